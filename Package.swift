@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+// ShareSim: a discrete-event simulator of shared-compute networks and multi-region clouds.
+
+import PackageDescription
+
+/// Settings shared by every Swift target.
+///
+/// - `ExistentialAny`, `MemberImportVisibility`, `InternalImportsByDefault`: upcoming-feature
+///   flags that keep existentials visible and imports from leaking across modules.
+/// - `SHARESIM_INTERNAL_CHECKS` (off by default): turns on full invariant walks of the
+///   pending-event set after every mutation. It makes the engine orders of magnitude slower;
+///   use it only while debugging a data structure, never for benchmarks (`sharesim bench`
+///   refuses to run when it is on). Enable with `swift build -Xswiftc -DSHARESIM_INTERNAL_CHECKS`.
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ShareSim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sharesim", targets: ["sharesim"]),
+        .library(name: "SimCore", targets: ["SimCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibUV",
+            pkgConfig: "libuv",
+            providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]
+        ),
+        .target(
+            name: "SimCore",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: sharedSettings
+        ),
+        .target(
+            name: "HostRuntime",
+            dependencies: ["CLibUV"],
+            swiftSettings: sharedSettings
+        ),
+        .executableTarget(
+            name: "sharesim",
+            dependencies: [
+                "SimCore",
+                "HostRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "SimCoreTests",
+            dependencies: ["SimCore"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "HostRuntimeTests",
+            dependencies: ["HostRuntime"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "SharesimCLITests",
+            dependencies: ["sharesim"],
+            swiftSettings: sharedSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
