@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "HostRuntime",
-            dependencies: ["CLibUV"],
+            dependencies: ["CLibUV", "SimCore"],
             swiftSettings: sharedSettings
         ),
         .executableTarget(

@@ -27,17 +27,17 @@ public struct SimDuration: Hashable, Comparable, Sendable {
 
 extension SimDuration {
     /// A duration of `value` nanoseconds.
-    @inlinable public static func nanoseconds(_ value: Int64) -> SimDuration { SimDuration(nanoseconds: value) }
+    @inlinable public static func nanoseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1) }
     /// A duration of `value` microseconds, saturating on overflow.
-    @inlinable public static func microseconds(_ value: Int64) -> SimDuration { scaled(value, by: 1_000) }
+    @inlinable public static func microseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1_000) }
     /// A duration of `value` milliseconds, saturating on overflow.
-    @inlinable public static func milliseconds(_ value: Int64) -> SimDuration { scaled(value, by: 1_000_000) }
+    @inlinable public static func milliseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1_000_000) }
     /// A duration of `value` seconds, saturating on overflow.
-    @inlinable public static func seconds(_ value: Int64) -> SimDuration { scaled(value, by: 1_000_000_000) }
+    @inlinable public static func seconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1_000_000_000) }
     /// A duration of `value` minutes, saturating on overflow.
-    @inlinable public static func minutes(_ value: Int64) -> SimDuration { scaled(value, by: 60_000_000_000) }
+    @inlinable public static func minutes<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 60_000_000_000) }
     /// A duration of `value` hours, saturating on overflow.
-    @inlinable public static func hours(_ value: Int64) -> SimDuration { scaled(value, by: 3_600_000_000_000) }
+    @inlinable public static func hours<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 3_600_000_000_000) }
 
     /// A duration of `value` seconds (fractional), rounded to the nearest nanosecond.
     ///
@@ -60,8 +60,9 @@ extension SimDuration {
     @inlinable public var milliseconds: Double { Double(nanoseconds) * 1e-6 }
 
     @inlinable
-    static func scaled(_ value: Int64, by factor: Int64) -> SimDuration {
-        let (product, overflow) = value.multipliedReportingOverflow(by: factor)
+    static func scaled<Count: BinaryInteger>(_ value: Count, by factor: Int64) -> SimDuration {
+        guard let exact = Int64(exactly: value) else { return SimDuration(nanoseconds: value < 0 ? .min : .max) }
+        let (product, overflow) = exact.multipliedReportingOverflow(by: factor)
         if overflow { return SimDuration(nanoseconds: value < 0 ? .min : .max) }
         return SimDuration(nanoseconds: product)
     }

@@ -1,0 +1,58 @@
+/// Short human renderings of counts, rates and sizes for one-line summaries.
+public enum HumanNumbers {
+    /// `value` with a k/M/G suffix and three significant digits: `12.4M`, `583k`, `950`.
+    public static func compact(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let (scaled, suffix): (Double, String) =
+            magnitude >= 1e9 ? (value / 1e9, "G") : magnitude >= 1e6 ? (value / 1e6, "M")
+            : magnitude >= 1e3 ? (value / 1e3, "k") : (value, "")
+        return significant(scaled, digits: 3) + suffix
+    }
+
+    /// A byte count in binary units: `31.2 MiB`.
+    public static func bytes(_ count: Double) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = count
+        var unit = 0
+        while abs(value) >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return significant(value, digits: 3) + " " + units[unit]
+    }
+
+    /// `value` rounded to `digits` significant digits, without exponent notation.
+    public static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        if value == 0 { return "0" }
+        var decimals = digits - 1
+        var probe = abs(value)
+        while probe >= 10 && decimals > 0 {
+            probe /= 10
+            decimals -= 1
+        }
+        while probe < 1 && decimals < 9 {
+            probe *= 10
+            decimals += 1
+        }
+        return fixed(value, decimals: decimals)
+    }
+
+    /// `value` with exactly `decimals` digits after the point.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return significant(value, digits: 1) }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (abs(value) * scale).rounded()
+        guard rounded < 9e18 else { return "\(value)" }
+        let units = UInt64(rounded)
+        let whole = units / UInt64(scale)
+        let fraction = units % UInt64(scale)
+        var text = (value < 0 && units != 0 ? "-" : "") + String(whole)
+        if decimals > 0 {
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return text
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+
+/// A whole count on the command line: `1000000`, `1_000_000`, `1e6`, `1M` or `100k`.
+struct CountArgument: ExpressibleByArgument, Sendable {
+    /// The count.
+    let value: Int
+
+    init(_ value: Int) {
+        self.value = value
+    }
+
+    init?(argument: String) {
+        var text = String(argument.filter { $0 != "_" })
+        var multiplier = 1.0
+        if let last = text.last, let scale = ["k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9][String(last)] {
+            multiplier = scale
+            text.removeLast()
+        }
+        guard !text.isEmpty, let number = Double(text), number.isFinite else { return nil }
+        let scaled = number * multiplier
+        guard scaled == scaled.rounded(), abs(scaled) < 9e18 else { return nil }
+        value = Int(scaled)
+    }
+
+    var defaultValueDescription: String { String(value) }
+}
+
+/// Checks that `value` of `flag` lies in `range`; the error names the flag and the range.
+func validateCount(_ value: Int, flag: String, in range: ClosedRange<Int>) throws {
+    guard range.contains(value) else {
+        throw ValidationError("\(flag) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+    }
+}
+
+/// Checks that `value` of `flag` is finite and in `range`.
+func validateReal(_ value: Double, flag: String, in range: ClosedRange<Double>) throws {
+    guard value.isFinite, range.contains(value) else {
+        throw ValidationError("\(flag) must be a number between \(range.lowerBound) and \(range.upperBound), got \(value)")
+    }
+}
