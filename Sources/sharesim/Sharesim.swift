@@ -9,7 +9,7 @@ struct Sharesim: ParsableCommand {
         commandName: "sharesim",
         abstract: "A discrete-event simulator of shared-compute networks and multi-region clouds.",
         version: BuildConfiguration.version,
-        subcommands: []
+        subcommands: [BenchCommand.self]
     )
 
     /// Parses and runs a subcommand; bad input exits with status 2 and a one-line message.

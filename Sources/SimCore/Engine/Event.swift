@@ -43,8 +43,15 @@ public struct Event: Sendable {
     /// first.
     @inlinable
     public func firesBefore(_ other: Event) -> Bool {
-        time.nanoseconds < other.time.nanoseconds
-            || (time.nanoseconds == other.time.nanoseconds && order < other.order)
+        sortKey < other.sortKey
+    }
+
+    /// The event's place in firing order as one 128-bit number: the time (sign bit flipped,
+    /// so negative times sort first) above the order word. Comparing keys compiles to a
+    /// short branch-free sequence, which keeps heap sifting free of mispredictions.
+    @inlinable
+    var sortKey: UInt128 {
+        UInt128(_low: order, _high: UInt64(bitPattern: time.nanoseconds) ^ 0x8000_0000_0000_0000)
     }
 }
 

@@ -65,26 +65,37 @@ public struct QuaternaryHeap: PendingEventSet, Sendable {
     }
 
     /// Places `event` at the root hole of a heap of `count` events and sifts it down.
+    ///
+    /// The smallest of four children is chosen with conditional moves on 128-bit keys, not
+    /// branches: which child is smallest is random, so a branch would mispredict often.
     @inlinable
     static func siftDown(_ event: Event, into base: UnsafeMutablePointer<Event>, count: Int) {
+        let key = event.sortKey
         var hole = 0
         while true {
             let first = hole &* 4 &+ 1
-            if first >= count { break }
             var best = first
-            var bestEvent = base[first]
-            let end = first &+ 4 < count ? first &+ 4 : count
-            var child = first &+ 1
-            while child < end {
-                let candidate = base[child]
-                if candidate.firesBefore(bestEvent) {
-                    best = child
-                    bestEvent = candidate
+            if first &+ 3 < count {
+                var bestKey = base[first].sortKey
+                let key1 = base[first &+ 1].sortKey
+                let key2 = base[first &+ 2].sortKey
+                let key3 = base[first &+ 3].sortKey
+                if key1 < bestKey { best = first &+ 1; bestKey = key1 }
+                if key2 < bestKey { best = first &+ 2; bestKey = key2 }
+                if key3 < bestKey { best = first &+ 3; bestKey = key3 }
+                guard bestKey < key else { break }
+            } else {
+                if first >= count { break }
+                var bestKey = base[first].sortKey
+                var child = first &+ 1
+                while child < count {
+                    let candidate = base[child].sortKey
+                    if candidate < bestKey { best = child; bestKey = candidate }
+                    child &+= 1
                 }
-                child &+= 1
+                guard bestKey < key else { break }
             }
-            guard bestEvent.firesBefore(event) else { break }
-            base[hole] = bestEvent
+            base[hole] = base[best]
             hole = best
         }
         base[hole] = event

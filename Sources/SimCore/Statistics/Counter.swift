@@ -48,6 +48,6 @@ public struct Counter: Hashable, Sendable {
     /// - Returns: events per second; `count / duration.seconds`.
     public func rate(over duration: SimDuration) -> Double {
         precondition(duration > .zero, "a rate needs a positive duration, got \(duration)")
-        return Double(count) / duration.seconds
+        return Double(count) / (Double(duration.nanoseconds) / 1e9)
     }
 }

@@ -24,10 +24,13 @@ public struct IntervalPoint: Hashable, Sendable {
     public var mean: Double? { count > 0 ? sum / Double(count) : nil }
 
     /// Observations per second of simulated time (requests/s for a series of requests).
-    public var rate: Double { Double(count) / length.seconds }
+    public var rate: Double { Double(count) / seconds }
 
     /// The sum per second of simulated time (bytes/s for a series of transfer sizes).
-    public var sumRate: Double { sum / length.seconds }
+    public var sumRate: Double { sum / seconds }
+
+    /// The length in seconds, correctly rounded (a division, not a multiplication by 1e-9).
+    private var seconds: Double { Double(length.nanoseconds) / 1e9 }
 }
 
 /// A time series of observations in fixed-length intervals: requests per interval, bytes
@@ -113,8 +116,11 @@ public struct IntervalSeries: Hashable, Sendable {
 
     /// One point per interval that starts before `end`, from `origin` on, empty ones included.
     ///
-    /// The last point is shorter than ``interval`` when `end` falls inside it. Observations at
-    /// or after `end` are left out. An `end` at or before `origin` gives no points.
+    /// Call it with `end` at or after the last observation (the end of the run, or `now`).
+    /// The last point is shorter than ``interval`` when `end` falls inside it, and its rate is
+    /// per its own length. Each point holds every observation of its interval; observations
+    /// in intervals that start at or after `end` are in no point. An `end` at or before
+    /// `origin` gives no points.
     ///
     /// - Complexity: O(number of points + stored intervals).
     public func points(until end: SimTime) -> [IntervalPoint] {

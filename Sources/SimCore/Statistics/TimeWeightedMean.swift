@@ -65,7 +65,7 @@ public struct TimeWeightedMean: Hashable, Sendable {
     ///
     /// - Complexity: O(1).
     public func integral(until end: SimTime) -> Double {
-        areaNanoseconds(until: end) * 1e-9
+        areaNanoseconds(until: end) / 1e9
     }
 
     /// The time-weighted mean of the signal from ``start`` to `end`, in the signal's unit.

@@ -1,0 +1,143 @@
+public import SimCore
+
+/// The engine benchmarks behind `sharesim bench`: each builds a workload, times it on the
+/// host's monotonic clock, and returns a ``BenchmarkRecord``.
+///
+/// Setup (filling the pending-event set, creating the model) is outside the timed part.
+/// The figures depend on the machine; the simulated results (`checksum`, `wq_simulated`)
+/// depend only on the parameters and seed.
+public enum EngineBenchmarks {
+    /// The hold model: `pending` events in the set, `operations` hold operations.
+    ///
+    /// Records `bytes_per_pending`: peak resident memory over the resident memory before
+    /// filling, divided by `pending`.
+    public static func hold(pending: Int, operations: Int, queue: PendingSetChoice, seed: UInt64) throws(UVError)
+        -> BenchmarkRecord
+    {
+        let benchmark = HoldBenchmark(pending: pending, operations: operations, seed: seed)
+        let baseline = try ProcessMemory.residentBytes()
+        let (checksum, seconds): (Int64, Double)
+        switch queue {
+        case .heap:
+            (checksum, seconds) = runHold(benchmark, on: QuaternaryHeap())
+        case .ladder:
+            (checksum, seconds) = runHold(benchmark, on: LadderQueue())
+        }
+        let peak = try ProcessMemory.peakResidentBytes()
+        let perPending = Double(peak > baseline ? peak - baseline : 0) / Double(pending)
+        var record = BenchmarkRecord(name: "hold")
+        record.set("queue", .text(queue.rawValue))
+        record.set("pending", .integer(Int64(pending)))
+        record.set("operations", .integer(Int64(operations)))
+        record.set("events", .integer(Int64(operations)))
+        record.set("wall_seconds", .real(seconds))
+        record.set("events_per_second", .real(Double(operations) / seconds))
+        record.set("peak_rss_bytes", .unsigned(peak))
+        record.set("baseline_rss_bytes", .unsigned(baseline))
+        record.set("bytes_per_pending", .real(perPending))
+        record.set("checksum", .integer(checksum))
+        record.summary = "hold (\(queue.rawValue)): \(HumanNumbers.compact(Double(pending))) pending, "
+            + "\(HumanNumbers.compact(Double(operations))) operations in \(HumanNumbers.fixed(seconds, decimals: 3)) s = "
+            + "\(HumanNumbers.compact(Double(operations) / seconds)) ops/s; "
+            + "\(HumanNumbers.significant(perPending, digits: 3)) bytes per pending event "
+            + "(peak RSS \(HumanNumbers.bytes(Double(peak))))"
+        return record
+    }
+
+    static func runHold<Queue: PendingEventSet>(_ benchmark: HoldBenchmark, on empty: Queue) -> (Int64, Double) {
+        var queue = empty
+        benchmark.fill(&queue)
+        let measured = ProcessClock.measure { benchmark.hold(&queue) }
+        return (measured.result, measured.seconds)
+    }
+
+    /// PHOLD over `logicalProcesses` LPs with `eventsPerProcess` events each, run until
+    /// simulated time `end` (lookahead 0.1 s, Exp(1 s) increments).
+    public static func phold(logicalProcesses: Int, eventsPerProcess: Int, end: SimDuration,
+                             queue: PendingSetChoice, seed: UInt64) throws(UVError) -> BenchmarkRecord {
+        let result: (events: UInt64, digest: UInt64, seconds: Double)
+        switch queue {
+        case .heap:
+            result = runPHold(logicalProcesses, eventsPerProcess, end, seed, QuaternaryHeap())
+        case .ladder:
+            result = runPHold(logicalProcesses, eventsPerProcess, end, seed, LadderQueue())
+        }
+        let peak = try ProcessMemory.peakResidentBytes()
+        let rate = Double(result.events) / result.seconds
+        var record = BenchmarkRecord(name: "phold")
+        record.set("queue", .text(queue.rawValue))
+        record.set("lps", .integer(Int64(logicalProcesses)))
+        record.set("events_per_lp", .integer(Int64(eventsPerProcess)))
+        record.set("end_seconds", .real(end.seconds))
+        record.set("events", .unsigned(result.events))
+        record.set("wall_seconds", .real(result.seconds))
+        record.set("events_per_second", .real(rate))
+        record.set("peak_rss_bytes", .unsigned(peak))
+        record.set("checksum", .unsigned(result.digest))
+        record.summary = "phold (\(queue.rawValue)): \(HumanNumbers.compact(Double(logicalProcesses))) LPs x "
+            + "\(eventsPerProcess) events to t=\(end): \(HumanNumbers.compact(Double(result.events))) events in "
+            + "\(HumanNumbers.fixed(result.seconds, decimals: 3)) s = \(HumanNumbers.compact(rate)) events/s "
+            + "(peak RSS \(HumanNumbers.bytes(Double(peak))))"
+        return record
+    }
+
+    static func runPHold<Queue: PendingEventSet>(_ processes: Int, _ perProcess: Int, _ end: SimDuration,
+                                                 _ seed: UInt64, _ queue: Queue) -> (UInt64, UInt64, Double) {
+        var simulation = Simulation(model: PHoldModel(logicalProcesses: processes, seed: seed), queue: queue)
+        simulation.model.start(eventsPerProcess: perProcess, scheduler: &simulation.scheduler)
+        let limit = SimTime(end)
+        let measured = ProcessClock.measure { simulation.run(until: limit) }
+        return (simulation.scheduler.eventCount, simulation.model.digest, measured.seconds)
+    }
+
+    /// An M/M/c queue of `customers` customers, checked against Erlang C.
+    ///
+    /// - Precondition: the parameters describe a stable queue (`MMcTheory` is non-nil).
+    public static func mmc(servers: Int, arrivalRate: Double, serviceRate: Double, customers: UInt64,
+                           queue: PendingSetChoice, seed: UInt64) throws(UVError) -> BenchmarkRecord {
+        guard let theory = MMcTheory(servers: servers, arrivalRate: arrivalRate, serviceRate: serviceRate) else {
+            preconditionFailure("unstable M/M/c parameters reached the benchmark")
+        }
+        let warmup = customers / 100
+        let model = MMcQueueModel(servers: servers, arrivalRate: arrivalRate, serviceRate: serviceRate,
+                                  customers: customers, warmupCustomers: warmup, seed: seed)
+        let result: (MMcMeasurements, UInt64, Double)
+        switch queue {
+        case .heap: result = runMMc(model, QuaternaryHeap())
+        case .ladder: result = runMMc(model, LadderQueue())
+        }
+        let (measured, events, seconds) = result
+        let peak = try ProcessMemory.peakResidentBytes()
+        let error = (measured.meanWaitInQueue - theory.meanWaitInQueue) / theory.meanWaitInQueue
+        var record = BenchmarkRecord(name: "mmc")
+        record.set("queue", .text(queue.rawValue))
+        record.set("servers", .integer(Int64(servers)))
+        record.set("lambda", .real(arrivalRate))
+        record.set("mu", .real(serviceRate))
+        record.set("customers", .unsigned(customers))
+        record.set("events", .unsigned(events))
+        record.set("wall_seconds", .real(seconds))
+        record.set("events_per_second", .real(Double(events) / seconds))
+        record.set("customers_per_second", .real(Double(customers) / seconds))
+        record.set("peak_rss_bytes", .unsigned(peak))
+        record.set("wq_simulated", .real(measured.meanWaitInQueue))
+        record.set("wq_analytic", .real(theory.meanWaitInQueue))
+        record.set("wq_relative_error", .real(error))
+        record.set("utilisation_simulated", .real(measured.utilisation))
+        record.set("utilisation_analytic", .real(theory.utilisation))
+        record.summary = "mmc (\(queue.rawValue)): c=\(servers) lambda=\(HumanNumbers.significant(arrivalRate, digits: 4)) "
+            + "mu=\(HumanNumbers.significant(serviceRate, digits: 4)), \(HumanNumbers.compact(Double(customers))) customers in "
+            + "\(HumanNumbers.fixed(seconds, decimals: 3)) s = \(HumanNumbers.compact(Double(customers) / seconds)) customers/s; "
+            + "Wq simulated \(HumanNumbers.significant(measured.meanWaitInQueue, digits: 5)) s vs Erlang C "
+            + "\(HumanNumbers.significant(theory.meanWaitInQueue, digits: 5)) s "
+            + "(\(error >= 0 ? "+" : "")\(HumanNumbers.fixed(error * 100, decimals: 2))%)"
+        return record
+    }
+
+    static func runMMc<Queue: PendingEventSet>(_ model: MMcQueueModel, _ queue: Queue) -> (MMcMeasurements, UInt64, Double) {
+        var simulation = Simulation(model: model, queue: queue)
+        simulation.model.start(scheduler: &simulation.scheduler)
+        let measured = ProcessClock.measure { simulation.runToCompletion() }
+        return (simulation.model.measurements, simulation.scheduler.eventCount, measured.seconds)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import HostRuntime
+import SimCore
+
+/// `sharesim bench mmc`: an M/M/c queue checked against Erlang C.
+struct BenchMMcCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mmc",
+        abstract: "An M/M/c queue on the engine, with simulated and Erlang C mean wait in queue.")
+
+    @Option(help: "Servers c (1 to 1M).")
+    var servers = CountArgument(8)
+
+    @Option(help: "Arrival rate lambda per second (positive; lambda < c x mu).")
+    var lambda: Double = 7
+
+    @Option(help: "Service rate mu per second per server (positive).")
+    var mu: Double = 1
+
+    @Option(help: "Customers (1k to 10G); the first 1% are warm-up.")
+    var customers = CountArgument(10_000_000)
+
+    @OptionGroup var options: BenchOptions
+
+    func validate() throws {
+        try validateCount(servers.value, flag: "--servers", in: 1...1_000_000)
+        try validateReal(lambda, flag: "--lambda", in: Double.leastNormalMagnitude...1e12)
+        try validateReal(mu, flag: "--mu", in: Double.leastNormalMagnitude...1e12)
+        try validateCount(customers.value, flag: "--customers", in: 1_000...10_000_000_000)
+        guard lambda < Double(servers.value) * mu else {
+            throw ValidationError("--lambda \(lambda) must be below --servers x --mu = \(Double(servers.value) * mu), "
+                + "or the queue grows without bound")
+        }
+    }
+
+    func run() throws {
+        try BenchRunner.checkBuild()
+        let record = try EngineBenchmarks.mmc(
+            servers: servers.value, arrivalRate: lambda, serviceRate: mu, customers: UInt64(customers.value),
+            queue: options.queue.choice, seed: options.seed)
+        BenchRunner.emit(record, format: options.format)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import HostRuntime
+import SimCore
+
+/// `sharesim bench suite`: the standard set of engine benchmarks, one line each.
+struct BenchSuiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suite",
+        abstract: "Run the standard engine benchmarks (hold at 10^6 pending, PHOLD at 10^4 and 10^6 pending, M/M/c).")
+
+    @Option(help: "Output format: text (one line per benchmark) or json (one object per line).")
+    var format: BenchFormat = .text
+
+    @Option(help: "Pending-event set: heap or ladder.")
+    var queue: QueueArgument = .heap
+
+    func run() throws {
+        try BenchRunner.checkBuild()
+        // Hold first: its bytes-per-event figure compares peak memory with the fresh process.
+        let records = [
+            try EngineBenchmarks.hold(pending: 1_000_000, operations: 10_000_000, queue: queue.choice, seed: 1),
+            try EngineBenchmarks.phold(logicalProcesses: 1_000, eventsPerProcess: 10, end: .seconds(1_000),
+                                       queue: queue.choice, seed: 1),
+            try EngineBenchmarks.phold(logicalProcesses: 100_000, eventsPerProcess: 10, end: .seconds(10),
+                                       queue: queue.choice, seed: 1),
+            try EngineBenchmarks.mmc(servers: 8, arrivalRate: 7, serviceRate: 1, customers: 10_000_000,
+                                     queue: queue.choice, seed: 1),
+        ]
+        for record in records { BenchRunner.emit(record, format: format) }
+    }
+}
