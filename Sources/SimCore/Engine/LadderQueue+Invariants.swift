@@ -31,9 +31,10 @@ extension LadderQueue {
             precondition(least == topMin && greatest == topMax, "Top bounds \(topMin)...\(topMax) stale")
         }
 
-        // Rungs: stacked spans ending at topLast, bucket placement, counts, the pool layout.
+        // Rungs: stacked spans ending at topLast, bucket placement, the bucket layout.
         precondition(rungs.count <= LadderQueue.maxRungs, "\(rungs.count) rungs")
         var counted = top.count + bottomSize
+        var linkedNodes = 0
         var expectedLast = topLast
         var expectedBase = 0
         for (number, rung) in rungs.enumerated() {
@@ -44,30 +45,38 @@ extension LadderQueue {
             let current = rung.start &+ Int64(bitPattern: UInt64(rung.currentIndex) &<< rung.shift)
             precondition(current == rung.current, "rung \(number) current \(rung.current), not \(current)")
             precondition(rung.current <= rung.last, "rung \(number) current after its last instant")
-            var inRung = 0
             for index in 0..<rung.bucketCount {
-                let bucket = buckets[rung.base + index]
+                var node = heads[rung.base + index]
                 if index < rung.currentIndex {
-                    precondition(bucket.isEmpty, "rung \(number) closed bucket \(index) holds events")
+                    precondition(node < 0, "rung \(number) closed bucket \(index) holds events")
                 }
-                for event in bucket {
-                    let time = event.time.nanoseconds
+                while node >= 0 {
+                    linkedNodes += 1
+                    precondition(linkedNodes <= nodes.count, "a bucket list has a cycle")
+                    let time = nodes[Int(node)].event.time.nanoseconds
                     precondition(
                         time >= rung.current && time <= rung.last,
                         "rung \(number) holds \(time) outside \(rung.current)...\(rung.last)")
                     precondition(rung.bucketIndex(of: time) == index, "event at \(time) in the wrong bucket")
+                    node = nodes[Int(node)].next
                 }
-                inRung += bucket.count
             }
-            precondition(inRung == rung.eventCount, "rung \(number) counts \(rung.eventCount), holds \(inRung)")
-            counted += inRung
             expectedLast = rung.current &- 1
             expectedBase = rung.base + rung.bucketCount
         }
-        for index in expectedBase..<Swift.max(expectedBase, buckets.count) {
-            precondition(buckets[index].isEmpty, "pooled bucket \(index) outside every rung holds events")
+        for index in expectedBase..<Swift.max(expectedBase, heads.count) {
+            precondition(heads[index] < 0, "bucket \(index) outside every rung holds events")
         }
+        counted += linkedNodes
         precondition(counted == total, "queue counts \(total), holds \(counted)")
+        var freeNodes = 0
+        var node = freeNode
+        while node >= 0 {
+            freeNodes += 1
+            precondition(freeNodes <= nodes.count, "the free list has a cycle")
+            node = nodes[Int(node)].next
+        }
+        precondition(linkedNodes + freeNodes == nodes.count, "nodes leaked: \(linkedNodes) linked, \(freeNodes) free of \(nodes.count)")
 
         // Bottom lies below the deepest rung (or at or before topLast with no rung).
         if bottomSize > 0 {

@@ -14,6 +14,144 @@ extension LadderQueue {
         checkInvariants()
     }
 
+    /// Pushes `event` onto the list of bucket `slot` in a new node: the free list is empty.
+    @usableFromInline
+    mutating func linkNewNode(_ event: Event, intoBucket slot: Int) {
+        precondition(nodes.count < Int(Int32.max), "more than 2³¹ events in a ladder queue")
+        nodes.append(Node(event: event, next: heads[slot]))
+        heads[slot] = Int32(truncatingIfNeeded: nodes.count &- 1)
+    }
+
+    /// Empties bucket `slot` onto the end of Bottom, in the order the events were inserted,
+    /// and returns its nodes to the free list.
+    @usableFromInline
+    mutating func moveBucketToBottom(_ slot: Int) {
+        var node = heads[slot]
+        heads[slot] = LadderQueue.none
+        let start = bottom.count
+        var free = freeNode
+        nodes.withUnsafeMutableBufferPointer { pool in
+            while node >= 0 {
+                let index = Int(truncatingIfNeeded: node)
+                bottom.append(pool[index].event)
+                let next = pool[index].next
+                pool[index].next = free
+                free = node
+                node = next
+            }
+        }
+        freeNode = free
+        // A list is last-in first-out; restore insertion order, so that ties (inserted in
+        // sequence order) arrive sorted and the insertion sort has little to do.
+        bottom.withUnsafeMutableBufferPointer { buffer in
+            var low = start
+            var high = buffer.count &- 1
+            while low < high {
+                buffer.swapAt(low, high)
+                low &+= 1
+                high &-= 1
+            }
+        }
+    }
+
+    /// Moves the non-empty buckets after `index` of rung `rung` into Bottom until Bottom
+    /// holds at least ``refillBatch`` events, stopping before the rung's last bucket.
+    ///
+    /// The bucket lists are followed in rounds, one node of every list per round, so the
+    /// node loads of a round do not depend on each other and the processor overlaps their
+    /// cache misses; following one list to its end, then the next, would pay each miss
+    /// alone. When some list has more than one node, the events are then regrouped by
+    /// bucket (a stable counting sort), so that Bottom is made of runs in time order and
+    /// only the runs themselves need sorting.
+    @usableFromInline
+    mutating func takeFollowingBuckets(of rung: Int, after index: Int) {
+        let lowest = rungs[rung]
+        let lastBucket = lowest.bucketCount &- 1
+        var next = index &+ 1
+        let wanted = LadderQueue.refillBatch &- bottom.count
+        guard wanted > 0 else { return }
+        let start = bottom.count
+        var lists = 0
+        var longLists = false
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: wanted) { cursors in
+            while lists < wanted && next < lastBucket {
+                let slot = lowest.base &+ next
+                let head = heads[slot]
+                if head >= 0 {
+                    cursors[lists] = head
+                    lists &+= 1
+                    heads[slot] = LadderQueue.none
+                }
+                next &+= 1
+            }
+            // The first round follows every list's first node; later rounds only the lists
+            // that go on, remembering which list (bucket) each event came from.
+            var free = freeNode
+            var owners = ContiguousArray<Int32>()
+            swap(&owners, &refillOwners)
+            owners.removeAll(keepingCapacity: true)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: wanted) { listOfCursor in
+                for list in 0..<lists { listOfCursor[list] = Int32(truncatingIfNeeded: list) }
+                var active = lists
+                nodes.withUnsafeMutableBufferPointer { pool in
+                    while active > 0 {
+                        var kept = 0
+                        for cursor in 0..<active {
+                            let node = cursors[cursor]
+                            let slot = Int(truncatingIfNeeded: node)
+                            bottom.append(pool[slot].event)
+                            owners.append(listOfCursor[cursor])
+                            let following = pool[slot].next
+                            pool[slot].next = free
+                            free = node
+                            if following >= 0 {
+                                cursors[kept] = following
+                                listOfCursor[kept] = listOfCursor[cursor]
+                                kept &+= 1
+                            }
+                        }
+                        if kept > 0 { longLists = true }
+                        active = kept
+                    }
+                }
+            }
+            freeNode = free
+            swap(&owners, &refillOwners)
+        }
+        if longLists { groupRefillByBucket(from: start, lists: lists) }
+        rungs[rung].current = lowest.start &+ Int64(bitPattern: UInt64(truncatingIfNeeded: next) &<< lowest.shift)
+        rungs[rung].currentIndex = next
+    }
+
+    /// Reorders `bottom[start...]` so that the events of each list (bucket) are together,
+    /// lists in order, keeping each list's events in the order they came.
+    @usableFromInline
+    mutating func groupRefillByBucket(from start: Int, lists: Int) {
+        var events = ContiguousArray<Event>()
+        swap(&events, &refillEvents)
+        events.removeAll(keepingCapacity: true)
+        events.append(contentsOf: bottom[start...])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: lists) { offsets in
+            offsets.initialize(repeating: 0)
+            for owner in refillOwners { offsets[Int(owner)] &+= 1 }
+            // Counts become the first position of each list's run.
+            var running = start
+            for list in 0..<lists {
+                let size = offsets[list]
+                offsets[list] = running
+                running &+= size
+            }
+            bottom.withUnsafeMutableBufferPointer { buffer in
+                for (position, owner) in refillOwners.enumerated() {
+                    let list = Int(owner)
+                    buffer[offsets[list]] = events[position]
+                    offsets[list] &+= 1
+                }
+            }
+        }
+        swap(&events, &refillEvents)
+    }
+
     /// Inserts `event` into Bottom before its last event, keeping Bottom sorted.
     ///
     /// Finds the place by binary search, then shifts whichever side is shorter: the events
@@ -83,18 +221,17 @@ extension LadderQueue {
     mutating func refillBottom() {
         assert(bottom.isEmpty && bottomHead == 0)
         while let lowest = rungs.last {
-            if lowest.eventCount == 0 {
+            // The next non-empty bucket; a rung with none left is dropped. Each bucket is
+            // skipped at most once, so the scan is paid for when the rung is made.
+            var index = lowest.currentIndex
+            while index < lowest.bucketCount && heads[lowest.base &+ index] < 0 { index &+= 1 }
+            if index == lowest.bucketCount {
                 rungs.removeLast()
                 continue
             }
-            var index = lowest.currentIndex
-            while buckets[lowest.base &+ index].isEmpty { index &+= 1 }
-            let slot = lowest.base &+ index
-            let size = buckets[slot].count
             // The span of the bucket's events ends at `bucketLast`; the rung moves past it.
             let bucketLast: Int64
             if index == lowest.bucketCount &- 1 {
-                assert(size == lowest.eventCount, "events after the last bucket")
                 bucketLast = lowest.last
                 rungs.removeLast()
             } else {
@@ -103,23 +240,28 @@ extension LadderQueue {
                 let rung = rungs.count &- 1
                 rungs[rung].current = next
                 rungs[rung].currentIndex = index &+ 1
-                rungs[rung].eventCount &-= size
             }
-            if size > LadderQueue.spawnThreshold && rungs.count < LadderQueue.maxRungs {
-                let (minTime, maxTime) = LadderQueue.timeRange(of: buckets[slot])
+            moveBucketToBottom(lowest.base &+ index)
+            if bottom.count > LadderQueue.spawnThreshold && rungs.count < LadderQueue.maxRungs {
+                let (minTime, maxTime) = LadderQueue.timeRange(of: bottom)
                 if minTime < maxTime {
-                    swap(&scratch, &buckets[slot])
+                    // Too many to sort: spread them over a finer rung. Its buckets may reuse
+                    // this bucket's slot, which is already empty.
                     var source = ContiguousArray<Event>()
-                    swap(&source, &scratch)
+                    swap(&source, &bottom)
                     spawnRung(from: source, startingAt: 0, minTime: minTime, maxTime: maxTime, last: bucketLast)
                     source.removeAll(keepingCapacity: true)
-                    swap(&source, &scratch)
+                    swap(&source, &bottom)
                     continue
                 }
             }
-            // Bottom is empty; trade buffers with the bucket instead of copying.
-            swap(&bottom, &buckets[slot])
-            finishRefill()
+            let firstBucketSize = bottom.count
+            if index < lowest.bucketCount &- 1 {
+                takeFollowingBuckets(of: rungs.count &- 1, after: index)
+            }
+            // The first bucket may hold up to the spawn threshold unsorted; sort it alone
+            // when the batch made Bottom long, then the rest are runs behind it.
+            finishRefill(inRuns: firstBucketSize <= 64)
             return
         }
         guard !top.isEmpty else { return }
@@ -147,9 +289,15 @@ extension LadderQueue {
 
     /// Sorts the freshly filled Bottom and sets its growth limit.
     @usableFromInline
-    mutating func finishRefill() {
+    mutating func finishRefill(inRuns: Bool = false) {
         bottom.withUnsafeMutableBufferPointer { buffer in
-            LadderQueue.sort(buffer)
+            if inRuns, let base = buffer.baseAddress {
+                // Runs in time order: only events within a run can be out of order, so
+                // insertion sort costs O(k + inversions within runs).
+                LadderQueue.insertionSort(base, count: buffer.count)
+            } else {
+                LadderQueue.sort(buffer)
+            }
         }
         bottomLimit = Swift.max(LadderQueue.minimumBottomLimit, 2 &* bottom.count)
     }
@@ -171,22 +319,17 @@ extension LadderQueue {
         let shift = quotient == 0 ? 0 : UInt64(truncatingIfNeeded: 64 &- quotient.leadingZeroBitCount)
         let bucketCount = Int(truncatingIfNeeded: span &>> shift) &+ 1
         let base = rungs.last.map { $0.base &+ $0.bucketCount } ?? 0
-        if buckets.count < base &+ bucketCount {
-            buckets.append(contentsOf: repeatElement([], count: base &+ bucketCount &- buckets.count))
+        if heads.count < base &+ bucketCount {
+            heads.append(contentsOf: repeatElement(LadderQueue.none, count: base &+ bucketCount &- heads.count))
         }
-        source.withUnsafeBufferPointer { events in
-            buckets.withUnsafeMutableBufferPointer { pool in
-                var index = start
-                while index < events.count {
-                    let event = events[index]
-                    let offset = UInt64(bitPattern: event.time.nanoseconds &- minTime) &>> shift
-                    pool[base &+ Int(truncatingIfNeeded: offset)].append(event)
-                    index &+= 1
-                }
-            }
+        var index = start
+        while index < source.count {
+            let event = source[index]
+            let offset = UInt64(bitPattern: event.time.nanoseconds &- minTime) &>> shift
+            link(event, intoBucket: base &+ Int(truncatingIfNeeded: offset))
+            index &+= 1
         }
-        rungs.append(
-            Rung(start: minTime, last: last, shift: shift, base: base, bucketCount: bucketCount, eventCount: size))
+        rungs.append(Rung(start: minTime, last: last, shift: shift, base: base, bucketCount: bucketCount))
     }
 
     /// The least and greatest times in `events`, which is not empty.
@@ -218,6 +361,7 @@ extension LadderQueue {
         heapSort(base, count: count)
     }
 
+    /// Insertion sort: O(k) moves per event for k events, and O(k) in all when already sorted.
     @usableFromInline
     static func insertionSort(_ base: UnsafeMutablePointer<Event>, count: Int) {
         var index = 1
@@ -233,6 +377,7 @@ extension LadderQueue {
         }
     }
 
+    /// Heapsort: O(k log k) for k events, in place, whatever their order.
     @usableFromInline
     static func heapSort(_ base: UnsafeMutablePointer<Event>, count: Int) {
         // A max-heap on firesBefore, then repeatedly move the greatest to the end.

@@ -3,50 +3,60 @@
 ///
 /// Events live in one of three tiers, each owning a disjoint span of the time axis:
 ///
-/// - **Top** holds the far future, unsorted: every event after ``topLast``. It records the
+/// - **Top** holds the far future, unsorted: every event after `topLast`. It records the
 ///   least and greatest time it holds.
 /// - The **ladder** holds the near future in up to eight rungs of buckets. A bucket is an
 ///   unsorted list; bucket widths are powers of two nanoseconds, chosen when the rung is made
-///   so that the rung has about one bucket per event, and each deeper rung subdivides one
-///   bucket of the rung above it. Rung `r` covers `rungs[r].current ... rungs[r].last`,
-///   directly below rung `r - 1`; rung 0 ends at ``topLast``.
+///   so that it has about one bucket per event it receives, and each deeper rung subdivides
+///   one bucket of the rung above it. Rung `r` covers `rungs[r].current ... rungs[r].last`,
+///   directly below rung `r - 1`; rung 0 ends at `topLast`.
 /// - **Bottom** holds the earliest events, sorted: everything before the deepest rung's
-///   current bucket (or at or before ``topLast`` when there is no rung). An event inserted at
+///   current bucket (or at or before `topLast` when there is no rung). An event inserted at
 ///   the current time, or before it, lands here.
 ///
 /// Because the spans are disjoint and ordered, events with equal times always share a tier,
 /// and the sorted Bottom breaks their ties by sequence number: the order is exact.
 /// Every mutation leaves the minimum at the front of Bottom, so ``peekMin()`` is O(1).
-/// When Bottom runs dry, the next non-empty bucket of the deepest rung moves into it (sorted
-/// by insertion, as it holds at most about 50 events); a bucket with more events than that
+/// When Bottom runs dry, the next non-empty bucket of the deepest rung moves into it and is
+/// sorted by insertion (it holds at most 50 events); a bucket with more events than that
 /// spawns a new, finer rung instead. When the ladder is empty, Top becomes rung 0.
 ///
 /// Differences from the paper: integer time and power-of-two bucket widths (a shift, not a
-/// division, per event); a new rung is sized from the actual least and greatest times of
-/// the events it receives, and its last bucket stretches to the end of the span it covers;
-/// Bottom is kept small by spawning a rung from it when inserts make it grow past twice its
-/// size when it was filled (and at least 100 events).
+/// division, per event); a new rung is sized from the least and greatest times of the events
+/// it receives, and its last bucket stretches to the end of the span it covers; Bottom is
+/// kept small by spawning a rung from it when inserts grow it past twice its size when it
+/// was filled (and at least 100 events).
 ///
-/// Storage is reused: buckets are `ContiguousArray<Event>` buffers in one pool that keeps its
-/// capacity, so once warmed up the queue does not allocate.
+/// Storage: Top and Bottom are `ContiguousArray<Event>`s; a bucket is a singly linked list of
+/// nodes in one node pool (an array, with a free list), as in the paper. A per-bucket array
+/// would keep the capacity of the fullest it has ever been, and the buckets that the near
+/// future crowds into (about ln n events each in the hold model) would then hold ten times
+/// the memory of a heap. Nothing is allocated per event once the pool has grown to the peak
+/// population: no class instance, no closure, no existential.
 ///
-/// Memory: 24 bytes per event in whichever list holds it, plus one pooled bucket buffer
-/// (an 8-byte reference and a 32-byte array header, and the buffer's spare capacity) per
-/// bucket of the ladder, about one bucket per pending event; about 80 to 100 bytes per
-/// event in all at 10⁶ events. The pool keeps its peak size until the queue is discarded.
+/// Memory: 24 bytes per event in Top or Bottom, 32 bytes (the event and a link) per event in
+/// the ladder, plus 4 bytes per bucket, about one bucket per event. Top's array and the node
+/// pool each keep the capacity of their peak until the queue is discarded, and most events
+/// pass through both in an epoch: expect about 60 bytes per pending event (measured in the
+/// hold model at 10⁶ events; a ``QuaternaryHeap`` needs 24).
 ///
 /// - Complexity: `insert` O(1) amortised (O(k) into a Bottom of k events, which is kept
 ///   small); `popMin` O(1) amortised; `peekMin` O(1). The amortised bounds hold for time
-///   distributions without extreme clustering; an event that reaches the deepest rung
-///   allowed is sorted in Bottom, O(k) per insert.
+///   distributions without extreme clustering; a bucket that cannot be split further (all its
+///   events at one instant, or the ladder at its deepest) is sorted in Bottom in
+///   O(k log k), and an insert into it costs O(k).
 public struct LadderQueue: PendingEventSet, Sendable {
     /// A bucket with more events than this spawns a rung instead of going to Bottom
     /// (the paper's THRES).
     @usableFromInline static var spawnThreshold: Int { 50 }
+    /// Refilling Bottom takes whole buckets until it holds at least this many events.
+    @usableFromInline static var refillBatch: Int { 32 }
     /// The deepest ladder allowed (the paper's MaxRung).
     @usableFromInline static var maxRungs: Int { 8 }
     /// Inserts may grow Bottom to at least this size before it spawns a rung.
     @usableFromInline static var minimumBottomLimit: Int { 2 &* spawnThreshold }
+    /// The link that ends a list.
+    @usableFromInline static var none: Int32 { -1 }
 
     /// The number of pending events, in all tiers.
     @usableFromInline var total: Int
@@ -62,9 +72,14 @@ public struct LadderQueue: PendingEventSet, Sendable {
 
     /// The rungs, from the coarsest (0, just below Top) to the finest (just above Bottom).
     @usableFromInline var rungs: ContiguousArray<Rung>
-    /// The bucket pool. Rung `r` owns `rungs[r].base ..< rungs[r].base + rungs[r].bucketCount`;
-    /// rungs are stacked in order, and every bucket past the last rung's is empty.
-    @usableFromInline var buckets: ContiguousArray<ContiguousArray<Event>>
+    /// The first node of each bucket's list, or `none`. Rung `r` owns
+    /// `rungs[r].base ..< rungs[r].base + rungs[r].bucketCount`; rungs are stacked in order,
+    /// and every bucket past the last rung's is empty.
+    @usableFromInline var heads: ContiguousArray<Int32>
+    /// The node pool: bucket lists and the free list thread through it.
+    @usableFromInline var nodes: ContiguousArray<Node>
+    /// The first free node, or `none`.
+    @usableFromInline var freeNode: Int32
 
     /// Bottom: the earliest events, sorted ascending from `bottomHead`. Indices below
     /// `bottomHead` are popped events, left in place so that popping is an index bump.
@@ -73,8 +88,23 @@ public struct LadderQueue: PendingEventSet, Sendable {
     @usableFromInline var bottomHead: Int
     /// When Bottom grows past this many events by inserts, it spawns a rung.
     @usableFromInline var bottomLimit: Int
-    /// An empty buffer lent to a spawning bucket, so the pool slot can be reused at once.
-    @usableFromInline var scratch: ContiguousArray<Event>
+    /// Scratch space for grouping a batched refill by bucket (kept to avoid reallocating).
+    @usableFromInline var refillEvents: ContiguousArray<Event>
+    /// For each event of a batched refill, the index of the bucket list it came from.
+    @usableFromInline var refillOwners: ContiguousArray<Int32>
+
+    /// An event in a bucket, and the next node of its list (or of the free list).
+    @usableFromInline
+    struct Node: Sendable {
+        @usableFromInline var event: Event
+        @usableFromInline var next: Int32
+
+        @inlinable
+        init(event: Event, next: Int32) {
+            self.event = event
+            self.next = next
+        }
+    }
 
     /// One rung of the ladder: buckets of `1 << shift` nanoseconds from `start`, the last of
     /// which stretches to `last`.
@@ -89,17 +119,15 @@ public struct LadderQueue: PendingEventSet, Sendable {
         @usableFromInline var last: Int64
         /// The bucket width is `1 << shift` nanoseconds; `shift` is in `0...63`.
         @usableFromInline var shift: UInt64
-        /// The pool index of bucket 0.
+        /// The index in `heads` of bucket 0.
         @usableFromInline var base: Int
         /// The number of buckets.
         @usableFromInline var bucketCount: Int
         /// The index of the current bucket.
         @usableFromInline var currentIndex: Int
-        /// The events held in the rung's buckets.
-        @usableFromInline var eventCount: Int
 
         @inlinable
-        init(start: Int64, last: Int64, shift: UInt64, base: Int, bucketCount: Int, eventCount: Int) {
+        init(start: Int64, last: Int64, shift: UInt64, base: Int, bucketCount: Int) {
             self.start = start
             self.current = start
             self.last = last
@@ -107,7 +135,6 @@ public struct LadderQueue: PendingEventSet, Sendable {
             self.base = base
             self.bucketCount = bucketCount
             self.currentIndex = 0
-            self.eventCount = eventCount
         }
 
         /// The index of the bucket for `time`, which must be in `current ... last`.
@@ -130,21 +157,26 @@ public struct LadderQueue: PendingEventSet, Sendable {
         topMin = .max
         topMax = .min
         rungs = []
-        buckets = []
+        heads = []
+        nodes = []
+        freeNode = LadderQueue.none
         bottom = []
         bottomHead = 0
         bottomLimit = LadderQueue.minimumBottomLimit
-        scratch = []
+        refillEvents = []
+        refillOwners = []
     }
 
     /// The number of pending events. O(1).
     @inlinable public var count: Int { total }
 
     /// Makes room for `capacity` events in Top (the tier a burst of far-future events lands
-    /// in) and for the deepest ladder. Buckets grow on demand and keep their capacity.
+    /// in) and in the node pool (56 bytes per event in all), and for the deepest ladder.
+    /// Bucket heads grow on demand.
     @inlinable
     public mutating func reserveCapacity(_ capacity: Int) {
         top.reserveCapacity(capacity)
+        nodes.reserveCapacity(capacity)
         rungs.reserveCapacity(LadderQueue.maxRungs)
     }
 
@@ -173,9 +205,7 @@ public struct LadderQueue: PendingEventSet, Sendable {
             if time < topMin { topMin = time }
             if time > topMax { topMax = time }
         } else if let rung = rungIndex(of: time) {
-            let slot = rungs[rung].base &+ rungs[rung].bucketIndex(of: time)
-            buckets[slot].append(event)
-            rungs[rung].eventCount &+= 1
+            link(event, intoBucket: rungs[rung].base &+ rungs[rung].bucketIndex(of: time))
         } else {
             insertIntoBottom(event)
         }
@@ -218,6 +248,20 @@ public struct LadderQueue: PendingEventSet, Sendable {
         return nil
     }
 
+    /// Pushes `event` onto the list of bucket `slot`, taking a free node if there is one.
+    @inlinable
+    mutating func link(_ event: Event, intoBucket slot: Int) {
+        let node = freeNode
+        if node >= 0 {
+            let index = Int(truncatingIfNeeded: node)
+            freeNode = nodes[index].next
+            nodes[index] = Node(event: event, next: heads[slot])
+            heads[slot] = node
+        } else {
+            linkNewNode(event, intoBucket: slot)
+        }
+    }
+
     /// Inserts into Bottom, which is not empty: appends when `event` sorts last (the common
     /// case), and spawns a rung from Bottom when it has grown past its limit.
     @inlinable
@@ -234,7 +278,7 @@ public struct LadderQueue: PendingEventSet, Sendable {
     }
 
     /// Traps unless every structural invariant holds (see ``LadderQueue``). Empty unless
-    /// built with `SHARESIM_INTERNAL_CHECKS`; then O(n + buckets in the pool).
+    /// built with `SHARESIM_INTERNAL_CHECKS`; then O(n + buckets).
     @inlinable
     @inline(__always)
     func checkInvariants() {

@@ -161,3 +161,209 @@ func logGamma(_ x: Double) -> Double {
 func gammaFunction(_ x: Double) -> Double {
     exponential(logGamma(x))
 }
+
+// MARK: - Tangent
+
+/// 2/π to 53 bits, for choosing the multiple of π/2 nearest to an argument.
+private let twoOverPi = 6.366_197_723_675_813_824_33e-01
+/// The first 33 bits of π/2: `n * halfPi1` is exact for `|n| < 2^20`.
+private let halfPi1 = 1.570_796_326_734_125_614_17e+00
+/// π/2 − `halfPi1`.
+private let halfPi1Tail = 6.077_100_506_506_192_249_32e-11
+/// The next 33 bits of π/2.
+private let halfPi2 = 6.077_100_506_303_965_976_60e-11
+/// π/2 − (`halfPi1` + `halfPi2`).
+private let halfPi2Tail = 2.022_266_248_795_950_631_54e-21
+/// The next 33 bits of π/2.
+private let halfPi3 = 2.022_266_248_711_166_455_80e-21
+/// π/2 − (`halfPi1` + `halfPi2` + `halfPi3`).
+private let halfPi3Tail = 8.478_427_660_368_899_569_97e-32
+
+/// The largest magnitude ``tangent(_:)`` reduces: 2^20 · π/2, rounded down (about 1.647e6).
+/// Up to there `n · halfPi1` is exact, so the three-step Cody–Waite reduction below is good
+/// to well over 100 bits.
+let tangentArgumentLimit = 1_647_099.0
+
+/// The tangent of `x` radians, for `|x| < 1_647_099` (2^20 · π/2); NaN for NaN and ±infinity.
+///
+/// fdlibm's `tan`: `x` is reduced to `y = x − n π/2` (|y| ≤ π/4, carried as a head and a
+/// tail) by Cody–Waite steps against a 3 × 33-bit split of π/2, then `tan(y)` or
+/// `−1/tan(y)` comes from a degree-27 odd minimax polynomial. Within one ulp of the exact
+/// result; bit-identical on every platform. Larger arguments would need Payne–Hanek
+/// reduction and are refused.
+@usableFromInline
+func tangent(_ x: Double) -> Double {
+    let magnitude = x.magnitude
+    // tan x = x (1 + x²/3 + …) rounds to x itself below 2^-27; this also keeps −0.
+    if magnitude < 0x1p-27 { return x }
+    // |x| up to just above π/4 (high word 0x3fe921fb) needs no reduction.
+    if magnitude < 7.853_984_832_763_671_875e-01 { return tangentKernel(x, 0, negatedReciprocal: false) }
+    guard magnitude.isFinite else { return .nan }
+    precondition(
+        magnitude < tangentArgumentLimit,
+        "tangent reduces arguments only up to \(tangentArgumentLimit) in magnitude, got \(x)")
+    let reduced = reduceByHalfPi(x)
+    return tangentKernel(reduced.head, reduced.tail, negatedReciprocal: reduced.quadrant & 1 == 1)
+}
+
+/// The biased exponent field of `x`.
+@inline(__always)
+private func biasedExponent(_ x: Double) -> Int {
+    Int(truncatingIfNeeded: x.bitPattern &>> 52) & 0x7ff
+}
+
+/// `x` with the low 32 bits of its significand cleared, so that products of two such
+/// values are exact.
+@inline(__always)
+private func highPart(_ x: Double) -> Double {
+    Double(bitPattern: x.bitPattern & 0xffff_ffff_0000_0000)
+}
+
+/// `x − n π/2 = head + tail` with `n` the nearest integer to `x · 2/π`, for
+/// `|x| < tangentArgumentLimit` (fdlibm's medium-size `__ieee754_rem_pio2`).
+private func reduceByHalfPi(_ x: Double) -> (quadrant: Int, head: Double, tail: Double) {
+    // Round to the nearest integer by adding and removing 1.5 * 2^52, as in exponential(_:).
+    let n = (x * twoOverPi + 0x1.8p52) - 0x1.8p52
+    var r = x - n * halfPi1  // exact
+    var w = n * halfPi1Tail
+    var head = r - w
+    let exponent = biasedExponent(x)
+    // If the first step cancelled more than 16 bits, subtract the next 33 bits of π/2 too,
+    // and the last 33 if more than 49 cancelled; each step keeps its rounding error in w.
+    if exponent - biasedExponent(head) > 16 {
+        var t = r
+        w = n * halfPi2
+        r = t - w
+        w = n * halfPi2Tail - ((t - r) - w)
+        head = r - w
+        if exponent - biasedExponent(head) > 49 {
+            t = r
+            w = n * halfPi3
+            r = t - w
+            w = n * halfPi3Tail - ((t - r) - w)
+            head = r - w
+        }
+    }
+    return (Int(n), head, (r - head) - w)
+}
+
+/// `tan(x + y)`, or `−1 / tan(x + y)` when `negatedReciprocal` is true, for `|x| ≲ π/4` and
+/// `y` a tail below half an ulp of `x` (fdlibm's `__kernel_tan`, 2004 revision). `x` must not
+/// be zero.
+private func tangentKernel(_ x: Double, _ y: Double, negatedReciprocal: Bool) -> Double {
+    var x = x
+    var y = y
+    let negative = x.sign == .minus
+    // Above 0.6744, use tan(π/4 − u) = (1 − tan u) / (1 + tan u) with the small u instead.
+    let nearQuarterPi = x.magnitude >= 6.743_354_797_363_281_25e-01
+    if nearQuarterPi {
+        if negative {
+            x = -x
+            y = -y
+        }
+        x = (7.853_981_633_974_482_789_99e-01 - x) + (3.061_616_997_868_383_017_93e-17 - y)
+        y = 0
+    }
+    let z = x * x
+    let w = z * z
+    // tan x = x + T0 x³ + … + T12 x^27, the odd and even T-terms in w = x⁴ evaluated apart.
+    var r = 1.333_333_333_332_012_426_99e-01 + w * (2.186_948_829_485_954_245_99e-02
+        + w * (3.592_079_107_591_312_353_56e-03 + w * (5.880_412_408_202_640_968_74e-04
+        + w * (7.817_944_429_395_570_923_00e-05 + w * -1.855_863_748_552_754_566_54e-05))))
+    let v = z * (5.396_825_397_622_605_213_77e-02 + w * (8.863_239_823_599_300_057_37e-03
+        + w * (1.456_209_454_325_290_255_16e-03 + w * (2.464_631_348_184_699_068_12e-04
+        + w * (7.140_724_913_826_081_903_05e-05 + w * 2.590_730_518_636_337_128_84e-05)))))
+    let s = z * x
+    r = y + z * (s * (r + v) + y)
+    r += 3.333_333_333_333_340_919_86e-01 * s
+    let sum = x + r
+    if nearQuarterPi {
+        let one = negatedReciprocal ? -1.0 : 1.0
+        let result = one - 2 * (x - (sum * sum / (sum + one) - r))
+        return negative ? -result : result
+    }
+    if !negatedReciprocal { return sum }
+    // −1 / (x + r), accurately: split sum and its reciprocal into high halves and correct.
+    let sumHigh = highPart(sum)
+    let sumLow = r - (sumHigh - x)  // sumHigh + sumLow = x + r
+    let reciprocal = -1 / sum
+    let reciprocalHigh = highPart(reciprocal)
+    let residual = 1 + reciprocalHigh * sumHigh
+    return reciprocalHigh + reciprocal * (residual + reciprocalHigh * sumLow)
+}
+
+// MARK: - Complementary error function
+
+/// 0.84506291151 rounded to single precision: erf(1 + s) = `erfAtOne` + P(s) / Q(s).
+private let erfAtOne = 8.450_629_115_104_675_292_97e-01
+
+/// The complementary error function `erfc(x) = 1 − erf(x)`, accurate in the far right tail:
+/// 2 at −infinity, 0 at +infinity (and from about 27.2 on, where it underflows).
+///
+/// fdlibm's `erfc`: rational minimax approximations on [0, 0.84375), [0.84375, 1.25),
+/// [1.25, 1/0.35) and [1/0.35, 28), the last two of `log(x erfc(x)) + x² + 0.5625` in
+/// `1/x²`, with the exponentials from ``exponential(_:)``. Within 2.5 ulp of the exact
+/// result, as glibc's `erfc` is; bit-identical on every platform.
+@usableFromInline
+func complementaryErrorFunction(_ x: Double) -> Double {
+    if x.isNaN { return x }
+    let magnitude = x.magnitude
+    if magnitude < 0.843_75 {
+        if magnitude < 0x1p-56 { return 1 - x }
+        // erf(x) = x + x R(x²) with R = P / Q.
+        let z = x * x
+        let p = 1.283_791_670_955_125_585_61e-01 + z * (-3.250_421_072_470_014_993_70e-01
+            + z * (-2.848_174_957_559_851_047_66e-02 + z * (-5.770_270_296_489_441_591_57e-03
+            + z * -2.376_301_665_665_016_260_84e-05)))
+        let q = 1 + z * (3.979_172_239_591_553_528_19e-01 + z * (6.502_224_998_876_729_444_85e-02
+            + z * (5.081_306_281_875_765_627_76e-03 + z * (1.324_947_380_043_216_445_26e-04
+            + z * -3.960_228_278_775_368_123_20e-06))))
+        let y = p / q
+        if x < 0.25 { return 1 - (x + x * y) }
+        return 0.5 - (x * y + (x - 0.5))
+    }
+    if magnitude < 1.25 {
+        // erf(1 + s) = erfAtOne + P(s) / Q(s).
+        let s = magnitude - 1
+        let p = -2.362_118_560_752_659_440_77e-03 + s * (4.148_561_186_837_483_316_66e-01
+            + s * (-3.722_078_760_357_013_238_47e-01 + s * (3.183_466_199_011_617_536_74e-01
+            + s * (-1.108_946_942_823_966_774_76e-01 + s * (3.547_830_432_561_823_593_71e-02
+            + s * -2.166_375_594_868_790_843_00e-03)))))
+        let q = 1 + s * (1.064_208_804_008_442_282_86e-01 + s * (5.403_979_177_021_710_489_37e-01
+            + s * (7.182_865_441_419_626_628_68e-02 + s * (1.261_712_198_087_616_421_12e-01
+            + s * (1.363_708_391_202_905_073_62e-02 + s * 1.198_449_984_679_910_741_70e-02)))))
+        return x > 0 ? (1 - erfAtOne) - p / q : 1 + (erfAtOne + p / q)
+    }
+    if magnitude >= 28 { return x > 0 ? 0 : 2 }
+    // From 1/0.35 (high word 0x4006db6d) on, and below −6, erfc(−|x|) is 2 to double precision.
+    let pastOneOverPointThirtyFive = magnitude >= 2.857_141_494_750_976_562_5
+    if pastOneOverPointThirtyFive, x < 0, magnitude >= 6 { return 2 }
+    // erfc(x) = exp(−x² − 0.5625 + R(s) / S(s)) / x with s = 1/x².
+    let s = 1 / (magnitude * magnitude)
+    let ratio: Double
+    if !pastOneOverPointThirtyFive {
+        let r = -9.864_944_034_847_148_227_05e-03 + s * (-6.938_585_727_071_817_643_72e-01
+            + s * (-1.055_862_622_532_329_098_14e+01 + s * (-6.237_533_245_032_600_603_96e+01
+            + s * (-1.623_966_694_625_734_703_55e+02 + s * (-1.846_050_929_067_110_359_94e+02
+            + s * (-8.128_743_550_630_659_342_46e+01 + s * -9.814_329_344_169_145_485_92e+00))))))
+        let q = 1 + s * (1.965_127_166_743_925_712_92e+01 + s * (1.376_577_541_435_190_426_00e+02
+            + s * (4.345_658_774_752_292_288_21e+02 + s * (6.453_872_717_332_678_803_36e+02
+            + s * (4.290_081_400_275_678_333_86e+02 + s * (1.086_350_055_417_794_351_34e+02
+            + s * (6.570_249_770_319_281_701_35e+00 + s * -6.042_441_521_485_809_874_38e-02)))))))
+        ratio = r / q
+    } else {
+        let r = -9.864_942_924_700_099_285_97e-03 + s * (-7.992_832_376_805_230_065_74e-01
+            + s * (-1.775_795_491_775_475_198_89e+01 + s * (-1.606_363_848_558_219_160_62e+02
+            + s * (-6.375_664_433_683_896_277_22e+02 + s * (-1.025_095_131_611_077_249_54e+03
+            + s * -4.835_191_916_086_513_970_19e+02)))))
+        let q = 1 + s * (3.033_806_074_348_245_829_24e+01 + s * (3.257_925_129_965_739_188_26e+02
+            + s * (1.536_729_586_084_436_959_94e+03 + s * (3.199_858_219_508_595_539_08e+03
+            + s * (2.553_050_406_433_164_425_83e+03 + s * (4.745_285_412_069_553_672_15e+02
+            + s * -2.244_095_244_658_581_833_62e+01))))))
+        ratio = r / q
+    }
+    // −x² = −h² + (h − x)(h + x) with h the high half of x, so h² is exact.
+    let h = highPart(magnitude)
+    let r = exponential(-h * h - 0.5625) * exponential((h - magnitude) * (h + magnitude) + ratio)
+    return x > 0 ? r / magnitude : 2 - r / magnitude
+}

@@ -1,83 +1,45 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The few elementary functions the statistics need, as thin wrappers over the C library.
+/// The few elementary functions the statistics need, under the names the statistics code uses.
 ///
-/// Each wrapper names the C module explicitly, so a module-level `log` or `exp` declared
-/// elsewhere in SimCore can neither shadow these nor be shadowed by them. Everything here is
-/// pure and thread-safe: no function touches C global state (C's `lgamma` writes `signgam`,
-/// so ``logGamma(_:)`` is computed here instead).
+/// Each one forwards to the plain-Swift implementation in `Random/Math.swift`, so SimCore
+/// needs no C library and its statistics give the same bits on every platform. Qualifying the
+/// calls (`StatisticsMath.log`) keeps these names from colliding with any other module-level
+/// `log` or `exp`. Everything here is pure and thread-safe.
 enum StatisticsMath {
     /// The natural logarithm of `x`.
     @inline(__always)
     static func log(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.log(x)
-        #elseif canImport(Musl)
-        Musl.log(x)
-        #elseif canImport(Darwin)
-        Darwin.log(x)
-        #endif
+        naturalLog(x)
     }
 
     /// `log(1 + x)`, accurate for `x` near zero.
     @inline(__always)
     static func log1p(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.log1p(x)
-        #elseif canImport(Musl)
-        Musl.log1p(x)
-        #elseif canImport(Darwin)
-        Darwin.log1p(x)
-        #endif
+        logOnePlus(x)
     }
 
     /// `e` raised to `x`.
     @inline(__always)
     static func exp(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.exp(x)
-        #elseif canImport(Musl)
-        Musl.exp(x)
-        #elseif canImport(Darwin)
-        Darwin.exp(x)
-        #endif
+        exponential(x)
     }
 
-    /// The tangent of `x` radians.
+    /// The tangent of `x` radians, for `|x|` below about 1.6e6 (see ``tangent(_:)``).
     @inline(__always)
     static func tan(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.tan(x)
-        #elseif canImport(Musl)
-        Musl.tan(x)
-        #elseif canImport(Darwin)
-        Darwin.tan(x)
-        #endif
+        tangent(x)
     }
 
     /// The complementary error function, `1 - erf(x)`, accurate in the far tail.
     @inline(__always)
     static func erfc(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.erfc(x)
-        #elseif canImport(Musl)
-        Musl.erfc(x)
-        #elseif canImport(Darwin)
-        Darwin.erfc(x)
-        #endif
+        complementaryErrorFunction(x)
     }
 
     /// `ln Γ(x)` for `x > 0`, to about 15 significant digits.
     ///
     /// Stirling's series with five Bernoulli terms, after shifting `x` up to at least 15 with
     /// `Γ(x) = Γ(x + n) / (x (x + 1) … (x + n − 1))`; the first omitted term is below 1e-16
-    /// there. Written out because C's `lgamma` is not thread-safe (it writes `signgam`).
+    /// there.
     static func logGamma(_ x: Double) -> Double {
         precondition(x > 0, "logGamma is defined here only for x > 0, got \(x)")
         var shifted = x
