@@ -25,12 +25,12 @@ struct HostRuntimeTests {
         #expect(second >= first)
         let measured = ProcessClock.measure { (1...1000).reduce(0, +) }
         #expect(measured.result == 500_500)
-        #expect(measured.seconds >= 0)
     }
 
-    @Test("touching 64 MiB raises the peak resident size by at least that much")
+    @Test("touching 64 MiB raises the resident size by that much, and the peak is at least the resident size")
     func peakMemory() throws {
         let before = try ProcessMemory.peakResidentBytes()
+        let residentBefore = try ProcessMemory.residentBytes()
         let size = 64 << 20
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
         defer { block.deallocate() }
@@ -38,10 +38,10 @@ struct HostRuntimeTests {
         for offset in stride(from: 0, to: size, by: 4096) { block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self) }
         let resident = try ProcessMemory.residentBytes()
         let after = try ProcessMemory.peakResidentBytes()
-        #expect(resident >= UInt64(size))
+        #expect(resident >= residentBefore + UInt64(size) - (1 << 20))
         #expect(after >= before)
-        #expect(after >= UInt64(size))
-        #expect(after >= resident - (1 << 20), "the peak is at least the current size")
+        // The kernel's peak is counted in KiB pages; allow one page of rounding.
+        #expect(after + 4096 >= resident, "the peak is at least the current size")
     }
 
     @Test("host facts are plausible")

@@ -24,6 +24,10 @@ struct BenchCommandTests {
         (["bench", "mmc", "--mu", "-1"], "--mu"),
         (["bench", "mmc", "--lambda", "9", "--servers", "8", "--mu", "1"], "--lambda"),
         (["bench", "mmc", "--customers", "10"], "--customers"),
+        (["bench", "mmc", "--lambda", "1e-12"], "--lambda"),
+        (["bench", "mmc", "--mu", "1e-300"], "--mu"),
+        (["bench", "mmc", "--lambda", "1e12", "--servers", "1000000"], "--lambda"),
+        (["bench", "phold", "--lps", "100k", "--end", "20000"], "--end"),
         (["bench", "mmc", "--seed", "-1"], "--seed"),
         (["bench", "hold", "--format", "xml"], "--format"),
         (["bench", "hold", "--queue", "splay"], "--queue"),
@@ -83,6 +87,25 @@ struct BenchCommandTests {
         let ladder = try CLIRunner.run(base + ["ladder"]).standardOutput
         #expect(checksumField(heap) != nil)
         #expect(checksumField(heap) == checksumField(ladder))
+    }
+
+    @Test("bench hold reports bytes per pending event and the same checksum on either queue")
+    func holdJSON() throws {
+        func run(_ queue: String) throws -> (object: [String: Any], text: String) {
+            let result = try CLIRunner.run(["bench", "hold", "--pending", "1k", "--ops", "20k", "--format", "json",
+                                            "--queue", queue])
+            #expect(result.status == 0, "\(result.standardError)")
+            let object = try #require(
+                JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+            return (object, result.standardOutput)
+        }
+        let heap = try run("heap")
+        let ladder = try run("ladder")
+        #expect(heap.object["events"] as? Int == 20_000)
+        #expect(heap.object["pending"] as? Int == 1_000)
+        #expect(heap.object["bytes_per_pending"] is Double)
+        #expect(checksumField(heap.text) != nil)
+        #expect(checksumField(heap.text) == checksumField(ladder.text))
     }
 
     @Test("sharesim --version prints the version")

@@ -146,12 +146,14 @@ struct EngineTests {
         #expect(simulation.model.log.map(\.payload) == [1, 2])
     }
 
-    @Test("the same seed gives the same event trace; another seed gives another")
+    @Test("the same seed gives the same event trace on either queue; another seed gives another")
     func determinism() {
         let first = churnDigest(seed: 2024, queue: QuaternaryHeap())
         let second = churnDigest(seed: 2024, queue: QuaternaryHeap())
-        let other = churnDigest(seed: 2025, queue: QuaternaryHeap())
+        let ladder = churnDigest(seed: 2024, queue: LadderQueue())
+        let other = churnDigest(seed: 2025, queue: LadderQueue())
         #expect(first == second)
+        #expect(first == ladder, "both pending-event sets fire the same events in the same order")
         #expect(first.0 != other.0)
         #expect(first.1 > 10_000, "the model is busy enough to exercise the engine")
         #expect(first.2 > 100, "and it cancels events")
@@ -164,5 +166,30 @@ struct EngineTests {
             simulation.run(until: SimTime(.seconds(5)))
             simulation.scheduler.schedule(0, target: 0, at: SimTime(.seconds(1)))
         }
+    }
+}
+
+/// The model of the README's example, kept identical to it.
+struct Ping: SimulationModel {
+    var pings = 0
+    mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
+        pings += 1
+        scheduler.schedule(0, target: event.target, after: .milliseconds(40))
+    }
+}
+
+@Suite("README example")
+struct ReadmeExampleTests {
+    @Test("the README's Ping example prints 51 on the default queue and on the heap")
+    func pingExample() {
+        var simulation = Simulation(model: Ping())
+        simulation.scheduler.schedule(0, target: 0, after: .zero)
+        simulation.run(until: SimTime(.seconds(2)))
+        #expect(simulation.model.pings == 51)
+
+        var compact = Simulation(model: Ping(), queue: QuaternaryHeap())
+        compact.scheduler.schedule(0, target: 0, after: .zero)
+        compact.run(until: SimTime(.seconds(2)))
+        #expect(compact.model.pings == 51)
     }
 }

@@ -21,6 +21,8 @@ struct TimeTests {
         #expect(SimDuration.seconds(-1e300).nanoseconds == .min)
         #expect(SimDuration.seconds(Double.nan) == .zero)
         #expect(SimTime.distantFuture + .seconds(1) == .distantFuture)
+        #expect(SimDuration.nanoseconds(5) * -Int64.max == SimDuration(nanoseconds: .min))
+        #expect(SimDuration.nanoseconds(-5) * -Int64.max == .max)
     }
 
     @Test("instants and durations combine as instants and intervals")

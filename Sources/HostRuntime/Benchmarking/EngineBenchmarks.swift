@@ -125,6 +125,10 @@ public enum EngineBenchmarks {
         record.set("wq_relative_error", .real(error))
         record.set("utilisation_simulated", .real(measured.utilisation))
         record.set("utilisation_analytic", .real(theory.utilisation))
+        let checksum = SplitMix64.mix(measured.departed)
+            ^ SplitMix64.mix(measured.meanWaitInQueue.bitPattern &+ 1)
+            ^ SplitMix64.mix(measured.meanResponseTime.bitPattern &+ 2)
+        record.set("checksum", .unsigned(checksum))
         record.summary = "mmc (\(queue.rawValue)): c=\(servers) lambda=\(HumanNumbers.significant(arrivalRate, digits: 4)) "
             + "mu=\(HumanNumbers.significant(serviceRate, digits: 4)), \(HumanNumbers.compact(Double(customers))) customers in "
             + "\(HumanNumbers.fixed(seconds, decimals: 3)) s = \(HumanNumbers.compact(Double(customers) / seconds)) customers/s; "

@@ -2,8 +2,8 @@ import SimCore
 
 /// Which pending-event set a benchmark runs on.
 public enum PendingSetChoice: String, CaseIterable, Sendable {
-    /// ``QuaternaryHeap``, the default.
+    /// ``QuaternaryHeap``: 24 bytes per pending event.
     case heap
-    /// ``LadderQueue``.
+    /// ``LadderQueue``, the engine's default: the fastest at every size measured.
     case ladder
 }

@@ -21,6 +21,7 @@ public struct PHoldModel: SimulationModel, Sendable {
     public init(logicalProcesses: Int, lookahead: SimDuration = .milliseconds(100),
                 meanIncrement: SimDuration = .seconds(1), seed: UInt64 = 1) {
         precondition(logicalProcesses >= 1 && logicalProcesses <= Int(UInt32.max), "LP count out of range")
+        precondition(lookahead >= .zero && meanIncrement > .zero, "PHOLD needs a non-negative lookahead and a positive mean")
         self.logicalProcesses = UInt64(logicalProcesses)
         self.lookahead = lookahead
         self.meanIncrementNanoseconds = Double(meanIncrement.nanoseconds)
@@ -33,7 +34,8 @@ public struct PHoldModel: SimulationModel, Sendable {
         scheduler.reserveCapacity(Int(logicalProcesses) * eventsPerProcess)
         for process in 0..<UInt32(logicalProcesses) {
             for _ in 0..<eventsPerProcess {
-                let delay = SimDuration(nanoseconds: Int64(ExponentialDistribution.standardSample(using: &stream) * meanIncrementNanoseconds))
+                let delay = SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(
+                    ExponentialDistribution.standardSample(using: &stream) * meanIncrementNanoseconds))
                 scheduler.schedule(0, target: process, after: delay)
             }
         }
@@ -44,7 +46,7 @@ public struct PHoldModel: SimulationModel, Sendable {
         traceDigest = (traceDigest ^ UInt64(bitPattern: event.time.nanoseconds) ^ UInt64(event.target) &<< 40) &* 0x0000_0100_0000_01b3
         let destination = UInt32(truncatingIfNeeded: stream.nextInt(below: logicalProcesses))
         let exponential = ExponentialDistribution.standardSample(using: &stream) * meanIncrementNanoseconds
-        let delay = SimDuration(nanoseconds: lookahead.nanoseconds &+ Int64(exponential))
+        let delay = lookahead + SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(exponential))
         scheduler.schedule(0, target: destination, after: delay)
     }
 }

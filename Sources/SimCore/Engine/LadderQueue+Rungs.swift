@@ -63,16 +63,18 @@ extension LadderQueue {
     /// alone. When some list has more than one node, the events are then regrouped by
     /// bucket (a stable counting sort), so that Bottom is made of runs in time order and
     /// only the runs themselves need sorting.
+    ///
+    /// - Returns: the length of the longest bucket taken (0 when none was).
     @usableFromInline
-    mutating func takeFollowingBuckets(of rung: Int, after index: Int) {
+    mutating func takeFollowingBuckets(of rung: Int, after index: Int) -> Int {
         let lowest = rungs[rung]
         let lastBucket = lowest.bucketCount &- 1
         var next = index &+ 1
         let wanted = LadderQueue.refillBatch &- bottom.count
-        guard wanted > 0 else { return }
+        guard wanted > 0 else { return 0 }
         let start = bottom.count
         var lists = 0
-        var longLists = false
+        var rounds = 0
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: wanted) { cursors in
             while lists < wanted && next < lastBucket {
                 let slot = lowest.base &+ next
@@ -110,7 +112,7 @@ extension LadderQueue {
                                 kept &+= 1
                             }
                         }
-                        if kept > 0 { longLists = true }
+                        rounds &+= 1
                         active = kept
                     }
                 }
@@ -118,13 +120,15 @@ extension LadderQueue {
             freeNode = free
             swap(&owners, &refillOwners)
         }
-        if longLists { groupRefillByBucket(from: start, lists: lists) }
+        if rounds > 1 { groupRefillByBucket(from: start, lists: lists) }
         rungs[rung].current = lowest.start &+ Int64(bitPattern: UInt64(truncatingIfNeeded: next) &<< lowest.shift)
         rungs[rung].currentIndex = next
+        return rounds
     }
 
     /// Reorders `bottom[start...]` so that the events of each list (bucket) are together,
-    /// lists in order, keeping each list's events in the order they came.
+    /// lists in order, each list's events in insertion order (a list holds them newest
+    /// first), so that ties, inserted in sequence order, arrive sorted.
     @usableFromInline
     mutating func groupRefillByBucket(from start: Int, lists: Int) {
         var events = ContiguousArray<Event>()
@@ -134,18 +138,17 @@ extension LadderQueue {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: lists) { offsets in
             offsets.initialize(repeating: 0)
             for owner in refillOwners { offsets[Int(owner)] &+= 1 }
-            // Counts become the first position of each list's run.
+            // Counts become the end of each list's run, which fills from the back.
             var running = start
             for list in 0..<lists {
-                let size = offsets[list]
+                running &+= offsets[list]
                 offsets[list] = running
-                running &+= size
             }
             bottom.withUnsafeMutableBufferPointer { buffer in
                 for (position, owner) in refillOwners.enumerated() {
                     let list = Int(owner)
+                    offsets[list] &-= 1
                     buffer[offsets[list]] = events[position]
-                    offsets[list] &+= 1
                 }
             }
         }
@@ -256,12 +259,28 @@ extension LadderQueue {
                 }
             }
             let firstBucketSize = bottom.count
+            var longestRun = firstBucketSize
             if index < lowest.bucketCount &- 1 {
-                takeFollowingBuckets(of: rungs.count &- 1, after: index)
+                let rung = rungs.count &- 1
+                longestRun = Swift.max(longestRun, takeFollowingBuckets(of: rung, after: index))
+                if bottom.count > LadderQueue.spawnThreshold && rungs.count < LadderQueue.maxRungs {
+                    // A crowded bucket came with the batch: spread the batch over a finer
+                    // rung that ends where the batch does, as for one crowded bucket.
+                    let (minTime, maxTime) = LadderQueue.timeRange(of: bottom)
+                    if minTime < maxTime {
+                        var source = ContiguousArray<Event>()
+                        swap(&source, &bottom)
+                        spawnRung(from: source, startingAt: 0, minTime: minTime, maxTime: maxTime,
+                                  last: rungs[rung].current &- 1)
+                        source.removeAll(keepingCapacity: true)
+                        swap(&source, &bottom)
+                        continue
+                    }
+                }
             }
-            // The first bucket may hold up to the spawn threshold unsorted; sort it alone
-            // when the batch made Bottom long, then the rest are runs behind it.
-            finishRefill(inRuns: firstBucketSize <= 64)
+            // Bottom is runs in time order, one per bucket; when every run is short, only
+            // the runs need sorting and insertion sort does that in O(k + inversions).
+            finishRefill(inRuns: longestRun <= 64)
             return
         }
         guard !top.isEmpty else { return }

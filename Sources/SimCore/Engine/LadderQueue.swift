@@ -17,9 +17,11 @@
 /// Because the spans are disjoint and ordered, events with equal times always share a tier,
 /// and the sorted Bottom breaks their ties by sequence number: the order is exact.
 /// Every mutation leaves the minimum at the front of Bottom, so ``peekMin()`` is O(1).
-/// When Bottom runs dry, the next non-empty bucket of the deepest rung moves into it and is
-/// sorted by insertion (it holds at most 50 events); a bucket with more events than that
-/// spawns a new, finer rung instead. When the ladder is empty, Top becomes rung 0.
+/// When Bottom runs dry, the next non-empty buckets of the deepest rung move into it, until
+/// it holds at least ``refillBatch`` events (taking several buckets at once lets their cache
+/// misses overlap), and are sorted; more than 50 events (the paper's threshold) spawn a new,
+/// finer rung instead, unless they all share one instant or the ladder is at its deepest.
+/// When the ladder is empty, Top becomes rung 0.
 ///
 /// Differences from the paper: integer time and power-of-two bucket widths (a shift, not a
 /// division, per event); a new rung is sized from the least and greatest times of the events

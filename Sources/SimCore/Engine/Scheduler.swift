@@ -101,7 +101,7 @@ public struct Scheduler<Queue: PendingEventSet> {
 
     @inlinable
     mutating func enqueue(_ kind: UInt16, target: UInt32, payload: UInt32, at time: SimTime, cancellable: Bool) {
-        assert(kind <= Event.maxKind, "event kind \(kind) above \(Event.maxKind)")
+        precondition(kind <= Event.maxKind, "event kind \(kind) above \(Event.maxKind)")
         precondition(nextSequence < Scheduler.maxSequence, "sequence numbers exhausted")
         queue.insert(
             Event(time: time, sequence: nextSequence, kind: kind, cancellable: cancellable, target: target, payload: payload))

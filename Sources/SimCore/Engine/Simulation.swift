@@ -1,7 +1,8 @@
 /// One run of a model: the model, the scheduler, and the loop that feeds one to the other.
 ///
 /// ```swift
-/// var simulation = Simulation(model: MyModel(), queue: QuaternaryHeap())
+/// var simulation = Simulation(model: MyModel())            // on the default LadderQueue
+/// var compact = Simulation(model: MyModel(), queue: QuaternaryHeap())  // 24 bytes per event
 /// simulation.scheduler.schedule(0, target: 0, after: .zero)
 /// let outcome = simulation.run(until: SimTime(.seconds(60)))
 /// ```
@@ -72,5 +73,18 @@ public struct Simulation<Model: SimulationModel, Queue: PendingEventSet> {
         guard let event = scheduler.nextEvent(notAfter: .distantFuture) else { return false }
         model.handle(event, scheduler: &scheduler)
         return true
+    }
+}
+
+/// The pending-event set simulations use unless told otherwise: the ladder queue, the faster
+/// of the two at every size measured (see the README's performance section). Choose
+/// ``QuaternaryHeap`` instead when memory per pending event matters more than speed.
+public typealias DefaultPendingEventSet = LadderQueue
+
+extension Simulation where Queue == DefaultPendingEventSet {
+    /// A simulation of `model` at time zero on the default pending-event set.
+    @inlinable
+    public init(model: Model) {
+        self.init(model: model, queue: DefaultPendingEventSet())
     }
 }

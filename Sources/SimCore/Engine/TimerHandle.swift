@@ -34,9 +34,6 @@ struct TimerTable: Sendable {
 
     @usableFromInline init() {}
 
-    /// The number of slots whose event is still pending (cancelled or not).
-    @inlinable var armedCount: Int { state.count - free.count }
-
     /// Takes a free slot for an event with model payload `payload`.
     @inlinable
     mutating func arm(payload: UInt32) -> TimerHandle {

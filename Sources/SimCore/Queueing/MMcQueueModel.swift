@@ -53,12 +53,14 @@ public struct MMcQueueModel: SimulationModel, Sendable {
     /// An M/M/`servers` queue with `arrivalRate` arrivals and `serviceRate` services per
     /// second per server, for `customers` customers.
     ///
-    /// - Precondition: every count is at least 1 and both rates are positive and finite.
+    /// - Precondition: every count is at least 1 and both rates are in `1e-6...1e6` per
+    ///   second, so that mean gaps stay between 1 µs and about 11.6 days and round to
+    ///   nanoseconds without losing the distribution's shape.
     public init(servers: Int, arrivalRate: Double, serviceRate: Double, customers: UInt64,
                 warmupCustomers: UInt64 = 0, seed: UInt64 = 1) {
         precondition(servers >= 1 && servers <= Int(UInt32.max), "servers out of range")
-        precondition(arrivalRate > 0 && arrivalRate.isFinite && serviceRate > 0 && serviceRate.isFinite,
-                     "rates must be positive")
+        precondition((1e-6...1e6).contains(arrivalRate) && (1e-6...1e6).contains(serviceRate),
+                     "rates must be in 1e-6...1e6 per second")
         precondition(customers >= 1 && warmupCustomers < customers, "need more customers than the warm-up")
         self.servers = servers
         self.meanInterarrivalNanoseconds = 1e9 / arrivalRate
@@ -108,7 +110,7 @@ public struct MMcQueueModel: SimulationModel, Sendable {
     @inlinable
     mutating func scheduleArrival<Queue: PendingEventSet>(_ scheduler: inout Scheduler<Queue>) {
         let gap = ExponentialDistribution.standardSample(using: &arrivalStream) * meanInterarrivalNanoseconds
-        scheduler.schedule(Kind.arrival, target: 0, after: SimDuration(nanoseconds: Int64(gap)))
+        scheduler.schedule(Kind.arrival, target: 0, after: SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(gap)))
     }
 
     @inlinable
@@ -124,7 +126,9 @@ public struct MMcQueueModel: SimulationModel, Sendable {
             if wait > 0 { delayedCustomers &+= 1 }
         }
         let service = ExponentialDistribution.standardSample(using: &serviceStream) * meanServiceNanoseconds
-        scheduler.schedule(Kind.departure, target: 0, payload: server, after: SimDuration(nanoseconds: Int64(service)))
+        scheduler.schedule(
+            Kind.departure, target: 0, payload: server,
+            after: SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(service)))
     }
 
     @inlinable

@@ -105,7 +105,7 @@ public struct IntervalSeries: Hashable, Sendable {
                 index > open.index,
                 "observation at \(time) falls in an interval that is already closed "
                     + "(the current one starts at \(intervalStart(open.index)))")
-            if open.count > 0 { closed.append(open) }
+            if open.count > 0 || open.sum != 0 { closed.append(open) }
             open = Bucket(index: index, count: 0, sum: 0)
         }
         open.count += count

@@ -63,7 +63,7 @@ extension SimDuration {
     static func scaled<Count: BinaryInteger>(_ value: Count, by factor: Int64) -> SimDuration {
         guard let exact = Int64(exactly: value) else { return SimDuration(nanoseconds: value < 0 ? .min : .max) }
         let (product, overflow) = exact.multipliedReportingOverflow(by: factor)
-        if overflow { return SimDuration(nanoseconds: value < 0 ? .min : .max) }
+        if overflow { return SimDuration(nanoseconds: (exact < 0) != (factor < 0) ? .min : .max) }
         return SimDuration(nanoseconds: product)
     }
 

@@ -1,4 +1,4 @@
-/// Renders nanosecond counts as short human strings without Foundation.
+/// Renders nanosecond counts as short human strings, with the standard library alone.
 enum TimeFormatting {
     /// Units from largest to smallest: (nanoseconds per unit, symbol).
     private static let units: [(Int64, String)] = [

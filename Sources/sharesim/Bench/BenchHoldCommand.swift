@@ -11,7 +11,7 @@ struct BenchHoldCommand: ParsableCommand {
     @Option(help: "Events kept pending (1 to 100M).")
     var pending = CountArgument(1_000_000)
 
-    @Option(help: "Hold operations (1 to 10G).")
+    @Option(help: "Hold operations (1 to 10G, about 20 minutes at 10^6 pending).")
     var ops = CountArgument(10_000_000)
 
     @OptionGroup var options: BenchOptions

@@ -11,22 +11,22 @@ struct BenchMMcCommand: ParsableCommand {
     @Option(help: "Servers c (1 to 1M).")
     var servers = CountArgument(8)
 
-    @Option(help: "Arrival rate lambda per second (positive; lambda < c x mu).")
+    @Option(help: "Arrival rate lambda per second (1e-6 to 1e6; lambda < c x mu).")
     var lambda: Double = 7
 
-    @Option(help: "Service rate mu per second per server (positive).")
+    @Option(help: "Service rate mu per second per server (1e-6 to 1e6).")
     var mu: Double = 1
 
-    @Option(help: "Customers (1k to 10G); the first 1% are warm-up.")
+    @Option(help: "Customers (1k to 5G); the first 1% are warm-up.")
     var customers = CountArgument(10_000_000)
 
     @OptionGroup var options: BenchOptions
 
     func validate() throws {
         try validateCount(servers.value, flag: "--servers", in: 1...1_000_000)
-        try validateReal(lambda, flag: "--lambda", in: Double.leastNormalMagnitude...1e12)
-        try validateReal(mu, flag: "--mu", in: Double.leastNormalMagnitude...1e12)
-        try validateCount(customers.value, flag: "--customers", in: 1_000...10_000_000_000)
+        try validateReal(lambda, flag: "--lambda", in: 1e-6...1e6)
+        try validateReal(mu, flag: "--mu", in: 1e-6...1e6)
+        try validateCount(customers.value, flag: "--customers", in: 1_000...5_000_000_000)
         guard lambda < Double(servers.value) * mu else {
             throw ValidationError("--lambda \(lambda) must be below --servers x --mu = \(Double(servers.value) * mu), "
                 + "or the queue grows without bound")

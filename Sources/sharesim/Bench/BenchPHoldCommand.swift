@@ -30,9 +30,9 @@ struct BenchPHoldCommand: ParsableCommand {
         }
         // Each pending event fires about once per 1.1 time units.
         let expected = Double(lps.value * eventsPerLP.value) * end / 1.1
-        guard expected <= 1e11 else {
+        guard expected <= 1e10 else {
             throw ValidationError("--end \(end) with \(lps.value * eventsPerLP.value) pending events would run about "
-                + "\(Int(expected)) events; keep it under 1e11")
+                + "\(Int(expected)) events; keep it under 1e10")
         }
     }
 
