@@ -54,8 +54,9 @@ extension LadderQueue {
         }
     }
 
-    /// Moves the non-empty buckets after `index` of rung `rung` into Bottom until Bottom
-    /// holds at least ``refillBatch`` events, stopping before the rung's last bucket.
+    /// Moves the non-empty buckets of rung `rung` from bucket `index` (which is not empty) on
+    /// into Bottom, up to ``refillLists`` of them, stopping before the rung's last bucket,
+    /// and moves the rung past them.
     ///
     /// The bucket lists are followed in rounds, one node of every list per round, so the
     /// node loads of a round do not depend on each other and the processor overlaps their
@@ -66,12 +67,12 @@ extension LadderQueue {
     ///
     /// - Returns: the length of the longest bucket taken (0 when none was).
     @usableFromInline
-    mutating func takeFollowingBuckets(of rung: Int, after index: Int) -> Int {
+    mutating func takeBuckets(of rung: Int, from index: Int) -> Int {
         let lowest = rungs[rung]
         let lastBucket = lowest.bucketCount &- 1
-        var next = index &+ 1
-        let wanted = LadderQueue.refillBatch &- bottom.count
-        guard wanted > 0 else { return 0 }
+        assert(index < lastBucket && heads[lowest.base &+ index] >= 0 && bottom.isEmpty)
+        var next = index
+        let wanted = refillLists
         let start = bottom.count
         var lists = 0
         var rounds = 0
@@ -92,26 +93,35 @@ extension LadderQueue {
             var owners = ContiguousArray<Int32>()
             swap(&owners, &refillOwners)
             owners.removeAll(keepingCapacity: true)
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: wanted) { listOfCursor in
-                for list in 0..<lists { listOfCursor[list] = Int32(truncatingIfNeeded: list) }
-                var active = lists
-                nodes.withUnsafeMutableBufferPointer { pool in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 &* wanted) { listNumbers in
+                // Per cursor, the list it follows; and per event of this round, its list.
+                let listOfCursor = UnsafeMutableBufferPointer(rebasing: listNumbers[0..<wanted])
+                let roundOwners = UnsafeMutableBufferPointer(rebasing: listNumbers[wanted...])
+                withUnsafeTemporaryAllocation(of: Event.self, capacity: wanted) { roundEvents in
+                    for list in 0..<lists { listOfCursor[list] = Int32(truncatingIfNeeded: list) }
+                    var active = lists
                     while active > 0 {
+                        // A tight loop of independent loads, with no call and no array growth
+                        // check in it, so that the processor keeps many misses in flight.
                         var kept = 0
-                        for cursor in 0..<active {
-                            let node = cursors[cursor]
-                            let slot = Int(truncatingIfNeeded: node)
-                            bottom.append(pool[slot].event)
-                            owners.append(listOfCursor[cursor])
-                            let following = pool[slot].next
-                            pool[slot].next = free
-                            free = node
-                            if following >= 0 {
-                                cursors[kept] = following
-                                listOfCursor[kept] = listOfCursor[cursor]
-                                kept &+= 1
+                        nodes.withUnsafeMutableBufferPointer { pool in
+                            for cursor in 0..<active {
+                                let node = cursors[cursor]
+                                let slot = Int(truncatingIfNeeded: node)
+                                (roundEvents.baseAddress.unsafelyUnwrapped + cursor).initialize(to: pool[slot].event)
+                                roundOwners[cursor] = listOfCursor[cursor]
+                                let following = pool[slot].next
+                                pool[slot].next = free
+                                free = node
+                                if following >= 0 {
+                                    cursors[kept] = following
+                                    listOfCursor[kept] = listOfCursor[cursor]
+                                    kept &+= 1
+                                }
                             }
                         }
+                        bottom.append(contentsOf: UnsafeBufferPointer(rebasing: roundEvents[0..<active]))
+                        owners.append(contentsOf: UnsafeBufferPointer(rebasing: roundOwners[0..<active]))
                         rounds &+= 1
                         active = kept
                     }
@@ -121,6 +131,13 @@ extension LadderQueue {
             swap(&owners, &refillOwners)
         }
         if rounds > 1 { groupRefillByBucket(from: start, lists: lists) }
+        // Batching pays when buckets hold one event each (a large, sparse ladder); when they
+        // hold several, a big batch only adds sorting. Adapt the number of lists taken.
+        if rounds <= 2 {
+            refillLists = Swift.min(LadderQueue.refillBatch, refillLists &* 2)
+        } else if rounds > 4 {
+            refillLists = Swift.max(1, refillLists &>> 1)
+        }
         rungs[rung].current = lowest.start &+ Int64(bitPattern: UInt64(truncatingIfNeeded: next) &<< lowest.shift)
         rungs[rung].currentIndex = next
         return rounds
@@ -232,50 +249,32 @@ extension LadderQueue {
                 rungs.removeLast()
                 continue
             }
-            // The span of the bucket's events ends at `bucketLast`; the rung moves past it.
-            let bucketLast: Int64
+            // The buckets taken end at `takenLast`; the rung moves past them. The last
+            // bucket goes alone and ends the rung; others go in a batch with the buckets
+            // that follow them.
+            let takenLast: Int64
+            let longestRun: Int
             if index == lowest.bucketCount &- 1 {
-                bucketLast = lowest.last
+                takenLast = lowest.last
                 rungs.removeLast()
+                moveBucketToBottom(lowest.base &+ index)
+                longestRun = bottom.count
             } else {
-                let next = lowest.start &+ Int64(bitPattern: UInt64(truncatingIfNeeded: index &+ 1) &<< lowest.shift)
-                bucketLast = next &- 1
                 let rung = rungs.count &- 1
-                rungs[rung].current = next
-                rungs[rung].currentIndex = index &+ 1
+                longestRun = takeBuckets(of: rung, from: index)
+                takenLast = rungs[rung].current &- 1
             }
-            moveBucketToBottom(lowest.base &+ index)
             if bottom.count > LadderQueue.spawnThreshold && rungs.count < LadderQueue.maxRungs {
                 let (minTime, maxTime) = LadderQueue.timeRange(of: bottom)
                 if minTime < maxTime {
                     // Too many to sort: spread them over a finer rung. Its buckets may reuse
-                    // this bucket's slot, which is already empty.
+                    // the slots just emptied.
                     var source = ContiguousArray<Event>()
                     swap(&source, &bottom)
-                    spawnRung(from: source, startingAt: 0, minTime: minTime, maxTime: maxTime, last: bucketLast)
+                    spawnRung(from: source, startingAt: 0, minTime: minTime, maxTime: maxTime, last: takenLast)
                     source.removeAll(keepingCapacity: true)
                     swap(&source, &bottom)
                     continue
-                }
-            }
-            let firstBucketSize = bottom.count
-            var longestRun = firstBucketSize
-            if index < lowest.bucketCount &- 1 {
-                let rung = rungs.count &- 1
-                longestRun = Swift.max(longestRun, takeFollowingBuckets(of: rung, after: index))
-                if bottom.count > LadderQueue.spawnThreshold && rungs.count < LadderQueue.maxRungs {
-                    // A crowded bucket came with the batch: spread the batch over a finer
-                    // rung that ends where the batch does, as for one crowded bucket.
-                    let (minTime, maxTime) = LadderQueue.timeRange(of: bottom)
-                    if minTime < maxTime {
-                        var source = ContiguousArray<Event>()
-                        swap(&source, &bottom)
-                        spawnRung(from: source, startingAt: 0, minTime: minTime, maxTime: maxTime,
-                                  last: rungs[rung].current &- 1)
-                        source.removeAll(keepingCapacity: true)
-                        swap(&source, &bottom)
-                        continue
-                    }
                 }
             }
             // Bottom is runs in time order, one per bucket; when every run is short, only

@@ -17,9 +17,9 @@
 /// Because the spans are disjoint and ordered, events with equal times always share a tier,
 /// and the sorted Bottom breaks their ties by sequence number: the order is exact.
 /// Every mutation leaves the minimum at the front of Bottom, so ``peekMin()`` is O(1).
-/// When Bottom runs dry, the next non-empty buckets of the deepest rung move into it, until
-/// it holds at least ``refillBatch`` events (taking several buckets at once lets their cache
-/// misses overlap), and are sorted; more than 50 events (the paper's threshold) spawn a new,
+/// When Bottom runs dry, the next non-empty buckets of the deepest rung move into it, up to
+/// ``refillBatch`` buckets at once (taking several lets their cache misses overlap; fewer
+/// when the buckets are crowded), and are sorted; more than 50 events (the paper's threshold) spawn a new,
 /// finer rung instead, unless they all share one instant or the ladder is at its deepest.
 /// When the ladder is empty, Top becomes rung 0.
 ///
@@ -51,7 +51,7 @@ public struct LadderQueue: PendingEventSet, Sendable {
     /// A bucket with more events than this spawns a rung instead of going to Bottom
     /// (the paper's THRES).
     @usableFromInline static var spawnThreshold: Int { 50 }
-    /// Refilling Bottom takes whole buckets until it holds at least this many events.
+    /// The most buckets one refill of Bottom takes at once.
     @usableFromInline static var refillBatch: Int { 32 }
     /// The deepest ladder allowed (the paper's MaxRung).
     @usableFromInline static var maxRungs: Int { 8 }
@@ -94,6 +94,9 @@ public struct LadderQueue: PendingEventSet, Sendable {
     @usableFromInline var refillEvents: ContiguousArray<Event>
     /// For each event of a batched refill, the index of the bucket list it came from.
     @usableFromInline var refillOwners: ContiguousArray<Int32>
+    /// How many bucket lists a batched refill may take now (1 to ``refillBatch``), adapted
+    /// to how crowded the buckets have been.
+    @usableFromInline var refillLists: Int
 
     /// An event in a bucket, and the next node of its list (or of the free list).
     @usableFromInline
@@ -167,6 +170,7 @@ public struct LadderQueue: PendingEventSet, Sendable {
         bottomLimit = LadderQueue.minimumBottomLimit
         refillEvents = []
         refillOwners = []
+        refillLists = LadderQueue.refillBatch
     }
 
     /// The number of pending events. O(1).
