@@ -23,6 +23,7 @@ let package = Package(
     products: [
         .executable(name: "sharesim", targets: ["sharesim"]),
         .library(name: "SimCore", targets: ["SimCore"]),
+        .library(name: "ShareModel", targets: ["ShareModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,11 @@ let package = Package(
         .target(
             name: "SimCore",
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: sharedSettings
+        ),
+        .target(
+            name: "ShareModel",
+            dependencies: ["SimCore"],
             swiftSettings: sharedSettings
         ),
         .target(
@@ -56,6 +62,11 @@ let package = Package(
         .testTarget(
             name: "SimCoreTests",
             dependencies: ["SimCore"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "ShareModelTests",
+            dependencies: ["ShareModel"],
             swiftSettings: sharedSettings
         ),
         .testTarget(

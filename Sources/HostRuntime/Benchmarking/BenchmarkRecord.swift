@@ -5,9 +5,13 @@
 public struct BenchmarkRecord: Sendable, Equatable {
     /// One figure's value.
     public enum Value: Sendable, Equatable {
+        /// A signed whole number.
         case integer(Int64)
+        /// An unsigned whole number (counts, checksums, bytes).
         case unsigned(UInt64)
+        /// A floating-point number; non-finite values render as JSON `null`.
         case real(Double)
+        /// A string.
         case text(String)
     }
 
@@ -42,6 +46,7 @@ public struct BenchmarkRecord: Sendable, Equatable {
         return "{" + parts.joined(separator: ",") + "}"
     }
 
+    /// Two records are equal when name, summary and every field (in order) are.
     public static func == (lhs: BenchmarkRecord, rhs: BenchmarkRecord) -> Bool {
         lhs.name == rhs.name && lhs.summary == rhs.summary && lhs.fields.elementsEqual(rhs.fields) {
             $0.key == $1.key && $0.value == $1.value

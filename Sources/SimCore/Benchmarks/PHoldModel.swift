@@ -41,6 +41,7 @@ public struct PHoldModel: SimulationModel, Sendable {
         }
     }
 
+    /// Sends one event to a uniformly chosen LP at now + lookahead + Exp(mean).
     @inlinable
     public mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
         traceDigest = (traceDigest ^ UInt64(bitPattern: event.time.nanoseconds) ^ UInt64(event.target) &<< 40) &* 0x0000_0100_0000_01b3

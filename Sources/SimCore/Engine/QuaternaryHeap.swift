@@ -17,16 +17,20 @@ public struct QuaternaryHeap: PendingEventSet, Sendable {
         storage = []
     }
 
+    /// The number of pending events. O(1).
     @inlinable public var count: Int { storage.count }
 
+    /// Makes room for `capacity` events without reallocating. O(n) when it grows.
     @inlinable
     public mutating func reserveCapacity(_ capacity: Int) {
         storage.reserveCapacity(capacity)
     }
 
+    /// The first event to fire, without removing it. O(1).
     @inlinable
     public func peekMin() -> Event? { storage.first }
 
+    /// Adds `event`. O(log₄ n), O(1) on average for events that land late.
     @inlinable
     public mutating func insert(_ event: Event) {
         storage.append(event)
@@ -37,6 +41,7 @@ public struct QuaternaryHeap: PendingEventSet, Sendable {
         checkInvariants()
     }
 
+    /// Removes and returns the first event if it fires at or before `limit`. O(log₄ n).
     @inlinable
     public mutating func popMin(notAfter limit: SimTime) -> Event? {
         guard let first = storage.first, first.time <= limit else { return nil }

@@ -80,6 +80,8 @@ public struct MMcQueueModel: SimulationModel, Sendable {
         scheduleArrival(&scheduler)
     }
 
+    /// Handles an arrival (join the line or start service) or a departure (free the
+    /// server or serve the next in line).
     @inlinable
     public mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
         let now = scheduler.now

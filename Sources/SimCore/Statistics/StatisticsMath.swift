@@ -6,31 +6,26 @@
 /// `log` or `exp`. Everything here is pure and thread-safe.
 enum StatisticsMath {
     /// The natural logarithm of `x`.
-    @inline(__always)
     static func log(_ x: Double) -> Double {
         naturalLog(x)
     }
 
     /// `log(1 + x)`, accurate for `x` near zero.
-    @inline(__always)
     static func log1p(_ x: Double) -> Double {
         logOnePlus(x)
     }
 
     /// `e` raised to `x`.
-    @inline(__always)
     static func exp(_ x: Double) -> Double {
         exponential(x)
     }
 
     /// The tangent of `x` radians, for `|x|` below about 1.6e6 (see ``tangent(_:)``).
-    @inline(__always)
     static func tan(_ x: Double) -> Double {
         tangent(x)
     }
 
     /// The complementary error function, `1 - erf(x)`, accurate in the far tail.
-    @inline(__always)
     static func erfc(_ x: Double) -> Double {
         complementaryErrorFunction(x)
     }
