@@ -36,12 +36,21 @@ public enum EngineBenchmarks {
         record.set("baseline_rss_bytes", .unsigned(baseline))
         record.set("bytes_per_pending", .real(perPending))
         record.set("checksum", .integer(checksum))
+        describeHost(in: &record)
         record.summary = "hold (\(queue.rawValue)): \(HumanNumbers.compact(Double(pending))) pending, "
             + "\(HumanNumbers.compact(Double(operations))) operations in \(HumanNumbers.fixed(seconds, decimals: 3)) s = "
             + "\(HumanNumbers.compact(Double(operations) / seconds)) ops/s; "
             + "\(HumanNumbers.significant(perPending, digits: 3)) bytes per pending event "
             + "(peak RSS \(HumanNumbers.bytes(Double(peak))))"
         return record
+    }
+
+    /// Adds the machine's facts, so a saved record says where it was measured.
+    static func describeHost(in record: inout BenchmarkRecord) {
+        record.set("host_cpus", .integer(Int64(HostInfo.availableParallelism)))
+        record.set("host_memory_bytes", .unsigned(HostInfo.totalMemoryBytes))
+        record.set("libuv_version", .text(HostInfo.libuvVersion))
+        record.set("sharesim_version", .text(BuildConfiguration.version))
     }
 
     static func runHold<Queue: PendingEventSet>(_ benchmark: HoldBenchmark, on empty: Queue) -> (Int64, Double) {
@@ -74,6 +83,7 @@ public enum EngineBenchmarks {
         record.set("events_per_second", .real(rate))
         record.set("peak_rss_bytes", .unsigned(peak))
         record.set("checksum", .unsigned(result.digest))
+        describeHost(in: &record)
         record.summary = "phold (\(queue.rawValue)): \(HumanNumbers.compact(Double(logicalProcesses))) LPs x "
             + "\(eventsPerProcess) events to t=\(end): \(HumanNumbers.compact(Double(result.events))) events in "
             + "\(HumanNumbers.fixed(result.seconds, decimals: 3)) s = \(HumanNumbers.compact(rate)) events/s "
@@ -129,6 +139,7 @@ public enum EngineBenchmarks {
             ^ SplitMix64.mix(measured.meanWaitInQueue.bitPattern &+ 1)
             ^ SplitMix64.mix(measured.meanResponseTime.bitPattern &+ 2)
         record.set("checksum", .unsigned(checksum))
+        describeHost(in: &record)
         record.summary = "mmc (\(queue.rawValue)): c=\(servers) lambda=\(HumanNumbers.significant(arrivalRate, digits: 4)) "
             + "mu=\(HumanNumbers.significant(serviceRate, digits: 4)), \(HumanNumbers.compact(Double(customers))) customers in "
             + "\(HumanNumbers.fixed(seconds, decimals: 3)) s = \(HumanNumbers.compact(Double(customers) / seconds)) customers/s; "
