@@ -131,13 +131,12 @@ extension LadderQueue {
             swap(&owners, &refillOwners)
         }
         if rounds > 1 { groupRefillByBucket(from: start, lists: lists) }
-        // Batching pays when buckets hold one event each (a large, sparse ladder); when they
-        // hold several, a big batch only adds sorting. Adapt the number of lists taken.
-        if rounds <= 2 {
-            refillLists = Swift.min(LadderQueue.refillBatch, refillLists &* 2)
-        } else if rounds > 4 {
-            refillLists = Swift.max(1, refillLists &>> 1)
-        }
+        // Aim the next batch at about `refillTarget` events: as many lists as that takes,
+        // judged by this batch's events per list. Sparse buckets (one event each, a large
+        // ladder) then come 32 at a time, with their cache misses overlapped; crowded ones
+        // a few at a time, so Bottom stays small.
+        let perList = Swift.max(1, (bottom.count &- start) / Swift.max(1, lists))
+        refillLists = Swift.max(1, Swift.min(LadderQueue.refillBatch, LadderQueue.refillTarget / perList))
         rungs[rung].current = lowest.start &+ Int64(bitPattern: UInt64(truncatingIfNeeded: next) &<< lowest.shift)
         rungs[rung].currentIndex = next
         return rounds
@@ -264,7 +263,9 @@ extension LadderQueue {
                 longestRun = takeBuckets(of: rung, from: index)
                 takenLast = rungs[rung].current &- 1
             }
-            if bottom.count > LadderQueue.spawnThreshold && rungs.count < LadderQueue.maxRungs {
+            // A bucket too crowded to sort (the paper's THRES) is spread over a finer rung;
+            // a batch of short runs is not, since sorting short runs is cheap.
+            if longestRun > LadderQueue.spawnThreshold && rungs.count < LadderQueue.maxRungs {
                 let (minTime, maxTime) = LadderQueue.timeRange(of: bottom)
                 if minTime < maxTime {
                     // Too many to sort: spread them over a finer rung. Its buckets may reuse

@@ -18,9 +18,10 @@
 /// and the sorted Bottom breaks their ties by sequence number: the order is exact.
 /// Every mutation leaves the minimum at the front of Bottom, so ``peekMin()`` is O(1).
 /// When Bottom runs dry, the next non-empty buckets of the deepest rung move into it, up to
-/// ``refillBatch`` buckets at once (taking several lets their cache misses overlap; fewer
-/// when the buckets are crowded), and are sorted; more than 50 events (the paper's threshold) spawn a new,
-/// finer rung instead, unless they all share one instant or the ladder is at its deepest.
+/// ``refillBatch`` buckets at once and about ``refillTarget`` events (taking several lets
+/// their cache misses overlap), and are sorted; a bucket of more than 50 events (the paper's
+/// threshold) spawns a new, finer rung instead, unless its events all share one instant or
+/// the ladder is at its deepest.
 /// When the ladder is empty, Top becomes rung 0.
 ///
 /// Differences from the paper: integer time and power-of-two bucket widths (a shift, not a
@@ -53,6 +54,8 @@ public struct LadderQueue: PendingEventSet, Sendable {
     @usableFromInline static var spawnThreshold: Int { 50 }
     /// The most buckets one refill of Bottom takes at once.
     @usableFromInline static var refillBatch: Int { 32 }
+    /// The number of events a batched refill aims at.
+    @usableFromInline static var refillTarget: Int { 128 }
     /// The deepest ladder allowed (the paper's MaxRung).
     @usableFromInline static var maxRungs: Int { 8 }
     /// Inserts may grow Bottom to at least this size before it spawns a rung.
