@@ -367,3 +367,189 @@ func complementaryErrorFunction(_ x: Double) -> Double {
     let r = exponential(-h * h - 0.5625) * exponential((h - magnitude) * (h + magnitude) + ratio)
     return x > 0 ? r / magnitude : 2 - r / magnitude
 }
+
+// MARK: - Sine, cosine and arcsine
+
+/// The sine of `x` radians, for `|x| < 1_647_099` (2^20 · π/2); NaN for NaN and ±infinity.
+///
+/// fdlibm's `sin`: the same Cody–Waite reduction as ``tangent(_:)`` gives `y = x − n π/2`
+/// (|y| ≤ π/4, as a head and a tail), then the quadrant `n mod 4` picks ±`sin y` or ±`cos y`
+/// from the kernels. Within one ulp of the exact result; bit-identical on every platform.
+@usableFromInline
+func sine(_ x: Double) -> Double {
+    let magnitude = x.magnitude
+    // Up to just above π/4 (high word 0x3fe921fb) no reduction; below 2^-26, sin x rounds to x
+    // (this also keeps −0).
+    if magnitude < 7.853_984_832_763_671_875e-01 {
+        if magnitude < 0x1p-26 { return x }
+        return sineKernel(x, 0, hasTail: false)
+    }
+    guard magnitude.isFinite else { return .nan }
+    precondition(
+        magnitude < tangentArgumentLimit,
+        "sine reduces arguments only up to \(tangentArgumentLimit) in magnitude, got \(x)")
+    let reduced = reduceByHalfPi(x)
+    switch reduced.quadrant & 3 {
+    case 0: return sineKernel(reduced.head, reduced.tail, hasTail: true)
+    case 1: return cosineKernel(reduced.head, reduced.tail)
+    case 2: return -sineKernel(reduced.head, reduced.tail, hasTail: true)
+    default: return -cosineKernel(reduced.head, reduced.tail)
+    }
+}
+
+/// The cosine of `x` radians, for `|x| < 1_647_099` (2^20 · π/2); NaN for NaN and ±infinity.
+///
+/// fdlibm's `cos`, reduced like ``sine(_:)``. Within one ulp of the exact result;
+/// bit-identical on every platform.
+@usableFromInline
+func cosine(_ x: Double) -> Double {
+    let magnitude = x.magnitude
+    if magnitude < 7.853_984_832_763_671_875e-01 {
+        // Below 2^-27 · √2 (high word 0x3e46a09e), cos x = 1 − x²/2 rounds to 1.
+        if magnitude < 1.053_670_928_286_010_2e-08 { return 1 }
+        return cosineKernel(x, 0)
+    }
+    guard magnitude.isFinite else { return .nan }
+    precondition(
+        magnitude < tangentArgumentLimit,
+        "cosine reduces arguments only up to \(tangentArgumentLimit) in magnitude, got \(x)")
+    let reduced = reduceByHalfPi(x)
+    switch reduced.quadrant & 3 {
+    case 0: return cosineKernel(reduced.head, reduced.tail)
+    case 1: return -sineKernel(reduced.head, reduced.tail, hasTail: true)
+    case 2: return -cosineKernel(reduced.head, reduced.tail)
+    default: return sineKernel(reduced.head, reduced.tail, hasTail: true)
+    }
+}
+
+/// `sin(x + y)` for `|x| ≤ π/4` and `y` a tail below half an ulp of `x` (fdlibm's
+/// `__kernel_sin`): `x + S1 x³ + … + S6 x¹³`, a degree-13 odd minimax polynomial with
+/// |error| < 2^-58. `hasTail: false` means `y` is known to be zero.
+private func sineKernel(_ x: Double, _ y: Double, hasTail: Bool) -> Double {
+    let s1 = -1.666_666_666_666_663_243_48e-01
+    let z = x * x
+    let v = z * x
+    let r = 8.333_333_333_322_489_461_24e-03 + z * (-1.984_126_982_985_794_931_34e-04
+        + z * (2.755_731_370_707_006_767_89e-06 + z * (-2.505_076_025_340_686_341_95e-08
+        + z * 1.589_690_995_211_550_102_21e-10)))
+    if !hasTail { return x + v * (s1 + z * r) }
+    // sin(x + y) ≈ sin x + y cos x ≈ sin x + y (1 − x²/2).
+    return x - ((z * (0.5 * y - v * r) - y) - v * s1)
+}
+
+/// `cos(x + y)` for `|x| ≤ π/4` and `y` a tail below half an ulp of `x` (fdlibm's
+/// `__kernel_cos`, FreeBSD revision): `1 − x²/2 + C1 x⁴ + … + C6 x¹⁴`, with `1 − x²/2`
+/// split so that its rounding error is added back.
+private func cosineKernel(_ x: Double, _ y: Double) -> Double {
+    let z = x * x
+    var w = z * z
+    let r = z * (4.166_666_666_666_660_190_37e-02 + z * (-1.388_888_888_887_410_957_49e-03
+        + z * 2.480_158_728_947_672_941_78e-05))
+        + w * w * (-2.755_731_435_139_066_330_35e-07 + z * (2.087_572_321_298_174_827_90e-09
+        + z * -1.135_964_755_778_819_482_65e-11))
+    let halfSquare = 0.5 * z
+    w = 1 - halfSquare
+    return w + (((1 - w) - halfSquare) + (z * r - x * y))
+}
+
+/// π/2 as a head (its double rounding) and a tail: `halfPiHead + halfPiTail` is π/2 to
+/// about 2^-106.
+private let halfPiHead = 1.570_796_326_794_896_558_00e+00
+/// π/2 − `halfPiHead`.
+private let halfPiTail = 6.123_233_995_736_766_035_87e-17
+/// π/4 rounded to double.
+private let quarterPiHead = 7.853_981_633_974_482_789_99e-01
+
+/// The arcsine of `x` in radians, in [−π/2, π/2]; NaN outside [−1, 1] and for NaN.
+///
+/// fdlibm's `asin`: below 0.5, `x + x R(x²)` with `R` a rational minimax approximation of
+/// degree (6, 4); above, `π/2 − 2 asin(√((1 − |x|)/2))` with the square root split into a
+/// high half and a correction so that no bits are lost. Within one ulp of the exact
+/// result; bit-identical on every platform (`squareRoot()` is correctly rounded by IEEE 754).
+@usableFromInline
+func arcSine(_ x: Double) -> Double {
+    let magnitude = x.magnitude
+    if magnitude >= 1 {
+        if magnitude == 1 { return x * halfPiHead + x * halfPiTail }
+        return .nan  // |x| > 1, or NaN
+    }
+    if magnitude < 0.5 {
+        // Below 2^-27, asin x = x (1 + x²/6 + …) rounds to x; this also keeps −0.
+        if magnitude < 0x1p-27 { return x }
+        return x + x * arcSineRational(x * x)
+    }
+    let w = 1 - magnitude
+    let t = w * 0.5
+    let ratio = arcSineRational(t)
+    let s = t.squareRoot()
+    let result: Double
+    // Above 0.975 (high word 0x3fef3333) the plain formula is accurate enough.
+    if magnitude >= 9.749_999_046_325_683_593_75e-01 {
+        result = halfPiHead - (2 * (s + s * ratio) - halfPiTail)
+    } else {
+        // s = high + c with high the top 32 bits of s, so 2·high is exact and c small.
+        let high = highPart(s)
+        let c = (t - high * high) / (s + high)
+        let p = 2 * s * ratio - (halfPiTail - 2 * c)
+        let q = quarterPiHead - 2 * high
+        result = quarterPiHead - (p - q)
+    }
+    return x.sign == .minus ? -result : result
+}
+
+/// `R(t) = P(t) / Q(t)` with `asin x = x + x R(x²)` near zero (fdlibm's `pS0…pS5`, `qS1…qS4`).
+private func arcSineRational(_ t: Double) -> Double {
+    let p = t * (1.666_666_666_666_666_574_15e-01 + t * (-3.255_658_186_224_009_154_05e-01
+        + t * (2.012_125_321_348_629_258_81e-01 + t * (-4.005_553_450_067_941_140_27e-02
+        + t * (7.915_349_942_898_145_321_76e-04 + t * 3.479_331_075_960_211_675_70e-05)))))
+    let q = 1 + t * (-2.403_394_911_734_414_218_78e+00 + t * (2.020_945_760_233_505_694_71e+00
+        + t * (-6.882_839_716_054_532_930_30e-01 + t * 7.703_815_055_590_193_527_91e-02)))
+    return p / q
+}
+
+// MARK: - Public surface
+
+/// Elementary functions for other modules, bit-identical on every platform.
+///
+/// The C library's `sin`, `log` or `exp` may differ in the last bit between platforms and
+/// library versions, which would make a run's numbers depend on the machine. These use only
+/// IEEE 754 arithmetic (fdlibm's algorithms in plain Swift), so the same arguments give the
+/// same bits everywhere; each is within one ulp of the exact result. Use them for anything
+/// that reaches a simulation's results.
+public enum PortableMath {
+    /// The sine of `x` radians, for `|x| < 1_647_099`; NaN for NaN and ±infinity.
+    ///
+    /// Bit-identical on every platform. Traps beyond the reduction limit (2^20 · π/2),
+    /// which no angle of geography or phase of a daily cycle reaches.
+    @inlinable public static func sin(_ x: Double) -> Double { sine(x) }
+
+    /// The cosine of `x` radians, for `|x| < 1_647_099`; NaN for NaN and ±infinity.
+    ///
+    /// Bit-identical on every platform. Traps beyond the reduction limit (2^20 · π/2).
+    @inlinable public static func cos(_ x: Double) -> Double { cosine(x) }
+
+    /// The tangent of `x` radians, for `|x| < 1_647_099`; NaN for NaN and ±infinity.
+    ///
+    /// Bit-identical on every platform. Traps beyond the reduction limit (2^20 · π/2).
+    @inlinable public static func tan(_ x: Double) -> Double { tangent(x) }
+
+    /// The arcsine of `x`, in radians in [−π/2, π/2]; NaN outside [−1, 1].
+    ///
+    /// Bit-identical on every platform.
+    @inlinable public static func asin(_ x: Double) -> Double { arcSine(x) }
+
+    /// The square root of `x`; NaN below zero.
+    ///
+    /// Correctly rounded by IEEE 754, hence bit-identical on every platform.
+    @inlinable public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
+
+    /// The natural logarithm of `x`: NaN below zero, −infinity at zero.
+    ///
+    /// Bit-identical on every platform.
+    @inlinable public static func log(_ x: Double) -> Double { naturalLog(x) }
+
+    /// e raised to `x`: zero below about −745, +infinity above about 709.78.
+    ///
+    /// Bit-identical on every platform.
+    @inlinable public static func exp(_ x: Double) -> Double { exponential(x) }
+}
