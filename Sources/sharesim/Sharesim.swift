@@ -4,7 +4,7 @@ import SimCore
 
 /// The `sharesim` command: the root of every subcommand.
 @main
-struct Sharesim: ParsableCommand {
+struct Sharesim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sharesim",
         abstract: "A discrete-event simulator of shared-compute networks and multi-region clouds.",
@@ -13,10 +13,17 @@ struct Sharesim: ParsableCommand {
     )
 
     /// Parses and runs a subcommand; bad input exits with status 2 and a one-line message.
-    static func main() {
+    ///
+    /// ArgumentParser's own entry point exits with 64 and prints the usage; ShareSim's
+    /// contract is status 2 and one line naming the flag, so errors are mapped here.
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let status = exitCode(for: error)
             if status == .success {

@@ -149,7 +149,9 @@ public enum EngineBenchmarks {
         return record
     }
 
-    static func runMMc<Queue: PendingEventSet>(_ model: MMcQueueModel, _ queue: Queue) -> (MMcMeasurements, UInt64, Double) {
+    static func runMMc<Queue: PendingEventSet>(
+        _ model: MMcQueueModel, _ queue: Queue
+    ) -> (MMcMeasurements, UInt64, Double) {
         var simulation = Simulation(model: model, queue: queue)
         simulation.model.start(scheduler: &simulation.scheduler)
         let measured = ProcessClock.measure { simulation.runToCompletion() }

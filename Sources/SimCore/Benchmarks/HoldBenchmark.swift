@@ -25,9 +25,11 @@ public struct HoldBenchmark: Sendable {
         var stream = RandomStream(seed: seed, name: "bench.hold")
         queue.reserveCapacity(pending)
         for index in 0..<pending {
-            let time = SimTime(nanoseconds: SimDuration.saturatingNanoseconds(ExponentialDistribution.standardSample(using: &stream) * 1e9))
+            let draw = ExponentialDistribution.standardSample(using: &stream) * 1e9
+            let time = SimTime(nanoseconds: SimDuration.saturatingNanoseconds(draw))
             queue.insert(
-                Event(time: time, sequence: UInt64(index), kind: 0, cancellable: false, target: UInt32(truncatingIfNeeded: index), payload: 0))
+                Event(time: time, sequence: UInt64(index), kind: 0, cancellable: false,
+                      target: UInt32(truncatingIfNeeded: index), payload: 0))
         }
     }
 
@@ -41,7 +43,8 @@ public struct HoldBenchmark: Sendable {
         for _ in 0..<operations {
             guard let first = queue.popMin() else { break }
             last = first.time.nanoseconds
-            let increment = SimDuration.saturatingNanoseconds(ExponentialDistribution.standardSample(using: &stream) * 1e9)
+            let draw = ExponentialDistribution.standardSample(using: &stream) * 1e9
+            let increment = SimDuration.saturatingNanoseconds(draw)
             queue.insert(
                 Event(time: SimTime(nanoseconds: last &+ increment), sequence: sequence, kind: 0, cancellable: false,
                       target: first.target, payload: 0))

@@ -21,7 +21,8 @@ public struct PHoldModel: SimulationModel, Sendable {
     public init(logicalProcesses: Int, lookahead: SimDuration = .milliseconds(100),
                 meanIncrement: SimDuration = .seconds(1), seed: UInt64 = 1) {
         precondition(logicalProcesses >= 1 && logicalProcesses <= Int(UInt32.max), "LP count out of range")
-        precondition(lookahead >= .zero && meanIncrement > .zero, "PHOLD needs a non-negative lookahead and a positive mean")
+        precondition(lookahead >= .zero && meanIncrement > .zero,
+                     "PHOLD needs a non-negative lookahead and a positive mean")
         self.logicalProcesses = UInt64(logicalProcesses)
         self.lookahead = lookahead
         self.meanIncrementNanoseconds = Double(meanIncrement.nanoseconds)
@@ -44,7 +45,8 @@ public struct PHoldModel: SimulationModel, Sendable {
     /// Sends one event to a uniformly chosen LP at now + lookahead + Exp(mean).
     @inlinable
     public mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
-        traceDigest = (traceDigest ^ UInt64(bitPattern: event.time.nanoseconds) ^ UInt64(event.target) &<< 40) &* 0x0000_0100_0000_01b3
+        let mixed = traceDigest ^ UInt64(bitPattern: event.time.nanoseconds) ^ UInt64(event.target) &<< 40
+        traceDigest = mixed &* 0x0000_0100_0000_01b3
         let destination = UInt32(truncatingIfNeeded: stream.nextInt(below: logicalProcesses))
         let exponential = ExponentialDistribution.standardSample(using: &stream) * meanIncrementNanoseconds
         let delay = lookahead + SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(exponential))

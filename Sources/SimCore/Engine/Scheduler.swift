@@ -104,7 +104,8 @@ public struct Scheduler<Queue: PendingEventSet> {
         precondition(kind <= Event.maxKind, "event kind \(kind) above \(Event.maxKind)")
         precondition(nextSequence < Scheduler.maxSequence, "sequence numbers exhausted")
         queue.insert(
-            Event(time: time, sequence: nextSequence, kind: kind, cancellable: cancellable, target: target, payload: payload))
+            Event(time: time, sequence: nextSequence, kind: kind, cancellable: cancellable,
+                  target: target, payload: payload))
         nextSequence &+= 1
     }
 

@@ -112,11 +112,14 @@ public struct MMcQueueModel: SimulationModel, Sendable {
     @inlinable
     mutating func scheduleArrival<Queue: PendingEventSet>(_ scheduler: inout Scheduler<Queue>) {
         let gap = ExponentialDistribution.standardSample(using: &arrivalStream) * meanInterarrivalNanoseconds
-        scheduler.schedule(Kind.arrival, target: 0, after: SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(gap)))
+        let delay = SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(gap))
+        scheduler.schedule(Kind.arrival, target: 0, after: delay)
     }
 
     @inlinable
-    mutating func beginService<Queue: PendingEventSet>(server: UInt32, arrival: SimTime, scheduler: inout Scheduler<Queue>) {
+    mutating func beginService<Queue: PendingEventSet>(
+        server: UInt32, arrival: SimTime, scheduler: inout Scheduler<Queue>
+    ) {
         let now = scheduler.now
         let wait = Double((now - arrival).nanoseconds)
         servedArrival[Int(server)] = arrival

@@ -27,17 +27,29 @@ public struct SimDuration: Hashable, Comparable, Sendable {
 
 extension SimDuration {
     /// A duration of `value` nanoseconds.
-    @inlinable public static func nanoseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1) }
+    @inlinable public static func nanoseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration {
+        scaled(value, by: 1)
+    }
     /// A duration of `value` microseconds, saturating on overflow.
-    @inlinable public static func microseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1_000) }
+    @inlinable public static func microseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration {
+        scaled(value, by: 1_000)
+    }
     /// A duration of `value` milliseconds, saturating on overflow.
-    @inlinable public static func milliseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1_000_000) }
+    @inlinable public static func milliseconds<Count: BinaryInteger>(_ value: Count) -> SimDuration {
+        scaled(value, by: 1_000_000)
+    }
     /// A duration of `value` seconds, saturating on overflow.
-    @inlinable public static func seconds<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 1_000_000_000) }
+    @inlinable public static func seconds<Count: BinaryInteger>(_ value: Count) -> SimDuration {
+        scaled(value, by: 1_000_000_000)
+    }
     /// A duration of `value` minutes, saturating on overflow.
-    @inlinable public static func minutes<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 60_000_000_000) }
+    @inlinable public static func minutes<Count: BinaryInteger>(_ value: Count) -> SimDuration {
+        scaled(value, by: 60_000_000_000)
+    }
     /// A duration of `value` hours, saturating on overflow.
-    @inlinable public static func hours<Count: BinaryInteger>(_ value: Count) -> SimDuration { scaled(value, by: 3_600_000_000_000) }
+    @inlinable public static func hours<Count: BinaryInteger>(_ value: Count) -> SimDuration {
+        scaled(value, by: 3_600_000_000_000)
+    }
 
     /// A duration of `value` seconds (fractional), rounded to the nearest nanosecond.
     ///

@@ -22,7 +22,8 @@ enum BenchRunner {
             throw ValidationError("this build has SHARESIM_INTERNAL_CHECKS on; rebuild without it to benchmark")
         }
         if !BuildConfiguration.isOptimized {
-            FileHandle.standardError.write(Data("sharesim: warning: debug build; run `swift build -c release` for real figures\n".utf8))
+            let warning = "sharesim: warning: debug build; run `swift build -c release` for real figures\n"
+            FileHandle.standardError.write(Data(warning.utf8))
         }
     }
 

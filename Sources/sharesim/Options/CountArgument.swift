@@ -35,6 +35,7 @@ func validateCount(_ value: Int, flag: String, in range: ClosedRange<Int>) throw
 /// Checks that `value` of `flag` is finite and in `range`.
 func validateReal(_ value: Double, flag: String, in range: ClosedRange<Double>) throws {
     guard value.isFinite, range.contains(value) else {
-        throw ValidationError("\(flag) must be a number between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        throw ValidationError(
+            "\(flag) must be a number between \(range.lowerBound) and \(range.upperBound), got \(value)")
     }
 }
