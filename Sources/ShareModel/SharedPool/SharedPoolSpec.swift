@@ -1,0 +1,124 @@
+public import SimCore
+
+/// What a shared pool is made of: how many home devices, how their resources and
+/// availability are distributed, how many sit behind NAT, and what they earn.
+///
+/// A spec is plain data; ``validate()`` checks it and ``SharedPool/init(spec:seed:)``
+/// builds the pool from it. Each device draws its uplink, storage and CPU once, from its
+/// own random streams, and then alternates between on-sessions (online) and off-sessions
+/// (offline) whose lengths are drawn afresh each time. Session lengths may be heavy-tailed
+/// (Weibull with shape below 1, lognormal, bounded Pareto), as measured in P2P systems.
+///
+/// Resource samples below zero (possible with a normal distribution) are clamped to zero.
+public struct SharedPoolSpec: Hashable, Sendable {
+    /// The pool's name; it keys the pool's random streams, so two pools with different
+    /// names draw independent numbers, and renaming a pool changes its draws.
+    public var name: String
+    /// The number of devices N (0 ≤ N < 2³²−1).
+    public var deviceCount: Int
+    /// Per-device uplink bandwidth, in bits per second, drawn once per device.
+    public var uplinkBitsPerSecond: SampledDistribution
+    /// Per-device storage lent to the pool, in bytes, drawn once per device.
+    public var storageBytes: SampledDistribution
+    /// Per-device CPU lent to the pool, in cores (fractions allowed), drawn once per device.
+    public var cpuCores: SampledDistribution
+    /// Length of an on-session (device online), in seconds; mean positive and finite, no
+    /// negative values (so not `.normal`).
+    public var onSessionSeconds: SampledDistribution
+    /// Length of an off-session (device offline), in seconds, before the diurnal factor;
+    /// mean positive and finite, no negative values.
+    public var offSessionSeconds: SampledDistribution
+    /// The probability that a device sits behind a NAT that cannot be reached, in 0...1.
+    /// Such a device comes and goes like the others but never serves.
+    public var natFraction: Double
+    /// An optional daily modulation of off-session lengths; nil for none.
+    public var diurnalOffScale: DiurnalOffScale?
+    /// Credits a device earns per gigabyte served (1 GB = 10⁹ bytes); finite, ≥ 0.
+    public var creditsPerGB: Double
+
+    /// A spec with every field given; see each property for units and limits.
+    public init(
+        name: String,
+        deviceCount: Int,
+        uplinkBitsPerSecond: SampledDistribution,
+        storageBytes: SampledDistribution,
+        cpuCores: SampledDistribution,
+        onSessionSeconds: SampledDistribution,
+        offSessionSeconds: SampledDistribution,
+        natFraction: Double = 0,
+        diurnalOffScale: DiurnalOffScale? = nil,
+        creditsPerGB: Double = 0
+    ) {
+        self.name = name
+        self.deviceCount = deviceCount
+        self.uplinkBitsPerSecond = uplinkBitsPerSecond
+        self.storageBytes = storageBytes
+        self.cpuCores = cpuCores
+        self.onSessionSeconds = onSessionSeconds
+        self.offSessionSeconds = offSessionSeconds
+        self.natFraction = natFraction
+        self.diurnalOffScale = diurnalOffScale
+        self.creditsPerGB = creditsPerGB
+    }
+
+    /// The long-run fraction of time a device is online without diurnal modulation:
+    /// meanOn / (meanOn + meanOff), dimensionless.
+    public var stationaryOnlineFraction: Double {
+        let on = onSessionSeconds.mean
+        return on / (on + offSessionSeconds.mean)
+    }
+
+    /// Checks every field and throws on the first impossible one.
+    ///
+    /// - Throws: ``SharedPoolSpecError`` naming the pool and the field: a negative or
+    ///   too-large device count, a NAT fraction outside 0...1, negative or non-finite
+    ///   credits, a resource distribution with a negative or non-finite mean, a session
+    ///   distribution that can be negative or has a mean that is not positive and finite, a
+    ///   diurnal table that does not have 24 positive finite factors.
+    public func validate() throws(SharedPoolSpecError) {
+        func fail(_ field: String, _ problem: String) -> SharedPoolSpecError {
+            SharedPoolSpecError(pool: name, field: field, problem: problem)
+        }
+        guard deviceCount >= 0 else { throw fail("deviceCount", "must not be negative, got \(deviceCount)") }
+        guard deviceCount < Int(UInt32.max) else {
+            throw fail("deviceCount", "must be below \(UInt32.max), got \(deviceCount)")
+        }
+        guard natFraction.isFinite, (0...1).contains(natFraction) else {
+            throw fail("natFraction", "must be a probability between 0 and 1, got \(natFraction)")
+        }
+        guard creditsPerGB.isFinite, creditsPerGB >= 0 else {
+            throw fail("creditsPerGB", "must be zero or more and finite, got \(creditsPerGB)")
+        }
+        for (field, distribution) in [
+            ("uplinkBitsPerSecond", uplinkBitsPerSecond), ("storageBytes", storageBytes), ("cpuCores", cpuCores),
+        ] {
+            let mean = distribution.mean
+            guard mean.isFinite, mean >= 0 else {
+                throw fail(field, "must have a finite mean of zero or more, got \(mean)")
+            }
+        }
+        for (field, distribution) in [("onSessionSeconds", onSessionSeconds), ("offSessionSeconds", offSessionSeconds)] {
+            let mean = distribution.mean
+            guard mean.isFinite, mean > 0 else {
+                throw fail(field, "must have a positive, finite mean in seconds, got \(mean)")
+            }
+            switch distribution {
+            case .normal:
+                throw fail(field, "must not be a normal distribution: a session length cannot be negative")
+            case .uniform(let uniform) where uniform.lower < 0:
+                throw fail(field, "must not take negative values, got a uniform lower bound of \(uniform.lower)")
+            default:
+                break
+            }
+        }
+        if let diurnalOffScale {
+            let factors = diurnalOffScale.hourlyFactors
+            guard factors.count == 24 else {
+                throw fail("diurnalOffScale.hourlyFactors", "must have 24 entries (one per hour), got \(factors.count)")
+            }
+            for (hour, factor) in factors.enumerated() where !(factor.isFinite && factor > 0) {
+                throw fail("diurnalOffScale.hourlyFactors[\(hour)]", "must be positive and finite, got \(factor)")
+            }
+        }
+    }
+}
