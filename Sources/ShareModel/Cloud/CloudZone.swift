@@ -1,0 +1,295 @@
+public import SimCore
+
+/// The live state of one availability zone: busy slots, the waiting line, up or down, and
+/// what it measured.
+///
+/// A zone is driven by the model that owns it. The model calls
+/// ``arrive(request:class:at:scheduler:endings:)`` when a request reaches the zone, and
+/// passes the zone's own events back through ``handle(_:scheduler:endings:)`` (or
+/// ``complete(slot:at:scheduler:endings:)`` and ``expireWaiting(at:scheduler:endings:)``).
+/// ``fail(at:scheduler:endings:)`` and ``recover(at:)`` take the zone down and up.
+///
+/// Every operation appends to `endings` each request that ended during the call, so the
+/// caller sees every request end exactly once (served, rejected, timed out or failed) and
+/// can retry failed or rejected work elsewhere. Keep one buffer and empty it after each call
+/// (`removeAll(keepingCapacity: true)`): the zone allocates nothing per request once its
+/// tables have grown.
+///
+/// Events: a service completion is a cancellable event of kind ``EventKinds/completion`` for
+/// ``target`` whose payload is the slot index; the timeout is one cancellable event of kind
+/// ``EventKinds/timeout`` for the oldest waiting request's deadline.
+///
+/// Timeouts are eager, with one timer: every request waits under the same timeout and the
+/// line is first-come-first-served, so deadlines rise along the line and the oldest
+/// request's deadline is always the next one. The zone keeps a single timer armed for it and
+/// re-arms it when the front of the line changes; when it fires, every request at the front
+/// whose deadline has come is dropped. The same check runs whenever a slot frees and when a
+/// request arrives, so the rule holds exactly whatever the order of events at one instant:
+/// a request whose wait reaches ``ZoneSpec/timeout`` is dropped and never starts service;
+/// every request that starts service waited strictly less than the timeout.
+public struct CloudZone: Sendable {
+    /// The event kinds the zone schedules, chosen by the owning model so that they do not
+    /// collide with its own.
+    public struct EventKinds: Hashable, Sendable {
+        /// A service completion; the payload is the slot.
+        public var completion: UInt16
+        /// The oldest waiting request's deadline.
+        public var timeout: UInt16
+
+        /// Kinds `completion` and `timeout`, which must differ.
+        public init(completion: UInt16 = 1, timeout: UInt16 = 2) {
+            precondition(completion != timeout, "completion and timeout kinds must differ")
+            self.completion = completion
+            self.timeout = timeout
+        }
+    }
+
+    /// What happened to an arriving request.
+    public enum ArrivalOutcome: Hashable, Sendable {
+        /// It took a free slot at once.
+        case started
+        /// It joined the waiting line.
+        case queued
+        /// It was turned away (and reported in `endings`).
+        case rejected(CloudRejection)
+    }
+
+    /// A request holding a slot.
+    struct InService: Sendable {
+        var request: CloudRequestID
+        var workloadClass: CloudWorkloadClass
+        var arrival: SimTime
+        var start: SimTime
+        var timer: TimerHandle
+    }
+
+    /// The zone's description.
+    public let spec: ZoneSpec
+    /// The target index the zone's events carry: the zone's index in the owning model.
+    public let target: UInt32
+    /// The event kinds the zone schedules.
+    public let eventKinds: EventKinds
+    /// Whether the zone accepts and serves requests.
+    public private(set) var isUp = true
+    /// What the zone measured so far.
+    public private(set) var metrics: CloudZoneMetrics
+
+    var serviceStream: RandomStream
+    /// Per slot: the request it serves, or nil when free.
+    var slots: ContiguousArray<InService?>
+    /// Free slots, as a stack of indices; popped from the end, so slot 0 is taken first.
+    var freeSlots: ContiguousArray<UInt32>
+    var waiting = CloudWaitingLine()
+    /// The timer armed for the oldest waiting request's deadline, if any.
+    var timeoutTimer: TimerHandle?
+
+    /// A zone described by `spec`, up and empty at `start`.
+    ///
+    /// - Parameters:
+    ///   - seed: the run's seed; service times come from the stream named `streamName`.
+    ///   - streamName: defaults to `cloud.zone.<spec.name>.service`; give region-qualified
+    ///     names when two regions have zones with the same name.
+    ///   - target: the index the zone's events carry.
+    public init(spec: ZoneSpec, seed: UInt64, streamName: String? = nil, target: UInt32 = 0,
+                eventKinds: EventKinds = EventKinds(), at start: SimTime = .zero) {
+        self.spec = spec
+        self.target = target
+        self.eventKinds = eventKinds
+        self.metrics = CloudZoneMetrics(capacity: spec.capacity, at: start)
+        self.serviceStream = RandomStream(seed: seed, name: streamName ?? "cloud.zone.\(spec.name).service")
+        self.slots = ContiguousArray(repeating: nil, count: spec.capacity)
+        self.freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
+    }
+
+    /// The number of requests in service.
+    public var inService: Int { spec.capacity - freeSlots.count }
+
+    /// The number of requests waiting for a slot.
+    public var waitingCount: Int { waiting.count }
+
+    /// A request reaches the zone at `time` (which must be the scheduler's now).
+    ///
+    /// It takes a free slot if there is one, else joins the line if there is room; it is
+    /// rejected, and appended to `endings`, if the zone is down or the line is full.
+    /// Requests at the front of the line whose deadline has come are dropped first.
+    ///
+    /// - Complexity: amortised O(log n) for the scheduler insert.
+    public mutating func arrive<Queue: PendingEventSet>(
+        request: CloudRequestID, class workloadClass: CloudWorkloadClass, at time: SimTime,
+        scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+    ) -> ArrivalOutcome {
+        precondition(time == scheduler.now, "zone \(spec.name): arrival at \(time) but now is \(scheduler.now)")
+        precondition(Int(workloadClass.index) < spec.serviceTimes.count,
+                     "zone \(spec.name): unknown workload class \(workloadClass.index) at \(time)")
+        metrics.arrived += 1
+        guard isUp else {
+            metrics.rejectedWhileDown += 1
+            endings.append(CloudRequestEnd(request: request, workloadClass: workloadClass, arrival: time,
+                                           serviceStart: nil, time: time, fate: .rejected(.zoneDown)))
+            return .rejected(.zoneDown)
+        }
+        if let slot = freeSlots.popLast() {
+            metrics.busySlots.record(Double(inService), at: time)
+            begin(CloudWaitingRequest(request: request, workloadClass: workloadClass, arrival: time),
+                  slot: slot, at: time, scheduler: &scheduler)
+            return .started
+        }
+        dropExpired(at: time, scheduler: &scheduler, endings: &endings)
+        if let maxWaiting = spec.maxWaiting, waiting.count >= maxWaiting {
+            metrics.rejectedQueueFull += 1
+            endings.append(CloudRequestEnd(request: request, workloadClass: workloadClass, arrival: time,
+                                           serviceStart: nil, time: time, fate: .rejected(.queueFull)))
+            return .rejected(.queueFull)
+        }
+        waiting.append(CloudWaitingRequest(request: request, workloadClass: workloadClass, arrival: time))
+        metrics.queueLength.record(Double(waiting.count), at: time)
+        if waiting.count == 1 { rearmTimeout(scheduler: &scheduler) }
+        return .queued
+    }
+
+    /// Handles one of the zone's own events; returns false (doing nothing) if `event` is
+    /// not the zone's (another kind or target).
+    public mutating func handle<Queue: PendingEventSet>(
+        _ event: Event, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+    ) -> Bool {
+        guard event.target == target else { return false }
+        if event.kind == eventKinds.completion {
+            complete(slot: event.payload, at: scheduler.now, scheduler: &scheduler, endings: &endings)
+            return true
+        }
+        if event.kind == eventKinds.timeout {
+            expireWaiting(at: scheduler.now, scheduler: &scheduler, endings: &endings)
+            return true
+        }
+        return false
+    }
+
+    /// The service in `slot` completes at `time`: the request is served (appended to
+    /// `endings`) and the slot takes the oldest waiting request whose deadline has not come.
+    ///
+    /// Call it for the zone's completion event, with the event's payload as `slot`.
+    public mutating func complete<Queue: PendingEventSet>(
+        slot: UInt32, at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+    ) {
+        precondition(time == scheduler.now, "zone \(spec.name): completion at \(time) but now is \(scheduler.now)")
+        precondition(Int(slot) < slots.count, "zone \(spec.name): no slot \(slot) at \(time)")
+        guard let done = slots[Int(slot)] else {
+            preconditionFailure("zone \(spec.name): completion for free slot \(slot) at \(time)")
+        }
+        slots[Int(slot)] = nil
+        metrics.served += 1
+        metrics.responseTime.record((time - done.arrival).seconds)
+        endings.append(CloudRequestEnd(request: done.request, workloadClass: done.workloadClass,
+                                       arrival: done.arrival, serviceStart: done.start, time: time, fate: .served))
+        dropExpired(at: time, scheduler: &scheduler, endings: &endings)
+        if let next = waiting.popFirst() {
+            metrics.queueLength.record(Double(waiting.count), at: time)
+            begin(next, slot: slot, at: time, scheduler: &scheduler)
+            rearmTimeout(scheduler: &scheduler)
+        } else {
+            freeSlots.append(slot)
+            metrics.busySlots.record(Double(inService), at: time)
+        }
+    }
+
+    /// The timeout timer fired at `time`: drops (and appends to `endings`) every waiting
+    /// request whose wait has reached the timeout, then re-arms for the new oldest one.
+    public mutating func expireWaiting<Queue: PendingEventSet>(
+        at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+    ) {
+        precondition(time == scheduler.now, "zone \(spec.name): timeout at \(time) but now is \(scheduler.now)")
+        timeoutTimer = nil
+        dropExpired(at: time, scheduler: &scheduler, endings: &endings)
+        if timeoutTimer == nil { rearmTimeout(scheduler: &scheduler) }
+    }
+
+    /// The zone goes down at `time`: every request in service (slot order) and every waiting
+    /// request (oldest first) fails and is appended to `endings`; their completion and
+    /// timeout events are cancelled. Until ``recover(at:)``, arrivals are rejected. Does
+    /// nothing if the zone is already down.
+    public mutating func fail<Queue: PendingEventSet>(
+        at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+    ) {
+        precondition(time == scheduler.now, "zone \(spec.name): failure at \(time) but now is \(scheduler.now)")
+        guard isUp else { return }
+        isUp = false
+        metrics.up.record(0, at: time)
+        for index in slots.indices {
+            guard let work = slots[index] else { continue }
+            scheduler.cancel(work.timer)
+            slots[index] = nil
+            metrics.failed += 1
+            endings.append(CloudRequestEnd(request: work.request, workloadClass: work.workloadClass,
+                                           arrival: work.arrival, serviceStart: work.start, time: time, fate: .failed))
+        }
+        freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
+        metrics.busySlots.record(0, at: time)
+        var failedWaiting = 0
+        waiting.removeAll { request in
+            failedWaiting += 1
+            endings.append(CloudRequestEnd(request: request.request, workloadClass: request.workloadClass,
+                                           arrival: request.arrival, serviceStart: nil, time: time, fate: .failed))
+        }
+        metrics.failed += failedWaiting
+        metrics.queueLength.record(0, at: time)
+        if let timer = timeoutTimer {
+            scheduler.cancel(timer)
+            timeoutTimer = nil
+        }
+    }
+
+    /// The zone comes back up at `time`, empty, and accepts arrivals again. Does nothing if
+    /// it is already up.
+    public mutating func recover(at time: SimTime) {
+        guard !isUp else { return }
+        isUp = true
+        metrics.up.record(1, at: time)
+    }
+
+    // MARK: - Internals
+
+    /// Starts serving `request` in `slot` (already taken off the free stack) at `time`.
+    mutating func begin<Queue: PendingEventSet>(
+        _ request: CloudWaitingRequest, slot: UInt32, at time: SimTime, scheduler: inout Scheduler<Queue>
+    ) {
+        metrics.waitInQueue.record((time - request.arrival).seconds)
+        let seconds = spec.serviceTimes[Int(request.workloadClass.index)].sample(using: &serviceStream)
+        let timer = scheduler.scheduleCancellable(
+            eventKinds.completion, target: target, payload: slot, after: .seconds(Swift.max(0, seconds)))
+        slots[Int(slot)] = InService(request: request.request, workloadClass: request.workloadClass,
+                                     arrival: request.arrival, start: time, timer: timer)
+    }
+
+    /// Drops every request at the front of the line whose wait has reached the timeout;
+    /// re-arms the timer if any was dropped.
+    mutating func dropExpired<Queue: PendingEventSet>(
+        at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+    ) {
+        guard let timeout = spec.timeout else { return }
+        var dropped = false
+        while let oldest = waiting.first, oldest.arrival + timeout <= time {
+            _ = waiting.popFirst()
+            dropped = true
+            metrics.timedOut += 1
+            endings.append(CloudRequestEnd(request: oldest.request, workloadClass: oldest.workloadClass,
+                                           arrival: oldest.arrival, serviceStart: nil, time: time, fate: .timedOut))
+        }
+        if dropped {
+            metrics.queueLength.record(Double(waiting.count), at: time)
+            rearmTimeout(scheduler: &scheduler)
+        }
+    }
+
+    /// Arms the timeout timer for the oldest waiting request, cancelling the previous one.
+    mutating func rearmTimeout<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
+        guard let timeout = spec.timeout else { return }
+        if let timer = timeoutTimer {
+            scheduler.cancel(timer)
+            timeoutTimer = nil
+        }
+        guard let oldest = waiting.first else { return }
+        let deadline = oldest.arrival + timeout
+        let delay = deadline > scheduler.now ? deadline - scheduler.now : .zero
+        timeoutTimer = scheduler.scheduleCancellable(eventKinds.timeout, target: target, after: delay)
+    }
+}
