@@ -9,22 +9,27 @@ public import SimCore
 public enum EngineBenchmarks {
     /// The hold model: `pending` events in the set, `operations` hold operations.
     ///
-    /// Records `bytes_per_pending`: peak resident memory over the resident memory before
-    /// filling, divided by `pending`.
+    /// Records `bytes_per_pending`: the resident size while the queue is full (the larger of
+    /// the samples after filling and after the last operation) over the resident size before
+    /// filling, divided by `pending`. Sampling the resident size, rather than the process's
+    /// peak, keeps the figure true when something ran before in the same process (several
+    /// benchmarks in a row, or `swift run`, whose own peak the process inherits).
     public static func hold(pending: Int, operations: Int, queue: PendingSetChoice, seed: UInt64) throws(UVError)
         -> BenchmarkRecord
     {
         let benchmark = HoldBenchmark(pending: pending, operations: operations, seed: seed)
         let baseline = try ProcessMemory.residentBytes()
-        let (checksum, seconds): (Int64, Double)
+        let run: HoldRun
         switch queue {
         case .heap:
-            (checksum, seconds) = runHold(benchmark, on: QuaternaryHeap())
+            run = try runHold(benchmark, on: QuaternaryHeap())
         case .ladder:
-            (checksum, seconds) = runHold(benchmark, on: LadderQueue())
+            run = try runHold(benchmark, on: LadderQueue())
         }
+        let (checksum, seconds) = (run.checksum, run.seconds)
         let peak = try ProcessMemory.peakResidentBytes()
-        let perPending = Double(peak > baseline ? peak - baseline : 0) / Double(pending)
+        let held = Swift.max(run.residentAfterFill, run.residentAfterRun)
+        let perPending = Double(held > baseline ? held - baseline : 0) / Double(pending)
         var record = BenchmarkRecord(name: "hold")
         record.set("queue", .text(queue.rawValue))
         record.set("pending", .integer(Int64(pending)))
@@ -53,11 +58,25 @@ public enum EngineBenchmarks {
         record.set("sharesim_version", .text(BuildConfiguration.version))
     }
 
-    static func runHold<Queue: PendingEventSet>(_ benchmark: HoldBenchmark, on empty: Queue) -> (Int64, Double) {
+    /// What one hold run measured: the result, the time, and the resident size while the
+    /// queue was full (after filling and after the last operation).
+    struct HoldRun {
+        var checksum: Int64
+        var seconds: Double
+        var residentAfterFill: UInt64
+        var residentAfterRun: UInt64
+    }
+
+    static func runHold<Queue: PendingEventSet>(_ benchmark: HoldBenchmark, on empty: Queue) throws(UVError)
+        -> HoldRun
+    {
         var queue = empty
         benchmark.fill(&queue)
+        let afterFill = try ProcessMemory.residentBytes()
         let measured = ProcessClock.measure { benchmark.hold(&queue) }
-        return (measured.result, measured.seconds)
+        let afterRun = try ProcessMemory.residentBytes()
+        return HoldRun(checksum: measured.result, seconds: measured.seconds,
+                       residentAfterFill: afterFill, residentAfterRun: afterRun)
     }
 
     /// PHOLD over `logicalProcesses` LPs with `eventsPerProcess` events each, run until

@@ -13,8 +13,8 @@ struct BenchSuiteCommand: ParsableCommand {
 
     func run() throws {
         try BenchRunner.checkBuild()
-        // Hold first, heap before ladder: bytes per event compare the peak resident size with
-        // the size before filling, and the peak only grows within a process.
+        // Hold first, while the process is small; bytes per event compare resident sizes
+        // sampled around each run, so the order of the two queues does not matter.
         let emit = { (record: BenchmarkRecord) in BenchRunner.emit(record, format: format) }
         emit(try EngineBenchmarks.hold(pending: 1_000_000, operations: 10_000_000, queue: .heap, seed: 1))
         emit(try EngineBenchmarks.hold(pending: 1_000_000, operations: 10_000_000, queue: .ladder, seed: 1))
