@@ -24,16 +24,23 @@ let package = Package(
         .executable(name: "sharesim", targets: ["sharesim"]),
         .library(name: "SimCore", targets: ["SimCore"]),
         .library(name: "ShareModel", targets: ["ShareModel"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibUV",
             pkgConfig: "libuv",
             providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]
+        ),
+        .systemLibrary(
+            name: "CHTTPParser",
+            providers: [.apt(["libhttp-parser-dev"])]
         ),
         .target(
             name: "SimCore",
@@ -46,14 +53,27 @@ let package = Package(
             swiftSettings: sharedSettings
         ),
         .target(
+            name: "Scenario",
+            dependencies: ["ShareModel", "SimCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: sharedSettings
+        ),
+        .target(
+            name: "Reports",
+            dependencies: ["ShareModel", "SimCore"],
+            swiftSettings: sharedSettings
+        ),
+        .target(
             name: "HostRuntime",
-            dependencies: ["CLibUV", "SimCore"],
+            dependencies: ["CLibUV", "CHTTPParser", "SimCore"],
             swiftSettings: sharedSettings
         ),
         .executableTarget(
             name: "sharesim",
             dependencies: [
                 "SimCore",
+                "ShareModel",
+                "Scenario",
+                "Reports",
                 "HostRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -67,6 +87,16 @@ let package = Package(
         .testTarget(
             name: "ShareModelTests",
             dependencies: ["ShareModel"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: ["Scenario"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports"],
             swiftSettings: sharedSettings
         ),
         .testTarget(

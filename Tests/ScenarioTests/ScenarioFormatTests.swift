@@ -1,0 +1,8 @@
+import Testing
+import Scenario
+
+@Suite struct ScenarioFormatTests {
+    @Test func yamlExtensionsAreAccepted() {
+        #expect(ScenarioFormat.fileExtensions == ["yaml", "yml"])
+    }
+}
