@@ -72,7 +72,7 @@ public struct CloudZone: Sendable {
     /// Whether the zone accepts and serves requests.
     public private(set) var isUp = true
     /// What the zone measured so far.
-    public private(set) var metrics: CloudZoneMetrics
+    public internal(set) var metrics: CloudZoneMetrics
 
     var serviceStream: RandomStream
     /// Per slot: the request it serves, or nil when free.

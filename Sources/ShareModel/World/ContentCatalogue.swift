@@ -1,0 +1,60 @@
+import SimCore
+
+/// One content class's catalogue at run time: popularity, object sizes, and where its
+/// object ids sit in the edge caches' shared id space.
+struct ContentCatalogue: Sendable {
+    /// Popularity by rank: object `j` has rank `j + 1`.
+    let popularity: ZipfDistribution
+    /// The size distribution; each object's size is one draw from the object's own stream.
+    let objectBytes: SampledDistribution
+    /// The first id of this catalogue in the edge caches (catalogues are laid end to end).
+    let firstCacheID: Int
+    /// The key of the catalogue's object streams.
+    let key: UInt64
+    /// The run seed.
+    let seed: UInt64
+
+    init(spec: ContentSpec, className: String, firstCacheID: Int, seed: UInt64) throws(ModelSpecError) {
+        do {
+            popularity = try ZipfDistribution(exponent: spec.zipfExponent, count: spec.catalogueSize)
+        } catch {
+            throw ModelSpecError(element: "workload '\(className)'", field: "zipf", problem: error.description)
+        }
+        objectBytes = spec.objectBytes
+        self.firstCacheID = firstCacheID
+        key = StableHash.of("catalogue/" + className)
+        self.seed = seed
+    }
+
+    /// The number of objects.
+    var count: Int { popularity.count }
+
+    /// A requested object, by popularity (0-based).
+    func drawObject(using stream: inout RandomStream) -> Int {
+        popularity.sampleRank(using: &stream) - 1
+    }
+
+    /// The size of `object` in bytes (at least 1): the same in every call and every run with
+    /// the same seed.
+    func size(of object: Int) -> Int64 {
+        var stream = RandomStream(seed: seed, key: RandomStream.derivedKey(key, UInt64(object)))
+        let bytes = objectBytes.sample(using: &stream)
+        guard bytes.isFinite, bytes >= 1 else { return 1 }
+        return bytes >= 9e18 ? Int64(9e18) : Int64(bytes.rounded())
+    }
+
+    /// The probability that a device holding `capacityObjects` objects of this catalogue
+    /// holds `object` under proportional placement: min(1, c · p).
+    func placementProbability(of object: Int, capacityObjects: Double) -> Double {
+        min(1, capacityObjects * popularity.probability(ofRank: object + 1))
+    }
+
+    /// Whether the device keyed `deviceKey` holds `object`, holding `capacityObjects` objects
+    /// of this catalogue: a stable hash compared with the placement probability.
+    func deviceHolds(object: Int, deviceKey: UInt64, capacityObjects: Double) -> Bool {
+        let probability = placementProbability(of: object, capacityObjects: capacityObjects)
+        if probability >= 1 { return true }
+        let hash = SplitMix64.mix(RandomStream.derivedKey(RandomStream.derivedKey(deviceKey, key), UInt64(object)))
+        return Double(hash >> 11) * 0x1.0p-53 < probability
+    }
+}

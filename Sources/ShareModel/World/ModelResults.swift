@@ -1,0 +1,255 @@
+/// Everything one run of the whole model measured after its warm-up: the value the reports
+/// render, workers send back as JSON, and replications are combined from.
+///
+/// Plain numbers only (seconds, bytes, counts, fractions), in the order of the spec's
+/// elements, so that two runs with the same spec and seed encode to the same bytes.
+public struct ModelResults: Hashable, Sendable, Codable {
+    /// The run's seed.
+    public var seed: UInt64
+    /// Simulated seconds discarded before measuring.
+    public var warmupSeconds: Double
+    /// Simulated seconds measured.
+    public var durationSeconds: Double
+    /// The length of one time-series interval, in seconds.
+    public var intervalSeconds: Double
+    /// Engine events processed over the whole run, warm-up included.
+    public var eventsProcessed: UInt64
+    /// Per workload class, in spec order.
+    public var workloads: [WorkloadResults]
+    /// Per region, in spec order.
+    public var regions: [RegionResults]
+    /// Per zone, in region order.
+    public var zones: [ZoneResults]
+    /// Per edge site, in spec order.
+    public var edgeSites: [EdgeSiteResults]
+    /// Per shared pool, in spec order.
+    public var sharedPools: [SharedPoolResults]
+    /// What the run cost, when the spec has prices.
+    public var cost: CostResults?
+    /// One entry per interval of the measured span.
+    public var series: [IntervalResults]
+}
+
+/// What one workload class saw.
+public struct WorkloadResults: Hashable, Sendable, Codable {
+    /// The class's name.
+    public var name: String
+    /// `transaction`, `download`, `stream` or `compute`.
+    public var kind: String
+    /// Requests created in the measured span.
+    public var arrived: UInt64
+    /// Of those, served.
+    public var served: UInt64
+    /// Turned away on their last attempt (queue full, site down, no site available).
+    public var rejected: UInt64
+    /// Lost on their last attempt after being accepted (timed out, site or device failed).
+    public var failed: UInt64
+    /// Still in flight when the run ended.
+    public var inFlight: UInt64
+    /// Extra attempts made (retries after a rejection or failure).
+    public var retries: UInt64
+    /// Jobs moved because their device left (compute only).
+    public var preemptions: UInt64
+    /// Who served the served requests.
+    public var servedBy: ServedByResults
+    /// End-to-end latency of served requests (network, queueing, service and transfer).
+    public var latency: LatencyResults
+    /// The latency objective in seconds, if the class has one.
+    public var sloSeconds: Double?
+    /// Served requests within the objective.
+    public var sloMet: UInt64
+    /// Bytes delivered by served requests.
+    public var bytesDelivered: Double
+    /// Served requests per second of measured time.
+    public var throughputPerSecond: Double
+    /// Delivered bits per second of measured time.
+    public var bitsPerSecond: Double
+    /// Stream playback stall, seconds summed over served streams.
+    public var stallSeconds: Double
+    /// CPU-seconds lost to restarts of jobs whose device left (compute only).
+    public var wastedCPUSeconds: Double
+
+    /// served / (served + rejected + failed), or nil when nothing ended.
+    public var successRatio: Double? {
+        let ended = served + rejected + failed
+        return ended == 0 ? nil : Double(served) / Double(ended)
+    }
+
+    /// sloMet / served, or nil with no objective or nothing served.
+    public var sloAttainment: Double? {
+        guard sloSeconds != nil, served > 0 else { return nil }
+        return Double(sloMet) / Double(served)
+    }
+}
+
+/// Who served a class's requests.
+public struct ServedByResults: Hashable, Sendable, Codable {
+    /// Served by each region's zones, in region order.
+    public var cloudByRegion: [UInt64]
+    /// Served from an edge cache (hits).
+    public var edge: UInt64
+    /// Served by shared devices.
+    public var shared: UInt64
+    /// Edge misses served from the origin through the edge.
+    public var origin: UInt64
+
+    /// Served by any cloud zone.
+    public var cloud: UInt64 { cloudByRegion.reduce(0, +) }
+    /// Every served request.
+    public var total: UInt64 { cloud + edge + shared + origin }
+}
+
+/// A latency distribution in seconds.
+public struct LatencyResults: Hashable, Sendable, Codable {
+    /// Samples.
+    public var count: UInt64
+    /// Mean, p50, p90, p99, p99.9 and max, in seconds (0 with no samples).
+    public var mean: Double
+    public var p50: Double
+    public var p90: Double
+    public var p99: Double
+    public var p999: Double
+    public var max: Double
+    /// The distribution at fixed percentiles (``LatencyResults/cdfPercentiles``), for plots.
+    public var cdf: [LatencyPoint]
+
+    /// The percentiles ``cdf`` is sampled at.
+    public static let cdfPercentiles: [Double] = [1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97.5, 99, 99.5, 99.9, 99.99]
+}
+
+/// One point of a latency distribution.
+public struct LatencyPoint: Hashable, Sendable, Codable {
+    /// The percentile, 0...100.
+    public var percentile: Double
+    /// The latency at it, in seconds.
+    public var seconds: Double
+}
+
+/// One region's figures.
+public struct RegionResults: Hashable, Sendable, Codable {
+    /// The region's name.
+    public var name: String
+    /// Cores in all its zones.
+    public var capacity: Int
+    /// Busy cores over capacity, time-weighted, over its zones.
+    public var utilisation: Double
+    /// Requests its zones served.
+    public var served: UInt64
+    /// Bytes that left through its egress (zone responses and edge misses).
+    public var egressBytes: Double
+    /// Egress bits over egress capacity × measured time, when the egress has a capacity.
+    public var egressUtilisation: Double?
+}
+
+/// One zone's figures.
+public struct ZoneResults: Hashable, Sendable, Codable {
+    /// The zone's name and its region's.
+    public var name: String
+    public var region: String
+    /// Cores (servers × cores per server).
+    public var capacity: Int
+    /// Busy cores over capacity, time-weighted.
+    public var utilisation: Double
+    /// Mean number waiting, time-weighted.
+    public var meanQueueLength: Double
+    /// Mean wait before service of requests that started service, in seconds.
+    public var meanWaitSeconds: Double
+    /// Fraction of time up.
+    public var availability: Double
+    /// Requests that arrived, were served, rejected, timed out, or failed with the zone.
+    public var arrived: UInt64
+    public var served: UInt64
+    public var rejected: UInt64
+    public var timedOut: UInt64
+    public var failed: UInt64
+}
+
+/// One edge site's figures.
+public struct EdgeSiteResults: Hashable, Sendable, Codable {
+    /// The site's name and region.
+    public var name: String
+    public var region: String
+    /// Physical nodes it stands for.
+    public var nodes: Int
+    /// Cache hits over lookups, and hit bytes over looked-up bytes.
+    public var hitRatio: Double
+    public var byteHitRatio: Double
+    /// Requests served from the cache, and misses sent to the origin.
+    public var hits: UInt64
+    public var misses: UInt64
+    /// Bytes sent to users (hits and misses).
+    public var bytesServed: Double
+    /// Uplink bits over uplink capacity × measured time.
+    public var uplinkUtilisation: Double
+    /// Fraction of time up.
+    public var availability: Double
+}
+
+/// One shared pool's figures.
+public struct SharedPoolResults: Hashable, Sendable, Codable {
+    /// The pool's name and region.
+    public var name: String
+    public var region: String
+    /// Devices in the pool.
+    public var devices: Int
+    /// Fraction of devices online, time-weighted.
+    public var onlineFraction: Double
+    /// Requests and bytes its devices served.
+    public var requestsServed: UInt64
+    public var bytesServed: Double
+    /// Credits earned by its devices for the bytes served.
+    public var credits: Double
+    /// Jobs completed on its devices, and the CPU-seconds they ran (wasted ones included).
+    public var jobsCompleted: UInt64
+    public var cpuSeconds: Double
+    /// Jobs moved off its devices when they left.
+    public var preemptions: UInt64
+    /// Online/offline transitions.
+    public var transitions: UInt64
+}
+
+/// What the measured span cost, in the price list's currency.
+public struct CostResults: Hashable, Sendable, Codable {
+    /// Compute, egress and credits, and their total.
+    public var compute: Double
+    public var egress: Double
+    public var credits: Double
+    public var total: Double
+    /// Per million served requests, and per TB delivered (nil when nothing was).
+    public var perMillionRequests: Double?
+    public var perTBDelivered: Double?
+    /// Per region, in region order: compute and egress.
+    public var regions: [RegionCostResults]
+}
+
+/// One region's cost.
+public struct RegionCostResults: Hashable, Sendable, Codable {
+    public var region: String
+    public var compute: Double
+    public var egress: Double
+}
+
+/// The figures of one interval of the measured span.
+public struct IntervalResults: Hashable, Sendable, Codable {
+    /// Start, relative to the end of the warm-up, and length, in seconds.
+    public var startSeconds: Double
+    public var lengthSeconds: Double
+    /// Per workload class, in spec order.
+    public var workloads: [IntervalWorkloadPoint]
+    /// Per zone: busy cores over capacity, time-weighted within the interval.
+    public var zoneUtilisation: [Double]
+    /// Per shared pool: fraction of devices online, time-weighted within the interval.
+    public var poolOnlineFraction: [Double]
+}
+
+/// One class's figures in one interval.
+public struct IntervalWorkloadPoint: Hashable, Sendable, Codable {
+    /// Requests served, and lost for good (rejected or failed), in the interval.
+    public var served: UInt64
+    public var lost: UInt64
+    /// Served per second, and delivered bits per second.
+    public var throughputPerSecond: Double
+    public var bitsPerSecond: Double
+    /// Mean latency of the interval's served requests, in seconds (nil when none).
+    public var meanLatencySeconds: Double?
+}

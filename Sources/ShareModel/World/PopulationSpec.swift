@@ -1,0 +1,50 @@
+public import SimCore
+
+/// A group of users in one place and the work they generate.
+public struct PopulationSpec: Hashable, Sendable {
+    /// The population's name, unique in the model, such as `hong-kong`.
+    public var name: String
+    /// Where the users are.
+    public var location: GeoCoordinate
+    /// What the users connect from, which sets their access latency (home broadband by
+    /// default).
+    public var clientKind: SiteKind
+    /// The aggregate downlink of the population's access network in bits per second, shared
+    /// max-min fairly by every transfer to it; nil for no limit.
+    public var accessBitsPerSecond: Double?
+    /// The regions the population may be served from (data residency, as under GDPR); nil
+    /// for anywhere. Edge sites and shared pools count as being in their ``EdgeSiteSpec/region``
+    /// and ``SharedPoolPlacement/region``.
+    public var allowedRegions: [String]?
+    /// The work the population generates, one arrival process per entry.
+    public var demands: [WorkloadDemand]
+
+    /// A population at `location` generating `demands`.
+    public init(
+        name: String, location: GeoCoordinate, clientKind: SiteKind = .homeBroadband,
+        accessBitsPerSecond: Double? = nil,
+        allowedRegions: [String]? = nil, demands: [WorkloadDemand]
+    ) {
+        self.name = name
+        self.location = location
+        self.clientKind = clientKind
+        self.accessBitsPerSecond = accessBitsPerSecond
+        self.allowedRegions = allowedRegions
+        self.demands = demands
+    }
+}
+
+/// One arrival process: requests of one workload class at a rate that follows a profile.
+public struct WorkloadDemand: Hashable, Sendable {
+    /// The name of the workload class (``WorkloadClassSpec/name``).
+    public var workloadClass: String
+    /// Arrivals per second over time (diurnal curve, flash peaks), as a non-homogeneous
+    /// Poisson process.
+    public var rate: RateProfile
+
+    /// Requests of `workloadClass` arriving at `rate`.
+    public init(workloadClass: String, rate: RateProfile) {
+        self.workloadClass = workloadClass
+        self.rate = rate
+    }
+}

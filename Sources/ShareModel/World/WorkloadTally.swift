@@ -1,0 +1,44 @@
+import SimCore
+
+/// What the model counts for one workload class while measuring.
+struct WorkloadTally: Sendable {
+    var arrived: UInt64 = 0
+    var served: UInt64 = 0
+    var rejected: UInt64 = 0
+    var failed: UInt64 = 0
+    var retries: UInt64 = 0
+    var preemptions: UInt64 = 0
+    var servedByRegion: [UInt64]
+    var servedByEdge: UInt64 = 0
+    var servedByShared: UInt64 = 0
+    var servedByOrigin: UInt64 = 0
+    var latency = LatencyHistogram(highestTrackable: .hours(24))
+    var sloMet: UInt64 = 0
+    var bytes: Double = 0
+    var stallSeconds: Double = 0
+    var wastedCPUSeconds: Double = 0
+    /// Served requests per interval, with their latencies in seconds as the sum.
+    var servedSeries: IntervalSeries
+    /// Bytes delivered per interval (as the sum).
+    var bytesSeries: IntervalSeries
+    /// Requests lost for good per interval.
+    var lostSeries: IntervalSeries
+
+    init(regionCount: Int, interval: SimDuration, origin: SimTime) {
+        servedByRegion = Array(repeating: 0, count: regionCount)
+        servedSeries = IntervalSeries(interval: interval, origin: origin)
+        bytesSeries = IntervalSeries(interval: interval, origin: origin)
+        lostSeries = IntervalSeries(interval: interval, origin: origin)
+    }
+}
+
+/// What the model counts for one shared pool while measuring.
+struct PoolTally: Sendable {
+    var requestsServed: UInt64 = 0
+    var bytesServed: Double = 0
+    var credits: Double = 0
+    var jobsCompleted: UInt64 = 0
+    var cpuSeconds: Double = 0
+    var preemptions: UInt64 = 0
+    var transitionsAtWarmup: UInt64 = 0
+}
