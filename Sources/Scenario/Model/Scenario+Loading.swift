@@ -1,0 +1,56 @@
+extension Scenario {
+    /// The scenario in the file at `path`, with its `extends` resolved.
+    ///
+    /// - Throws: ``ScenarioError`` with every problem, each at its file, line and column.
+    public static func load(path: String, loader: ScenarioLoader = ScenarioLoader()) throws(ScenarioError) -> Scenario {
+        let document = try loader.load(path)
+        return try ScenarioDecoder.decode(document, file: path)
+    }
+
+    /// The scenario in `text`, reported as file `name` (built-in scenarios, tests).
+    public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
+        var diagnostics = Diagnostics()
+        let document = ScenarioLoader(files: [name: text]).load(name, diagnostics: &diagnostics)
+        try diagnostics.throwIfErrors()
+        guard let document else { throw ScenarioError(diagnostics) }
+        return try ScenarioDecoder.decode(document, file: name)
+    }
+
+    /// The names of the variants, with `base` (the scenario itself) first.
+    public var variantNames: [String] { ["base"] + variants.map(\.name) }
+
+    /// The scenario with variant `name` applied (`base` is the scenario itself).
+    ///
+    /// - Throws: ``ScenarioError`` if there is no such variant (with a suggestion), or if its
+    ///   overrides miss their paths or make the scenario invalid.
+    public func applying(variant name: String) throws(ScenarioError) -> Scenario {
+        if name == "base" { return self }
+        guard let variant = variants.first(where: { $0.name == name }) else {
+            var diagnostics = Diagnostics()
+            diagnostics.error(
+                "scenario '\(self.name)' has no variant '\(name)' (it has: \(variantNames.joined(separator: ", ")))",
+                at: .startOf(file), suggestion: Suggestions.best(for: name, among: variantNames))
+            throw ScenarioError(diagnostics)
+        }
+        var document = self.document
+        var diagnostics = Diagnostics()
+        for override in variant.overrides {
+            ScenarioOverrides.apply(path: override.path, value: override.value, to: &document,
+                                    at: override.value.location, diagnostics: &diagnostics)
+        }
+        try diagnostics.throwIfErrors()
+        var result = try ScenarioDecoder.decode(document, file: file)
+        result.document = document
+        return result
+    }
+
+    /// The scenario with the node at `path` replaced by `value` (a sweep point or `--set`),
+    /// reported at `location` if the path misses.
+    public func setting(_ path: ScenarioPath, to value: ScenarioNode, at location: SourceLocation) throws(ScenarioError) -> Scenario {
+        var document = self.document
+        var diagnostics = Diagnostics()
+        ScenarioOverrides.apply(path: path, value: value, to: &document, at: location, diagnostics: &diagnostics)
+        try diagnostics.throwIfErrors()
+        return try ScenarioDecoder.decode(document, file: file)
+    }
+}
