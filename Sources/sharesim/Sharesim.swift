@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scenario
 import SimCore
 
 /// The `sharesim` command: the root of every subcommand.
@@ -9,7 +10,7 @@ struct Sharesim: AsyncParsableCommand {
         commandName: "sharesim",
         abstract: "A discrete-event simulator of shared-compute networks and multi-region clouds.",
         version: BuildConfiguration.version,
-        subcommands: [BenchCommand.self]
+        subcommands: [BenchCommand.self, ValidateCommand.self, ListCommand.self]
     )
 
     /// Parses and runs a subcommand; bad input exits with status 2 and a one-line message.
@@ -24,6 +25,14 @@ struct Sharesim: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as ScenarioError {
+            fail(error.diagnostics.map(\.description).joined(separator: "\n"), status: 2)
+        } catch let error as CommandFailure {
+            switch error {
+            case .usage(let message): fail(message, status: 2)
+            case .failed(let message): fail(message, status: 1)
+            case .interrupted: fail("interrupted; finished results were kept", status: 130)
+            }
         } catch {
             let status = exitCode(for: error)
             if status == .success {
@@ -34,5 +43,15 @@ struct Sharesim: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("sharesim: error: " + text + "\n").utf8))
             Foundation.exit(usageError ? 2 : 1)
         }
+    }
+
+    /// Prints `message` on standard error (prefixed with `sharesim: error:` unless every line
+    /// already names its file) and exits with `status`.
+    static func fail(_ message: String, status: Int32) -> Never {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.contains(": error: ") || line.contains(": warning: ") ? String(line) : "sharesim: error: " + line
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        Foundation.exit(status)
     }
 }

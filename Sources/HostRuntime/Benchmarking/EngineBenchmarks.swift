@@ -51,7 +51,7 @@ public enum EngineBenchmarks {
     }
 
     /// Adds the machine's facts, so a saved record says where it was measured.
-    static func describeHost(in record: inout BenchmarkRecord) {
+    public static func describeHost(in record: inout BenchmarkRecord) {
         record.set("host_cpus", .integer(Int64(HostInfo.availableParallelism)))
         record.set("host_memory_bytes", .unsigned(HostInfo.totalMemoryBytes))
         record.set("libuv_version", .text(HostInfo.libuvVersion))

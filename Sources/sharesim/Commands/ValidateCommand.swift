@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+/// `sharesim validate FILE...`: checks scenario files without running them.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check scenario files (and their variants and sweeps) without running them.",
+        discussion: "Prints every problem as FILE:LINE:COLUMN: error: message; exits with status 2 if any file has one."
+    )
+
+    @Argument(help: "Scenario files, or built-in scenario names.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one scenario file") }
+    }
+
+    func run() throws {
+        var problems: [String] = []
+        for file in files {
+            do {
+                let scenario = try ScenarioReference(argument: file).load()
+                for variant in scenario.variantNames { _ = try scenario.applying(variant: variant) }
+                if let sweep = scenario.sweep {
+                    for value in sweep.values { _ = try scenario.setting(sweep.path, to: value, at: value.location) }
+                }
+                let extras = [
+                    scenario.variants.isEmpty ? nil : "\(scenario.variants.count) variant\(scenario.variants.count == 1 ? "" : "s")",
+                    scenario.sweep.map { "a sweep of \($0.values.count) values" },
+                ].compactMap { $0 }
+                print("\(file): ok (\(scenario.name)\(extras.isEmpty ? "" : ", " + extras.joined(separator: ", ")))")
+            } catch let error as ScenarioError {
+                problems += error.diagnostics.map(\.description)
+            } catch {
+                problems.append("\(file): error: \(error)")
+            }
+        }
+        guard problems.isEmpty else {
+            throw CommandFailure.usage(problems.joined(separator: "\n"))
+        }
+    }
+}

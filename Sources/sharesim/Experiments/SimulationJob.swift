@@ -1,0 +1,67 @@
+import Foundation
+import Scenario
+import ShareModel
+import SimCore
+
+/// One simulation to run: a scenario, its variant and settings, one replication. Sent to a
+/// worker process as JSON, or run in this process; either way the result is the same bytes.
+struct SimulationJob: Codable, Hashable, Sendable {
+    /// A `PATH=VALUE` override (a sweep point or `--set`).
+    struct Setting: Codable, Hashable, Sendable {
+        var path: String
+        var value: String
+    }
+
+    var scenario: ScenarioReference
+    var variant: String
+    var settings: [Setting]
+    /// The replication, from 1.
+    var replication: Int
+    /// The scenario's base seed, or the one given with `--seed`.
+    var baseSeed: UInt64?
+    /// A measured duration replacing the scenario's, in seconds.
+    var durationSeconds: Double?
+
+    /// A stable identifier: the same job gets the same id in every process and run.
+    var id: String {
+        var parts = ["variant=\(variant)"]
+        parts += settings.map { "\($0.path)=\($0.value)" }
+        parts.append("rep=\(replication)")
+        return parts.joined(separator: "/")
+    }
+
+    /// The scenario with this job's variant, settings and duration applied.
+    func resolvedScenario() throws -> Scenario {
+        var scenario = try scenario.load().applying(variant: variant)
+        for setting in settings {
+            guard let path = ScenarioPath(parsing: setting.path) else {
+                throw CommandFailure.usage("invalid path '\(setting.path)'")
+            }
+            let location = SourceLocation(file: "--set", line: 1, column: 1)
+            scenario = try scenario.setting(path, to: .scalar(setting.value, at: location), at: location)
+        }
+        if let durationSeconds { scenario.spec.duration = .seconds(durationSeconds) }
+        if let baseSeed { scenario.seed = baseSeed }
+        return scenario
+    }
+
+    /// Runs the job and returns its results as one line of JSON.
+    func run() throws -> String {
+        let scenario = try resolvedScenario()
+        let results = try ModelRun.run(scenario.spec, seed: scenario.seed(forReplication: replication))
+        return try JobCoding.encode(results)
+    }
+}
+
+/// The JSON form of jobs and results: sorted keys, so equal values give equal bytes.
+enum JobCoding {
+    static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
