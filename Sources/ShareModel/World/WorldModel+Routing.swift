@@ -109,9 +109,13 @@ extension WorldModel {
         let demand = Int(requests[id].demand)
         var best: (position: Int, seconds: Double)?
         for position in candidates[demand].indices {
+            let roundTrip = 2 * candidateLatency[demand][position].seconds
+            // Candidates are sorted by latency and service takes no negative time: no later
+            // one can beat the best so far.
+            if let best, roundTrip >= best.seconds { break }
             let site = candidates[demand][position]
             guard isHealthy(site) else { continue }
-            var seconds = 2 * candidateLatency[demand][position].seconds + expectedServiceSeconds(at: site, for: id)
+            var seconds = roundTrip + expectedServiceSeconds(at: site, for: id)
             if site == requests[id].avoidSite { seconds += 3_600 }
             if best == nil || seconds < best!.seconds { best = (position, seconds) }
         }

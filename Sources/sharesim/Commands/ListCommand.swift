@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scenario
 
 /// `sharesim list`: the built-in scenarios, one line each.
