@@ -96,7 +96,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports"],
+            dependencies: ["Reports", "ShareModel"],
+            exclude: ["GoldenFiles"],
             swiftSettings: sharedSettings
         ),
         .testTarget(

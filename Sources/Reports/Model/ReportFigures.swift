@@ -1,0 +1,200 @@
+/// Every figure of a run, each as an ``Estimate`` over replications, grouped as the model
+/// is: per workload class, region, zone, edge site, shared pool, cost, and the time series.
+///
+/// An estimate is nil where the figure is undefined in every replication (a latency with
+/// nothing served, an SLO attainment without an objective). Entities appear in spec order.
+public struct ReportFigures: Hashable, Sendable, Codable {
+    /// Per workload class, in spec order.
+    public var workloads: [WorkloadFigures]
+    /// Per cloud region, in spec order.
+    public var regions: [RegionFigures]
+    /// Per zone, in region order.
+    public var zones: [ZoneFigures]
+    /// Per edge site, in spec order.
+    public var edgeSites: [EdgeSiteFigures]
+    /// Per shared pool, in spec order.
+    public var sharedPools: [SharedPoolFigures]
+    /// The run's cost, or nil when the scenario has no prices.
+    public var cost: CostFigures?
+    /// The per-interval time series, averaged over replications.
+    public var series: [SeriesPointFigures]
+}
+
+/// One workload class's figures.
+public struct WorkloadFigures: Hashable, Sendable, Codable {
+    /// The class's name.
+    public var name: String
+    /// `transaction`, `download`, `stream` or `compute`.
+    public var kind: String
+    /// The latency objective in seconds, if the class has one.
+    public var sloSeconds: Double?
+    /// Served requests per second of measured time.
+    public var throughputPerSecond: Estimate?
+    /// Delivered bits per second of measured time.
+    public var bitsPerSecond: Estimate?
+    /// End-to-end latency of served requests, in seconds.
+    public var latency: LatencyFigures
+    /// Served requests within the objective over served requests, 0...1.
+    public var sloAttainment: Estimate?
+    /// Served over ended (served + rejected + failed), 0...1.
+    public var successRatio: Estimate?
+    /// Requests created in the measured span.
+    public var arrived: Estimate?
+    /// Requests served.
+    public var served: Estimate?
+    /// Requests turned away on their last attempt.
+    public var rejected: Estimate?
+    /// Requests lost after being accepted.
+    public var failed: Estimate?
+    /// Extra attempts made.
+    public var retries: Estimate?
+    /// Stream playback stall, seconds summed over served streams.
+    public var stallSeconds: Estimate?
+    /// Jobs moved because their device left.
+    public var preemptions: Estimate?
+    /// The share of served requests each source served, in the order edge, shared devices,
+    /// each cloud region, origin.
+    public var servedBy: [ServedByShare]
+}
+
+/// The share of one class's served requests that one source served.
+public struct ServedByShare: Hashable, Sendable, Codable {
+    /// `edge`, `shared`, `origin`, or `cloud:<region>`.
+    public var source: String
+    /// A label for people: `Edge`, `Shared devices`, `Cloud eu-west`, `Origin`.
+    public var label: String
+    /// The share, 0...1; nil when nothing was served.
+    public var share: Estimate?
+}
+
+/// A latency distribution's summary, in seconds.
+public struct LatencyFigures: Hashable, Sendable, Codable {
+    /// Mean, median, p90, p99, p99.9 and maximum, in seconds.
+    public var mean: Estimate?
+    public var p50: Estimate?
+    public var p90: Estimate?
+    public var p99: Estimate?
+    public var p999: Estimate?
+    public var max: Estimate?
+    /// The distribution at fixed percentiles, averaged over replications, for plots.
+    public var cdf: [LatencyCDFPoint]
+}
+
+/// One point of an averaged latency distribution.
+public struct LatencyCDFPoint: Hashable, Sendable, Codable {
+    /// The percentile, 0...100.
+    public var percentile: Double
+    /// The mean latency at it over replications, in seconds.
+    public var seconds: Double
+}
+
+/// One region's figures.
+public struct RegionFigures: Hashable, Sendable, Codable {
+    /// The region's name.
+    public var name: String
+    /// Cores in all its zones.
+    public var capacity: Int
+    /// Busy cores over capacity, 0...1.
+    public var utilisation: Estimate?
+    /// Mean number waiting, summed over its zones, in requests.
+    public var meanQueueLength: Estimate?
+    /// Fraction of time up, capacity-weighted over its zones, 0...1.
+    public var availability: Estimate?
+    /// Requests its zones served.
+    public var served: Estimate?
+    /// Egress bits over egress capacity × time, 0...1, when the egress has a capacity.
+    public var egressUtilisation: Estimate?
+}
+
+/// One zone's figures.
+public struct ZoneFigures: Hashable, Sendable, Codable {
+    /// The zone's name and its region's.
+    public var name: String
+    public var region: String
+    /// Cores (servers × cores per server).
+    public var capacity: Int
+    /// Busy cores over capacity, 0...1.
+    public var utilisation: Estimate?
+    /// Mean number waiting, in requests.
+    public var meanQueueLength: Estimate?
+    /// Mean wait before service, in seconds.
+    public var meanWaitSeconds: Estimate?
+    /// Fraction of time up, 0...1.
+    public var availability: Estimate?
+    /// Requests served and rejected.
+    public var served: Estimate?
+    public var rejected: Estimate?
+}
+
+/// One edge site's figures.
+public struct EdgeSiteFigures: Hashable, Sendable, Codable {
+    /// The site's name and region.
+    public var name: String
+    public var region: String
+    /// Physical nodes it stands for.
+    public var nodes: Int
+    /// Hits over lookups, and hit bytes over looked-up bytes, 0...1.
+    public var hitRatio: Estimate?
+    public var byteHitRatio: Estimate?
+    /// Bytes sent to users.
+    public var bytesServed: Estimate?
+    /// Uplink bits over uplink capacity × time, 0...1.
+    public var uplinkUtilisation: Estimate?
+    /// Fraction of time up, 0...1.
+    public var availability: Estimate?
+}
+
+/// One shared pool's figures.
+public struct SharedPoolFigures: Hashable, Sendable, Codable {
+    /// The pool's name and region.
+    public var name: String
+    public var region: String
+    /// Devices in the pool.
+    public var devices: Int
+    /// Fraction of devices online, time-weighted, 0...1.
+    public var onlineFraction: Estimate?
+    /// Bytes its devices served.
+    public var bytesServed: Estimate?
+    /// Requests its devices served.
+    public var requestsServed: Estimate?
+    /// Credits its devices earned.
+    public var credits: Estimate?
+}
+
+/// The run's cost, in the price list's currency-agnostic money units.
+public struct CostFigures: Hashable, Sendable, Codable {
+    /// Compute, egress, credits, and their total.
+    public var compute: Estimate?
+    public var egress: Estimate?
+    public var credits: Estimate?
+    public var total: Estimate?
+    /// Per million served requests.
+    public var perMillionRequests: Estimate?
+    /// Per TB (10¹² bytes) delivered.
+    public var perTBDelivered: Estimate?
+}
+
+/// One interval of the time series, averaged over the replications that reached it.
+public struct SeriesPointFigures: Hashable, Sendable, Codable {
+    /// Start, relative to the end of the warm-up, and length, in seconds.
+    public var startSeconds: Double
+    public var lengthSeconds: Double
+    /// Per workload class, in spec order.
+    public var workloads: [SeriesWorkloadFigures]
+    /// Per zone: busy cores over capacity within the interval, 0...1.
+    public var zoneUtilisation: [Estimate?]
+    /// Per shared pool: fraction of devices online within the interval, 0...1.
+    public var poolOnlineFraction: [Estimate?]
+}
+
+/// One class's figures in one interval.
+public struct SeriesWorkloadFigures: Hashable, Sendable, Codable {
+    /// Served per second, and delivered bits per second.
+    public var throughputPerSecond: Estimate?
+    public var bitsPerSecond: Estimate?
+    /// Mean latency of the interval's served requests, in seconds.
+    public var meanLatencySeconds: Estimate?
+    /// Requests served, and lost for good, in the interval.
+    public var served: Estimate?
+    public var lost: Estimate?
+}

@@ -1,0 +1,277 @@
+/// Lays reports out as ``ReportDocument``s: which tables, which rows, which words.
+///
+/// Shared by the table, Markdown and HTML renderers, so the three say the same thing.
+enum ReportLayout {
+    // MARK: - Run
+
+    static func document(_ report: RunReport) -> ReportDocument {
+        let figures = report.figures
+        var tables: [TextTable] = []
+        if !figures.workloads.isEmpty {
+            tables.append(workloadTable(figures.workloads))
+            tables.append(servedByTable(figures.workloads))
+        }
+        if !figures.regions.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Regions",
+                    headers: ["Region", "Capacity", "Utilisation", "Mean queue", "Availability", "Served", "Egress util."],
+                    rows: figures.regions.map { region in
+                        [
+                            .init(region.name), .init(HumanFormat.format(Double(region.capacity), .cores)),
+                            cell(region.utilisation, .fraction), cell(region.meanQueueLength, .requests),
+                            cell(region.availability, .fraction), cell(region.served, .count),
+                            cell(region.egressUtilisation, .fraction),
+                        ]
+                    }))
+        }
+        if !figures.zones.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Zones",
+                    headers: [
+                        "Zone", "Region", "Capacity", "Utilisation", "Mean queue", "Mean wait", "Availability", "Served",
+                        "Rejected",
+                    ],
+                    rows: figures.zones.map { zone in
+                        [
+                            .init(zone.name), .init(zone.region), .init(HumanFormat.format(Double(zone.capacity), .cores)),
+                            cell(zone.utilisation, .fraction), cell(zone.meanQueueLength, .requests),
+                            cell(zone.meanWaitSeconds, .seconds), cell(zone.availability, .fraction),
+                            cell(zone.served, .count), cell(zone.rejected, .count),
+                        ]
+                    }))
+        }
+        if !figures.edgeSites.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Edge sites",
+                    headers: [
+                        "Edge site", "Region", "Nodes", "Hit ratio", "Byte hit ratio", "Bytes served", "Uplink util.",
+                        "Availability",
+                    ],
+                    rows: figures.edgeSites.map { site in
+                        [
+                            .init(site.name), .init(site.region), .init(HumanFormat.count(Double(site.nodes))),
+                            cell(site.hitRatio, .fraction), cell(site.byteHitRatio, .fraction),
+                            cell(site.bytesServed, .bytes), cell(site.uplinkUtilisation, .fraction),
+                            cell(site.availability, .fraction),
+                        ]
+                    }))
+        }
+        if !figures.sharedPools.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Shared pools",
+                    headers: ["Pool", "Region", "Devices", "Online", "Bytes served", "Requests served", "Credits"],
+                    rows: figures.sharedPools.map { pool in
+                        [
+                            .init(pool.name), .init(pool.region),
+                            .init(HumanFormat.format(Double(pool.devices), .devices)),
+                            cell(pool.onlineFraction, .fraction), cell(pool.bytesServed, .bytes),
+                            cell(pool.requestsServed, .count), cell(pool.credits, .credits),
+                        ]
+                    }))
+        }
+        if let cost = figures.cost {
+            tables.append(
+                TextTable(
+                    title: "Cost",
+                    headers: ["Item", "Cost"],
+                    rows: [
+                        ["Compute", cell(cost.compute, .money)],
+                        ["Egress", cell(cost.egress, .money)],
+                        ["Credits", cell(cost.credits, .money)],
+                        ["Total", cell(cost.total, .money)],
+                        ["Per million requests", cell(cost.perMillionRequests, .money)],
+                        ["Per TB delivered", cell(cost.perTBDelivered, .money)],
+                    ]))
+        }
+        return ReportDocument(
+            title: "ShareSim report: " + report.metadata.scenarioName, facts: facts(report.metadata),
+            tables: tables, notes: notes(replications: report.metadata.replications))
+    }
+
+    static func facts(_ metadata: RunMetadata) -> [ReportFact] {
+        var facts = [ReportFact(label: "Scenario", value: metadata.scenarioName)]
+        if let variant = metadata.variant { facts.append(ReportFact(label: "Variant", value: variant)) }
+        if !metadata.scenarioDescription.isEmpty {
+            facts.append(ReportFact(label: "Description", value: metadata.scenarioDescription))
+        }
+        facts.append(
+            metadata.complete
+                ? ReportFact(label: "Status", value: "complete")
+                : ReportFact(label: "Status", value: "INTERRUPTED: partial results", warning: true))
+        facts.append(ReportFact(label: "Seed", value: String(metadata.seed)))
+        facts.append(ReportFact(label: "Replications", value: String(metadata.replications)))
+        facts.append(
+            ReportFact(
+                label: "Measured",
+                value: HumanFormat.seconds(metadata.durationSeconds) + " after "
+                    + HumanFormat.seconds(metadata.warmupSeconds) + " warm-up, "
+                    + HumanFormat.seconds(metadata.intervalSeconds) + " intervals"))
+        var events = HumanFormat.count(Double(metadata.eventsProcessed)) + " events"
+        if let wall = metadata.wallTimeSeconds {
+            events += " in " + HumanFormat.seconds(wall) + " wall time"
+            if wall > 0 {
+                events += " (" + HumanFormat.count(Double(metadata.eventsProcessed) / wall) + " events/s)"
+            }
+        }
+        facts.append(ReportFact(label: "Engine", value: events))
+        facts.append(ReportFact(label: "ShareSim", value: metadata.sharesimVersion))
+        return facts
+    }
+
+    static func notes(replications: Int) -> [String] {
+        guard replications > 1 else { return ["One replication: no confidence intervals."] }
+        return [
+            "± is the half-width of the 95% confidence interval over \(replications) replications (Student t)."
+        ]
+    }
+
+    private static func workloadTable(_ workloads: [WorkloadFigures]) -> TextTable {
+        func row(_ label: String, _ pick: (WorkloadFigures) -> Estimate?, _ unit: FigureUnit) -> [TextTable.Cell] {
+            [.init(label)] + workloads.map { cell(pick($0), unit) }
+        }
+        let rows: [[TextTable.Cell]] = [
+            [.init("Kind")] + workloads.map { .init($0.kind) },
+            row("Throughput", { $0.throughputPerSecond }, .requestsPerSecond),
+            row("Bitrate", { $0.bitsPerSecond }, .bitsPerSecond),
+            row("Latency p50", { $0.latency.p50 }, .seconds),
+            row("Latency p90", { $0.latency.p90 }, .seconds),
+            row("Latency p99", { $0.latency.p99 }, .seconds),
+            row("Latency p99.9", { $0.latency.p999 }, .seconds),
+            row("Latency max", { $0.latency.max }, .seconds),
+            [.init("SLO objective")] + workloads.map { .init($0.sloSeconds.map { "≤ " + HumanFormat.seconds($0) } ?? "—") },
+            row("SLO attainment", { $0.sloAttainment }, .fraction),
+            row("Success", { $0.successRatio }, .fraction),
+            row("Arrived", { $0.arrived }, .count),
+            row("Served", { $0.served }, .count),
+            row("Rejected", { $0.rejected }, .count),
+            row("Failed", { $0.failed }, .count),
+            row("Retries", { $0.retries }, .count),
+            row("Stall", { $0.stallSeconds }, .seconds),
+            row("Preemptions", { $0.preemptions }, .count),
+        ]
+        return TextTable(title: "Workloads", headers: ["Figure"] + workloads.map(\.name), rows: rows)
+    }
+
+    private static func servedByTable(_ workloads: [WorkloadFigures]) -> TextTable {
+        let sources = workloads[0].servedBy
+        let rows: [[TextTable.Cell]] = sources.indices.map { index in
+            [.init(sources[index].label)]
+                + workloads.map { workload in cell(element(workload.servedBy, index)?.share, .fraction) }
+        }
+        return TextTable(title: "Served by (share of served requests)", headers: ["Source"] + workloads.map(\.name), rows: rows)
+    }
+
+    static func cell(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
+        .init(HumanFormat.estimate(estimate, unit))
+    }
+
+    // MARK: - Comparison
+
+    static func document(_ comparison: ComparisonReport) -> ReportDocument {
+        let baseline = comparison.entries[0]
+        var headers = ["Figure", baseline.label]
+        for entry in comparison.entries.dropFirst() {
+            headers += [entry.label, "Δ " + entry.label]
+        }
+        var tables: [TextTable] = []
+        for section in FigureSection.allCases {
+            let figures = comparison.figures.filter { $0.section == section && $0.estimates.contains { $0 != nil } }
+            guard !figures.isEmpty else { continue }
+            let rows: [[TextTable.Cell]] = figures.map { figure in
+                var cells: [TextTable.Cell] = [.init(figure.displayName), mean(figure.estimates[0], figure.unit)]
+                for index in comparison.entries.indices.dropFirst() {
+                    cells.append(mean(figure.estimates[index], figure.unit))
+                    cells.append(difference(figure.differences[index], figure.unit))
+                }
+                return cells
+            }
+            tables.append(TextTable(title: section.title, headers: headers, rows: rows))
+        }
+        var facts = [ReportFact(label: "Baseline", value: baseline.label)]
+        facts.append(
+            ReportFact(
+                label: "Runs",
+                value: comparison.entries.map { entry in
+                    entry.label + " (" + entry.report.metadata.scenarioName
+                        + (entry.report.metadata.variant.map { ", variant " + $0 } ?? "") + ", "
+                        + String(entry.report.metadata.replications) + " replications)"
+                }.joined(separator: "; ")))
+        facts.append(
+            ReportFact(
+                label: "Pairing",
+                value: comparison.commonRandomNumbers
+                    ? "common random numbers (replication i of every run used the same seed)"
+                    : "seeds differ between runs: differences are less precise",
+                warning: !comparison.commonRandomNumbers))
+        let interrupted = comparison.entries.filter { !$0.report.metadata.complete }.map(\.label)
+        if !interrupted.isEmpty {
+            facts.append(
+                ReportFact(
+                    label: "Status", value: "INTERRUPTED: " + interrupted.joined(separator: ", "), warning: true))
+        }
+        facts.append(ReportFact(label: "ShareSim", value: baseline.report.metadata.sharesimVersion))
+        return ReportDocument(
+            title: "ShareSim comparison: " + comparison.entries.map(\.label).joined(separator: " vs "),
+            facts: facts, tables: tables,
+            notes: [
+                "Columns show means over replications. Δ is the difference from " + baseline.label
+                    + " with its 95% confidence interval and relative change; * marks an interval that excludes zero."
+            ])
+    }
+
+    private static func mean(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
+        .init(estimate.map { HumanFormat.format($0.mean, unit) } ?? "—")
+    }
+
+    static func differenceText(_ difference: FigureDifference, _ unit: FigureUnit) -> String {
+        if difference.mean == 0 && (difference.halfWidth95 ?? 0) == 0 { return "no change" }
+        var text = HumanFormat.signed(difference.mean, unit)
+        if let halfWidth = difference.halfWidth95 { text += " ± " + HumanFormat.format(halfWidth, unit) }
+        if let relative = difference.relativePercent, difference.mean != 0 {
+            text += " (" + (relative > 0 ? "+" : "") + HumanFormat.fixed(relative, decimals: 1) + "%)"
+        }
+        return text + (difference.significant ? " *" : "")
+    }
+
+    private static func difference(_ difference: FigureDifference?, _ unit: FigureUnit) -> TextTable.Cell {
+        guard let difference else { return "—" }
+        return .init(differenceText(difference, unit), highlight: difference.significant)
+    }
+
+    // MARK: - Sweep
+
+    static func document(_ sweep: SweepReport) -> ReportDocument {
+        let headers = ["Figure"] + sweep.points.map { sweep.parameter + " = " + $0.value }
+        var tables: [TextTable] = []
+        for section in FigureSection.allCases {
+            let figures = sweep.figures.filter { $0.section == section && $0.estimates.contains { $0 != nil } }
+            guard !figures.isEmpty else { continue }
+            let rows: [[TextTable.Cell]] = figures.map { figure in
+                [.init(figure.displayName)] + figure.estimates.map { cell($0, figure.unit) }
+            }
+            tables.append(TextTable(title: section.title, headers: headers, rows: rows))
+        }
+        let first = sweep.points[0].report.metadata
+        var facts = [
+            ReportFact(label: "Scenario", value: first.scenarioName),
+            ReportFact(label: "Swept", value: sweep.parameter),
+            ReportFact(label: "Values", value: sweep.points.map(\.value).joined(separator: ", ")),
+            ReportFact(label: "Replications", value: String(first.replications) + " per value"),
+            ReportFact(label: "Seed", value: String(first.seed)),
+        ]
+        let interrupted = sweep.points.filter { !$0.report.metadata.complete }.map(\.value)
+        if !interrupted.isEmpty {
+            facts.append(
+                ReportFact(
+                    label: "Status", value: "INTERRUPTED: " + interrupted.joined(separator: ", "), warning: true))
+        }
+        facts.append(ReportFact(label: "ShareSim", value: first.sharesimVersion))
+        return ReportDocument(
+            title: "ShareSim sweep: " + first.scenarioName + " over " + sweep.parameter, facts: facts, tables: tables,
+            notes: notes(replications: first.replications))
+    }
+}

@@ -1,0 +1,68 @@
+import Reports
+import Testing
+
+@Suite struct ComparisonTests {
+    @Test func theSameRunOnBothSidesDiffersByExactlyZero() {
+        let run = ReportFixture.run()
+        let comparison = ComparisonReport(entries: [.init(label: "a", report: run), .init(label: "b", report: run)])
+        #expect(comparison.commonRandomNumbers)
+        #expect(!comparison.figures.isEmpty)
+        for figure in comparison.figures {
+            #expect(figure.differences[0] == nil)
+            guard let difference = figure.differences[1] else {
+                #expect(figure.estimates[1] == nil, "\(figure.key) has an estimate but no difference")
+                continue
+            }
+            #expect(difference.mean == 0, "\(figure.key)")
+            #expect(difference.halfWidth95 == 0, "\(figure.key)")
+            #expect(!difference.significant, "\(figure.key)")
+            #expect(difference.paired)
+        }
+    }
+
+    @Test func aConstantShiftHasTheRightSignAndSizeAndIsSignificant() throws {
+        let comparison = ReportFixture.comparison()
+        let figure = try #require(comparison.figures.first { $0.key == "workload/web/throughputPerSecond" })
+        let difference = try #require(figure.differences[1])
+        #expect(difference.mean == 100)
+        #expect(difference.halfWidth95 == 0)
+        #expect(difference.significant)
+        #expect(abs((difference.relativePercent ?? 0) - 100 * 100 / 1050) < 1e-9)
+        // Figures the shift does not touch stay at zero.
+        let latency = try #require(comparison.figures.first { $0.key == "workload/web/latencyP99" })
+        #expect(latency.differences[1]?.mean == 0)
+        #expect(latency.differences[1]?.significant == false)
+    }
+
+    @Test func aNoisyShiftGetsAPairedIntervalByHand() throws {
+        // Shifts of +100 and +120: mean 110, differences' s = 10√2, standard error 10,
+        // half-width 12.706 × 10 = 127.06: the interval includes zero.
+        let baseline = ReportFixture.replications()
+        let alternative = [
+            ReportFixture.replication(0, webThroughputShift: 100), ReportFixture.replication(1, webThroughputShift: 120),
+        ]
+        let comparison = ComparisonReport(entries: [
+            .init(label: "a", report: RunReport(scenarioName: "a", sharesimVersion: "t", wallTimeSeconds: nil, replications: baseline)),
+            .init(label: "b", report: RunReport(scenarioName: "b", sharesimVersion: "t", wallTimeSeconds: nil, replications: alternative)),
+        ])
+        let figure = try #require(comparison.figures.first { $0.key == "workload/web/throughputPerSecond" })
+        let difference = try #require(figure.differences[1])
+        #expect(abs(difference.mean - 110) < 1e-9)
+        #expect(abs((difference.halfWidth95 ?? 0) - 127.06) < 0.01)
+        #expect(!difference.significant)
+    }
+
+    @Test func unequalReplicationCountsFallBackToAnUnpairedInterval() throws {
+        let difference = try #require(
+            FigureDifference(baseline: [1, 2, 3], alternative: [11, 12]))
+        #expect(!difference.paired)
+        #expect(difference.mean == 9.5)
+        #expect(difference.significant)
+    }
+
+    @Test func theTableMarksSignificantDifferences() {
+        let text = TableRenderer(colour: false).render(ReportFixture.comparison())
+        #expect(text.contains("+100.0/s ± 0.0/s (+9.5%) *"))
+        #expect(text.contains("Δ more-web"))
+    }
+}

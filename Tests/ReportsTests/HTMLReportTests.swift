@@ -1,0 +1,89 @@
+import Foundation
+import Reports
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct HTMLReportTests {
+    @Test func aRunPageIsWellFormedAndHoldsEverySeries() throws {
+        let html = HTMLRenderer().render(ReportFixture.run())
+        let document = try XMLDocument(xmlString: html, options: [])
+        // web (~1k/s) and video (~20/s) differ by more than 10×: one chart each.
+        let throughput = try lines(document, chart: "throughput-over-time")
+        #expect(throughput.map(\.name) == ["web", "video \"HD\", EU"])
+        #expect(try document.nodes(forXPath: "//*[@id='throughput-over-time-2']").count == 1)
+        #expect(throughput.allSatisfy { $0.points == 3 })
+        let cdf = try lines(document, chart: "latency-cdf")
+        #expect(cdf.count == 2)
+        #expect(cdf.allSatisfy { $0.points == 17 })
+        let bars = try document.nodes(forXPath: "//*[@id='utilisation-by-region']//*[local-name()='rect'][@class='bar']")
+        #expect(bars.count == 2)
+        let segments = try document.nodes(forXPath: "//*[@id='served-by']//*[local-name()='rect'][@class='segment']")
+        #expect(segments.count == 10)
+        let tables = try document.nodes(forXPath: "//table")
+        #expect(tables.count == 7)
+    }
+
+    @Test func pagesAreSelfContained() {
+        for html in [
+            HTMLRenderer().render(ReportFixture.run()), HTMLRenderer().render(ReportFixture.comparison()),
+            HTMLRenderer().render(ReportFixture.sweep()),
+        ] {
+            let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+            #expect(!withoutNamespace.contains("http://"))
+            #expect(!withoutNamespace.contains("https://"))
+            #expect(!html.contains("<script"))
+            #expect(!html.contains("<link"))
+            #expect(!html.contains("@import"))
+            #expect(!html.contains("url("))
+        }
+    }
+
+    @Test func aComparisonPageHasBarsWithWhiskersPerRun() throws {
+        let html = HTMLRenderer().render(ReportFixture.comparison())
+        let document = try XMLDocument(xmlString: html, options: [])
+        let bars = try document.nodes(forXPath: chart("compare-throughput") + "//*[local-name()='rect'][@class='bar']")
+        #expect(bars.count == 4)
+        let whiskers = try document.nodes(
+            forXPath: chart("compare-throughput") + "//*[local-name()='path'][@class='whisker']")
+        #expect(whiskers.count == 4)
+        // The change chart: one bar per headline figure for the one alternative.
+        let change = try document.nodes(forXPath: "//*[@id='compare-change']//*[local-name()='rect'][@class='bar']")
+        #expect(change.count == 7)
+        let cells = try document.nodes(forXPath: "//td[contains(@class,'significant')]")
+        #expect(!cells.isEmpty)
+    }
+
+    @Test func aSweepPageHasLinesWithBandsAgainstTheValue() throws {
+        let html = HTMLRenderer().render(ReportFixture.sweep())
+        let document = try XMLDocument(xmlString: html, options: [])
+        let throughput = try lines(document, chart: "sweep-throughput")
+        #expect(throughput.count == 2)
+        #expect(throughput.allSatisfy { $0.points == 3 })
+        let bands = try document.nodes(forXPath: chart("sweep-throughput") + "//*[local-name()='polygon'][@class='band']")
+        #expect(bands.count == 2)
+    }
+
+    @Test func textIsEscaped() {
+        let html = HTMLRenderer().render(ReportFixture.run())
+        #expect(html.contains("video &quot;HD&quot;, EU"))
+    }
+
+    /// An XPath for chart `id`, or the charts `id-1`, `id-2`, … it was split into.
+    private func chart(_ id: String) -> String {
+        "//*[local-name()='svg'][@id='\(id)' or starts-with(@id,'\(id)-')]"
+    }
+
+    /// The series lines of chart `id`: name and number of points.
+    private func lines(_ document: XMLDocument, chart id: String) throws -> [(name: String, points: Int)] {
+        let path = chart(id) + "//*[local-name()='polyline'][@class='series']"
+        let names = try document.nodes(forXPath: path + "/@data-series").map { $0.stringValue ?? "" }
+        let points = try document.nodes(forXPath: path + "/@points").map {
+            ($0.stringValue ?? "").split(separator: " ").count
+        }
+        #expect(names.count == points.count)
+        return zip(names, points).map { ($0, $1) }
+    }
+}
