@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HostRuntime
 import Scenario
 import SimCore
 
@@ -10,7 +11,9 @@ struct Sharesim: AsyncParsableCommand {
         commandName: "sharesim",
         abstract: "A discrete-event simulator of shared-compute networks and multi-region clouds.",
         version: BuildConfiguration.version,
-        subcommands: [BenchCommand.self, ValidateCommand.self, ListCommand.self]
+        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, ValidateCommand.self, ListCommand.self,
+                      MergeCommand.self, WorkerCommand.self, BenchCommand.self],
+        defaultSubcommand: nil
     )
 
     /// Parses and runs a subcommand; bad input exits with status 2 and a one-line message.
@@ -18,6 +21,7 @@ struct Sharesim: AsyncParsableCommand {
     /// ArgumentParser's own entry point exits with 64 and prints the usage; ShareSim's
     /// contract is status 2 and one line naming the flag, so errors are mapped here.
     static func main() async {
+        SignalMask.unblockAll()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

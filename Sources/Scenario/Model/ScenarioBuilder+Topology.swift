@@ -199,13 +199,14 @@ extension ScenarioBuilder {
             let nat = pool.optional("nat", as: .fraction, default: 0)
             let credits = pool.optional("credits_per_gb", as: ValueParser<Double>.number.atLeast(0), default: 0)
             let probes = pool.optional("probes", as: ValueParser<Int>.count.atLeast(1).atMost(1_000), default: 8)
+            let maxUploads = pool.optional("max_uploads", as: ValueParser<Int>.count.atLeast(1).atMost(255), default: 4)
             guard let location, let region, let devices, let uplink, let storage, let cpu, let online, let offline else { return nil }
             let spec = SharedPoolSpec(
                 name: name, deviceCount: devices, uplinkBitsPerSecond: uplink, storageBytes: storage, cpuCores: cpu,
                 onSessionSeconds: online, offSessionSeconds: offline, natFraction: nat,
                 diurnalOffScale: diurnal.flatMap { $0.count == 24 ? DiurnalOffScale(hourlyFactors: $0) : nil },
                 creditsPerGB: credits)
-            return SharedPoolPlacement(pool: spec, location: location, region: region, probes: probes)
+            return SharedPoolPlacement(pool: spec, location: location, region: region, probes: probes, maxUploads: maxUploads)
         } ?? []
         self = builder
         siteNames += pools.map(\.pool.name)

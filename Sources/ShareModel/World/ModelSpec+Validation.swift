@@ -138,6 +138,9 @@ extension ModelSpec {
         for placement in sharedPools {
             let element = "shared pool '\(placement.pool.name)'"
             try Self.requireKnown(placement.region, among: regionNames, element: element, field: "region", kind: "region")
+            if placement.maxUploads < 1 || placement.maxUploads > 255 {
+                throw ModelSpecError(element: element, field: "max_uploads", problem: "must be 1...255, got \(placement.maxUploads)")
+            }
             if placement.probes < 1 || placement.probes > 1_000 {
                 throw ModelSpecError(element: element, field: "probes", problem: "must be 1...1000, got \(placement.probes)")
             }

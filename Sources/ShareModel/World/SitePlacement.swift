@@ -68,12 +68,16 @@ public struct SharedPoolPlacement: Hashable, Sendable {
     /// How many random online, reachable devices the scheduler asks before it gives up on
     /// the pool for one request (≥ 1).
     public var probes: Int
+    /// The most transfers one device sends at once (1...255); a device at its limit is
+    /// passed over, so a small pool saturates and a larger one serves more.
+    public var maxUploads: Int
 
     /// `pool` at `location`, counted in `region`.
-    public init(pool: SharedPoolSpec, location: GeoCoordinate, region: String, probes: Int = 8) {
+    public init(pool: SharedPoolSpec, location: GeoCoordinate, region: String, probes: Int = 8, maxUploads: Int = 4) {
         self.pool = pool
         self.location = location
         self.region = region
         self.probes = probes
+        self.maxUploads = maxUploads
     }
 }

@@ -44,6 +44,7 @@ extension WorldModel {
             let devices = pool.deviceCount
             pools.append(pool)
             poolDeviceLink.append(servesContent ? Array(repeating: ModelRequest.none, count: devices) : [])
+            poolDeviceUploads.append(servesContent ? Array(repeating: 0, count: devices) : [])
             poolDeviceJob.append(servesCompute ? Array(repeating: ModelRequest.none, count: devices) : [])
             poolBusyDevices.append(0)
             poolKey.append(StableHash.of("shared-pool/" + placement.pool.name))

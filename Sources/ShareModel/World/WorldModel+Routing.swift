@@ -75,8 +75,8 @@ extension WorldModel {
     }
 
     /// A device of `pool` for request `id`, by asking up to the pool's probe count of random
-    /// online, reachable devices: for content, one that holds the object; for a job, one that
-    /// is idle and lends CPU.
+    /// online, reachable devices: for content, one that holds the object and sends fewer than
+    /// its maximum of transfers; for a job, one that is idle and lends CPU.
     mutating func findDevice(in pool: Int, for id: UInt32) -> UInt32? {
         let probes = spec.sharedPools[pool].probes
         let workloadClass = Int(requests[id].workloadClass)
@@ -86,6 +86,7 @@ extension WorldModel {
             let object = Int(requests[id].object)
             for _ in 0..<probes {
                 guard let device = pools[pool].randomReachableOnlineDevice(using: &routeStream) else { return nil }
+                if Int(poolDeviceUploads[pool][Int(device.index)]) >= spec.sharedPools[pool].maxUploads { continue }
                 let capacity = Double(pools[pool].storageBytes[Int(device.index)]) * share
                 let key = RandomStream.derivedKey(poolKey[pool], UInt64(device.index))
                 if catalogue.deviceHolds(object: object, deviceKey: key, capacityObjects: capacity) {

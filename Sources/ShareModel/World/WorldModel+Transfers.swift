@@ -93,7 +93,11 @@ extension WorldModel {
         flowRequest[slot] = id
         requests[id].flow = flow.index
         requests[id].phase = .transferring
-        if case .edge(let edge) = sites[Int(requests[id].site)] { edgeActiveFlows[edge] += 1 }
+        switch sites[Int(requests[id].site)] {
+        case .edge(let edge): edgeActiveFlows[edge] += 1
+        case .pool(let pool): poolDeviceUploads[pool][Int(requests[id].device)] &+= 1
+        case .zone: break
+        }
         if requests[id].egressRegion >= 0 { regionActiveFlows[Int(requests[id].egressRegion)] += 1 }
         flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
     }
@@ -115,7 +119,11 @@ extension WorldModel {
     mutating func endedFlow(of id: UInt32) {
         flowRequest[Int(requests[id].flow)] = ModelRequest.none
         requests[id].flow = ModelRequest.none
-        if case .edge(let edge) = sites[Int(requests[id].site)] { edgeActiveFlows[edge] -= 1 }
+        switch sites[Int(requests[id].site)] {
+        case .edge(let edge): edgeActiveFlows[edge] -= 1
+        case .pool(let pool): poolDeviceUploads[pool][Int(requests[id].device)] &-= 1
+        case .zone: break
+        }
         if requests[id].egressRegion >= 0 { regionActiveFlows[Int(requests[id].egressRegion)] -= 1 }
     }
 

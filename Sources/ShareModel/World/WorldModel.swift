@@ -67,6 +67,8 @@ public struct WorldModel: SimulationModel, Sendable {
     var poolSite: [UInt32] = []
     /// Per pool, per device: the link of its uplink, or `none` until it first sends.
     var poolDeviceLink: [[UInt32]] = []
+    /// Per pool, per device: the transfers it is sending now.
+    var poolDeviceUploads: [[UInt8]] = []
     /// Per pool, per device: the job it runs, or `none`.
     var poolDeviceJob: [[UInt32]] = []
     var poolBusyDevices: [Int] = []

@@ -13,6 +13,9 @@ struct SimulationJob: Codable, Hashable, Sendable {
     }
 
     var scenario: ScenarioReference
+    /// The position of this job's entry in a comparison (0 otherwise), so that a scenario
+    /// compared with itself keeps two entries.
+    var entry: Int = 0
     var variant: String
     var settings: [Setting]
     /// The replication, from 1.
@@ -21,10 +24,13 @@ struct SimulationJob: Codable, Hashable, Sendable {
     var baseSeed: UInt64?
     /// A measured duration replacing the scenario's, in seconds.
     var durationSeconds: Double?
+    /// The job's position in its command's list, so merged shards keep the command's order.
+    var order: Int = 0
 
     /// A stable identifier: the same job gets the same id in every process and run.
     var id: String {
-        var parts = ["variant=\(variant)"]
+        var parts = entry == 0 ? [] : ["entry=\(entry)"]
+        parts.append("variant=\(variant)")
         parts += settings.map { "\($0.path)=\($0.value)" }
         parts.append("rep=\(replication)")
         return parts.joined(separator: "/")
@@ -45,12 +51,22 @@ struct SimulationJob: Codable, Hashable, Sendable {
         return scenario
     }
 
-    /// Runs the job and returns its results as one line of JSON.
+    /// Runs the job and returns the job with its results as one line of JSON (a
+    /// ``JobResult``), so that results files describe themselves.
     func run() throws -> String {
         let scenario = try resolvedScenario()
         let results = try ModelRun.run(scenario.spec, seed: scenario.seed(forReplication: replication))
-        return try JobCoding.encode(results)
+        return try JobCoding.encode(JobResult(
+            job: self, scenarioName: scenario.name, scenarioDescription: scenario.description, results: results))
     }
+}
+
+/// What one job produced, with the job itself: a line of a results file.
+struct JobResult: Codable, Sendable {
+    var job: SimulationJob
+    var scenarioName: String
+    var scenarioDescription: String
+    var results: ModelResults
 }
 
 /// The JSON form of jobs and results: sorted keys, so equal values give equal bytes.

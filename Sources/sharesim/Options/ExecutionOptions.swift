@@ -1,0 +1,31 @@
+import ArgumentParser
+import HostRuntime
+
+/// How the simulations of a `run`, `compare` or `sweep` are executed.
+struct ExecutionOptions: ParsableArguments {
+    @Option(help: "Worker processes (0 runs everything in this process; default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: "Results file: each finished simulation is appended at once (default: next to --output, or none).")
+    var results: String?
+
+    @Flag(help: "Skip the simulations already in the results file.")
+    var resume = false
+
+    @Option(help: "Run only share K of N of the simulations (K/N, 1-based), for a cluster; combine with `sharesim merge`.")
+    var shard: String?
+
+    @Option(help: "Longest wall time of one simulation in a worker, in seconds, before it is killed and retried.")
+    var timeLimit: Double?
+
+    func validate() throws {
+        if let jobs, !(0...256).contains(jobs) { throw ValidationError("--jobs must be 0...256, got \(jobs)") }
+        if resume, results == nil { throw ValidationError("--resume needs --results PATH (or --output, next to which it lives)") }
+        if let shard {
+            do { _ = try ShardSpec(parsing: shard) } catch { throw ValidationError("--shard: \(error.description)") }
+        }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400 * 7) {
+            throw ValidationError("--time-limit must be 0...604800 seconds, got \(timeLimit)")
+        }
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import Testing
+
+/// Small scenario files for the command tests, written to a fresh temporary folder.
+struct ScenarioFixture {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// One zone of 2 servers, Poisson arrivals at 1.5/s, exponential service of mean 1 s: M/M/2.
+    static let queue = """
+    name: tiny-queue
+    description: An M/M/2 queue in one zone.
+    sources: []
+    duration: 4000 s
+    warmup: 200 s
+    interval: 1000 s
+    replications: 3
+    workloads:
+      - name: orders
+        kind: transaction
+        service: exp(1 s)
+    regions:
+      - name: r
+        location: [30, 120]
+        zones:
+          - name: r-a
+            servers: 2
+    populations:
+      - name: users
+        location: [30, 120]
+        workloads:
+          - workload: orders
+            rate: 1.5/s
+    variants:
+      - name: double
+        description: Twice the servers.
+        set:
+          regions.r.zones.r-a.servers: 4
+    """
+
+    /// A pool of home devices serving downloads shared-first, with a cloud fallback.
+    static let pool = """
+    name: tiny-pool
+    description: Home devices and a cloud fallback.
+    sources: []
+    duration: 200 s
+    interval: 50 s
+    workloads:
+      - name: files
+        kind: download
+        catalogue: 2k
+        zipf: 0.8
+        object_size: 1 MB
+    regions:
+      - name: r
+        location: [22.3, 114.2]
+        zones: {count: 1, servers: 100}
+    shared_pools:
+      - name: homes
+        location: [22.3, 114.2]
+        region: r
+        devices: 500
+        uplink: 2 Mbps
+        storage: 20 MB
+        online: 1000 h
+        offline: 1 s
+        probes: 4
+    populations:
+      - name: users
+        location: [22.3, 114.2]
+        workloads:
+          - workload: files
+            rate: 50/s
+    routing:
+      policy: shared-first
+    sweep:
+      path: shared_pools.homes.devices
+      values: [20, 50, 120]
+    """
+}
+
+/// Parses a JSON report and returns the means of figure `key` (one per run or point).
+func figureMeans(_ json: String, key: String) throws -> [Double] {
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    let figures = object?["figures"] as? [[String: Any]] ?? []
+    guard let figure = figures.first(where: { $0["key"] as? String == key }) else {
+        Issue.record("no figure \(key)")
+        return []
+    }
+    if let estimate = figure["estimate"] as? [String: Any] { return [estimate["mean"] as? Double ?? .nan] }
+    let estimates = figure["estimates"] as? [[String: Any]] ?? []
+    return estimates.map { $0["mean"] as? Double ?? .nan }
+}
+
+@Suite("sharesim run, compare, sweep, validate, merge")
+struct ScenarioCommandTests {
+    @Test("The same scenario and seed give byte-identical JSON, with 0 or 2 worker processes")
+    func reproducibleAcrossWorkers() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let inProcess = try CLIRunner.run(["run", file, "--format", "json", "--reproducible", "--jobs", "0"])
+        #expect(inProcess.status == 0, "\(inProcess.standardError)")
+        let again = try CLIRunner.run(["run", file, "--format", "json", "--reproducible", "--jobs", "0"])
+        let workers = try CLIRunner.run(["run", file, "--format", "json", "--reproducible", "--jobs", "2"])
+        #expect(workers.status == 0, "\(workers.standardError)")
+        #expect(inProcess.standardOutput == again.standardOutput)
+        #expect(inProcess.standardOutput == workers.standardOutput)
+        #expect(inProcess.standardOutput.contains("\"schema\": \"sharesim.report/1\""))
+    }
+
+    @Test("compare of a scenario with itself reports every difference as zero")
+    func compareWithItself() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let result = try CLIRunner.run(["compare", file, file, "--format", "json", "--reproducible", "--jobs", "0"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let figures = object?["figures"] as? [[String: Any]] ?? []
+        #expect(figures.count > 10)
+        for figure in figures {
+            let differences = figure["differences"] as? [Any] ?? []
+            guard let difference = differences.last as? [String: Any] else { continue }
+            #expect(difference["mean"] as? Double == 0, "\(figure["key"] ?? "")")
+            #expect(difference["significant"] as? Bool == false, "\(figure["key"] ?? "")")
+        }
+    }
+
+    @Test("Doubling the only zone's servers changes the mean wait as M/M/c theory says")
+    func compareKnownChange() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let result = try CLIRunner.run(["compare", file, "--variants", "base,double", "--replications", "8",
+                                        "--format", "json", "--reproducible", "--jobs", "0"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let figures = object?["figures"] as? [[String: Any]] ?? []
+        let wait = try #require(figures.first { $0["key"] as? String == "zone/r-a/meanWaitSeconds" })
+        let difference = try #require((wait["differences"] as? [Any])?.last as? [String: Any])
+        let mean = try #require(difference["mean"] as? Double)
+        let halfWidth = try #require(difference["halfWidth95"] as? Double)
+        // Erlang C: Wq = C(c, a) / (c mu - lambda) with a = lambda / mu = 1.5.
+        // c = 2: C = 0.642857..., Wq = 1.285714 s; c = 4: C = 0.0737..., Wq = 0.02947 s.
+        let analytic = 0.029_479_6 - 1.285_714_3
+        #expect(mean < 0 && difference["significant"] as? Bool == true)
+        #expect(abs(mean - analytic) <= 2 * halfWidth, "simulated \(mean) ± \(halfWidth) vs analytic \(analytic)")
+        #expect(halfWidth < 0.25 * abs(analytic), "the interval is narrow enough to test: \(halfWidth)")
+    }
+
+    @Test("A sweep over the number of shared devices gives a rising shared fraction")
+    func sweepDevices() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("pool.yaml", ScenarioFixture.pool)
+        let result = try CLIRunner.run(["sweep", file, "--format", "json", "--reproducible", "--jobs", "0"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let shares = try figureMeans(result.standardOutput, key: "servedBy/files/shared")
+        #expect(shares.count == 3)
+        #expect(shares.count == 3 && shares[0] < shares[1] && shares[1] < shares[2], "\(shares)")
+    }
+
+    @Test("Shards merged give the same report as one run")
+    func shardsAndMerge() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let whole = try CLIRunner.run(["run", file, "--replications", "4", "--format", "json", "--reproducible", "--jobs", "0"])
+        for shard in 1...2 {
+            let part = try CLIRunner.run(["run", file, "--replications", "4", "--shard", "\(shard)/2",
+                                          "--results", fixture.path("part\(shard).jsonl"), "--jobs", "0"])
+            #expect(part.status == 0, "\(part.standardError)")
+            #expect(part.standardOutput.isEmpty)
+        }
+        let merged = try CLIRunner.run(["merge", fixture.path("part1.jsonl"), fixture.path("part2.jsonl"),
+                                        "--format", "json", "--reproducible"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(merged.standardOutput == whole.standardOutput)
+    }
+
+    @Test("--resume recomputes nothing that had finished")
+    func resume() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let results = fixture.path("results.jsonl")
+        let first = try CLIRunner.run(["run", file, "--results", results, "--format", "json", "--reproducible", "--jobs", "0"])
+        #expect(first.status == 0, "\(first.standardError)")
+        // Break the scenario: a resumed run must not need it for the finished replications.
+        let lines = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        let resumed = try CLIRunner.run(["run", file, "--results", results, "--resume", "--format", "json", "--reproducible",
+                                         "--jobs", "0"])
+        #expect(resumed.standardOutput == first.standardOutput)
+        #expect(try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n").count == 3)
+    }
+
+    @Test("An interrupted run exits 130 and writes a report marked incomplete")
+    func interrupted() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let output = fixture.path("report.json")
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["run", file, "--replications", "1000", "--duration", "100000 s", "--output", output, "--jobs", "0"]
+        process.standardError = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let report = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(report.contains("\"complete\": false"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path)
+        #expect(leftovers.allSatisfy { !$0.contains(".tmp") }, "\(leftovers)")
+    }
+
+    @Test("validate reports every problem at FILE:LINE:COLUMN and exits 2; a good file passes")
+    func validate() throws {
+        let fixture = try ScenarioFixture()
+        let good = try fixture.write("good.yaml", ScenarioFixture.queue)
+        let bad = try fixture.write("bad.yaml", ScenarioFixture.queue
+            .replacingOccurrences(of: "regions:", with: "regoins:")
+            .replacingOccurrences(of: "rate: 1.5/s", with: "rate: 1.5"))
+        let passed = try CLIRunner.run(["validate", good])
+        #expect(passed.status == 0 && passed.standardOutput.contains("ok"), "\(passed.standardError)")
+        let failed = try CLIRunner.run(["validate", bad])
+        #expect(failed.status == 2)
+        #expect(failed.standardError.contains("\(bad):12:1: error: unknown field 'regoins'"), "\(failed.standardError)")
+        #expect(failed.standardError.contains("did you mean 'regions'?"))
+        #expect(failed.standardError.contains("\(bad):23:15: error:"), "\(failed.standardError)")
+        let missing = try CLIRunner.run(["run", fixture.path("nope.yaml")])
+        #expect(missing.status == 2 && missing.standardError.contains("no such scenario file"))
+        let unknownVariant = try CLIRunner.run(["run", good, "--variant", "doubel"])
+        #expect(unknownVariant.status == 2 && unknownVariant.standardError.contains("did you mean 'double'?"))
+    }
+
+    @Test("list shows every built-in scenario and marks the default")
+    func list() throws {
+        let result = try CLIRunner.run(["list"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("xunlei-hongkong") && result.standardOutput.contains("(default)"))
+        #expect(result.standardOutput.split(separator: "\n").count >= 9)
+    }
+}
