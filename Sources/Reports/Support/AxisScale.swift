@@ -34,7 +34,9 @@ struct ChartAxis: Sendable {
         }
         if unit == .fraction && fromZero && high <= 1 && low >= 0 { high = Swift.max(high, 0.000_1) }
         if high == low { high = low == 0 ? 1 : low + low.magnitude }
-        let step = ChartMath.niceStep((high - low) / 5)
+        // Round steps in the unit the ticks are shown in (minutes, not seconds).
+        let divisor = TickScale(unit: unit, magnitude: Swift.max(high.magnitude, low.magnitude), step: 1).divisor
+        let step = ChartMath.niceStep((high - low) / divisor / 5) * divisor
         let lower = (low / step).rounded(.down) * step
         let upper = (high / step).rounded(.up) * step
         let scale = TickScale(unit: unit, magnitude: Swift.max(upper.magnitude, lower.magnitude), step: step)
