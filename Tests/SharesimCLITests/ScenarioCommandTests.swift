@@ -212,7 +212,14 @@ struct ScenarioCommandTests {
         process.arguments = ["run", file, "--replications", "1000", "--duration", "100000 s", "--output", output, "--jobs", "0"]
         process.standardError = Pipe()
         try process.run()
-        Thread.sleep(forTimeInterval: 3)
+        // Interrupt once at least one simulation has finished (its line is in the results
+        // file next to the output), however slow the machine.
+        let results = output + ".results.jsonl"
+        for _ in 0..<600 {
+            let text = (try? String(contentsOfFile: results, encoding: .utf8)) ?? ""
+            if text.contains("\n") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
