@@ -41,8 +41,10 @@ public struct WorldModel: SimulationModel, Sendable {
         case pool(Int)
     }
 
-    let spec: ModelSpec
-    let seed: UInt64
+    /// What the model was built from.
+    public let spec: ModelSpec
+    /// The run seed.
+    public let seed: UInt64
     /// When measurement starts: the end of the warm-up.
     public let warmupEnd: SimTime
     /// When the run ends: the warm-up plus the measured duration.

@@ -1,6 +1,7 @@
 import Foundation
 import HostRuntime
 import ShareModel
+import SimCore
 
 /// Runs a list of simulation jobs, in worker processes or here, keeping a results file,
 /// and returns their results in job order.
@@ -42,8 +43,15 @@ struct ExperimentRunner {
             executable: Self.executablePath, arguments: ["worker"],
             timeLimit: execution.timeLimit.map { .milliseconds(Int64($0 * 1_000)) })
         if execution.jobs == 0 || workerJobs.count <= 1 { options.inProcess = true }
-        let pool = WorkerPool(options: options, handler: Self.handle)
         var progress = ProgressLine(total: workerJobs.count)
+        let single = SimulationProgress()
+        let inProcessHandler: (WorkerJob) throws -> String = { job in
+            let decoded = try JobCoding.decode(SimulationJob.self, from: job.payload)
+            guard single.isTerminal else { return try decoded.run() }
+            defer { single.clear() }
+            return try decoded.run { simulated, end, events in single.update(simulated: simulated, end: end, events: events) }
+        }
+        let pool = WorkerPool(options: options, handler: options.inProcess ? inProcessHandler : Self.handle)
         var journalError: String?
         let (outcome, seconds) = try ProcessClock.measure { () throws -> WorkerPoolOutcome in
             try pool.run(workerJobs, skipping: journal?.storedResults ?? [:]) { event in
@@ -109,5 +117,35 @@ struct ProgressLine {
     mutating func clear() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         shown = false
+    }
+}
+
+/// The progress line of one simulation run in this process: simulated time reached, the
+/// percentage, events per second and the time left, on standard error when it is a
+/// terminal, from one second into the run, at most a few times a second.
+final class SimulationProgress {
+    let isTerminal = isatty(STDERR_FILENO) == 1
+    private var start: UInt64 = 0
+    private var lastShown: UInt64 = 0
+    private var shown = false
+
+    func update(simulated: SimTime, end: SimTime, events: UInt64) {
+        let now = ProcessClock.nanoseconds()
+        if start == 0 { start = now }
+        let elapsed = Double(now - start) * 1e-9
+        guard elapsed >= 1, now - lastShown >= 250_000_000 else { return }
+        lastShown = now
+        let fraction = end.nanoseconds == 0 ? 1 : Double(simulated.nanoseconds) / Double(end.nanoseconds)
+        let left = fraction > 0 ? elapsed / fraction - elapsed : 0
+        let line = "\r\u{1B}[K\(simulated) of \(end.sinceStart) simulated (\(Int(fraction * 100))%), "
+            + "\(HumanNumbers.compact(Double(events) / elapsed)) events/s, about \(HumanNumbers.fixed(left, decimals: 0)) s left"
+        FileHandle.standardError.write(Data(line.utf8))
+        shown = true
+    }
+
+    func clear() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+        start = 0
     }
 }

@@ -53,9 +53,19 @@ struct SimulationJob: Codable, Hashable, Sendable {
 
     /// Runs the job and returns the job with its results as one line of JSON (a
     /// ``JobResult``), so that results files describe themselves.
-    func run() throws -> String {
+    func run(progress: ((_ simulated: SimTime, _ end: SimTime, _ events: UInt64) -> Void)? = nil) throws -> String {
         let scenario = try resolvedScenario()
-        let results = try ModelRun.run(scenario.spec, seed: scenario.seed(forReplication: replication))
+        var simulation = try ModelRun.prepare(scenario.spec, seed: scenario.seed(forReplication: replication))
+        if let progress {
+            // Run in 1/200ths of the span so the caller can show how far it got.
+            let end = simulation.model.runEnd
+            let chunk = SimDuration(nanoseconds: max(1, end.nanoseconds / 200))
+            while simulation.now < end {
+                simulation.run(until: min(end, simulation.now + chunk))
+                progress(simulation.now, end, simulation.scheduler.eventCount)
+            }
+        }
+        let results = ModelRun.finish(&simulation)
         return try JobCoding.encode(JobResult(
             job: self, scenarioName: scenario.name, scenarioDescription: scenario.description, results: results))
     }
