@@ -1,46 +1,61 @@
-/// The known name closest to a misspelt one, for "did you mean" messages.
+/// The known name closest to a misspelt one, for "did you mean" messages: the one
+/// implementation behind the model's and the scenario files' suggestions.
+///
+/// Distances are Damerau-Levenshtein in its optimal-string-alignment form (insertions,
+/// deletions, substitutions and transpositions of adjacent characters each cost 1), over
+/// `Character`s. A candidate is suggested only when it is close enough
+/// (distance ≤ max(1, count/3) of what was typed) and it is the single best one.
 public enum NameSuggestion {
-    /// The candidate closest to `name` by edit distance (insertions, deletions,
-    /// substitutions and swaps of adjacent characters), if it is within a third of the
-    /// name's length (at least 1) and no other candidate is as close; nil otherwise.
-    ///
-    /// - Complexity: O(n·m) per candidate for names of n and m characters.
-    public static func closest(to name: String, among candidates: [String]) -> String? {
-        let limit = max(1, name.count / 3)
-        var best: (name: String, distance: Int)?
-        var tied = false
-        for candidate in candidates where candidate != name {
-            let distance = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
-            guard distance <= limit else { continue }
-            if let current = best, distance >= current.distance {
-                if distance == current.distance, candidate != current.name { tied = true }
-                continue
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let s = Array(a)
+        let t = Array(b)
+        if s.isEmpty { return t.count }
+        if t.isEmpty { return s.count }
+        var beforePrevious = [Int](repeating: 0, count: t.count + 1)
+        var previous = Array(0...t.count)
+        var current = [Int](repeating: 0, count: t.count + 1)
+        for i in 1...s.count {
+            current[0] = i
+            for j in 1...t.count {
+                let cost = s[i - 1] == t[j - 1] ? 0 : 1
+                var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, s[i - 1] == t[j - 2], s[i - 2] == t[j - 1] {
+                    best = min(best, beforePrevious[j - 2] + 1)
+                }
+                current[j] = best
             }
-            best = (candidate, distance)
-            tied = false
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return tied ? nil : best?.name
+        return previous[t.count]
     }
 
-    /// The optimal-string-alignment distance between `a` and `b`.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var before = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, before[j - 2] + 1)
+    /// The candidate `typed` most probably meant, or nil when none is close or the best is ambiguous.
+    ///
+    /// Candidates are ranked by the distance between lower-cased forms, then by the exact
+    /// distance, so `LRU` suggests `lru`. A candidate equal to `typed` is never suggested.
+    /// Repeated candidates count once (at their first position); two different candidates with
+    /// the same rank are ambiguous and give no suggestion, so the result never depends on
+    /// the order of `candidates` beyond that.
+    public static func closest(to typed: String, among candidates: [String]) -> String? {
+        let limit = max(1, typed.count / 3)
+        let typedLower = typed.lowercased()
+        var best: (candidate: String, folded: Int, exact: Int)?
+        var ambiguous = false
+        for candidate in candidates where candidate != typed {
+            let folded = editDistance(typedLower, candidate.lowercased())
+            guard folded <= limit else { continue }
+            let exact = editDistance(typed, candidate)
+            if let current = best {
+                if (folded, exact) < (current.folded, current.exact) {
+                    best = (candidate, folded, exact)
+                    ambiguous = false
+                } else if (folded, exact) == (current.folded, current.exact), candidate != current.candidate {
+                    ambiguous = true
                 }
-                current[j] = value
+            } else {
+                best = (candidate, folded, exact)
             }
-            (before, previous, current) = (previous, current, before)
         }
-        return previous[b.count]
+        return ambiguous ? nil : best?.candidate
     }
 }
