@@ -297,4 +297,23 @@ struct WorldModelTests {
         #expect(throws: ModelSpecError(element: "failure of zone hk-z", field: "target", problem: "unknown zone 'hk-z'",
                                        suggestion: "hk-a")) { try spec.validate() }
     }
+
+    @Test("Outages by hand (live control) take a zone down for exactly their span; snapshots add up")
+    func manualOutage() throws {
+        var simulation = try ModelRun.prepare(try mixedSpec(), seed: 8)
+        _ = simulation.run(until: SimTime(.seconds(100)))
+        #expect(simulation.model.setOutage(of: .zone("hz-a"), down: true, scheduler: &simulation.scheduler))
+        #expect(!simulation.model.setOutage(of: .zone("nowhere"), down: true, scheduler: &simulation.scheduler))
+        _ = simulation.run(until: SimTime(.seconds(200)))
+        let midway = simulation.model.snapshot(at: simulation.now, events: simulation.scheduler.eventCount)
+        #expect(midway.durationSeconds == 140)
+        #expect(simulation.model.setOutage(of: .zone("hz-a"), down: false, scheduler: &simulation.scheduler))
+        let results = ModelRun.finish(&simulation)
+        let zone = try #require(results.zones.first { $0.name == "hz-a" })
+        #expect(abs(zone.availability - (1 - 100.0 / 600)) < 1e-9)
+        for workload in results.workloads {
+            #expect(workload.arrived == workload.served + workload.rejected + workload.failed + workload.inFlight)
+            #expect(workload.served >= midway.workloads.first { $0.name == workload.name }!.served)
+        }
+    }
 }

@@ -15,7 +15,7 @@ extension WorldModel {
     /// Frees the device request `id` holds for a job, if any.
     mutating func releaseDevice(of id: UInt32) {
         let device = requests[id].device
-        guard device != ModelRequest.none else { return }
+        guard device != ModelRequest.none, requests[id].site != ModelRequest.none else { return }
         requests[id].device = ModelRequest.none
         guard case .pool(let pool) = sites[Int(requests[id].site)], !poolDeviceJob[pool].isEmpty,
               poolDeviceJob[pool][Int(device)] == id else { return }
