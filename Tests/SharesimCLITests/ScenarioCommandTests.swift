@@ -167,6 +167,9 @@ struct ScenarioCommandTests {
         let shares = try figureMeans(result.standardOutput, key: "servedBy/files/shared")
         #expect(shares.count == 3)
         #expect(shares.count == 3 && shares[0] < shares[1] && shares[1] < shares[2], "\(shares)")
+        let given = try CLIRunner.run(["sweep", file, "--set", "shared_pools.homes.devices=20,50,120", "--format", "json",
+                                       "--reproducible", "--jobs", "0"])
+        #expect(given.standardOutput == result.standardOutput, "--set PATH=V1,V2,... is the same sweep")
     }
 
     @Test("Shards merged give the same report as one run")

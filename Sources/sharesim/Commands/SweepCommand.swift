@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Scenario
 
-/// `sharesim sweep S.yaml [--over PATH=V1,V2,...]`: runs the scenario's sweep (or the one
+/// `sharesim sweep S.yaml [--set PATH=V1,V2,...]`: runs the scenario's sweep (or the one
 /// given) and reports each figure against the swept value.
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +12,7 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "A scenario file or a built-in scenario name.")
     var scenario: String
 
-    @Option(help: "The sweep: PATH=V1,V2,... (default: the scenario's own `sweep`).")
+    @Option(help: "The sweep: PATH=V1,V2,... (default: the scenario's own `sweep`; `--set PATH=V1,V2,...` works too).")
     var over: String?
 
     @Option(help: "Sweep this variant of the scenario.")
@@ -25,6 +25,12 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let reference = ScenarioReference(argument: scenario)
         let loaded = try reference.load()
+        // `--set PATH=V1,V2,...` (a list) is the sweep; single-valued --set entries stay overrides.
+        var selection = selection
+        var over = over
+        if over == nil, let index = selection.settings.firstIndex(where: { $0.contains(",") }) {
+            over = selection.settings.remove(at: index)
+        }
         let path: String
         let values: [String]
         if let over {
