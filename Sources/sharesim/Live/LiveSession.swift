@@ -1,0 +1,302 @@
+import Foundation
+import HostRuntime
+import ShareModel
+import SimCore
+
+/// One `sharesim live` run: the simulation, paced against the wall clock on a libuv timer,
+/// and the HTTP server that shows and steers it.
+///
+/// Everything happens on the loop's thread: the tick timer advances the simulation, the
+/// server's handler reads snapshots and applies control requests between ticks, so the
+/// simulation is never touched concurrently.
+final class LiveSession {
+    /// How a session ended.
+    enum Ending {
+        /// The run reached its end (and `--exit-at-end` was given).
+        case finished
+        /// SIGINT or SIGTERM arrived.
+        case interrupted
+    }
+
+    /// How often the tick timer fires.
+    static let tickInterval: Duration = .milliseconds(100)
+    /// Wall time one tick may spend simulating before it yields to the server.
+    static let tickBudget: Duration = .milliseconds(80)
+
+    let scenarioName: String
+    private let loop: EventLoop
+    private var simulation: Simulation<WorldModel, DefaultPendingEventSet>
+    private var clock: PacedClock
+    private let started = ContinuousClock.now
+    private let exitAtEnd: Bool
+    private let ticker: LoopTimer
+    private var signals: [SignalWatcher] = []
+    private var server: HTTPServer?
+    /// Simulated time advanced per `run(until:)` call, so a tick can stop on its budget;
+    /// adapted so that one call takes a few milliseconds of wall time.
+    private var chunk: SimDuration
+    /// The longest chunk: half a report interval, so one chunk crosses at most one.
+    private let maxChunk: SimDuration
+    /// Report intervals already published.
+    private var publishedIntervals = 0
+    /// The latest published frame, sent first to new event-stream clients.
+    private var lastFrame: String?
+    private(set) var isFinished = false
+    private(set) var ending: Ending?
+
+    /// A session for `spec` with `seed`, paced at `speed`, served on `host`:`port`.
+    init(
+        scenarioName: String, spec: ModelSpec, seed: UInt64, speed: PacedClock.Speed, host: String, port: Int,
+        exitAtEnd: Bool
+    ) throws {
+        self.scenarioName = scenarioName
+        self.exitAtEnd = exitAtEnd
+        loop = try EventLoop()
+        simulation = try ModelRun.prepare(spec, seed: seed)
+        clock = PacedClock(speed: speed)
+        let interval = spec.interval.nanoseconds > 0 ? spec.interval : spec.duration
+        maxChunk = SimDuration(nanoseconds: max(1_000_000, interval.nanoseconds / 2))
+        chunk = SimDuration(nanoseconds: max(1_000_000, interval.nanoseconds / 10))
+        ticker = try LoopTimer(loop: loop)
+        do {
+            server = try HTTPServer(loop: loop, host: host, port: port) { [unowned self] request in
+                self.handle(request)
+            }
+        } catch {
+            ticker.close()
+            _ = try? loop.close()
+            throw CommandFailure.usage("cannot listen on \(host):\(port): \(error)")
+        }
+    }
+
+    /// The port the server listens on.
+    var boundPort: Int {
+        get throws { try server?.boundPort ?? 0 }
+    }
+
+    /// Runs until the run ends (with `exitAtEnd`) or a signal arrives; returns how it ended.
+    func run() throws -> Ending {
+        for signal in [ProcessSignal.interrupt, .terminate] {
+            let watcher = try SignalWatcher(loop: loop)
+            try watcher.start(signal) { [unowned self] _ in self.shutDown(.interrupted) }
+            watcher.keepsLoopAlive = false
+            signals.append(watcher)
+        }
+        try ticker.start(after: .zero, repeat: Self.tickInterval) { [unowned self] _ in self.tick() }
+        loop.run()
+        _ = try? loop.close()
+        return ending ?? .finished
+    }
+
+    /// What the run has measured so far.
+    var snapshot: ModelResults {
+        simulation.model.snapshot(at: simulation.now, events: simulation.scheduler.eventCount)
+    }
+
+    // MARK: Pacing
+
+    private var wallSeconds: Double {
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    private func tick() {
+        guard !isFinished, !clock.isPaused else { return }
+        let runEnd = simulation.model.runEnd
+        let tickStart = ContinuousClock.now
+        let goal = clock.simulatedSeconds(atWall: wallSeconds)
+        let target = goal >= runEnd.seconds ? runEnd : SimTime(.seconds(goal))
+        while simulation.now < target {
+            let next = min(target, simulation.now + chunk)
+            let chunkStart = ContinuousClock.now
+            simulation.run(until: next)
+            adaptChunk(took: ContinuousClock.now - chunkStart, ranFullChunk: next < target)
+            publishCrossedIntervals()
+            if ContinuousClock.now - tickStart > Self.tickBudget { break }
+        }
+        if simulation.now < target, case .factor = clock.speed {
+            // Behind the wall clock: carry on from here rather than catching up in a burst.
+            clock.rebase(atWall: wallSeconds, simulatedSeconds: simulation.now.seconds)
+        }
+        if simulation.now >= runEnd { finish() }
+    }
+
+    /// Halves the chunk when one took over 20 ms, doubles it (up to half a report interval) when
+    /// a whole one took under 5 ms.
+    private func adaptChunk(took elapsed: Duration, ranFullChunk: Bool) {
+        if elapsed > .milliseconds(20) {
+            chunk = SimDuration(nanoseconds: max(1_000_000, chunk.nanoseconds / 2))
+        } else if ranFullChunk, elapsed < .milliseconds(5) {
+            chunk = SimDuration(nanoseconds: min(maxChunk.nanoseconds, chunk.nanoseconds * 2))
+        }
+    }
+
+    private func publishCrossedIntervals() {
+        let warmupEnd = simulation.model.warmupEnd
+        guard simulation.now > warmupEnd else { return }
+        let interval = simulation.model.spec.interval.seconds
+        guard interval > 0 else { return }
+        let crossed = Int(((simulation.now - warmupEnd).seconds / interval).rounded(.down))
+        if crossed > publishedIntervals {
+            publishedIntervals = crossed
+            publish()
+        }
+    }
+
+    private func publish() {
+        let frame = LiveFrame(session: self, results: snapshot).json
+        lastFrame = frame
+        server?.broadcast(event: "figures", data: frame)
+    }
+
+    private func finish() {
+        guard !isFinished else { return }
+        isFinished = true
+        ticker.stop()
+        publish()
+        FileHandle.standardError.write(Data("sharesim: live run of \(scenarioName) finished; serving final figures\n".utf8))
+        if exitAtEnd { shutDown(.finished) }
+    }
+
+    private func shutDown(_ reason: Ending) {
+        guard ending == nil else { return }
+        ending = reason
+        ticker.close()
+        server?.close()
+        server = nil
+        for watcher in signals { watcher.close() }
+        signals = []
+    }
+
+    /// The state `LiveFrame` and `/metrics` report alongside the figures.
+    var status: (simulatedSeconds: Double, runEndSeconds: Double, warmupSeconds: Double, speed: PacedClock.Speed,
+                 paused: Bool, finished: Bool) {
+        (simulation.now.seconds, simulation.model.runEnd.seconds, simulation.model.warmupEnd.seconds, clock.speed,
+         clock.isPaused, isFinished)
+    }
+
+    // MARK: HTTP
+
+    private func handle(_ request: HTTPRequest) -> HTTPServer.Reply {
+        switch request.path {
+        case "/", "/index.html":
+            guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
+            return .response(HTTPResponse(contentType: "text/html; charset=utf-8", body: Dashboard.page(title: scenarioName)))
+        case "/metrics":
+            guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
+            let text = PrometheusText.format(LiveMetrics.metrics(results: snapshot, session: self))
+            return .response(HTTPResponse(contentType: PrometheusText.contentType, body: text))
+        case "/events":
+            guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
+            let frame = lastFrame ?? LiveFrame(session: self, results: snapshot).json
+            return .eventStream(initialEvents: HTTPResponse.serverSentEvent(data: frame, event: "figures"))
+        case "/control":
+            guard request.method == "POST" else { return Self.methodNotAllowed("POST") }
+            let (status, message) = control(request.body)
+            return .response(controlReply(status: status, message: message))
+        default:
+            return .response(HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8",
+                                          body: "no such page: \(request.path)\n"))
+        }
+    }
+
+    private static func methodNotAllowed(_ allowed: String) -> HTTPServer.Reply {
+        .response(HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8",
+                               body: "only \(allowed) is allowed here\n", headers: [HTTPHeader("Allow", allowed)]))
+    }
+
+    /// Takes `target` down or up; a separate function so that the model and the scheduler
+    /// are two parts of one `inout` value, not two accesses to the session's property.
+    private static func setOutage(
+        of target: FailureTarget, down: Bool, in simulation: inout Simulation<WorldModel, DefaultPendingEventSet>
+    ) {
+        simulation.model.setOutage(of: target, down: down, scheduler: &simulation.scheduler)
+    }
+
+    private func controlReply(status: HTTPStatus, message: String) -> HTTPResponse {
+        let reply = ControlReply(
+            ok: status == .ok, message: message, paused: clock.isPaused, speed: clock.speed.description,
+            simSeconds: simulation.now.seconds, finished: isFinished)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = (try? encoder.encode(reply)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return HTTPResponse(status: status, contentType: "application/json", body: text + "\n")
+    }
+
+    /// Applies one control request; returns the status and a one-line message.
+    private func control(_ body: [UInt8]) -> (HTTPStatus, String) {
+        let request: ControlRequest
+        do {
+            request = try JSONDecoder().decode(ControlRequest.self, from: Data(body))
+        } catch {
+            return (.badRequest, "the body must be a JSON object such as {\"action\":\"pause\"}")
+        }
+        switch request.action {
+        case "pause":
+            clock.pause(atWall: wallSeconds, simulatedSeconds: simulation.now.seconds)
+            return (.ok, "paused")
+        case "resume":
+            clock.resume(atWall: wallSeconds)
+            return (.ok, "resumed")
+        case "speed":
+            let speed: PacedClock.Speed?
+            switch request.value {
+            case .text(let text): speed = PacedClock.Speed(parsing: text)
+            case .number(let number): speed = number.isFinite && number > 0 ? .factor(number) : nil
+            case nil: speed = nil
+            }
+            guard let speed else {
+                return (.badRequest, "\"value\" must be a positive number of simulated seconds per second, or \"max\"")
+            }
+            clock.setSpeed(speed, atWall: wallSeconds, simulatedSeconds: simulation.now.seconds)
+            return (.ok, "speed \(speed)")
+        case "outage":
+            guard let name = request.target else {
+                return (.badRequest, "missing \"target\", such as \"zone:hz-a\"")
+            }
+            let down = request.down ?? true
+            let targets = simulation.model.controllableTargets
+            guard let target = targets.first(where: { $0.stableName == name }) else {
+                let valid = targets.map(\.stableName).joined(separator: ", ")
+                return (.notFound, "no target '\(name)'; valid targets: \(valid)")
+            }
+            Self.setOutage(of: target, down: down, in: &simulation)
+            return (.ok, "\(target) \(down ? "down" : "up")")
+        default:
+            return (.badRequest, "unknown action '\(request.action)' (pause, resume, speed or outage)")
+        }
+    }
+}
+
+/// The body of a `POST /control` request.
+private struct ControlRequest: Decodable {
+    /// A speed: a number, or text such as `max`.
+    enum Value: Decodable {
+        case number(Double)
+        case text(String)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+    }
+
+    var action: String
+    var value: Value?
+    var target: String?
+    var down: Bool?
+}
+
+/// The answer to a control request: the outcome and the state after it.
+private struct ControlReply: Encodable {
+    var ok: Bool
+    var message: String
+    var paused: Bool
+    var speed: String
+    var simSeconds: Double
+    var finished: Bool
+}
