@@ -41,6 +41,10 @@ final class LiveSession {
     private var publishedIntervals = 0
     /// The latest published frame, sent first to new event-stream clients.
     private var lastFrame: String?
+    /// The frames published so far (the last 500), replayed to a new `/events`
+    /// client so its charts start with the run's history.
+    private var history: [String] = []
+    private let historyLimit = 500
     private(set) var isFinished = false
     private(set) var ending: Ending?
 
@@ -146,6 +150,8 @@ final class LiveSession {
     private func publish() {
         let frame = LiveFrame(session: self, results: snapshot).json
         lastFrame = frame
+        history.append(frame)
+        if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
         server?.broadcast(event: "figures", data: frame)
     }
 
@@ -188,8 +194,8 @@ final class LiveSession {
             return .response(HTTPResponse(contentType: PrometheusText.contentType, body: text))
         case "/events":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
-            let frame = lastFrame ?? LiveFrame(session: self, results: snapshot).json
-            return .eventStream(initialEvents: HTTPResponse.serverSentEvent(data: frame, event: "figures"))
+            let frames = history.isEmpty ? [LiveFrame(session: self, results: snapshot).json] : history
+            return .eventStream(initialEvents: Array(frames.map { HTTPResponse.serverSentEvent(data: $0, event: "figures") }.joined()))
         case "/control":
             guard request.method == "POST" else { return Self.methodNotAllowed("POST") }
             let (status, message) = control(request.body)
