@@ -196,13 +196,19 @@ struct ScenarioCommandTests {
         let results = fixture.path("results.jsonl")
         let first = try CLIRunner.run(["run", file, "--results", results, "--format", "json", "--reproducible", "--jobs", "0"])
         #expect(first.status == 0, "\(first.standardError)")
-        // Break the scenario: a resumed run must not need it for the finished replications.
         let lines = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
         let resumed = try CLIRunner.run(["run", file, "--results", results, "--resume", "--format", "json", "--reproducible",
                                          "--jobs", "0"])
         #expect(resumed.standardOutput == first.standardOutput)
         #expect(try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n").count == 3)
+        // An edited scenario is a different experiment: nothing stale is reused.
+        _ = try fixture.write("queue.yaml", ScenarioFixture.queue.replacingOccurrences(of: "servers: 2", with: "servers: 3"))
+        let edited = try CLIRunner.run(["run", file, "--results", results, "--resume", "--format", "json", "--reproducible",
+                                        "--jobs", "0"])
+        #expect(edited.status == 0, "\(edited.standardError)")
+        #expect(edited.standardOutput != first.standardOutput)
+        #expect(try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n").count == 6)
     }
 
     @Test("An interrupted run exits 130 and writes a report marked incomplete")

@@ -26,6 +26,9 @@ struct SimulationJob: Codable, Hashable, Sendable {
     var durationSeconds: Double?
     /// The job's position in its command's list, so merged shards keep the command's order.
     var order: Int = 0
+    /// A stable hash of the scenario's resolved document (its `extends` included), part of
+    /// the id, so `--resume` never reuses a result computed before the file was edited.
+    var scenarioDigest: String = ""
 
     /// A stable identifier: the same job gets the same id in every process and run.
     var id: String {
@@ -33,6 +36,7 @@ struct SimulationJob: Codable, Hashable, Sendable {
         parts.append("variant=\(variant)")
         parts += settings.map { "\($0.path)=\($0.value)" }
         parts.append("rep=\(replication)")
+        if !scenarioDigest.isEmpty { parts.append("scenario=\(scenarioDigest)") }
         return parts.joined(separator: "/")
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Scenario
+import SimCore
 
 /// Options that change which simulations a scenario makes: seed, replications, duration and
 /// `PATH=VALUE` settings.
@@ -50,9 +51,11 @@ struct ScenarioSelection: ParsableArguments {
     func jobs(for reference: ScenarioReference, scenario: Scenario, variant: String, entry: Int = 0,
               extraSettings: [SimulationJob.Setting] = [], baseSeed: UInt64? = nil) -> [SimulationJob] {
         let count = replications ?? scenario.replications
+        let digest = String(StableHash.of(scenario.document.description), radix: 16)
         return (1...count).map { replication in
             SimulationJob(scenario: reference, entry: entry, variant: variant, settings: parsedSettings + extraSettings,
-                          replication: replication, baseSeed: seed ?? baseSeed, durationSeconds: durationSeconds)
+                          replication: replication, baseSeed: seed ?? baseSeed, durationSeconds: durationSeconds,
+                          scenarioDigest: digest)
         }
     }
 
