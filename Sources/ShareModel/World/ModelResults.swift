@@ -103,12 +103,17 @@ public struct ServedByResults: Hashable, Sendable, Codable {
 public struct LatencyResults: Hashable, Sendable, Codable {
     /// Samples.
     public var count: UInt64
-    /// Mean, p50, p90, p99, p99.9 and max, in seconds (0 with no samples).
+    /// The mean, in seconds; every figure here is 0 with no samples.
     public var mean: Double
+    /// The median, in seconds.
     public var p50: Double
+    /// The 90th percentile, in seconds.
     public var p90: Double
+    /// The 99th percentile, in seconds.
     public var p99: Double
+    /// The 99.9th percentile, in seconds.
     public var p999: Double
+    /// The largest latency, in seconds.
     public var max: Double
     /// The distribution at fixed percentiles (``LatencyResults/cdfPercentiles``), for plots.
     public var cdf: [LatencyPoint]
@@ -145,6 +150,7 @@ public struct RegionResults: Hashable, Sendable, Codable {
 public struct ZoneResults: Hashable, Sendable, Codable {
     /// The zone's name and its region's.
     public var name: String
+    /// The region's name.
     public var region: String
     /// Cores (servers × cores per server).
     public var capacity: Int
@@ -158,9 +164,13 @@ public struct ZoneResults: Hashable, Sendable, Codable {
     public var availability: Double
     /// Requests that arrived, were served, rejected, timed out, or failed with the zone.
     public var arrived: UInt64
+    /// Requests served.
     public var served: UInt64
+    /// Requests turned away (queue full or zone down).
     public var rejected: UInt64
+    /// Requests that waited past the timeout.
     public var timedOut: UInt64
+    /// Requests lost when the zone failed.
     public var failed: UInt64
 }
 
@@ -168,14 +178,17 @@ public struct ZoneResults: Hashable, Sendable, Codable {
 public struct EdgeSiteResults: Hashable, Sendable, Codable {
     /// The site's name and region.
     public var name: String
+    /// The region the site counts in.
     public var region: String
     /// Physical nodes it stands for.
     public var nodes: Int
     /// Cache hits over lookups, and hit bytes over looked-up bytes.
     public var hitRatio: Double
+    /// Hit bytes over looked-up bytes.
     public var byteHitRatio: Double
     /// Requests served from the cache, and misses sent to the origin.
     public var hits: UInt64
+    /// Misses sent to the origin.
     public var misses: UInt64
     /// Bytes sent to users (hits and misses).
     public var bytesServed: Double
@@ -189,6 +202,7 @@ public struct EdgeSiteResults: Hashable, Sendable, Codable {
 public struct SharedPoolResults: Hashable, Sendable, Codable {
     /// The pool's name and region.
     public var name: String
+    /// The region the pool counts in.
     public var region: String
     /// Devices in the pool.
     public var devices: Int
@@ -196,11 +210,13 @@ public struct SharedPoolResults: Hashable, Sendable, Codable {
     public var onlineFraction: Double
     /// Requests and bytes its devices served.
     public var requestsServed: UInt64
+    /// Bytes its devices sent.
     public var bytesServed: Double
     /// Credits earned by its devices for the bytes served.
     public var credits: Double
     /// Jobs completed on its devices, and the CPU-seconds they ran (wasted ones included).
     public var jobsCompleted: UInt64
+    /// CPU-seconds jobs ran on its devices, wasted ones included.
     public var cpuSeconds: Double
     /// Jobs moved off its devices when they left.
     public var preemptions: UInt64
@@ -212,11 +228,15 @@ public struct SharedPoolResults: Hashable, Sendable, Codable {
 public struct CostResults: Hashable, Sendable, Codable {
     /// Compute, egress and credits, and their total.
     public var compute: Double
+    /// Egress cost.
     public var egress: Double
+    /// Credits paid to shared devices, at the credit price.
     public var credits: Double
+    /// Compute, egress and credits together.
     public var total: Double
     /// Per million served requests, and per TB delivered (nil when nothing was).
     public var perMillionRequests: Double?
+    /// Cost per TB delivered, nil when nothing was.
     public var perTBDelivered: Double?
     /// Per region, in region order: compute and egress.
     public var regions: [RegionCostResults]
@@ -224,8 +244,11 @@ public struct CostResults: Hashable, Sendable, Codable {
 
 /// One region's cost.
 public struct RegionCostResults: Hashable, Sendable, Codable {
+    /// The region's name.
     public var region: String
+    /// Compute cost: busy core-hours at the region price.
     public var compute: Double
+    /// Egress cost: GB out at the region price.
     public var egress: Double
 }
 
@@ -233,6 +256,7 @@ public struct RegionCostResults: Hashable, Sendable, Codable {
 public struct IntervalResults: Hashable, Sendable, Codable {
     /// Start, relative to the end of the warm-up, and length, in seconds.
     public var startSeconds: Double
+    /// The interval length, in seconds (the last may be shorter).
     public var lengthSeconds: Double
     /// Per workload class, in spec order.
     public var workloads: [IntervalWorkloadPoint]
@@ -246,9 +270,11 @@ public struct IntervalResults: Hashable, Sendable, Codable {
 public struct IntervalWorkloadPoint: Hashable, Sendable, Codable {
     /// Requests served, and lost for good (rejected or failed), in the interval.
     public var served: UInt64
+    /// Requests lost for good (rejected or failed) in the interval.
     public var lost: UInt64
     /// Served per second, and delivered bits per second.
     public var throughputPerSecond: Double
+    /// Delivered bits per second.
     public var bitsPerSecond: Double
     /// Mean latency of the interval's served requests, in seconds (nil when none).
     public var meanLatencySeconds: Double?

@@ -6,6 +6,9 @@
 /// `Character`s. A candidate is suggested only when it is close enough
 /// (distance ≤ max(1, count/3) of what was typed) and it is the single best one.
 public enum NameSuggestion {
+    /// The edit distance between `a` and `b` (optimal string alignment).
+    ///
+    /// - Complexity: O(`a.count` × `b.count`).
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let s = Array(a)
         let t = Array(b)
