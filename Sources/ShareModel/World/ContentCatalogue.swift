@@ -7,6 +7,8 @@ struct ContentCatalogue: Sendable {
     let popularity: ZipfDistribution
     /// The size distribution; each object's size is one draw from the object's own stream.
     let objectBytes: SampledDistribution
+    /// The mean object size in bytes.
+    let meanObjectBytes: Double
     /// The first id of this catalogue in the edge caches (catalogues are laid end to end).
     let firstCacheID: Int
     /// The key of the catalogue's object streams.
@@ -21,6 +23,7 @@ struct ContentCatalogue: Sendable {
             throw ModelSpecError(element: "workload '\(className)'", field: "zipf", problem: error.description)
         }
         objectBytes = spec.objectBytes
+        meanObjectBytes = spec.objectBytes.mean
         self.firstCacheID = firstCacheID
         key = StableHash.of("catalogue/" + className)
         self.seed = seed

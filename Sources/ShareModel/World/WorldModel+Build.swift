@@ -102,6 +102,11 @@ extension WorldModel {
             }
             workStreams.append(RandomStream(seed: seed, name: "work/\(workload.name)"))
         }
+        classTraits = spec.workloadClasses.map(ClassTraits.init)
+        contentShare = 1 / Double(max(1, classTraits.count { $0.hasContent }))
+        poolProbes = spec.sharedPools.map(\.probes)
+        poolMaxUploads = spec.sharedPools.map(\.maxUploads)
+        zoneMeanService = zones.flatMap { zone in zone.spec.serviceTimes.map(\.mean) }
         let endpoints = try siteEndpoints()
         let classIndex = Dictionary(uniqueKeysWithValues: spec.workloadClasses.enumerated().map { ($1.name, $0) })
         for (populationIndex, population) in spec.populations.enumerated() {

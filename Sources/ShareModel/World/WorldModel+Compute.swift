@@ -62,8 +62,9 @@ extension WorldModel {
         let workloadClass = Int(requests[id].workloadClass)
         let ran = (scheduler.now - requests[id].runStart).seconds
         var kept = 0.0
-        if let checkpoint = spec.workloadClasses[workloadClass].kind.job?.checkpointInterval {
-            kept = (ran / checkpoint.seconds).rounded(.down) * checkpoint.seconds
+        let checkpoint = classTraits[workloadClass].checkpointSeconds
+        if checkpoint > 0 {
+            kept = (ran / checkpoint).rounded(.down) * checkpoint
         }
         let cores = requests[id].runCores
         requests[id].work = max(0, requests[id].work - kept * cores)

@@ -51,7 +51,7 @@ extension WorldModel {
         requests[id].device = choice.device
         requests[id].routeLatency = candidateLatency[demand][choice.position]
         requests[id].phase = .toSite
-        if case .pool(let pool) = sites[Int(site)], spec.workloadClasses[Int(requests[id].workloadClass)].kind.job != nil {
+        if case .pool(let pool) = sites[Int(site)], classTraits[Int(requests[id].workloadClass)].isCompute {
             reserve(device: choice.device, of: pool, for: id)
         }
         scheduler.schedule(Kind.reach, target: 0, payload: id, after: requests[id].routeLatency)
@@ -94,7 +94,7 @@ extension WorldModel {
         switch end.fate {
         case .served:
             requests[id].servedBy = .cloud
-            if spec.workloadClasses[Int(requests[id].workloadClass)].kind.content != nil {
+            if classTraits[Int(requests[id].workloadClass)].hasContent {
                 requests[id].egressRegion = Int32(region)
                 startTransfer(id, path: [regionEgressLink[region], accessLink(of: id)], scheduler: &scheduler)
             } else {
@@ -150,7 +150,7 @@ extension WorldModel {
         let latency = time - request.created
         tallies[workloadClass].served += 1
         tallies[workloadClass].latency.record(latency)
-        if let slo = spec.workloadClasses[workloadClass].slo, latency <= slo {
+        if let slo = classTraits[workloadClass].slo, latency <= slo {
             tallies[workloadClass].sloMet += 1
         }
         tallies[workloadClass].bytes += request.bytes

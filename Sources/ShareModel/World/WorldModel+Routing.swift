@@ -78,15 +78,14 @@ extension WorldModel {
     /// online, reachable devices: for content, one that holds the object and sends fewer than
     /// its maximum of transfers; for a job, one that is idle and lends CPU.
     mutating func findDevice(in pool: Int, for id: UInt32) -> UInt32? {
-        let probes = spec.sharedPools[pool].probes
+        let probes = poolProbes[pool]
         let workloadClass = Int(requests[id].workloadClass)
         if let catalogue = catalogues[workloadClass] {
-            let contentClasses = Double(max(1, catalogues.lazy.filter { $0 != nil }.count))
-            let share = 1 / (contentClasses * catalogue.objectBytes.mean)
+            let share = contentShare / catalogue.meanObjectBytes
             let object = Int(requests[id].object)
             for _ in 0..<probes {
                 guard let device = pools[pool].randomReachableOnlineDevice(using: &routeStream) else { return nil }
-                if Int(poolDeviceUploads[pool][Int(device.index)]) >= spec.sharedPools[pool].maxUploads { continue }
+                if Int(poolDeviceUploads[pool][Int(device.index)]) >= poolMaxUploads[pool] { continue }
                 let capacity = Double(pools[pool].storageBytes[Int(device.index)]) * share
                 let key = RandomStream.derivedKey(poolKey[pool], UInt64(device.index))
                 if catalogue.deviceHolds(object: object, deviceKey: key, capacityObjects: capacity) {
@@ -205,7 +204,7 @@ extension WorldModel {
         case .zone(let zone):
             let capacity = Double(zones[zone].spec.capacity)
             let ahead = Double(zones[zone].inService + zones[zone].waitingCount + 1) - capacity
-            let service = zones[zone].spec.serviceTimes[workloadClass].mean
+            let service = zoneMeanService[zone * classTraits.count + workloadClass]
             var seconds = service * (1 + max(0, ahead) / capacity)
             let region = zoneRegion[zone]
             if request.bytes > 0, let egress = spec.regions[region].egressBitsPerSecond {

@@ -37,7 +37,7 @@ extension WorldModel {
             return
         }
         requests[id].servedBy = .shared
-        if spec.workloadClasses[Int(requests[id].workloadClass)].kind.job != nil {
+        if classTraits[Int(requests[id].workloadClass)].isCompute {
             startJob(id, pool: pool, scheduler: &scheduler)
         } else {
             startTransfer(id, path: [deviceLink(pool: pool, device: device), accessLink(of: id)], scheduler: &scheduler)
@@ -132,7 +132,8 @@ extension WorldModel {
     mutating func transferDone(_ id: UInt32, at time: SimTime) {
         let request = requests[id]
         let workloadClass = Int(request.workloadClass)
-        if case .stream(_, let bitrate) = spec.workloadClasses[workloadClass].kind {
+        let bitrate = classTraits[workloadClass].streamBitrate
+        if bitrate > 0 {
             let playback = request.bytes * 8 / bitrate
             requests[id].stallSeconds = max(0, (time - request.transferStart).seconds - playback)
         }

@@ -93,6 +93,16 @@ public struct WorldModel: SimulationModel, Sendable {
 
     // MARK: Work
     var catalogues: [ContentCatalogue?] = []
+    /// Per class, what the hot path asks of it, read once from the spec (no enum payloads
+    /// or reference-counted storage touched per request).
+    var classTraits: [ClassTraits] = []
+    /// Per pool: the probes per request and the most transfers per device.
+    var poolProbes: [Int] = []
+    var poolMaxUploads: [Int] = []
+    /// The share of a device's storage each content class gets: 1 / (content classes).
+    var contentShare: Double = 1
+    /// Per zone and class (`zone × classes + class`): the mean service time in seconds.
+    var zoneMeanService: [Double] = []
     var demands: [Demand] = []
     var requests = RequestTable()
     var endings: [CloudRequestEnd] = []
@@ -159,4 +169,26 @@ struct Demand: Sendable {
     var arrivals: NonHomogeneousPoissonArrivals
     var stream: RandomStream
     var objectStream: RandomStream
+}
+
+/// What the model needs to know of one workload class per request.
+struct ClassTraits: Sendable {
+    /// A compute job.
+    var isCompute: Bool
+    /// A download or a stream (it has a catalogue).
+    var hasContent: Bool
+    /// A stream's playback rate in bits per second; 0 for anything else.
+    var streamBitrate: Double
+    /// A job's checkpoint interval in seconds; 0 for none.
+    var checkpointSeconds: Double
+    /// The latency objective, if any.
+    var slo: SimDuration?
+
+    init(_ spec: WorkloadClassSpec) {
+        isCompute = spec.kind.job != nil
+        hasContent = spec.kind.content != nil
+        if case .stream(_, let bitrate) = spec.kind { streamBitrate = bitrate } else { streamBitrate = 0 }
+        checkpointSeconds = spec.kind.job?.checkpointInterval?.seconds ?? 0
+        slo = spec.slo
+    }
 }
