@@ -27,18 +27,26 @@ public enum ReportSchema {
 
     /// Throws unless `container` holds this schema and the expected kind.
     static func check<Key: CodingKey>(
-        _ container: KeyedDecodingContainer<Key>, schemaKey: Key, kindKey: Key, expectedKind: String
+        _ container: KeyedDecodingContainer<Key>,
+        schemaKey: Key,
+        kindKey: Key,
+        expectedKind: String
     ) throws {
         let schema = try container.decode(String.self, forKey: schemaKey)
         guard schema == identifier else {
             throw DecodingError.dataCorruptedError(
-                forKey: schemaKey, in: container,
-                debugDescription: "unsupported report schema \"\(schema)\"; this build reads \"\(identifier)\"")
+                forKey: schemaKey,
+                in: container,
+                debugDescription: "unsupported report schema \"\(schema)\"; this build reads \"\(identifier)\""
+            )
         }
         let kind = try container.decode(String.self, forKey: kindKey)
         guard kind == expectedKind else {
             throw DecodingError.dataCorruptedError(
-                forKey: kindKey, in: container, debugDescription: "expected a \(expectedKind) report, found \"\(kind)\"")
+                forKey: kindKey,
+                in: container,
+                debugDescription: "expected a \(expectedKind) report, found \"\(kind)\""
+            )
         }
     }
 }

@@ -11,8 +11,10 @@ struct Sharesim: AsyncParsableCommand {
         commandName: "sharesim",
         abstract: "A discrete-event simulator of shared-compute networks and multi-region clouds.",
         version: BuildConfiguration.version,
-        subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, LiveCommand.self, WatchCommand.self,
-                      ValidateCommand.self, ListCommand.self, MergeCommand.self, WorkerCommand.self, BenchCommand.self],
+        subcommands: [
+            RunCommand.self, CompareCommand.self, SweepCommand.self, LiveCommand.self, WatchCommand.self,
+            ValidateCommand.self, ListCommand.self, MergeCommand.self, WorkerCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

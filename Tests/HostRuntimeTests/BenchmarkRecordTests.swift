@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HostRuntime
 
 @Suite("Benchmark records")
@@ -11,8 +12,10 @@ struct BenchmarkRecordTests {
         record.set("queue", .text("heap \"4-ary\""))
         record.set("delta", .integer(-4))
         record.set("bad", .real(.nan))
-        #expect(record.json
-            == #"{"benchmark":"phold","events":123,"wall_seconds":0.5,"queue":"heap \"4-ary\"","delta":-4,"bad":null}"#)
+        #expect(
+            record.json
+                == #"{"benchmark":"phold","events":123,"wall_seconds":0.5,"queue":"heap \"4-ary\"","delta":-4,"bad":null}"#
+        )
         #expect(record["events"] == .unsigned(123))
         #expect(record["missing"] == nil)
     }

@@ -1,5 +1,5 @@
-import Testing
 import HostRuntime
+import Testing
 
 @Suite("HTTP over loopback TCP")
 struct HTTPLoopbackTests {
@@ -20,8 +20,11 @@ struct HTTPLoopbackTests {
                     for request in try parser.feed(bytes) {
                         served.append(request)
                         let response = HTTPResponse(
-                            status: .ok, contentType: "text/plain", body: "you asked for \(request.path)\n",
-                            headers: [HTTPHeader("Connection", "close")])
+                            status: .ok,
+                            contentType: "text/plain",
+                            body: "you asked for \(request.path)\n",
+                            headers: [HTTPHeader("Connection", "close")]
+                        )
                         try connection.write(response.serialized()) { _ in connection.close() }
                     }
                 } catch let error as HTTPParseError {
@@ -32,7 +35,8 @@ struct HTTPLoopbackTests {
             }
         }
         var reply: [UInt8] = []
-        let client = try TCPConnection.connect(on: harness.loop, host: "127.0.0.1", port: try listener.boundPort) { error in
+        let client = try TCPConnection.connect(on: harness.loop, host: "127.0.0.1", port: try listener.boundPort) {
+            error in
             #expect(error == nil)
         }
         try client.write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
@@ -49,7 +53,8 @@ struct HTTPLoopbackTests {
         #expect(
             String(decoding: reply, as: UTF8.self)
                 == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 23\r\n\r\n"
-                + "you asked for /metrics\n")
+                + "you asked for /metrics\n"
+        )
         #expect(try harness.finish().isClean)
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import HostRuntime
+import Testing
 
 @Suite("HTTP request parsing")
 struct HTTPRequestParserTests {
@@ -11,7 +11,9 @@ struct HTTPRequestParserTests {
         let requests = try parser.feed(
             bytes(
                 "GET /metrics?format=text&x=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nAccept: text/plain\r\n"
-                    + "X-Tag: a\r\nx-tag:  b \r\n\r\n"))
+                    + "X-Tag: a\r\nx-tag:  b \r\n\r\n"
+            )
+        )
         #expect(requests.count == 1)
         let request = try #require(requests.first)
         #expect(request.method == "GET")
@@ -22,7 +24,8 @@ struct HTTPRequestParserTests {
             request.headers == [
                 HTTPHeader("Host", "127.0.0.1:8080"), HTTPHeader("Accept", "text/plain"), HTTPHeader("X-Tag", "a"),
                 HTTPHeader("x-tag", "b"),
-            ])
+            ]
+        )
         #expect(request.headers.value(of: "ACCEPT") == "text/plain")
         #expect(request.headers.value(of: "missing") == nil)
         #expect(request.body.isEmpty)
@@ -36,7 +39,8 @@ struct HTTPRequestParserTests {
         let json = #"{"action":"speed","factor":4.5,"note":"split me"}"#
         let wire = bytes(
             "POST /control HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: \(json.utf8.count)\r\n\r\n\(json)")
+                + "Content-Length: \(json.utf8.count)\r\n\r\n\(json)"
+        )
         for size in 1...17 {
             let parser = HTTPRequestParser()
             var requests: [HTTPRequest] = []
@@ -62,7 +66,9 @@ struct HTTPRequestParserTests {
         let requests = try parser.feed(
             bytes(
                 "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
-                    + "GET /b HTTP/1.0\r\n\r\n"))
+                    + "GET /b HTTP/1.0\r\n\r\n"
+            )
+        )
         #expect(requests.map(\.path) == ["/a", "/b"])
         #expect(requests.first?.bodyText == "hello world")
         #expect(requests.last?.versionMinor == 0)

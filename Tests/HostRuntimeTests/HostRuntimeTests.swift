@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HostRuntime
 
 @Suite("libuv host runtime")
@@ -35,7 +36,9 @@ struct HostRuntimeTests {
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
         defer { block.deallocate() }
         // One write per page makes every page resident.
-        for offset in stride(from: 0, to: size, by: 4096) { block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self) }
+        for offset in stride(from: 0, to: size, by: 4096) {
+            block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self)
+        }
         let resident = try ProcessMemory.residentBytes()
         let after = try ProcessMemory.peakResidentBytes()
         #expect(resident >= residentBefore + UInt64(size) - (1 << 20))

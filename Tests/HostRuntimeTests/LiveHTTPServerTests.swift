@@ -1,5 +1,5 @@
-import Testing
 import HostRuntime
+import Testing
 
 /// A raw HTTP client on the test's loop: writes bytes, collects the reply until the server
 /// closes the connection.
@@ -85,7 +85,8 @@ struct LiveHTTPServerTests {
     @Test("a kept-alive connection serves two requests in turn")
     func keepAlive() throws {
         let reply = try Self.exchange(
-            "GET / HTTP/1.1\r\nHost: x\r\n\r\nPOST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi")
+            "GET / HTTP/1.1\r\nHost: x\r\n\r\nPOST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi"
+        )
         #expect(reply.split(separator: "HTTP/1.1 200 OK", omittingEmptySubsequences: false).count == 3)
         #expect(reply.hasSuffix("\r\n\r\nhi"))
     }
@@ -94,7 +95,9 @@ struct LiveHTTPServerTests {
     func slowClientDropped() throws {
         let harness = try LoopHarness(timeout: .seconds(10))
         let server = try Self.makeServer(
-            loop: harness.loop, options: HTTPServer.Options(requestTimeout: .milliseconds(300)))
+            loop: harness.loop,
+            options: HTTPServer.Options(requestTimeout: .milliseconds(300))
+        )
         let port = try server.boundPort
         let slow = try LiveTestClient(loop: harness.loop, port: port, sending: "GET / HTTP/1.1\r\nHos")
         var fastReply = ""
@@ -104,7 +107,10 @@ struct LiveHTTPServerTests {
         try delay.start(after: .milliseconds(50)) { timer in
             timer.close()
             fast = try? LiveTestClient(
-                loop: harness.loop, port: port, sending: "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                loop: harness.loop,
+                port: port,
+                sending: "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
             fast?.onEnd = { client in
                 fastReply = client.text
                 slowWasOpenWhenFastDone = !slow.closedByServer
@@ -126,7 +132,9 @@ struct LiveHTTPServerTests {
     func connectionLimit() throws {
         let harness = try LoopHarness(timeout: .seconds(10))
         let server = try Self.makeServer(
-            loop: harness.loop, options: HTTPServer.Options(requestTimeout: .milliseconds(500), maxConnections: 1))
+            loop: harness.loop,
+            options: HTTPServer.Options(requestTimeout: .milliseconds(500), maxConnections: 1)
+        )
         let port = try server.boundPort
         let first = try LiveTestClient(loop: harness.loop, port: port, sending: "")
         var second: LiveTestClient?
@@ -145,7 +153,11 @@ struct LiveHTTPServerTests {
     func eventStream() throws {
         let harness = try LoopHarness(timeout: .seconds(10))
         let server = try Self.makeServer(loop: harness.loop)
-        let client = try LiveTestClient(loop: harness.loop, port: try server.boundPort, sending: "GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+        let client = try LiveTestClient(
+            loop: harness.loop,
+            port: try server.boundPort,
+            sending: "GET /events HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
         var broadcasts = 0
         client.onData = { client in
             if broadcasts == 0, client.text.contains("data: first\n\n") {

@@ -1,5 +1,5 @@
-import Testing
 import HostRuntime
+import Testing
 
 @Suite("Prometheus text format")
 struct LivePrometheusTests {
@@ -7,30 +7,43 @@ struct LivePrometheusTests {
     func exactText() {
         let metrics = [
             PrometheusMetric(
-                name: "sharesim_served_total", help: "Requests served.\nPer class, \\ escaped.", type: .counter,
+                name: "sharesim_served_total",
+                help: "Requests served.\nPer class, \\ escaped.",
+                type: .counter,
                 samples: [
                     .init(labels: [("class", "orders")], value: 42),
                     .init(labels: [("class", "a \"quoted\"\nname\\x"), ("region", "r")], value: 0.25),
-                ]),
-            PrometheusMetric(name: "sharesim_sim_time_seconds", help: "Simulated time.", type: .gauge,
-                             samples: [.init(value: 1e-7)]),
-            PrometheusMetric(name: "sharesim_speed", help: "Speed.", type: .gauge,
-                             samples: [.init(value: .infinity), .init(labels: [("x", "y")], value: .nan)]),
+                ]
+            ),
+            PrometheusMetric(
+                name: "sharesim_sim_time_seconds",
+                help: "Simulated time.",
+                type: .gauge,
+                samples: [.init(value: 1e-7)]
+            ),
+            PrometheusMetric(
+                name: "sharesim_speed",
+                help: "Speed.",
+                type: .gauge,
+                samples: [.init(value: .infinity), .init(labels: [("x", "y")], value: .nan)]
+            ),
         ]
-        #expect(PrometheusText.format(metrics) == """
-            # HELP sharesim_served_total Requests served.\\nPer class, \\\\ escaped.
-            # TYPE sharesim_served_total counter
-            sharesim_served_total{class="orders"} 42
-            sharesim_served_total{class="a \\"quoted\\"\\nname\\\\x",region="r"} 0.25
-            # HELP sharesim_sim_time_seconds Simulated time.
-            # TYPE sharesim_sim_time_seconds gauge
-            sharesim_sim_time_seconds 1e-07
-            # HELP sharesim_speed Speed.
-            # TYPE sharesim_speed gauge
-            sharesim_speed +Inf
-            sharesim_speed{x="y"} NaN
+        #expect(
+            PrometheusText.format(metrics) == """
+                # HELP sharesim_served_total Requests served.\\nPer class, \\\\ escaped.
+                # TYPE sharesim_served_total counter
+                sharesim_served_total{class="orders"} 42
+                sharesim_served_total{class="a \\"quoted\\"\\nname\\\\x",region="r"} 0.25
+                # HELP sharesim_sim_time_seconds Simulated time.
+                # TYPE sharesim_sim_time_seconds gauge
+                sharesim_sim_time_seconds 1e-07
+                # HELP sharesim_speed Speed.
+                # TYPE sharesim_speed gauge
+                sharesim_speed +Inf
+                sharesim_speed{x="y"} NaN
 
-            """)
+                """
+        )
     }
 
     @Test("metric and label names are checked against the format's grammar")

@@ -1,5 +1,5 @@
-import Testing
 import HostRuntime
+import Testing
 
 @Suite("child processes over pipes")
 struct LoopChildProcessTests {
@@ -107,8 +107,11 @@ struct LoopChildProcessTests {
             if ended == 2 && exit != nil { child?.close() }
         }
         let spawned = try ChildProcess.spawn(
-            on: harness.loop, executable: "/bin/sh", arguments: ["-c", "echo \"$GREETING-$HOME\"; echo oops >&2"],
-            environment: ["GREETING": "hi"], standardError: .pipe
+            on: harness.loop,
+            executable: "/bin/sh",
+            arguments: ["-c", "echo \"$GREETING-$HOME\"; echo oops >&2"],
+            environment: ["GREETING": "hi"],
+            standardError: .pipe
         ) { status in
             exit = status
             closeWhenDone()

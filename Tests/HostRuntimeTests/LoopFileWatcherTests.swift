@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import HostRuntime
+import Testing
 
 @Suite("file watchers")
 struct LoopFileWatcherTests {

@@ -1,10 +1,11 @@
+import HostRuntime
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-import HostRuntime
 
 @Suite("pipes over existing descriptors")
 struct LoopPipeTests {

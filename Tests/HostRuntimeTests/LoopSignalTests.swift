@@ -1,5 +1,5 @@
-import Testing
 import HostRuntime
+import Testing
 
 @Suite("signal watchers")
 struct LoopSignalTests {

@@ -1,5 +1,5 @@
-import Testing
 import HostRuntime
+import Testing
 
 /// An event loop with a watchdog, so that no loop test can hang.
 ///

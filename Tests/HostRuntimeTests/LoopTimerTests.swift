@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HostRuntime
 
 @Suite("event loop and timers")

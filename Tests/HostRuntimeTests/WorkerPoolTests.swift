@@ -1,10 +1,11 @@
+import HostRuntime
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-import HostRuntime
 
 /// End-to-end runs of the pool against `/bin/sh` fake workers. Serialized: the
 /// interruption tests send a signal to this whole process.
@@ -14,7 +15,11 @@ struct WorkerPoolTests {
     static func expectedOutcome(_ count: Int) -> WorkerPoolOutcome {
         WorkerPoolOutcome(
             results: sampleJobs(count).map { WorkerResult(id: $0.id, payload: FakeWorker.transform($0)) },
-            failures: [], unfinishedJobIDs: [], resumedJobIDs: [], interruption: nil)
+            failures: [],
+            unfinishedJobIDs: [],
+            resumedJobIDs: [],
+            interruption: nil
+        )
     }
 
     @Test("one worker, two workers and in-process runs give identical results in job order")
@@ -66,7 +71,11 @@ struct WorkerPoolTests {
         defer { scratch.remove() }
         let jobs = sampleJobs(4)
         let options = try fakeWorkerOptions(
-            FakeWorker.slowOnce(jobs[1].id), in: scratch, workers: 2, timeLimit: .milliseconds(700))
+            FakeWorker.slowOnce(jobs[1].id),
+            in: scratch,
+            workers: 2,
+            timeLimit: .milliseconds(700)
+        )
         var retries: [WorkerPoolEvent] = []
         let outcome = try WorkerPool(options: options).run(jobs) { event in
             if case .retrying = event { retries.append(event) }
@@ -91,7 +100,10 @@ struct WorkerPoolTests {
         #expect(outcome.results == Self.expectedOutcome(5).results.filter { $0.id != jobs[3].id })
         #expect(outcome.unfinishedJobIDs.isEmpty)
         #expect(!outcome.isComplete && !outcome.interrupted)
-        #expect(outcome.failures.first?.description == "job \(jobs[3].id): worker crashed (exit status 3) (after 2 attempts)")
+        #expect(
+            outcome.failures.first?.description
+                == "job \(jobs[3].id): worker crashed (exit status 3) (after 2 attempts)"
+        )
     }
 
     @Test("a handler error is reported once, not retried, and the worker keeps serving")
@@ -269,8 +281,16 @@ struct WorkerPoolTests {
         let outcome = try WorkerPool(options: options).run(jobs, skipping: stored)
         #expect(outcome.results == jobs.map { WorkerResult(id: $0.id, payload: "x") })
         #expect(outcome.resumedJobIDs == jobs.map(\.id))
-        #expect(try WorkerPool(options: options).run([]) == WorkerPoolOutcome(
-            results: [], failures: [], unfinishedJobIDs: [], resumedJobIDs: [], interruption: nil))
+        #expect(
+            try WorkerPool(options: options).run([])
+                == WorkerPoolOutcome(
+                    results: [],
+                    failures: [],
+                    unfinishedJobIDs: [],
+                    resumedJobIDs: [],
+                    interruption: nil
+                )
+        )
     }
 }
 

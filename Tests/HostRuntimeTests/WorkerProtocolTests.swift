@@ -1,10 +1,11 @@
+import HostRuntime
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-import HostRuntime
 
 @Suite("worker wire protocol", .timeLimit(.minutes(1)))
 struct WorkerProtocolTests {
@@ -13,18 +14,26 @@ struct WorkerProtocolTests {
         let job = WorkerJob(id: "variant=base/rep=3", payload: #"{"seed":7}"#)
         #expect(WorkerMessage.job(job).line == #"{"job":"variant=base/rep=3","payload":"{\"seed\":7}"}"#)
         #expect(
-            WorkerMessage.result(WorkerResult(id: "a", payload: "x\\y")).line == #"{"result":"a","payload":"x\\y"}"#)
-        #expect(WorkerMessage.error(id: "a", message: "line 1\nline 2\t\u{1}").line
-            == #"{"error":"a","message":"line 1\nline 2\t\u0001"}"#)
+            WorkerMessage.result(WorkerResult(id: "a", payload: "x\\y")).line == #"{"result":"a","payload":"x\\y"}"#
+        )
+        #expect(
+            WorkerMessage.error(id: "a", message: "line 1\nline 2\t\u{1}").line
+                == #"{"error":"a","message":"line 1\nline 2\t\u0001"}"#
+        )
     }
 
     @Test("every message survives a round trip byte for byte, whatever its strings hold")
     func roundTrip() throws {
         var generator = SplitMix(seed: 42)
-        let alphabet: [Character] = ["a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "é", "😀", "/", " ", "{", "}"]
+        let alphabet: [Character] = [
+            "a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "é", "😀", "/", " ", "{", "}",
+        ]
         for _ in 0..<500 {
             func text() -> String {
-                String((0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+                String(
+                    (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                    }
+                )
             }
             for message in [
                 WorkerMessage.job(WorkerJob(id: text(), payload: text())),
@@ -40,9 +49,13 @@ struct WorkerProtocolTests {
 
     @Test("readers accept any key order, whitespace and every JSON escape")
     func lenientReading() throws {
-        #expect(try WorkerMessage(line: #" { "payload" : "p" , "job" : "j" } "#) == .job(WorkerJob(id: "j", payload: "p")))
-        #expect(try WorkerMessage(line: #"{"result":"\u0041\/\ud83d\ude00","payload":"\b\f"}"#)
-            == .result(WorkerResult(id: "A/😀", payload: "\u{8}\u{C}")))
+        #expect(
+            try WorkerMessage(line: #" { "payload" : "p" , "job" : "j" } "#) == .job(WorkerJob(id: "j", payload: "p"))
+        )
+        #expect(
+            try WorkerMessage(line: #"{"result":"\u0041\/\ud83d\ude00","payload":"\b\f"}"#)
+                == .result(WorkerResult(id: "A/😀", payload: "\u{8}\u{C}"))
+        )
     }
 
     @Test(
@@ -52,7 +65,8 @@ struct WorkerProtocolTests {
             #"{"job":"a","payload":3}"#, #"{"job":"a","job":"b"}"#, #"{"job":"a","payload":"p"} x"#,
             #"{"job":"a","payload":"\q"}"#, #"{"job":"a","payload":"\ud83d"}"#, #"{"job":"a","payload":"p"#,
             "{\"job\":\"a\",\"payload\":\"raw\ttab\"}", #"{"result":"a","message":"m"}"#,
-        ])
+        ]
+    )
     func malformedLines(line: String) {
         #expect(throws: WorkerProtocolError.self) { try WorkerMessage(line: line) }
     }
@@ -66,10 +80,14 @@ struct WorkerProtocolTests {
             if job.id == "bad" { throw Failure() }
             return job.payload.uppercased()
         }
-        #expect(try WorkerServer.reply(to: Array(#"{"job":"a","payload":"x"}"#.utf8), handler: handler)
-            == .result(WorkerResult(id: "a", payload: "X")))
-        #expect(try WorkerServer.reply(to: Array(#"{"job":"bad","payload":"x"}"#.utf8), handler: handler)
-            == .error(id: "bad", message: "no such variant"))
+        #expect(
+            try WorkerServer.reply(to: Array(#"{"job":"a","payload":"x"}"#.utf8), handler: handler)
+                == .result(WorkerResult(id: "a", payload: "X"))
+        )
+        #expect(
+            try WorkerServer.reply(to: Array(#"{"job":"bad","payload":"x"}"#.utf8), handler: handler)
+                == .error(id: "bad", message: "no such variant")
+        )
         #expect(try WorkerServer.reply(to: Array("  ".utf8), handler: handler) == nil)
         #expect(throws: WorkerProtocolError.self) {
             try WorkerServer.reply(to: Array(#"{"result":"a","payload":"x"}"#.utf8), handler: handler)

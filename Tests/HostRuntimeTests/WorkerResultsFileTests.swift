@@ -1,10 +1,11 @@
+import HostRuntime
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-import HostRuntime
 
 @Suite("results journals, shards and atomic files", .timeLimit(.minutes(1)))
 struct WorkerResultsFileTests {
@@ -27,10 +28,12 @@ struct WorkerResultsFileTests {
         for result in Self.results { try journal.append(result) }
         journal.close()
         #expect(throws: FileOperationError.self) { try journal.append(Self.results[0]) }
-        #expect(scratch.lines(path) == [
-            #"{"id":"rep=0","payload":"{\"mean\":1.5}"}"#, #"{"id":"rep=1","payload":"line\nbreak"}"#,
-            #"{"id":"rep=2","payload":"é😀"}"#,
-        ])
+        #expect(
+            scratch.lines(path) == [
+                #"{"id":"rep=0","payload":"{\"mean\":1.5}"}"#, #"{"id":"rep=1","payload":"line\nbreak"}"#,
+                #"{"id":"rep=2","payload":"é😀"}"#,
+            ]
+        )
         #expect(try ResultsJournal.load(path: path) == Self.byID(Self.results))
     }
 
@@ -73,7 +76,10 @@ struct WorkerResultsFileTests {
         let scratch = try WorkerScratch()
         defer { scratch.remove() }
         let path = try scratch.save(
-            "results.jsonl", ResultsJournal.line(for: Self.results[0]) + "\nnot json\n" + ResultsJournal.line(for: Self.results[1]) + "\n")
+            "results.jsonl",
+            ResultsJournal.line(for: Self.results[0]) + "\nnot json\n" + ResultsJournal.line(for: Self.results[1])
+                + "\n"
+        )
         let error = #expect(throws: ResultsFileError.self) { try ResultsJournal.load(path: path) }
         #expect(error?.line == 2)
         #expect(error?.description.hasPrefix("\(path):2: error: ") == true)
@@ -88,7 +94,9 @@ struct WorkerResultsFileTests {
         let same = try scratch.save("same.jsonl", line + line)
         #expect(try ResultsJournal.load(path: same) == Self.byID([Self.results[0]]))
         let conflicting = try scratch.save(
-            "conflict.jsonl", line + ResultsJournal.line(for: WorkerResult(id: "rep=0", payload: "other")) + "\n")
+            "conflict.jsonl",
+            line + ResultsJournal.line(for: WorkerResult(id: "rep=0", payload: "other")) + "\n"
+        )
         let error = #expect(throws: ResultsFileError.self) { try ResultsJournal.load(path: conflicting) }
         #expect(error?.line == 2)
     }
@@ -105,7 +113,10 @@ struct WorkerResultsFileTests {
             paths.append(journal.path)
         }
         #expect(try ResultsJournal.merge(paths: paths) == Self.byID(Self.results))
-        let bad = try scratch.save("bad.jsonl", ResultsJournal.line(for: WorkerResult(id: "rep=2", payload: "x")) + "\n")
+        let bad = try scratch.save(
+            "bad.jsonl",
+            ResultsJournal.line(for: WorkerResult(id: "rep=2", payload: "x")) + "\n"
+        )
         let conflict = #expect(throws: ResultsFileError.self) { try ResultsJournal.merge(paths: paths + [bad]) }
         #expect(conflict?.message.contains("rep=2") == true)
         #expect(conflict?.message.contains(paths[0]) == true)

@@ -1,10 +1,11 @@
+import HostRuntime
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Testing
-import HostRuntime
 
 /// A fresh temporary directory for one test, removed with everything in it by ``remove()``.
 struct WorkerScratch {
@@ -120,7 +121,8 @@ enum FakeWorker {
     static func handlerError(_ id: String) -> String {
         script(
             special:
-                #"if [ "$id" = "\#(id)" ]; then printf '{"error":"%s","message":"boom"}\n' "$id"; continue; fi"#)
+                #"if [ "$id" = "\#(id)" ]; then printf '{"error":"%s","message":"boom"}\n' "$id"; continue; fi"#
+        )
     }
 
     /// Closes its standard output and hangs the first time it sees `id`.
@@ -141,12 +143,19 @@ func sampleJobs(_ count: Int) -> [WorkerJob] {
 
 /// Options that run `script` (written into `scratch`) with `/bin/sh`, logging to `log`.
 func fakeWorkerOptions(
-    _ script: String, in scratch: WorkerScratch, workers: Int, log: String = "log", timeLimit: Duration = .seconds(20)
+    _ script: String,
+    in scratch: WorkerScratch,
+    workers: Int,
+    log: String = "log",
+    timeLimit: Duration = .seconds(20)
 ) throws -> WorkerPoolOptions {
     let path = try scratch.save("worker-\(workers).sh", script)
     var options = WorkerPoolOptions(
-        workerCount: workers, executable: "/bin/sh", arguments: [path, scratch.file(log), scratch.path],
-        timeLimit: timeLimit)
+        workerCount: workers,
+        executable: "/bin/sh",
+        arguments: [path, scratch.file(log), scratch.path],
+        timeLimit: timeLimit
+    )
     options.stopSignals = [.hangup]
     return options
 }

@@ -39,11 +39,23 @@ import Testing
         // half-width 12.706 × 10 = 127.06: the interval includes zero.
         let baseline = ReportFixture.replications()
         let alternative = [
-            ReportFixture.replication(0, webThroughputShift: 100), ReportFixture.replication(1, webThroughputShift: 120),
+            ReportFixture.replication(0, webThroughputShift: 100),
+            ReportFixture.replication(1, webThroughputShift: 120),
         ]
         let comparison = ComparisonReport(entries: [
-            .init(label: "a", report: RunReport(scenarioName: "a", sharesimVersion: "t", wallTimeSeconds: nil, replications: baseline)),
-            .init(label: "b", report: RunReport(scenarioName: "b", sharesimVersion: "t", wallTimeSeconds: nil, replications: alternative)),
+            .init(
+                label: "a",
+                report: RunReport(scenarioName: "a", sharesimVersion: "t", wallTimeSeconds: nil, replications: baseline)
+            ),
+            .init(
+                label: "b",
+                report: RunReport(
+                    scenarioName: "b",
+                    sharesimVersion: "t",
+                    wallTimeSeconds: nil,
+                    replications: alternative
+                )
+            ),
         ])
         let figure = try #require(comparison.figures.first { $0.key == "workload/web/throughputPerSecond" })
         let difference = try #require(figure.differences[1])
@@ -54,7 +66,8 @@ import Testing
 
     @Test func unequalReplicationCountsFallBackToAnUnpairedInterval() throws {
         let difference = try #require(
-            FigureDifference(baseline: [1, 2, 3], alternative: [11, 12]))
+            FigureDifference(baseline: [1, 2, 3], alternative: [11, 12])
+        )
         #expect(!difference.paired)
         #expect(difference.mean == 9.5)
         #expect(difference.significant)

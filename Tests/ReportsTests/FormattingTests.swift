@@ -14,8 +14,10 @@ import Testing
         #expect(HumanFormat.format(999_960, .requestsPerSecond) == "1.00M/s")
         #expect(HumanFormat.format(1_050, .requestsPerSecond) == "1.05k/s")
         #expect(HumanFormat.signed(-0.003, .seconds) == "-3.0 ms")
-        #expect(HumanFormat.estimate(Estimate(mean: 583_000, halfWidth95: 1_200, n: 5), .requestsPerSecond)
-            == "583.0k/s ± 1.20k/s")
+        #expect(
+            HumanFormat.estimate(Estimate(mean: 583_000, halfWidth95: 1_200, n: 5), .requestsPerSecond)
+                == "583.0k/s ± 1.20k/s"
+        )
     }
 
     @Test func formatsParseFromNamesAndExtensions() {
@@ -44,8 +46,10 @@ import Testing
         let coloured = TableRenderer(colour: true).render(report)
         #expect(!plain.contains("\u{1B}["))
         #expect(coloured.contains("\u{1B}[1;36mWorkloads\u{1B}[0m"))
-        #expect(stripped(coloured).split(separator: "\n").map { $0.trimmingSuffixSpaces() }
-            == plain.split(separator: "\n").map { $0.trimmingSuffixSpaces() })
+        #expect(
+            stripped(coloured).split(separator: "\n").map { $0.trimmingSuffixSpaces() }
+                == plain.split(separator: "\n").map { $0.trimmingSuffixSpaces() }
+        )
     }
 
     @Test func csvQuotesFieldsWithCommasAndQuotes() {

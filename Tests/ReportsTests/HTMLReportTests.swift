@@ -18,7 +18,9 @@ import FoundationXML
         let cdf = try lines(document, chart: "latency-cdf")
         #expect(cdf.count == 2)
         #expect(cdf.allSatisfy { $0.points == 17 })
-        let bars = try document.nodes(forXPath: "//*[@id='utilisation-by-region']//*[local-name()='rect'][@class='bar']")
+        let bars = try document.nodes(
+            forXPath: "//*[@id='utilisation-by-region']//*[local-name()='rect'][@class='bar']"
+        )
         #expect(bars.count == 2)
         let segments = try document.nodes(forXPath: "//*[@id='served-by']//*[local-name()='rect'][@class='segment']")
         #expect(segments.count == 10)
@@ -47,7 +49,8 @@ import FoundationXML
         let bars = try document.nodes(forXPath: chart("compare-throughput") + "//*[local-name()='rect'][@class='bar']")
         #expect(bars.count == 4)
         let whiskers = try document.nodes(
-            forXPath: chart("compare-throughput") + "//*[local-name()='path'][@class='whisker']")
+            forXPath: chart("compare-throughput") + "//*[local-name()='path'][@class='whisker']"
+        )
         #expect(whiskers.count == 4)
         // The change chart: one bar per headline figure for the one alternative.
         let change = try document.nodes(forXPath: "//*[@id='compare-change']//*[local-name()='rect'][@class='bar']")
@@ -62,7 +65,9 @@ import FoundationXML
         let throughput = try lines(document, chart: "sweep-throughput")
         #expect(throughput.count == 2)
         #expect(throughput.allSatisfy { $0.points == 3 })
-        let bands = try document.nodes(forXPath: chart("sweep-throughput") + "//*[local-name()='polygon'][@class='band']")
+        let bands = try document.nodes(
+            forXPath: chart("sweep-throughput") + "//*[local-name()='polygon'][@class='band']"
+        )
         #expect(bands.count == 2)
     }
 

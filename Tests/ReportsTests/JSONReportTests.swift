@@ -25,10 +25,15 @@ import Testing
         #expect(decoded == report)
         let comparison = ReportFixture.comparison()
         let decodedComparison = try JSONDecoder().decode(
-            ComparisonReport.self, from: Data(JSONReportRenderer().render(comparison).utf8))
+            ComparisonReport.self,
+            from: Data(JSONReportRenderer().render(comparison).utf8)
+        )
         #expect(decodedComparison == comparison)
         let sweep = ReportFixture.sweep()
-        let decodedSweep = try JSONDecoder().decode(SweepReport.self, from: Data(JSONReportRenderer().render(sweep).utf8))
+        let decodedSweep = try JSONDecoder().decode(
+            SweepReport.self,
+            from: Data(JSONReportRenderer().render(sweep).utf8)
+        )
         #expect(decodedSweep == sweep)
     }
 

@@ -20,13 +20,18 @@ enum ReportFixture {
         }
         let web: [String: Any] = [
             "name": "web", "kind": "transaction",
-            "arrived": 30_000 + 3_000 * index, "served": 29_400 + 3_000 * index, "rejected": 400, "failed": 150 - 50 * index,
+            "arrived": 30_000 + 3_000 * index, "served": 29_400 + 3_000 * index, "rejected": 400,
+            "failed": 150 - 50 * index,
             "inFlight": 50 + 50 * index, "retries": 120 + 10 * index, "preemptions": 0,
-            "servedBy": ["cloudByRegion": [18_000 + 2_000 * index, 6_000 + 1_000 * index], "edge": 4_000,
-                         "shared": 1_000, "origin": 400],
-            "latency": ["count": 29_400 + 3_000 * index, "mean": 0.042 + 0.002 * r, "p50": 0.031 + 0.001 * r,
-                        "p90": 0.068 + 0.004 * r, "p99": 0.0842 + 0.006 * r, "p999": 0.150 + 0.01 * r,
-                        "max": 0.410 + 0.05 * r, "cdf": cdf],
+            "servedBy": [
+                "cloudByRegion": [18_000 + 2_000 * index, 6_000 + 1_000 * index], "edge": 4_000,
+                "shared": 1_000, "origin": 400,
+            ],
+            "latency": [
+                "count": 29_400 + 3_000 * index, "mean": 0.042 + 0.002 * r, "p50": 0.031 + 0.001 * r,
+                "p90": 0.068 + 0.004 * r, "p99": 0.0842 + 0.006 * r, "p999": 0.150 + 0.01 * r,
+                "max": 0.410 + 0.05 * r, "cdf": cdf,
+            ],
             "sloSeconds": 0.2, "sloMet": 29_100 + 2_950 * index, "bytesDelivered": 4.41e8 + 4.5e7 * r,
             "throughputPerSecond": 1_000 + 100 * r + shift, "bitsPerSecond": 1.176e8 + 1.2e7 * r,
             "stallSeconds": 0, "wastedCPUSeconds": 0,
@@ -36,24 +41,40 @@ enum ReportFixture {
             "arrived": 600 + 30 * index, "served": 590 + 30 * index, "rejected": 4, "failed": 3 + index,
             "inFlight": 3, "retries": 9, "preemptions": 0,
             "servedBy": ["cloudByRegion": [100, 40 + 30 * index], "edge": 300, "shared": 120, "origin": 30],
-            "latency": ["count": 590 + 30 * index, "mean": 2.5 + 0.1 * r, "p50": 2.1 + 0.1 * r, "p90": 3.6 + 0.2 * r,
-                        "p99": 5.2 + 0.3 * r, "p999": 7.9 + 0.2 * r, "max": 9.4 + 0.5 * r, "cdf": videoCDF],
+            "latency": [
+                "count": 590 + 30 * index, "mean": 2.5 + 0.1 * r, "p50": 2.1 + 0.1 * r, "p90": 3.6 + 0.2 * r,
+                "p99": 5.2 + 0.3 * r, "p999": 7.9 + 0.2 * r, "max": 9.4 + 0.5 * r, "cdf": videoCDF,
+            ],
             "sloMet": 0, "bytesDelivered": 2.95e10 + 1.5e9 * r,
             "throughputPerSecond": 19.666 + r, "bitsPerSecond": 7.87e9 + 4e8 * r,
             "stallSeconds": 12.5 + 2 * r, "wastedCPUSeconds": 0,
         ]
         let regions: [[String: Any]] = [
-            ["name": "eu-west", "capacity": 96, "utilisation": 0.62 + 0.03 * r, "served": 18_100 + 2_000 * index,
-             "egressBytes": 1.8e10, "egressUtilisation": 0.41 + 0.02 * r],
-            ["name": "us-east", "capacity": 32, "utilisation": 0.35 + 0.05 * r, "served": 6_040 + 1_030 * index,
-             "egressBytes": 6.0e9],
+            [
+                "name": "eu-west", "capacity": 96, "utilisation": 0.62 + 0.03 * r, "served": 18_100 + 2_000 * index,
+                "egressBytes": 1.8e10, "egressUtilisation": 0.41 + 0.02 * r,
+            ],
+            [
+                "name": "us-east", "capacity": 32, "utilisation": 0.35 + 0.05 * r, "served": 6_040 + 1_030 * index,
+                "egressBytes": 6.0e9,
+            ],
         ]
-        func zone(_ name: String, _ region: String, _ capacity: Int, _ utilisation: Double, _ queue: Double)
+        func zone(
+            _ name: String,
+            _ region: String,
+            _ capacity: Int,
+            _ utilisation: Double,
+            _ queue: Double
+        )
             -> [String: Any]
         {
-            ["name": name, "region": region, "capacity": capacity, "utilisation": utilisation + 0.02 * r,
-             "meanQueueLength": queue + 0.5 * r, "meanWaitSeconds": 0.004 + 0.001 * r, "availability": 1.0 - 0.01 * r,
-             "arrived": 9_100, "served": 9_000 + 100 * index, "rejected": 100 - 20 * index, "timedOut": 0, "failed": 0]
+            [
+                "name": name, "region": region, "capacity": capacity, "utilisation": utilisation + 0.02 * r,
+                "meanQueueLength": queue + 0.5 * r, "meanWaitSeconds": 0.004 + 0.001 * r,
+                "availability": 1.0 - 0.01 * r,
+                "arrived": 9_100, "served": 9_000 + 100 * index, "rejected": 100 - 20 * index, "timedOut": 0,
+                "failed": 0,
+            ]
         }
         let zones = [
             zone("eu-west-a", "eu-west", 64, 0.66, 1.25),
@@ -83,12 +104,16 @@ enum ReportFixture {
             return [
                 "startSeconds": 10 * k, "lengthSeconds": 10.0,
                 "workloads": [
-                    ["served": 9_800 + 100 * interval + 1_000 * index, "lost": 180 - 10 * interval,
-                     "throughputPerSecond": 980 + 10 * k + 100 * r + shift, "bitsPerSecond": 1.15e8 + 1e6 * k,
-                     "meanLatencySeconds": 0.040 + 0.002 * k],
-                    ["served": 196 + interval + 10 * index, "lost": 2,
-                     "throughputPerSecond": 19.6 + 0.1 * k + r, "bitsPerSecond": 7.8e9 + 1e8 * k + 4e8 * r,
-                     "meanLatencySeconds": interval == 0 && index == 0 ? NSNull() : 2.5 + 0.1 * k],
+                    [
+                        "served": 9_800 + 100 * interval + 1_000 * index, "lost": 180 - 10 * interval,
+                        "throughputPerSecond": 980 + 10 * k + 100 * r + shift, "bitsPerSecond": 1.15e8 + 1e6 * k,
+                        "meanLatencySeconds": 0.040 + 0.002 * k,
+                    ],
+                    [
+                        "served": 196 + interval + 10 * index, "lost": 2,
+                        "throughputPerSecond": 19.6 + 0.1 * k + r, "bitsPerSecond": 7.8e9 + 1e8 * k + 4e8 * r,
+                        "meanLatencySeconds": interval == 0 && index == 0 ? NSNull() : 2.5 + 0.1 * k,
+                    ],
                 ],
                 "zoneUtilisation": [0.6 + 0.03 * k, 0.5 + 0.02 * k, 0.3 + 0.05 * k + 0.02 * r],
                 "poolOnlineFraction": [0.7 + 0.01 * k],
@@ -115,9 +140,13 @@ enum ReportFixture {
     /// The fixed run report.
     static func run(variant: String? = nil, webThroughputShift shift: Double = 0) -> RunReport {
         RunReport(
-            scenarioName: "fixture-cdn", scenarioDescription: "Two classes over two regions, for report tests.",
-            variant: variant, sharesimVersion: "0.0.0-test", wallTimeSeconds: 1.5,
-            replications: replications(webThroughputShift: shift))
+            scenarioName: "fixture-cdn",
+            scenarioDescription: "Two classes over two regions, for report tests.",
+            variant: variant,
+            sharesimVersion: "0.0.0-test",
+            wallTimeSeconds: 1.5,
+            replications: replications(webThroughputShift: shift)
+        )
     }
 
     /// A comparison of the fixture against itself shifted by +100 req/s on web.
@@ -136,6 +165,7 @@ enum ReportFixture {
                 .init(value: "1k/s", numericValue: 1_000, report: run(webThroughputShift: 0)),
                 .init(value: "1.5k/s", numericValue: 1_500, report: run(webThroughputShift: 450)),
                 .init(value: "2k/s", numericValue: 2_000, report: run(webThroughputShift: 880)),
-            ])
+            ]
+        )
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import Reports
+import Testing
 
 @Suite struct ReportSchemaTests {
     @Test func schemaIdentifierIsVersioned() {

@@ -18,22 +18,24 @@ struct BuiltinScenariosTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
         return try names.map { name in
-            (String(name.dropLast(".yaml".count)),
-             try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+            (
+                String(name.dropLast(".yaml".count)),
+                try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            )
         }
     }
 
     /// The generated Swift source that embeds `files`.
     static func generatedSource(_ files: [(name: String, text: String)]) -> String {
         var source = """
-        // Generated from Simulations/*.yaml by the BuiltinScenarios test
-        // (SHARESIM_UPDATE_BUILTINS=1 swift test --filter BuiltinScenarios). Do not edit.
+            // Generated from Simulations/*.yaml by the BuiltinScenarios test
+            // (SHARESIM_UPDATE_BUILTINS=1 swift test --filter BuiltinScenarios). Do not edit.
 
-        extension BuiltinScenarios {
-            /// Every built-in scenario's name and text, in name order.
-            public static let files: [(name: String, text: String)] = [
+            extension BuiltinScenarios {
+                /// Every built-in scenario's name and text, in name order.
+                public static let files: [(name: String, text: String)] = [
 
-        """
+            """
         for file in files {
             source += "        (\"\(file.name)\", #\"\"\"\n\(file.text)\n\"\"\"#),\n"
         }
@@ -48,15 +50,21 @@ struct BuiltinScenariosTests {
             (name: file.name, text: file.text.hasSuffix("\n") ? String(file.text.dropLast()) : file.text)
         }
         let embedded = BuiltinScenarios.files
-        let matches = files.count == embedded.count
+        let matches =
+            files.count == embedded.count
             && zip(files, embedded).allSatisfy { $0.name == $1.name && $0.text == $1.text }
         if !matches, ProcessInfo.processInfo.environment["SHARESIM_UPDATE_BUILTINS"] == "1" {
             let target = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("Sources/Scenario/Library/BuiltinScenarios+Files.swift")
+                .deletingLastPathComponent().appendingPathComponent(
+                    "Sources/Scenario/Library/BuiltinScenarios+Files.swift"
+                )
             try Self.generatedSource(files).write(to: target, atomically: true, encoding: .utf8)
             return
         }
-        #expect(matches, "Simulations/ and the built-in copies differ: run SHARESIM_UPDATE_BUILTINS=1 swift test --filter BuiltinScenarios")
+        #expect(
+            matches,
+            "Simulations/ and the built-in copies differ: run SHARESIM_UPDATE_BUILTINS=1 swift test --filter BuiltinScenarios"
+        )
         #expect(BuiltinScenarios.names.contains(BuiltinScenarios.defaultName))
     }
 
@@ -100,8 +108,10 @@ struct BuiltinScenariosTests {
                 let spec = Self.shortened(try scenario.applying(variant: variant).spec, arrivals: 3_000)
                 let results = try ModelRun.run(spec, seed: scenario.seed)
                 for workload in results.workloads {
-                    #expect(workload.arrived == workload.served + workload.rejected + workload.failed + workload.inFlight,
-                            "\(name)/\(variant)/\(workload.name)")
+                    #expect(
+                        workload.arrived == workload.served + workload.rejected + workload.failed + workload.inFlight,
+                        "\(name)/\(variant)/\(workload.name)"
+                    )
                 }
                 #expect(results.workloads.reduce(0) { $0 + $1.served } > 0, "\(name)/\(variant) serves something")
             }

@@ -7,113 +7,113 @@ import Testing
 
 /// A scenario that uses every section of the format.
 let fullScenario = """
-name: test-city
-description: A small city with a cloud region, an edge site and home devices.
-sources:
-  - seed: 02-xunlei-hongkong.md
-    figure: "Hong Kong idle capacity about 3x a mainland city's"
-    used_in: shared_pools.homes.devices
-assumptions:
-  - figure: "20 ms orders"
-    reason: "typical"
-duration: 10 min
-warmup: 1 min
-interval: 1 min
-seed: 7
-replications: 2
-latency:
-  path_inflation: 1.2
-  measured:
-    - between: [city, hk]
-      latency: 3 ms
-workloads:
-  - name: orders
-    kind: transaction
-    service: exp(20 ms)
-    slo: 200 ms
-  - name: video
-    kind: stream
-    catalogue: 10k
-    zipf: 0.9
-    object_size: lognormal(20 MB, 0.5)
-    bitrate: 4 Mbps
-    slo: 5 s
-  - name: render
-    kind: compute
-    cpu: exp(30 s)
-    checkpoint: 10 s
-regions:
-  - name: hk
-    location: [22.32, 114.17]
-    egress: 10 Gbps
-    price: {core_hour: 0.05 USD/h, egress: 0.1 USD/GB}
-    zones:
-      - name: hk-a
-        servers: 10
-        cores: 8
-        queue: 1000
-        timeout: 30 s
-        service:
-          orders: exp(10 ms)
-  - name: sz
-    location: [22.54, 114.06]
-    zones: {count: 2, servers: 5, cores: 4}
-edge_sites:
-  - name: hk-edge
-    location: [22.30, 114.20]
-    region: hk
-    origin: sz
-    cache: 2 TB
-    uplink: 40 Gbps
-    nodes: 12
-shared_pools:
-  - name: homes
-    location: [22.33, 114.18]
-    region: hk
-    devices: 3k
-    uplink: uniform(20 Mbps, 100 Mbps)
-    storage: 1 TB
-    cpu: 4
-    online: weibull(0.6, 3 h)
-    offline: exp(2 h)
-    nat: 30%
-    credits_per_gb: 1.5
-    probes: 4
-populations:
-  - name: city
-    location: [22.32, 114.17]
-    clients: mobile
-    access: 50 Gbps
+    name: test-city
+    description: A small city with a cloud region, an edge site and home devices.
+    sources:
+      - seed: 02-xunlei-hongkong.md
+        figure: "Hong Kong idle capacity about 3x a mainland city's"
+        used_in: shared_pools.homes.devices
+    assumptions:
+      - figure: "20 ms orders"
+        reason: "typical"
+    duration: 10 min
+    warmup: 1 min
+    interval: 1 min
+    seed: 7
+    replications: 2
+    latency:
+      path_inflation: 1.2
+      measured:
+        - between: [city, hk]
+          latency: 3 ms
     workloads:
-      - workload: orders
-        rate: 50/s
-        peaks:
-          - {at: 5 min, for: 1 min, times: 3}
-      - workload: video
-        rate: 360/min
-      - workload: render
-        rate: 0.1/s
-routing:
-  policy: shared-first
-  retry: {attempts: 3, backoff: 50 ms, cap: 2 s}
-failures:
-  - zone: hk-a
-    at: 4 min
-    for: 1 min
-  - edge_site: hk-edge
-    mtbf: 10 h
-    mttr: 10 min
-cost:
-  credit: 0.01 USD
-variants:
-  - name: no-homes
-    description: The pool has a hundred devices.
-    set:
-      shared_pools.homes.devices: 100
-sweep:
-  path: shared_pools.homes.devices
-  values: [1k, 2k]
-"""
+      - name: orders
+        kind: transaction
+        service: exp(20 ms)
+        slo: 200 ms
+      - name: video
+        kind: stream
+        catalogue: 10k
+        zipf: 0.9
+        object_size: lognormal(20 MB, 0.5)
+        bitrate: 4 Mbps
+        slo: 5 s
+      - name: render
+        kind: compute
+        cpu: exp(30 s)
+        checkpoint: 10 s
+    regions:
+      - name: hk
+        location: [22.32, 114.17]
+        egress: 10 Gbps
+        price: {core_hour: 0.05 USD/h, egress: 0.1 USD/GB}
+        zones:
+          - name: hk-a
+            servers: 10
+            cores: 8
+            queue: 1000
+            timeout: 30 s
+            service:
+              orders: exp(10 ms)
+      - name: sz
+        location: [22.54, 114.06]
+        zones: {count: 2, servers: 5, cores: 4}
+    edge_sites:
+      - name: hk-edge
+        location: [22.30, 114.20]
+        region: hk
+        origin: sz
+        cache: 2 TB
+        uplink: 40 Gbps
+        nodes: 12
+    shared_pools:
+      - name: homes
+        location: [22.33, 114.18]
+        region: hk
+        devices: 3k
+        uplink: uniform(20 Mbps, 100 Mbps)
+        storage: 1 TB
+        cpu: 4
+        online: weibull(0.6, 3 h)
+        offline: exp(2 h)
+        nat: 30%
+        credits_per_gb: 1.5
+        probes: 4
+    populations:
+      - name: city
+        location: [22.32, 114.17]
+        clients: mobile
+        access: 50 Gbps
+        workloads:
+          - workload: orders
+            rate: 50/s
+            peaks:
+              - {at: 5 min, for: 1 min, times: 3}
+          - workload: video
+            rate: 360/min
+          - workload: render
+            rate: 0.1/s
+    routing:
+      policy: shared-first
+      retry: {attempts: 3, backoff: 50 ms, cap: 2 s}
+    failures:
+      - zone: hk-a
+        at: 4 min
+        for: 1 min
+      - edge_site: hk-edge
+        mtbf: 10 h
+        mttr: 10 min
+    cost:
+      credit: 0.01 USD
+    variants:
+      - name: no-homes
+        description: The pool has a hundred devices.
+        set:
+          shared_pools.homes.devices: 100
+    sweep:
+      path: shared_pools.homes.devices
+      values: [1k, 2k]
+    """
 
 @Suite("Scenario decoding")
 struct ScenarioDecoderTests {
@@ -152,7 +152,10 @@ struct ScenarioDecoderTests {
         #expect(spec.outages.count == 1 && spec.randomFailures.count == 1)
         let prices = try #require(spec.prices)
         #expect(prices.pricePerCredit == 0.01)
-        #expect(abs(prices.regions[0].pricePerCoreHour - 0.05) < 1e-12 && abs(prices.regions[0].pricePerEgressGB - 0.1) < 1e-12)
+        #expect(
+            abs(prices.regions[0].pricePerCoreHour - 0.05) < 1e-12
+                && abs(prices.regions[0].pricePerEgressGB - 0.1) < 1e-12
+        )
         #expect(spec.latency.measuredLatency(between: "hk", and: "city") == .milliseconds(3))
         #expect(scenario.variantNames == ["base", "no-homes"])
         #expect(scenario.sweep?.values.count == 2)
@@ -197,27 +200,57 @@ struct ScenarioDecoderTests {
 
     @Test("Every problem is reported at once, at its line and column, with suggestions")
     func reportsEveryProblem() {
-        let text = fullScenario
+        let text =
+            fullScenario
             .replacingOccurrences(of: "regions:\n  - name: hk\n", with: "regoins:\n  - name: hk\n")
-        #expect(errors(text).contains { $0.hasPrefix("bad.yaml:") && $0.contains("unknown field 'regoins'") && $0.contains("did you mean 'regions'?") })
-        let several = fullScenario
+        #expect(
+            errors(text).contains {
+                $0.hasPrefix("bad.yaml:") && $0.contains("unknown field 'regoins'")
+                    && $0.contains("did you mean 'regions'?")
+            }
+        )
+        let several =
+            fullScenario
             .replacingOccurrences(of: "timeout: 30 s", with: "timeout: 30")
             .replacingOccurrences(of: "uplink: 40 Gbps", with: "uplink: 40 GB")
             .replacingOccurrences(of: "origin: sz", with: "origin: sx")
         let found = errors(several)
         #expect(found.count == 3, "\(found)")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:46:18: error:") && $0.contains("'timeout'") && $0.contains("duration") }, "\(found)")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:58:13: error:") && $0.contains("uplink") && $0.contains("data size") }, "\(found)")
-        #expect(found.contains { $0.hasPrefix("bad.yaml:56:13: error:") && $0.contains("unknown region 'sx'") && $0.contains("did you mean 'sz'?") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix("bad.yaml:46:18: error:") && $0.contains("'timeout'") && $0.contains("duration")
+            },
+            "\(found)"
+        )
+        #expect(
+            found.contains {
+                $0.hasPrefix("bad.yaml:58:13: error:") && $0.contains("uplink") && $0.contains("data size")
+            },
+            "\(found)"
+        )
+        #expect(
+            found.contains {
+                $0.hasPrefix("bad.yaml:56:13: error:") && $0.contains("unknown region 'sx'")
+                    && $0.contains("did you mean 'sz'?")
+            },
+            "\(found)"
+        )
     }
 
     @Test("Cross-references: workloads, weights, allowed regions, failure targets")
     func crossReferences() {
-        let text = fullScenario
+        let text =
+            fullScenario
             .replacingOccurrences(of: "      - workload: render\n", with: "      - workload: rendr\n")
             .replacingOccurrences(of: "  - zone: hk-a\n", with: "  - zone: hk-b\n")
         let found = errors(text)
-        #expect(found.contains { $0.contains("unknown workload 'rendr'") && $0.contains("did you mean 'render'?") }, "\(found)")
-        #expect(found.contains { $0.contains("unknown zone 'hk-b'") && $0.contains("did you mean 'hk-a'?") }, "\(found)")
+        #expect(
+            found.contains { $0.contains("unknown workload 'rendr'") && $0.contains("did you mean 'render'?") },
+            "\(found)"
+        )
+        #expect(
+            found.contains { $0.contains("unknown zone 'hk-b'") && $0.contains("did you mean 'hk-a'?") },
+            "\(found)"
+        )
     }
 }

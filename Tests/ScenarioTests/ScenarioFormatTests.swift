@@ -1,5 +1,5 @@
-import Testing
 import Scenario
+import Testing
 
 @Suite struct ScenarioFormatTests {
     @Test func yamlExtensionsAreAccepted() {

@@ -1,15 +1,22 @@
 import Testing
+
 @testable import Scenario
 
 @Suite struct SyntaxDiagnosticsTests {
     @Test func aDiagnosticPrintsFileLineColumnSeverityAndMessage() {
         let at = SourceLocation(file: "Simulations/cdn.yaml", line: 12, column: 5)
-        #expect(Diagnostic.error("unknown field 'regoins' in scenario", at: at).description
-            == "Simulations/cdn.yaml:12:5: error: unknown field 'regoins' in scenario")
-        #expect(Diagnostic.error("unknown field 'regoins' in scenario", at: at, suggestion: "regions").description
-            == "Simulations/cdn.yaml:12:5: error: unknown field 'regoins' in scenario; did you mean 'regions'?")
-        #expect(Diagnostic.warning("seed is not set", at: at).description
-            == "Simulations/cdn.yaml:12:5: warning: seed is not set")
+        #expect(
+            Diagnostic.error("unknown field 'regoins' in scenario", at: at).description
+                == "Simulations/cdn.yaml:12:5: error: unknown field 'regoins' in scenario"
+        )
+        #expect(
+            Diagnostic.error("unknown field 'regoins' in scenario", at: at, suggestion: "regions").description
+                == "Simulations/cdn.yaml:12:5: error: unknown field 'regoins' in scenario; did you mean 'regions'?"
+        )
+        #expect(
+            Diagnostic.warning("seed is not set", at: at).description
+                == "Simulations/cdn.yaml:12:5: warning: seed is not set"
+        )
     }
 
     @Test func diagnosticsSortByFileLineColumnAndKeepTheOrderOfTies() {
@@ -41,10 +48,17 @@ import Testing
     @Test func unknownReferencesNameTheReferrerAndSuggest() {
         var diagnostics = Diagnostics()
         let at = SourceLocation(file: "s.yaml", line: 7, column: 13)
-        diagnostics.unknownReference("eu-west", kind: "region", from: "zone 'hk-1a'",
-                                     candidates: ["cn-hangzhou", "eu-west-1"], at: at)
-        #expect(diagnostics.description
-            == "s.yaml:7:13: error: zone 'hk-1a' refers to unknown region 'eu-west'; did you mean 'eu-west-1'?")
+        diagnostics.unknownReference(
+            "eu-west",
+            kind: "region",
+            from: "zone 'hk-1a'",
+            candidates: ["cn-hangzhou", "eu-west-1"],
+            at: at
+        )
+        #expect(
+            diagnostics.description
+                == "s.yaml:7:13: error: zone 'hk-1a' refers to unknown region 'eu-west'; did you mean 'eu-west-1'?"
+        )
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scenario
 
 private func tree(_ text: String, file: String) throws -> ScenarioNode {
@@ -10,7 +11,8 @@ private func tree(_ text: String, file: String) throws -> ScenarioNode {
 
 @Suite struct SyntaxMergeTests {
     @Test func mappingsMergeKeyByKeyAndNamedListsByName() throws {
-        let base = try tree("""
+        let base = try tree(
+            """
             name: base
             duration: 1 h
             regions:
@@ -18,8 +20,11 @@ private func tree(_ text: String, file: String) throws -> ScenarioNode {
                 zones: [{name: a1, servers: 1}, {name: a2, servers: 2}]
               - name: b
             tags: [x, y]
-            """, file: "base.yaml")
-        let override = try tree("""
+            """,
+            file: "base.yaml"
+        )
+        let override = try tree(
+            """
             regions:
               - name: a
                 zones: [{name: a2, servers: 20}, {name: a3, servers: 3}]
@@ -27,9 +32,14 @@ private func tree(_ text: String, file: String) throws -> ScenarioNode {
             tags: [z]
             seed: 7
             name: child
-            """, file: "child.yaml")
+            """,
+            file: "child.yaml"
+        )
         let merged = ScenarioMerge.merge(base: base, override: override)
-        #expect(merged.description == "{name: child, duration: 1 h, regions: [{name: a, zones: [{name: a1, servers: 1}, {name: a2, servers: 20}, {name: a3, servers: 3}]}, {name: b}, {name: c}], tags: [z], seed: 7}")
+        #expect(
+            merged.description
+                == "{name: child, duration: 1 h, regions: [{name: a, zones: [{name: a1, servers: 1}, {name: a2, servers: 20}, {name: a3, servers: 3}]}, {name: b}, {name: c}], tags: [z], seed: 7}"
+        )
         // Locations come from whichever file each node came from.
         #expect(merged["duration"]?.location == SourceLocation(file: "base.yaml", line: 2, column: 11))
         #expect(merged.entry("name")?.keyLocation == SourceLocation(file: "child.yaml", line: 7, column: 1))
@@ -51,9 +61,13 @@ private func tree(_ text: String, file: String) throws -> ScenarioNode {
         ])
         let merged = try loader.load("Simulations/child.yaml")
         #expect(merged.description == "{name: base, duration: 1 h, regions: [{name: a, servers: 2}]}")
-        #expect(merged["duration"]?.location == SourceLocation(file: "Simulations/common/base.yaml", line: 2, column: 11))
-        #expect(merged["regions"]?.sequenceElements?[0]["servers"]?.location
-            == SourceLocation(file: "Simulations/child.yaml", line: 4, column: 14))
+        #expect(
+            merged["duration"]?.location == SourceLocation(file: "Simulations/common/base.yaml", line: 2, column: 11)
+        )
+        #expect(
+            merged["regions"]?.sequenceElements?[0]["servers"]?.location
+                == SourceLocation(file: "Simulations/child.yaml", line: 4, column: 14)
+        )
     }
 
     @Test func anExtendsCycleIsReportedAtTheExtendsValue() {
@@ -75,10 +89,12 @@ private func tree(_ text: String, file: String) throws -> ScenarioNode {
         ])
         var diagnostics = Diagnostics()
         _ = loader.load("x.yaml", diagnostics: &diagnostics)
-        #expect(diagnostics.sorted.map(\.description) == [
-            "x.yaml:1:11: error: cannot read extended file 'nope.yaml': no such file",
-            "y.yaml:3:1: error: invalid YAML: did not find expected node content (while parsing a flow node at line 3, column 1)",
-        ])
+        #expect(
+            diagnostics.sorted.map(\.description) == [
+                "x.yaml:1:11: error: cannot read extended file 'nope.yaml': no such file",
+                "y.yaml:3:1: error: invalid YAML: did not find expected node content (while parsing a flow node at line 3, column 1)",
+            ]
+        )
         var missing = Diagnostics()
         #expect(ScenarioLoader(files: [:]).load("gone.yaml", diagnostics: &missing) == nil)
         #expect(missing.description == "gone.yaml:1:1: error: cannot read scenario file 'gone.yaml': no such file")
@@ -106,7 +122,11 @@ import Foundation
         try FileManager.default.createDirectory(atPath: directory + "/lib", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "seed: 1\nduration: 2 h\n".write(toFile: directory + "/lib/base.yaml", atomically: true, encoding: .utf8)
-        try "extends: lib/base.yaml\nseed: 9\n".write(toFile: directory + "/top.yaml", atomically: true, encoding: .utf8)
+        try "extends: lib/base.yaml\nseed: 9\n".write(
+            toFile: directory + "/top.yaml",
+            atomically: true,
+            encoding: .utf8
+        )
         let merged = try ScenarioLoader().load(directory + "/top.yaml")
         #expect(merged.description == "{seed: 9, duration: 2 h}")
         #expect(merged["duration"]?.location == SourceLocation(file: directory + "/lib/base.yaml", line: 2, column: 11))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scenario
 
 /// The value of `text` as `kind`, or the error message if it does not parse.
@@ -73,8 +74,10 @@ private func failure(_ text: String, _ kind: QuantityKind) -> QuantityError? {
         #expect(value("0.15", .fraction) == 0.15)
         #expect(value("100%", .fraction) == 1)
         #expect(value("0", .fraction) == 0)
-        #expect(failure("150%", .fraction)?.message
-            == "expected a fraction such as '15%' or 0.15 between 0 and 1, got '150%'")
+        #expect(
+            failure("150%", .fraction)?.message
+                == "expected a fraction such as '15%' or 0.15 between 0 and 1, got '150%'"
+        )
         #expect(failure("1.2", .fraction) != nil)
     }
 
@@ -85,10 +88,14 @@ private func failure(_ text: String, _ kind: QuantityKind) -> QuantityError? {
         #expect(value("10_000", .count) == 10_000)
         #expect(value("1e6", .count) == 1_000_000)
         #expect(value("42", .count) == 42)
-        #expect(failure("1.5", .count)?.message
-            == "expected a whole number such as 300, '300k' or '1.5M', got '1.5' (not a whole number)")
-        #expect(failure("-3", .count)?.message
-            == "expected a whole number such as 300, '300k' or '1.5M', got '-3' (a negative value)")
+        #expect(
+            failure("1.5", .count)?.message
+                == "expected a whole number such as 300, '300k' or '1.5M', got '1.5' (not a whole number)"
+        )
+        #expect(
+            failure("-3", .count)?.message
+                == "expected a whole number such as 300, '300k' or '1.5M', got '-3' (a negative value)"
+        )
     }
 
     @Test func numbersAndIntegersAllowNegativeValues() {
@@ -99,26 +106,41 @@ private func failure(_ text: String, _ kind: QuantityKind) -> QuantityError? {
     }
 
     @Test func aMissingUnitSaysWhatWasExpected() {
-        #expect(failure("40", .duration)?.message
-            == "expected a duration such as '40 ms' or '2 h', got '40' (a number without a unit)")
-        #expect(failure("100", .dataRate)?.message
-            == "expected a data rate such as '100 Mbps' or '1.5 Gbps', got '100' (a number without a unit)")
+        #expect(
+            failure("40", .duration)?.message
+                == "expected a duration such as '40 ms' or '2 h', got '40' (a number without a unit)"
+        )
+        #expect(
+            failure("100", .dataRate)?.message
+                == "expected a data rate such as '100 Mbps' or '1.5 Gbps', got '100' (a number without a unit)"
+        )
     }
 
     @Test func aWrongKindOfUnitNamesBothKinds() {
-        #expect(failure("40 Mbps", .duration)?.message
-            == "expected a duration such as '40 ms' or '2 h', got '40 Mbps' (a data rate)")
-        #expect(failure("2 TB", .dataRate)?.message
-            == "expected a data rate such as '100 Mbps' or '1.5 Gbps', got '2 TB' (a data size)")
-        #expect(failure("5/s", .count)?.message
-            == "expected a whole number such as 300, '300k' or '1.5M', got '5/s' (an event rate)")
-        #expect(failure("3 USD", .duration)?.message
-            == "expected a duration such as '40 ms' or '2 h', got '3 USD' (an amount of money)")
+        #expect(
+            failure("40 Mbps", .duration)?.message
+                == "expected a duration such as '40 ms' or '2 h', got '40 Mbps' (a data rate)"
+        )
+        #expect(
+            failure("2 TB", .dataRate)?.message
+                == "expected a data rate such as '100 Mbps' or '1.5 Gbps', got '2 TB' (a data size)"
+        )
+        #expect(
+            failure("5/s", .count)?.message
+                == "expected a whole number such as 300, '300k' or '1.5M', got '5/s' (an event rate)"
+        )
+        #expect(
+            failure("3 USD", .duration)?.message
+                == "expected a duration such as '40 ms' or '2 h', got '3 USD' (an amount of money)"
+        )
     }
 
     @Test func anUnknownUnitSuggestsTheClosestOfTheExpectedKind() {
         let error = failure("40 mbps", .dataRate)
-        #expect(error?.message == "expected a data rate such as '100 Mbps' or '1.5 Gbps', got '40 mbps' (unknown unit 'mbps')")
+        #expect(
+            error?.message
+                == "expected a data rate such as '100 Mbps' or '1.5 Gbps', got '40 mbps' (unknown unit 'mbps')"
+        )
         #expect(error?.suggestion == "Mbps")
         #expect(failure("3 hrs", .duration)?.suggestion == "hr")
         let glued = failure("5 Ms", .duration)
@@ -131,8 +153,10 @@ private func failure(_ text: String, _ kind: QuantityKind) -> QuantityError? {
         #expect(failure(".inf", .number)?.message == "expected a number, got '.inf' (not a finite number)")
         #expect(failure("nan", .duration) != nil)
         #expect(failure("1e999", .number)?.message == "expected a number, got '1e999' (not a finite number)")
-        #expect(failure("-5 ms", .duration)?.message
-            == "expected a duration such as '40 ms' or '2 h', got '-5 ms' (a negative value)")
+        #expect(
+            failure("-5 ms", .duration)?.message
+                == "expected a duration such as '40 ms' or '2 h', got '-5 ms' (a negative value)"
+        )
         #expect(try QuantityKind.duration.parse("-8 h", allowingNegative: true).get() == -28_800)
     }
 
@@ -145,10 +169,14 @@ private func failure(_ text: String, _ kind: QuantityKind) -> QuantityError? {
         #expect(try Money.parse("0.05 USD/core-h").get() == compute)
         #expect(try Money.parse("300 CNY").get() == Money(amount: 300, currency: "CNY"))
         #expect(try Money.parse("0.4 USD/M").get() == Money(amount: 0.4, currency: "USD", per: .count(1e6)))
-        #expect(try Money.parse("2 EUR / 100 GB").get() == Money(amount: 2, currency: "EUR", per: .dataSize(bytes: 1e11)))
+        #expect(
+            try Money.parse("2 EUR / 100 GB").get() == Money(amount: 2, currency: "EUR", per: .dataSize(bytes: 1e11))
+        )
         if case .failure(let error) = Money.parse("0.12") {
-            #expect(error.message
-                == "expected an amount of money such as '0.12 USD/GB' or '0.05 USD/h', got '0.12' (a number without a currency)")
+            #expect(
+                error.message
+                    == "expected an amount of money such as '0.12 USD/GB' or '0.05 USD/h', got '0.12' (a number without a currency)"
+            )
         } else {
             Issue.record("a bare number is not money")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scenario
 
 private func parse(_ text: String, file: String = "s.yaml") -> (ScenarioNode?, Diagnostics) {
@@ -70,8 +71,10 @@ private func parse(_ text: String, file: String = "s.yaml") -> (ScenarioNode?, D
         let (parsed, diagnostics) = parse("name: demo\nregions:\n  - a\n  b: c\n")
         #expect(parsed == nil)
         #expect(diagnostics.entries.count == 1)
-        #expect(diagnostics.description
-            == "s.yaml:4:3: error: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 3, column 3)")
+        #expect(
+            diagnostics.description
+                == "s.yaml:4:3: error: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 3, column 3)"
+        )
     }
 
     @Test func anUnclosedQuoteIsASyntaxError() {
@@ -92,7 +95,9 @@ private func parse(_ text: String, file: String = "s.yaml") -> (ScenarioNode?, D
             """
         let (parsed, diagnostics) = parse(text)
         #expect(parsed == nil)
-        #expect(diagnostics.description == "s.yaml:6:5: error: duplicate key 'servers' in this mapping (first at line 4)")
+        #expect(
+            diagnostics.description == "s.yaml:6:5: error: duplicate key 'servers' in this mapping (first at line 4)"
+        )
     }
 
     @Test func duplicateKeysOfDifferentStylesAreCaughtToo() throws {
@@ -128,7 +133,9 @@ private func parse(_ text: String, file: String = "s.yaml") -> (ScenarioNode?, D
 @Suite struct SyntaxYAMLNullLocationTests {
     @Test func anEmptyValueIsLocatedAndReportedAsMissing() throws {
         var diagnostics = Diagnostics()
-        let root = try #require(YAMLReader.parse("zone:\n  servers:\n  timeout: 1 s\n", file: "n.yaml", diagnostics: &diagnostics))
+        let root = try #require(
+            YAMLReader.parse("zone:\n  servers:\n  timeout: 1 s\n", file: "n.yaml", diagnostics: &diagnostics)
+        )
         MappingReader.read(try #require(root["zone"]), context: "zone 'z'", into: &diagnostics) { zone in
             _ = zone.required("servers", as: .count)
             _ = zone.required("timeout", as: .duration)

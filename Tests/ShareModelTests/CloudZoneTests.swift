@@ -4,12 +4,18 @@ import Testing
 @testable import ShareModel
 
 /// Runs `replications` independent single-zone runs (seeds 1...R) to completion.
-func cloudZoneReplications(spec: ZoneSpec, lambda: Double, requests: UInt64, replications: Int)
+func cloudZoneReplications(
+    spec: ZoneSpec,
+    lambda: Double,
+    requests: UInt64,
+    replications: Int
+)
     -> [(model: CloudZoneModel, end: SimTime)]
 {
     (1...replications).map { replication in
         var simulation = Simulation(
-            model: CloudZoneModel(spec: spec, arrivalRate: lambda, requests: requests, seed: UInt64(replication)))
+            model: CloudZoneModel(spec: spec, arrivalRate: lambda, requests: requests, seed: UInt64(replication))
+        )
         simulation.model.start(scheduler: &simulation.scheduler)
         simulation.runToCompletion()
         return (simulation.model, simulation.now)
@@ -18,16 +24,27 @@ func cloudZoneReplications(spec: ZoneSpec, lambda: Double, requests: UInt64, rep
 
 /// Checks `theory` lies within `k` standard errors of the replication mean of `values`, and
 /// that the standard error is below `relativePrecision × theory`, so the check has teeth.
-func expectZoneWithin(_ values: [Double], of theory: Double, standardErrors k: Double, _ what: String,
-                      relativePrecision: Double = 0.03, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectZoneWithin(
+    _ values: [Double],
+    of theory: Double,
+    standardErrors k: Double,
+    _ what: String,
+    relativePrecision: Double = 0.03,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let interval = ConfidenceInterval.of(values, level: 0.95)
     // The 95% half-width is t(0.975, R-1) standard errors.
     let standardError = interval.halfWidth / StudentT.quantile(0.975, degreesOfFreedom: Double(values.count - 1))
-    #expect(abs(interval.mean - theory) <= k * standardError,
-            "\(what): simulated \(interval.mean) ± \(standardError) (1 SE) vs theory \(theory)",
-            sourceLocation: sourceLocation)
-    #expect(standardError < relativePrecision * theory, "\(what): standard error \(standardError) too wide to test",
-            sourceLocation: sourceLocation)
+    #expect(
+        abs(interval.mean - theory) <= k * standardError,
+        "\(what): simulated \(interval.mean) ± \(standardError) (1 SE) vs theory \(theory)",
+        sourceLocation: sourceLocation
+    )
+    #expect(
+        standardError < relativePrecision * theory,
+        "\(what): standard error \(standardError) too wide to test",
+        sourceLocation: sourceLocation
+    )
 }
 
 /// Checks that every request of a run ended exactly once, and that the counts add up.
@@ -35,8 +52,10 @@ func expectConservation(_ model: CloudZoneModel, sourceLocation: SourceLocation 
     let metrics = model.zone.metrics
     #expect(metrics.arrived == Int(model.arrivals), sourceLocation: sourceLocation)
     #expect(model.zone.inService == 0 && model.zone.waitingCount == 0, sourceLocation: sourceLocation)
-    #expect(metrics.served + metrics.rejected + metrics.timedOut + metrics.failed == metrics.arrived,
-            sourceLocation: sourceLocation)
+    #expect(
+        metrics.served + metrics.rejected + metrics.timedOut + metrics.failed == metrics.arrived,
+        sourceLocation: sourceLocation
+    )
     guard model.keepsLog else { return }
     #expect(model.log.count == metrics.arrived, sourceLocation: sourceLocation)
     // Each id 0..<arrivals appears exactly once.
@@ -52,10 +71,14 @@ func expectConservation(_ model: CloudZoneModel, sourceLocation: SourceLocation 
         served: model.log.count { $0.fate == .served },
         rejected: model.log.count { if case .rejected = $0.fate { true } else { false } },
         timedOut: model.log.count { $0.fate == .timedOut },
-        failed: model.log.count { $0.fate == .failed })
-    #expect(counted.served == metrics.served && counted.rejected == metrics.rejected
+        failed: model.log.count { $0.fate == .failed }
+    )
+    #expect(
+        counted.served == metrics.served && counted.rejected == metrics.rejected
             && counted.timedOut == metrics.timedOut && counted.failed == metrics.failed,
-            "log \(counted) vs metrics", sourceLocation: sourceLocation)
+        "log \(counted) vs metrics",
+        sourceLocation: sourceLocation
+    )
 }
 
 /// A test driver for one zone: arrivals, failures and recoveries at scripted instants.
@@ -76,8 +99,12 @@ struct ScriptedZoneDriver: SimulationModel {
         zone = CloudZone(spec: spec, seed: 1)
     }
 
-    static func script<Queue: PendingEventSet>(arrivals: [Double], fails: [Double] = [], recovers: [Double] = [],
-                                               into scheduler: inout Scheduler<Queue>) {
+    static func script<Queue: PendingEventSet>(
+        arrivals: [Double],
+        fails: [Double] = [],
+        recovers: [Double] = [],
+        into scheduler: inout Scheduler<Queue>
+    ) {
         for time in arrivals { scheduler.schedule(Kind.arrival, target: 99, at: SimTime(.seconds(time))) }
         for time in fails { scheduler.schedule(Kind.fail, target: 99, at: SimTime(.seconds(time))) }
         for time in recovers { scheduler.schedule(Kind.recover, target: 99, at: SimTime(.seconds(time))) }
@@ -87,8 +114,15 @@ struct ScriptedZoneDriver: SimulationModel {
         let now = scheduler.now
         switch event.kind {
         case Kind.arrival:
-            outcomes.append(zone.arrive(request: CloudRequestID(UInt64(arrivals)), class: CloudWorkloadClass(0),
-                                        at: now, scheduler: &scheduler, endings: &endings))
+            outcomes.append(
+                zone.arrive(
+                    request: CloudRequestID(UInt64(arrivals)),
+                    class: CloudWorkloadClass(0),
+                    at: now,
+                    scheduler: &scheduler,
+                    endings: &endings
+                )
+            )
             arrivals += 1
         case Kind.fail:
             zone.fail(at: now, scheduler: &scheduler, endings: &endings)
@@ -122,14 +156,30 @@ struct CloudZoneTests {
         let spec = try ZoneSpec(name: "mmc", servers: 2, coresPerServer: 2, serviceTimes: [Self.exponential(rate: 1)])
         let theory = try #require(MMcTheory(servers: 4, arrivalRate: 3, serviceRate: 1))
         let runs = cloudZoneReplications(spec: spec, lambda: 3, requests: 200_000, replications: 10)
-        expectZoneWithin(runs.map(\.model.zone.metrics.waitInQueue.mean), of: theory.meanWaitInQueue,
-                         standardErrors: 4, "Wq")
-        expectZoneWithin(runs.map(\.model.zone.metrics.responseTime.mean), of: theory.meanResponseTime,
-                         standardErrors: 4, "W")
-        expectZoneWithin(runs.map { $0.model.zone.metrics.utilisation(until: $0.end) }, of: theory.utilisation,
-                         standardErrors: 4, "utilisation")
-        expectZoneWithin(runs.map { $0.model.zone.metrics.meanQueueLength(until: $0.end) }, of: theory.meanQueueLength,
-                         standardErrors: 4, "Lq")
+        expectZoneWithin(
+            runs.map(\.model.zone.metrics.waitInQueue.mean),
+            of: theory.meanWaitInQueue,
+            standardErrors: 4,
+            "Wq"
+        )
+        expectZoneWithin(
+            runs.map(\.model.zone.metrics.responseTime.mean),
+            of: theory.meanResponseTime,
+            standardErrors: 4,
+            "W"
+        )
+        expectZoneWithin(
+            runs.map { $0.model.zone.metrics.utilisation(until: $0.end) },
+            of: theory.utilisation,
+            standardErrors: 4,
+            "utilisation"
+        )
+        expectZoneWithin(
+            runs.map { $0.model.zone.metrics.meanQueueLength(until: $0.end) },
+            of: theory.meanQueueLength,
+            standardErrors: 4,
+            "Lq"
+        )
         for run in runs {
             #expect(run.model.zone.metrics.served == 200_000)
             expectConservation(run.model)
@@ -138,8 +188,13 @@ struct CloudZoneTests {
 
     @Test("M/M/1/K: the fraction of arrivals rejected matches (1-ρ)ρ^K / (1-ρ^(K+1))", arguments: [(5, 0.8), (3, 1.5)])
     func mm1kBlocking(systemCapacity: Int, rho: Double) throws {
-        let spec = try ZoneSpec(name: "mm1k", servers: 1, coresPerServer: 1, serviceTimes: [Self.exponential(rate: 1)],
-                                maxWaiting: systemCapacity - 1)
+        let spec = try ZoneSpec(
+            name: "mm1k",
+            servers: 1,
+            coresPerServer: 1,
+            serviceTimes: [Self.exponential(rate: 1)],
+            maxWaiting: systemCapacity - 1
+        )
         #expect(spec.systemCapacity == systemCapacity)
         let k = Double(systemCapacity)
         let rhoK = (0..<systemCapacity).reduce(1.0) { product, _ in product * rho }
@@ -163,32 +218,65 @@ struct CloudZoneTests {
 
     @Test("every request ends exactly once as served, rejected, timed out or failed", arguments: [1, 2, 3] as [UInt64])
     func conservation(seed: UInt64) throws {
-        let spec = try ZoneSpec(name: "mixed", servers: 2, coresPerServer: 1, serviceTimes: [Self.exponential(rate: 1)],
-                                maxWaiting: 6, timeout: .milliseconds(1500))
+        let spec = try ZoneSpec(
+            name: "mixed",
+            servers: 2,
+            coresPerServer: 1,
+            serviceTimes: [Self.exponential(rate: 1)],
+            maxWaiting: 6,
+            timeout: .milliseconds(1500)
+        )
         let outage = CloudZoneModel.Outage(start: at(500), end: at(560))
-        var simulation = Simulation(model: CloudZoneModel(spec: spec, arrivalRate: 2.5, requests: 5_000,
-                                                          outage: outage, keepsLog: true, seed: seed))
+        var simulation = Simulation(
+            model: CloudZoneModel(
+                spec: spec,
+                arrivalRate: 2.5,
+                requests: 5_000,
+                outage: outage,
+                keepsLog: true,
+                seed: seed
+            )
+        )
         simulation.model.start(scheduler: &simulation.scheduler)
         simulation.runToCompletion()
         let metrics = simulation.model.zone.metrics
         #expect(simulation.model.arrivals == 5_000)
-        #expect(metrics.served > 0 && metrics.rejectedQueueFull > 0 && metrics.rejectedWhileDown > 0
-                && metrics.timedOut > 0 && metrics.failed > 0, "every fate occurs: \(metrics)")
+        #expect(
+            metrics.served > 0 && metrics.rejectedQueueFull > 0 && metrics.rejectedWhileDown > 0
+                && metrics.timedOut > 0 && metrics.failed > 0,
+            "every fate occurs: \(metrics)"
+        )
         expectConservation(simulation.model)
         // Waits are recorded for exactly the requests that reached a slot.
-        #expect(metrics.waitInQueue.count == metrics.served + simulation.model.log.count {
-            $0.fate == .failed && $0.serviceStart != nil
-        })
+        #expect(
+            metrics.waitInQueue.count == metrics.served
+                + simulation.model.log.count {
+                    $0.fate == .failed && $0.serviceStart != nil
+                }
+        )
     }
 
     // MARK: Outages
 
     @Test("during an outage nothing is served, work in flight fails at the instant, and service resumes after")
     func outage() throws {
-        let spec = try ZoneSpec(name: "outage", servers: 4, coresPerServer: 1, serviceTimes: [Self.exponential(rate: 1)])
+        let spec = try ZoneSpec(
+            name: "outage",
+            servers: 4,
+            coresPerServer: 1,
+            serviceTimes: [Self.exponential(rate: 1)]
+        )
         let outage = CloudZoneModel.Outage(start: at(1_000), end: at(1_100))
-        var simulation = Simulation(model: CloudZoneModel(spec: spec, arrivalRate: 3.5, requests: 20_000,
-                                                          outage: outage, keepsLog: true, seed: 7))
+        var simulation = Simulation(
+            model: CloudZoneModel(
+                spec: spec,
+                arrivalRate: 3.5,
+                requests: 20_000,
+                outage: outage,
+                keepsLog: true,
+                seed: 7
+            )
+        )
         simulation.model.start(scheduler: &simulation.scheduler)
         simulation.runToCompletion()
         let model = simulation.model
@@ -225,8 +313,12 @@ struct CloudZoneTests {
     func scriptedOutage() throws {
         let spec = try ZoneSpec(name: "script", servers: 1, coresPerServer: 1, serviceTimes: [Self.constant(1)])
         var simulation = Simulation(model: ScriptedZoneDriver(spec: spec))
-        ScriptedZoneDriver.script(arrivals: [0, 0.5, 0.6, 2.5, 4, 4], fails: [0.8, 3], recovers: [3.5, 5],
-                                  into: &simulation.scheduler)
+        ScriptedZoneDriver.script(
+            arrivals: [0, 0.5, 0.6, 2.5, 4, 4],
+            fails: [0.8, 3],
+            recovers: [3.5, 5],
+            into: &simulation.scheduler
+        )
         simulation.runToCompletion()
         let driver = simulation.model
         #expect(driver.outcomes == [.started, .queued, .queued, .rejected(.zoneDown), .started, .queued])
@@ -250,10 +342,22 @@ struct CloudZoneTests {
     @Test("with a tiny timeout, requests whose wait reaches it are dropped at the deadline and never served")
     func timeouts() throws {
         let timeout = SimDuration.milliseconds(50)
-        let spec = try ZoneSpec(name: "impatient", servers: 1, coresPerServer: 2, serviceTimes: [Self.exponential(rate: 1)],
-                                timeout: timeout)
-        var simulation = Simulation(model: CloudZoneModel(spec: spec, arrivalRate: 3, requests: 20_000,
-                                                          keepsLog: true, seed: 11))
+        let spec = try ZoneSpec(
+            name: "impatient",
+            servers: 1,
+            coresPerServer: 2,
+            serviceTimes: [Self.exponential(rate: 1)],
+            timeout: timeout
+        )
+        var simulation = Simulation(
+            model: CloudZoneModel(
+                spec: spec,
+                arrivalRate: 3,
+                requests: 20_000,
+                keepsLog: true,
+                seed: 11
+            )
+        )
         simulation.model.start(scheduler: &simulation.scheduler)
         simulation.runToCompletion()
         let model = simulation.model
@@ -270,8 +374,13 @@ struct CloudZoneTests {
 
     @Test("a request whose deadline falls at the instant a slot frees is dropped, not served")
     func timeoutTie() throws {
-        let spec = try ZoneSpec(name: "tie", servers: 1, coresPerServer: 1, serviceTimes: [Self.constant(1)],
-                                timeout: .seconds(1))
+        let spec = try ZoneSpec(
+            name: "tie",
+            servers: 1,
+            coresPerServer: 1,
+            serviceTimes: [Self.constant(1)],
+            timeout: .seconds(1)
+        )
         var simulation = Simulation(model: ScriptedZoneDriver(spec: spec))
         ScriptedZoneDriver.script(arrivals: [0, 0, 0.5], into: &simulation.scheduler)
         simulation.runToCompletion()
@@ -297,26 +406,59 @@ struct CloudZoneTests {
                 return error.field
             }
         }
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "", servers: 1, coresPerServer: 1, serviceTimes: [exp]) } == "name")
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: 0, coresPerServer: 1, serviceTimes: [exp]) } == "servers")
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: 1, coresPerServer: -2, serviceTimes: [exp]) } == "coresPerServer")
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: Int.max / 2, coresPerServer: 4, serviceTimes: [exp]) } == "coresPerServer")
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: []) } == "serviceTimes")
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "", servers: 1, coresPerServer: 1, serviceTimes: [exp])
+            } == "name"
+        )
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "z", servers: 0, coresPerServer: 1, serviceTimes: [exp])
+            } == "servers"
+        )
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "z", servers: 1, coresPerServer: -2, serviceTimes: [exp])
+            } == "coresPerServer"
+        )
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "z", servers: Int.max / 2, coresPerServer: 4, serviceTimes: [exp])
+            } == "coresPerServer"
+        )
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [])
+            } == "serviceTimes"
+        )
         let negative = SampledDistribution.constant(try ConstantDistribution(-1))
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp, negative]) } == "serviceTimes[1]")
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp], maxWaiting: -1) } == "maxWaiting")
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp], timeout: .zero) } == "timeout")
-        #expect(field { () throws(CloudSpecError) in
-            try ZoneSpec(name: "z", servers: 3, coresPerServer: 8, serviceTimes: [exp], maxWaiting: 0,
-                         timeout: .milliseconds(1)) } == nil)
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp, negative])
+            } == "serviceTimes[1]"
+        )
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp], maxWaiting: -1)
+            } == "maxWaiting"
+        )
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp], timeout: .zero)
+            } == "timeout"
+        )
+        #expect(
+            field { () throws(CloudSpecError) in
+                try ZoneSpec(
+                    name: "z",
+                    servers: 3,
+                    coresPerServer: 8,
+                    serviceTimes: [exp],
+                    maxWaiting: 0,
+                    timeout: .milliseconds(1)
+                )
+            } == nil
+        )
         let error = #expect(throws: CloudSpecError.self) {
             try ZoneSpec(name: "hz-a", servers: 1, coresPerServer: 0, serviceTimes: [exp])
         }

@@ -10,7 +10,8 @@ private func testPrices() throws -> PriceList {
             RegionPricing(region: "hz", pricePerCoreHour: 0.05, pricePerEgressGB: 0.08),
             RegionPricing(region: "sg", pricePerCoreHour: 0.5, pricePerEgressGB: 0.25),
         ],
-        pricePerCredit: 0.5)
+        pricePerCredit: 0.5
+    )
 }
 
 private let hz = CostRegionID(0)
@@ -35,8 +36,17 @@ struct CostTests {
         #expect(summary.costPerMillionRequests == 250)
         // 0.25 over 5e11 bytes = 0.25 / 0.5 TB = 0.5 per TB.
         #expect(summary.costPerTBDelivered == 0.5)
-        #expect(summary.regions[0] == RegionCost(
-            id: hz, region: "hz", busyCoreSeconds: 3_600, egressBytes: 2_500_000_000, compute: 0.05, egress: 0.2))
+        #expect(
+            summary.regions[0]
+                == RegionCost(
+                    id: hz,
+                    region: "hz",
+                    busyCoreSeconds: 3_600,
+                    egressBytes: 2_500_000_000,
+                    compute: 0.05,
+                    egress: 0.2
+                )
+        )
         #expect(summary.regions[1].total == 0)
     }
 
@@ -45,13 +55,13 @@ struct CostTests {
         let prices = try testPrices()
         var ledger = CostLedger(prices: prices)
         // Recorded sg first: results still come in id order.
-        ledger.recordCompute(region: sg, coreSeconds: 7_200)       // 2 core-hours × 0.5 = 1.0
-        ledger.recordEgress(region: sg, bytes: 4_000_000_000)      // 4 GB × 0.25 = 1.0
-        ledger.recordCompute(region: hz, coreSeconds: 1_800)       // 0.5 core-hours × 0.05 = 0.025
-        ledger.recordCompute(region: hz, coreSeconds: 1_800)       // total 1 core-hour: 0.05
-        ledger.recordEgress(region: hz, bytes: 2_500_000_000)      // 2.5 GB × 0.08 = 0.2
-        ledger.recordCredits(3)                                    // 3 × 0.5 = 1.5
-        ledger.recordCredits(0.5)                                  // 0.5 × 0.5 = 0.25
+        ledger.recordCompute(region: sg, coreSeconds: 7_200)  // 2 core-hours × 0.5 = 1.0
+        ledger.recordEgress(region: sg, bytes: 4_000_000_000)  // 4 GB × 0.25 = 1.0
+        ledger.recordCompute(region: hz, coreSeconds: 1_800)  // 0.5 core-hours × 0.05 = 0.025
+        ledger.recordCompute(region: hz, coreSeconds: 1_800)  // total 1 core-hour: 0.05
+        ledger.recordEgress(region: hz, bytes: 2_500_000_000)  // 2.5 GB × 0.08 = 0.2
+        ledger.recordCredits(3)  // 3 × 0.5 = 1.5
+        ledger.recordCredits(0.5)  // 0.5 × 0.5 = 0.25
         ledger.recordCompleted(requests: 2_000_000, bytesDelivered: 1_000_000_000_000)
         ledger.recordCompleted(bytesDelivered: 1_000_000_000_000)  // one more request, 1 TB more
 
@@ -125,13 +135,14 @@ struct CostTests {
         var first = CostLedger(prices: prices)
         var second = CostLedger(prices: prices)
         // Records alternate between the two halves; integer and half-integer values add exactly.
-        let records: [(region: CostRegionID, coreSeconds: Double, bytes: UInt64, credits: Double, delivered: UInt64)] = [
-            (hz, 3_600, 2_500_000_000, 1.5, 1_000),
-            (sg, 120.5, 7, 0, 0),
-            (hz, 0, 0, 2, 123_456_789),
-            (sg, 86_400, 1_000_000_000_000, 0.25, 42),
-            (hz, 1, 1, 1, 1),
-        ]
+        let records: [(region: CostRegionID, coreSeconds: Double, bytes: UInt64, credits: Double, delivered: UInt64)] =
+            [
+                (hz, 3_600, 2_500_000_000, 1.5, 1_000),
+                (sg, 120.5, 7, 0, 0),
+                (hz, 0, 0, 2, 123_456_789),
+                (sg, 86_400, 1_000_000_000_000, 0.25, 42),
+                (hz, 1, 1, 1, 1),
+            ]
         for (n, record) in records.enumerated() {
             func apply(_ ledger: inout CostLedger) {
                 ledger.recordCompute(region: record.region, coreSeconds: record.coreSeconds)
@@ -187,7 +198,10 @@ struct CostTests {
         let negative = #expect(throws: CostSpecError.self) {
             try RegionPricing(region: "cn-hangzhou", pricePerCoreHour: 0.05, pricePerEgressGB: -0.5)
         }
-        #expect(negative?.description == "region pricing cn-hangzhou: pricePerEgressGB: must be finite and non-negative (got -0.5)")
+        #expect(
+            negative?.description
+                == "region pricing cn-hangzhou: pricePerEgressGB: must be finite and non-negative (got -0.5)"
+        )
 
         let unnamed = #expect(throws: CostSpecError.self) {
             try RegionPricing(region: "", pricePerCoreHour: 0.05, pricePerEgressGB: 0.08)

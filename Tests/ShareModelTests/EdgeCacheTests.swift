@@ -321,6 +321,7 @@ struct EdgeCacheZipfValidationTests {
         let tolerance = 0.01 + 5 * standardError
         #expect(
             (simulated - che.hitRatio).magnitude <= tolerance,
-            "\(testCase.testDescription): simulated \(simulated), Che \(che.hitRatio), tolerance \(tolerance)")
+            "\(testCase.testDescription): simulated \(simulated), Che \(che.hitRatio), tolerance \(tolerance)"
+        )
     }
 }

@@ -36,7 +36,9 @@ struct FailureScheduleTests {
                 try outage(Self.link, 190, 250),  // clipped to the horizon
                 try outage(Self.link, 300, 400),  // after the horizon: dropped
             ],
-            seed: 1, horizon: at(200))
+            seed: 1,
+            horizon: at(200)
+        )
         #expect(schedule.windows(for: Self.zoneA) == [window(10, 40), window(100, 110)])
         #expect(schedule.windows(for: Self.region) == [window(5, 6)])
         #expect(schedule.windows(for: Self.link) == [window(190, 200)])
@@ -83,8 +85,10 @@ struct FailureScheduleTests {
         // Cycle count: a renewal count has variance ≈ T (σ_a² + σ_b²) / (a + b)³ ≈ 9,400, sd ≈ 97.
         let expectedCycles = Double(horizonHours) / (a + b)
         let cycleSD = (Double(horizonHours) * (a * a + b * b) / ((a + b) * (a + b) * (a + b))).squareRoot()
-        #expect(abs(Double(windows.count) - expectedCycles) <= 4 * cycleSD,
-                "\(windows.count) windows vs about \(expectedCycles) cycles")
+        #expect(
+            abs(Double(windows.count) - expectedCycles) <= 4 * cycleSD,
+            "\(windows.count) windows vs about \(expectedCycles) cycles"
+        )
 
         let n = Double(windows.count)
         let theory = a / (a + b)
@@ -103,7 +107,12 @@ struct FailureScheduleTests {
         #expect(windows.last.map { $0.end <= schedule.horizon } ?? false)
         for window in windows.prefix(200) {
             #expect(schedule.isDown(Self.zoneA, at: window.start))
-            #expect(schedule.isDown(Self.zoneA, at: window.start + SimDuration(nanoseconds: window.duration.nanoseconds / 2)))
+            #expect(
+                schedule.isDown(
+                    Self.zoneA,
+                    at: window.start + SimDuration(nanoseconds: window.duration.nanoseconds / 2)
+                )
+            )
             #expect(!schedule.isDown(Self.zoneA, at: window.end))
         }
     }
@@ -113,8 +122,10 @@ struct FailureScheduleTests {
         let a = try RandomFailureSpec(target: Self.zoneA, mtbfHours: 100, mttrHours: 2)
         let weibull = try WeibullDistribution(shape: 0.7, scale: 50 * 3600)
         let b = try RandomFailureSpec(
-            target: Self.zoneB, timeToFailureSeconds: .weibull(weibull),
-            timeToRepairSeconds: .exponential(try ExponentialDistribution(mean: 3600)))
+            target: Self.zoneB,
+            timeToFailureSeconds: .weibull(weibull),
+            timeToRepairSeconds: .exponential(try ExponentialDistribution(mean: 3600))
+        )
         let sameAsA = try RandomFailureSpec(target: Self.region, mtbfHours: 100, mttrHours: 2)
         let horizon = SimTime(.hours(100_000))
 
@@ -125,7 +136,11 @@ struct FailureScheduleTests {
 
         // Adding targets (random and planned), in any order, leaves zone A's windows as they were.
         let crowded = try FailureSchedule(
-            scheduled: [try outage(Self.link, 3600, 7200)], random: [b, sameAsA, a], seed: 7, horizon: horizon)
+            scheduled: [try outage(Self.link, 3600, 7200)],
+            random: [b, sameAsA, a],
+            seed: 7,
+            horizon: horizon
+        )
         #expect(crowded.windows(for: Self.zoneA) == alone.windows(for: Self.zoneA))
         #expect(!crowded.windows(for: Self.zoneB).isEmpty)
         #expect(crowded.windows(for: Self.link) == [window(3600, 7200)])
@@ -146,7 +161,10 @@ struct FailureScheduleTests {
 
     @Test("invalid input throws an error naming the element and the field")
     func invalidInputNamesField() throws {
-        func field(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation)
+        func field(
+            _ body: () throws -> Void,
+            sourceLocation: SourceLocation = #_sourceLocation
+        )
             -> String?
         {
             let error = #expect(throws: FailureSpecError.self, sourceLocation: sourceLocation) { try body() }
@@ -160,20 +178,39 @@ struct FailureScheduleTests {
 
         let exponential = SampledDistribution.exponential(try ExponentialDistribution(mean: 60))
         let normal = SampledDistribution.normal(try NormalDistribution(mean: 60, standardDeviation: 10))
-        #expect(field {
-            _ = try RandomFailureSpec(target: Self.zoneA, timeToFailureSeconds: normal, timeToRepairSeconds: exponential)
-        } == "timeToFailureSeconds")
-        #expect(field {
-            _ = try RandomFailureSpec(
-                target: Self.zoneA, timeToFailureSeconds: exponential, timeToRepairSeconds: .constant(try ConstantDistribution(0)))
-        } == "timeToRepairSeconds")
-        #expect(field { _ = try RandomFailureSpec(target: Self.zoneA, mtbfHours: 100, mttrHours: 0) } == "timeToRepairSeconds")
-        #expect(field { _ = try RandomFailureSpec(target: Self.zoneA, mtbfHours: .nan, mttrHours: 1) } == "timeToFailureSeconds")
+        #expect(
+            field {
+                _ = try RandomFailureSpec(
+                    target: Self.zoneA,
+                    timeToFailureSeconds: normal,
+                    timeToRepairSeconds: exponential
+                )
+            } == "timeToFailureSeconds"
+        )
+        #expect(
+            field {
+                _ = try RandomFailureSpec(
+                    target: Self.zoneA,
+                    timeToFailureSeconds: exponential,
+                    timeToRepairSeconds: .constant(try ConstantDistribution(0))
+                )
+            } == "timeToRepairSeconds"
+        )
+        #expect(
+            field { _ = try RandomFailureSpec(target: Self.zoneA, mtbfHours: 100, mttrHours: 0) }
+                == "timeToRepairSeconds"
+        )
+        #expect(
+            field { _ = try RandomFailureSpec(target: Self.zoneA, mtbfHours: .nan, mttrHours: 1) }
+                == "timeToFailureSeconds"
+        )
         #expect(field { _ = try RandomFailureSpec(target: .link(""), mtbfHours: 1, mttrHours: 1) } == "target")
 
         let spec = try RandomFailureSpec(target: Self.zoneA, mtbfHours: 100, mttrHours: 2)
         #expect(field { _ = try FailureSchedule(seed: 1, horizon: .zero) } == "horizon")
-        #expect(field { _ = try FailureSchedule(random: [spec, spec], seed: 1, horizon: at(10)) } == "random[1].target")
+        #expect(
+            field { _ = try FailureSchedule(random: [spec, spec], seed: 1, horizon: at(10)) } == "random[1].target"
+        )
 
         let error = #expect(throws: FailureSpecError.self) { try outage(Self.zoneA, 10, 10) }
         #expect(error?.element == "outage of zone hz-a")

@@ -47,7 +47,10 @@ struct GeographyTests {
         for row in Self.distanceReferences {
             let distance = try Self.coordinate(row.a).distanceKilometres(to: Self.coordinate(row.b))
             // The brief asks for 1 m; the plain-Swift trigonometry does far better.
-            #expect((distance - row.kilometres).magnitude < 1e-6, "\(row.a)–\(row.b): \(distance) km, expected \(row.kilometres)")
+            #expect(
+                (distance - row.kilometres).magnitude < 1e-6,
+                "\(row.a)–\(row.b): \(distance) km, expected \(row.kilometres)"
+            )
         }
     }
 
@@ -95,13 +98,18 @@ struct GeographyTests {
         #expect(SiteKind.mobileClient.defaultAccessLatency == .milliseconds(20))
         #expect(SiteKind.enterprise.defaultAccessLatency == .milliseconds(2))
         let custom = try LatencyEndpoint(
-            name: "x", coordinate: Self.coordinate("paris"), kind: .edgeSite, accessLatency: .microseconds(300))
+            name: "x",
+            coordinate: Self.coordinate("paris"),
+            kind: .edgeSite,
+            accessLatency: .microseconds(300)
+        )
         #expect(custom.accessLatency == .microseconds(300))
     }
 
     @Test(
         "a request between two sites 1,000 km apart with known inflation pays exactly the expected network delay",
-        arguments: [1.0, 1.3, 1.5, 2.0])
+        arguments: [1.0, 1.3, 1.5, 2.0]
+    )
     func thousandKilometres(inflation: Double) throws {
         // Two points on the meridian 20° E whose latitudes differ by 1000 km / R radians.
         let radius = GeoCoordinate.meanEarthRadiusKilometres
@@ -182,12 +190,17 @@ struct GeographyTests {
         // The extras really vary from pair to pair, and with the seed.
         #expect(Set(extras).count > 10)
         let reseeded = try LatencyJitter(seed: 43, pairSpread: .milliseconds(2))
-        #expect(reseeded.pairExtra(for: EndpointPair("london", "paris")) != jitter.pairExtra(for: EndpointPair("london", "paris")))
+        #expect(
+            reseeded.pairExtra(for: EndpointPair("london", "paris"))
+                != jitter.pairExtra(for: EndpointPair("london", "paris"))
+        )
 
         // A matrix over more endpoints, listed in another order, agrees on every shared pair.
         let small = try LatencyMatrix(endpoints: endpoints, model: model)
         let larger = try LatencyMatrix(
-            endpoints: [Self.endpoint("beijing")] + endpoints.reversed() + [Self.endpoint("samoa")], model: model)
+            endpoints: [Self.endpoint("beijing")] + endpoints.reversed() + [Self.endpoint("samoa")],
+            model: model
+        )
         for a in names {
             for b in names {
                 let inSmall = try small.latency(#require(small.index(named: a)), #require(small.index(named: b)))
@@ -206,7 +219,8 @@ struct GeographyTests {
     @Test("per-message jitter stays within its spread and draws nothing when it is off")
     func messageJitter() throws {
         let model = try LatencyModel(
-            jitter: LatencyJitter(seed: 1, pairSpread: .zero, messageSpread: .microseconds(200)))
+            jitter: LatencyJitter(seed: 1, pairSpread: .zero, messageSpread: .microseconds(200))
+        )
         let london = try Self.endpoint("london")
         let paris = try Self.endpoint("paris")
         let fixed = model.latency(from: london, to: paris)
@@ -224,7 +238,9 @@ struct GeographyTests {
         let quiet = try LatencyModel()
         var untouched = RandomStream(seed: 5, name: "messages")
         let before = untouched
-        #expect(quiet.latency(from: london, to: paris, messageJitter: &untouched) == quiet.latency(from: london, to: paris))
+        #expect(
+            quiet.latency(from: london, to: paris, messageJitter: &untouched) == quiet.latency(from: london, to: paris)
+        )
         var a = before
         #expect(untouched.next() == a.next())
     }
@@ -248,8 +264,11 @@ struct GeographyTests {
         #expect(spread?.field == "pairSpread")
         let access = #expect(throws: GeographyError.self) {
             try LatencyEndpoint(
-                name: "x", coordinate: GeoCoordinate(latitude: 0, longitude: 0), kind: .enterprise,
-                accessLatency: .milliseconds(-2))
+                name: "x",
+                coordinate: GeoCoordinate(latitude: 0, longitude: 0),
+                kind: .enterprise,
+                accessLatency: .milliseconds(-2)
+            )
         }
         #expect(access?.field == "accessLatency")
         let name = #expect(throws: GeographyError.self) {
@@ -266,7 +285,8 @@ struct GeographyTests {
         try model.setMeasuredLatency(.milliseconds(11), between: "tokyo", and: "sydney")
         let kinds = SiteKind.allCases
         let names = Self.cities.keys.sorted()
-        let endpoints = try names.enumerated().map { index, name in try Self.endpoint(name, kinds[index % kinds.count]) }
+        let endpoints = try names.enumerated().map { index, name in try Self.endpoint(name, kinds[index % kinds.count])
+        }
         let matrix = try LatencyMatrix(endpoints: endpoints, model: model)
         #expect(matrix.count == endpoints.count)
         #expect(matrix.names == names)
@@ -285,7 +305,10 @@ struct GeographyTests {
     func matrixRejectsDuplicateNames() throws {
         let model = try LatencyModel()
         let error = #expect(throws: GeographyError.self) {
-            try LatencyMatrix(endpoints: [Self.endpoint("paris"), Self.endpoint("london"), Self.endpoint("paris")], model: model)
+            try LatencyMatrix(
+                endpoints: [Self.endpoint("paris"), Self.endpoint("london"), Self.endpoint("paris")],
+                model: model
+            )
         }
         #expect(error?.field == "name")
         #expect(error?.value == "\"paris\"")

@@ -39,14 +39,16 @@ struct NetworkDifferentialTests {
             if incremental == reference { exact += 1 }
             #expect(
                 abs(incremental - reference) <= 1e-9 * max(abs(reference), 1),
-                "seed \(seed) step \(step): flow \(flow.index) incremental \(incremental) oracle \(reference)")
+                "seed \(seed) step \(step): flow \(flow.index) incremental \(incremental) oracle \(reference)"
+            )
         }
         for index in 0..<network.linkCount {
             let link = LinkID(UInt32(index))
             let capacity = network.capacity(of: link)
             #expect(
                 network.allocatedRate(on: link) <= capacity * (1 + 1e-9),
-                "seed \(seed) step \(step): link \(index) over capacity")
+                "seed \(seed) step \(step): link \(index) over capacity"
+            )
         }
         // Max-min: every flow crosses a saturated link on which no flow is faster.
         for flow in active {
@@ -67,7 +69,10 @@ struct NetworkDifferentialTests {
             earliest = (flow, time)
         }
         let next = network.nextCompletion()
-        #expect(next?.flow == earliest?.flow && next?.time == earliest?.time, "seed \(seed) step \(step): next completion")
+        #expect(
+            next?.flow == earliest?.flow && next?.time == earliest?.time,
+            "seed \(seed) step \(step): next completion"
+        )
         return (exact, active.count)
     }
 
@@ -148,7 +153,12 @@ struct NetworkDifferentialTests {
             let failAt = SimTime(nanoseconds: Int64(random.nextInt(below: 20_000_000_000)))
             changes.append(.init(link: link, capacityBitsPerSecond: 0, time: failAt))
             changes.append(
-                .init(link: link, capacityBitsPerSecond: 5e7, time: failAt + .milliseconds(Int64(1 + random.nextInt(below: 2000)))))
+                .init(
+                    link: link,
+                    capacityBitsPerSecond: 5e7,
+                    time: failAt + .milliseconds(Int64(1 + random.nextInt(below: 2000)))
+                )
+            )
         }
         return try FlowNetworkModel(network: network, transfers: transfers, capacityChanges: changes)
     }
@@ -171,8 +181,14 @@ struct NetworkDifferentialTests {
             // Before clamping: never short by more than rounding error, and over by at most
             // one nanosecond of transfer at the fastest link (1e8 bit/s: 0.0125 bytes).
             let unclamped = finished.unclampedDeliveredBytes[index]
-            #expect(unclamped >= transfer.bytes * (1 - 1e-12), "transfer \(index) short: \(unclamped) of \(transfer.bytes)")
-            #expect(unclamped <= transfer.bytes + 0.0125 + transfer.bytes * 1e-12, "transfer \(index) over: \(unclamped)")
+            #expect(
+                unclamped >= transfer.bytes * (1 - 1e-12),
+                "transfer \(index) short: \(unclamped) of \(transfer.bytes)"
+            )
+            #expect(
+                unclamped <= transfer.bytes + 0.0125 + transfer.bytes * 1e-12,
+                "transfer \(index) over: \(unclamped)"
+            )
             requested += transfer.bytes
             delivered += finished.deliveredBytes[index]
         }

@@ -28,9 +28,13 @@ struct NetworkTests {
     func parkingLotEqual(hops: Int) throws {
         var network = FlowNetwork()
         let capacity = 6 * Self.mbps
-        let links = try (0..<hops).map { _ throws(NetworkInputError) in try network.addLink(capacityBitsPerSecond: capacity) }
+        let links = try (0..<hops).map { _ throws(NetworkInputError) in
+            try network.addLink(capacityBitsPerSecond: capacity)
+        }
         let long = try network.startFlow(path: links, bytes: 1e6, at: .zero)
-        let shorts = try links.map { link throws(NetworkInputError) in try network.startFlow(path: [link], bytes: 1e6, at: .zero) }
+        let shorts = try links.map { link throws(NetworkInputError) in
+            try network.startFlow(path: [link], bytes: 1e6, at: .zero)
+        }
         #expect(network.rate(of: long) == capacity / 2)
         for short in shorts { #expect(network.rate(of: short) == capacity / 2) }
     }
@@ -42,7 +46,9 @@ struct NetworkTests {
             try network.addLink(capacityBitsPerSecond: value * Self.mbps)
         }
         let long = try network.startFlow(path: links, bytes: 1e6, at: .zero)
-        let shorts = try links.map { link throws(NetworkInputError) in try network.startFlow(path: [link], bytes: 1e6, at: .zero) }
+        let shorts = try links.map { link throws(NetworkInputError) in
+            try network.startFlow(path: [link], bytes: 1e6, at: .zero)
+        }
         // Link 1 (4 Mbit/s) is the bottleneck: long = short1 = 2; short0 = 10 - 2; short2 = 6 - 2.
         #expect(network.rate(of: long) == 2 * Self.mbps)
         #expect(network.rate(of: shorts[0]) == 8 * Self.mbps)
@@ -144,7 +150,8 @@ struct NetworkTests {
                 .init(path: [link], bytes: 500_000, start: .zero),
                 .init(path: [link], bytes: 1_000_000, start: .zero),
                 .init(path: [link], bytes: 1_000_000, start: seconds(3)),
-            ])
+            ]
+        )
         var simulation = Simulation(model: model)
         model.scheduleInputs(into: &simulation.scheduler)
         #expect(simulation.runToCompletion() == .exhausted)
@@ -165,7 +172,8 @@ struct NetworkTests {
             capacityChanges: [
                 .init(link: link, capacityBitsPerSecond: 0, time: seconds(0.25)),
                 .init(link: link, capacityBitsPerSecond: 4 * Self.mbps, time: seconds(1.25)),
-            ])
+            ]
+        )
         var simulation = Simulation(model: model)
         model.scheduleInputs(into: &simulation.scheduler)
         simulation.run(until: seconds(1))
@@ -280,9 +288,13 @@ struct NetworkTests {
         }
         #expect(repeated?.field == "path[2]")
         #expect(repeated?.reason == .repeatedLink(0))
-        let negative = #expect(throws: NetworkInputError.self) { try network.startFlow(path: [a], bytes: -1, at: .zero) }
+        let negative = #expect(throws: NetworkInputError.self) {
+            try network.startFlow(path: [a], bytes: -1, at: .zero)
+        }
         #expect(negative?.field == "bytes")
-        let notANumber = #expect(throws: NetworkInputError.self) { try network.startFlow(path: [a], bytes: .nan, at: .zero) }
+        let notANumber = #expect(throws: NetworkInputError.self) {
+            try network.startFlow(path: [a], bytes: .nan, at: .zero)
+        }
         #expect(notANumber?.field == "bytes")
         #expect(network.activeFlowCount == 0)
         #expect(network.flows(on: a).isEmpty)
@@ -298,8 +310,10 @@ struct NetworkTests {
         #expect(badPath?.field == "path[1]")
         let badChange = #expect(throws: NetworkInputError.self) {
             try FlowNetworkModel(
-                network: network, transfers: [],
-                capacityChanges: [.init(link: link, capacityBitsPerSecond: -3, time: .zero)])
+                network: network,
+                transfers: [],
+                capacityChanges: [.init(link: link, capacityBitsPerSecond: -3, time: .zero)]
+            )
         }
         #expect(badChange?.element == "link 0")
         #expect(badChange?.field == "capacityBitsPerSecond")

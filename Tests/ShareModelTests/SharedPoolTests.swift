@@ -29,7 +29,8 @@ struct SharedPoolTests {
             offSessionSeconds: try off ?? .exponential(ExponentialDistribution(mean: 6 * hour)),
             natFraction: natFraction,
             diurnalOffScale: diurnal,
-            creditsPerGB: creditsPerGB)
+            creditsPerGB: creditsPerGB
+        )
     }
 
     /// Runs the pool's churn until `hours` and returns the model.
@@ -62,13 +63,16 @@ struct SharedPoolTests {
     /// on-sessions (σa² = 20 h², five times the exponential's 4 h²) SE ≈ 4.8·10⁻⁴.
     @Test(
         "time-weighted online fraction equals meanOn / (meanOn + meanOff) within 5 standard errors",
-        arguments: ["exponential", "weibull-0.5", "lognormal", "bounded-pareto"])
+        arguments: ["exponential", "weibull-0.5", "lognormal", "bounded-pareto"]
+    )
     func poolAvailability(family: String) throws {
         let on: SampledDistribution
         switch family {
         case "weibull-0.5": on = try Self.heavyTailedOn()
-        case "lognormal": on = .logNormal(try .fromMeanAndStandardDeviation(mean: 2 * Self.hour, standardDeviation: 4 * Self.hour))
-        case "bounded-pareto": on = .boundedPareto(try BoundedParetoDistribution(shape: 1.2, lower: 600, upper: 48 * Self.hour))
+        case "lognormal":
+            on = .logNormal(try .fromMeanAndStandardDeviation(mean: 2 * Self.hour, standardDeviation: 4 * Self.hour))
+        case "bounded-pareto":
+            on = .boundedPareto(try BoundedParetoDistribution(shape: 1.2, lower: 600, upper: 48 * Self.hour))
         default: on = .exponential(try ExponentialDistribution(mean: 2 * Self.hour))
         }
         let spec = try Self.spec(devices: 10_000, on: on)
@@ -84,7 +88,10 @@ struct SharedPoolTests {
             / ((a + b) * (a + b) * (a + b) * Double(hours) * Self.hour)
         let standardError = (varianceOfOneDevice / Double(spec.deviceCount)).squareRoot()
         if family == "exponential" || family == "weibull-0.5" { #expect(abs(expected - 0.25) < 1e-12) }
-        #expect(abs(measured - expected) <= 5 * standardError, "measured \(measured), expected \(expected) ± \(5 * standardError)")
+        #expect(
+            abs(measured - expected) <= 5 * standardError,
+            "measured \(measured), expected \(expected) ± \(5 * standardError)"
+        )
         #expect(model.pool.invariantViolations().isEmpty)
     }
 
@@ -94,13 +101,16 @@ struct SharedPoolTests {
     /// tails: with Weibull(0.5) about 0.07 fewer devices would be online after 3 h.
     @Test(
         "the pool starts stationary: the online fraction holds at p from time zero",
-        arguments: ["exponential", "weibull-0.5", "lognormal", "bounded-pareto", "uniform", "constant"])
+        arguments: ["exponential", "weibull-0.5", "lognormal", "bounded-pareto", "uniform", "constant"]
+    )
     func stationaryFromTimeZero(family: String) throws {
         let on: SampledDistribution
         switch family {
         case "weibull-0.5": on = try Self.heavyTailedOn()
-        case "lognormal": on = .logNormal(try .fromMeanAndStandardDeviation(mean: 2 * Self.hour, standardDeviation: 4 * Self.hour))
-        case "bounded-pareto": on = .boundedPareto(try BoundedParetoDistribution(shape: 0.8, lower: 60, upper: 48 * Self.hour))
+        case "lognormal":
+            on = .logNormal(try .fromMeanAndStandardDeviation(mean: 2 * Self.hour, standardDeviation: 4 * Self.hour))
+        case "bounded-pareto":
+            on = .boundedPareto(try BoundedParetoDistribution(shape: 0.8, lower: 60, upper: 48 * Self.hour))
         case "uniform": on = .uniform(try UniformDistribution(lower: 0.5 * Self.hour, upper: 3.5 * Self.hour))
         case "constant": on = .constant(try ConstantDistribution(2 * Self.hour))
         default: on = .exponential(try ExponentialDistribution(mean: 2 * Self.hour))
@@ -130,7 +140,10 @@ struct SharedPoolTests {
         let b = 12 * Self.hour
         let variance = (b * b * a * a + a * a * b * b) / ((a + b) * (a + b) * (a + b) * Double(hours) * Self.hour)
         let tolerance = 5 * (variance / 10_000).squareRoot()
-        #expect(abs(measured - a / (a + b)) <= tolerance, "measured \(measured), expected \(a / (a + b)) ± \(tolerance)")
+        #expect(
+            abs(measured - a / (a + b)) <= tolerance,
+            "measured \(measured), expected \(a / (a + b)) ± \(tolerance)"
+        )
     }
 
     @Test("a diurnal table scales off-sessions by the factor of the hour they start in")
@@ -172,7 +185,8 @@ struct SharedPoolTests {
         #expect(Array(large.isBehindNAT.prefix(500)) == small.isBehindNAT)
         #expect(Array(large.isOnline.prefix(500)) == small.isOnline)
         #expect(Array(large.sessionNumber.prefix(500)) == small.sessionNumber)
-        let renamed = try Self.run(try Self.spec(name: "other", devices: 500, natFraction: 0.3), seed: 5, hours: 48).pool
+        let renamed = try Self.run(try Self.spec(name: "other", devices: 500, natFraction: 0.3), seed: 5, hours: 48)
+            .pool
         #expect(renamed.uplinkBitsPerSecond != small.uplinkBitsPerSecond)
     }
 
@@ -221,8 +235,12 @@ struct SharedPoolTests {
         let count = Double(pool.isBehindNAT.filter { $0 }.count)
         let n = Double(spec.deviceCount)
         #expect(abs(count - n * 0.3) <= 5 * (n * 0.3 * 0.7).squareRoot())
-        #expect(try SharedPool(spec: try Self.spec(devices: 1_000, natFraction: 0), seed: 1).isBehindNAT.allSatisfy { !$0 })
-        #expect(try SharedPool(spec: try Self.spec(devices: 1_000, natFraction: 1), seed: 1).isBehindNAT.allSatisfy { $0 })
+        #expect(
+            try SharedPool(spec: try Self.spec(devices: 1_000, natFraction: 0), seed: 1).isBehindNAT.allSatisfy { !$0 }
+        )
+        #expect(
+            try SharedPool(spec: try Self.spec(devices: 1_000, natFraction: 1), seed: 1).isBehindNAT.allSatisfy { $0 }
+        )
     }
 
     @Test("credits are bytes served / 10⁹ × credits per GB, exactly")
@@ -265,7 +283,8 @@ struct SharedPoolTests {
             "deviceCount", "natFraction", "natFraction-nan", "creditsPerGB", "onSessionSeconds",
             "offSessionSeconds", "uplinkBitsPerSecond", "diurnalOffScale.hourlyFactors",
             "diurnalOffScale.hourlyFactors[5]",
-        ])
+        ]
+    )
     func invalidSpec(field: String) throws {
         var spec = try Self.spec(devices: 10)
         switch field {
@@ -273,7 +292,8 @@ struct SharedPoolTests {
         case "natFraction": spec.natFraction = 1.5
         case "natFraction-nan": spec.natFraction = .nan
         case "creditsPerGB": spec.creditsPerGB = -1
-        case "onSessionSeconds": spec.onSessionSeconds = .normal(try NormalDistribution(mean: 100, standardDeviation: 10))
+        case "onSessionSeconds":
+            spec.onSessionSeconds = .normal(try NormalDistribution(mean: 100, standardDeviation: 10))
         case "offSessionSeconds": spec.offSessionSeconds = .constant(try ConstantDistribution(0))
         case "uplinkBitsPerSecond": spec.uplinkBitsPerSecond = .constant(try ConstantDistribution(-5))
         case "diurnalOffScale.hourlyFactors": spec.diurnalOffScale = DiurnalOffScale(hourlyFactors: [1, 2])

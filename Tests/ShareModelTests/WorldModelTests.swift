@@ -10,12 +10,27 @@ struct WorldModelTests {
     func singleZoneSpec(cores: Int, lambda: Double, duration: SimDuration, warmup: SimDuration) throws -> ModelSpec {
         let here = try WorldFixture.place(30.27, 120.15)
         return ModelSpec(
-            regions: [try WorldFixture.region("hz", at: here, zones: [("hz-a", cores)],
-                                              service: [try WorldFixture.exponential(mean: 1)])],
-            populations: [PopulationSpec(name: "users", location: here,
-                                         demands: [WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(lambda))])],
+            regions: [
+                try WorldFixture.region(
+                    "hz",
+                    at: here,
+                    zones: [("hz-a", cores)],
+                    service: [try WorldFixture.exponential(mean: 1)]
+                )
+            ],
+            populations: [
+                PopulationSpec(
+                    name: "users",
+                    location: here,
+                    demands: [WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(lambda))]
+                )
+            ],
             workloadClasses: [WorkloadClassSpec(name: "orders", kind: .transaction, slo: .milliseconds(1_500))],
-            latency: try WorldFixture.latency(), warmup: warmup, duration: duration, interval: .seconds(500))
+            latency: try WorldFixture.latency(),
+            warmup: warmup,
+            duration: duration,
+            interval: .seconds(500)
+        )
     }
 
     @Test("A single zone fed through the whole model matches Erlang C for Wq and utilisation")
@@ -23,13 +38,24 @@ struct WorldModelTests {
         let spec = try singleZoneSpec(cores: 4, lambda: 3, duration: .seconds(20_000), warmup: .seconds(500))
         let runs = try (1...8).map { seed throws(ModelSpecError) in try ModelRun.run(spec, seed: UInt64(seed)) }
         let theory = try #require(MMcTheory(servers: 4, arrivalRate: 3, serviceRate: 1))
-        expectZoneWithin(runs.map { $0.zones[0].meanWaitSeconds }, of: theory.meanWaitInQueue, standardErrors: 4,
-                         "Wq", relativePrecision: 0.05)
+        expectZoneWithin(
+            runs.map { $0.zones[0].meanWaitSeconds },
+            of: theory.meanWaitInQueue,
+            standardErrors: 4,
+            "Wq",
+            relativePrecision: 0.05
+        )
         expectZoneWithin(runs.map { $0.zones[0].utilisation }, of: 0.75, standardErrors: 4, "utilisation")
         // End-to-end latency adds the round trip inside the city to Wq + 1/mu.
-        let roundTrip = 2 * (SiteKind.homeBroadband.defaultAccessLatency + SiteKind.dataCenter.defaultAccessLatency).seconds
-        expectZoneWithin(runs.map { $0.workloads[0].latency.mean }, of: theory.meanWaitInQueue + 1 + roundTrip,
-                         standardErrors: 4, "end-to-end mean", relativePrecision: 0.05)
+        let roundTrip =
+            2 * (SiteKind.homeBroadband.defaultAccessLatency + SiteKind.dataCenter.defaultAccessLatency).seconds
+        expectZoneWithin(
+            runs.map { $0.workloads[0].latency.mean },
+            of: theory.meanWaitInQueue + 1 + roundTrip,
+            standardErrors: 4,
+            "end-to-end mean",
+            relativePrecision: 0.05
+        )
     }
 
     @Test("Every request ends once; counts, served-by and series add up")
@@ -62,8 +88,10 @@ struct WorldModelTests {
     func mixedSpec(routing: RoutingPolicy = .sharedFirst, checkpoint: SimDuration? = .seconds(30)) throws -> ModelSpec {
         let hangzhou = try WorldFixture.place(30.27, 120.15)
         let hongKong = try WorldFixture.place(22.32, 114.17)
-        let service = [try WorldFixture.exponential(mean: 0.05), try WorldFixture.constant(0.002),
-                       try WorldFixture.exponential(mean: 20)]
+        let service = [
+            try WorldFixture.exponential(mean: 0.05), try WorldFixture.constant(0.002),
+            try WorldFixture.exponential(mean: 20),
+        ]
         let video = ContentSpec(catalogueSize: 2_000, zipfExponent: 0.8, objectBytes: try WorldFixture.constant(4e6))
         var pool = try WorldFixture.alwaysOnPool("hk-homes", devices: 2_000, storage: 4e9)
         pool.onSessionSeconds = try WorldFixture.exponential(mean: 300)
@@ -71,54 +99,105 @@ struct WorldModelTests {
         pool.creditsPerGB = 1
         return ModelSpec(
             regions: [
-                try WorldFixture.region("cn-hangzhou", at: hangzhou, zones: [("hz-a", 40), ("hz-b", 40)], service: service,
-                                        maxWaiting: 200, timeout: .seconds(30), egress: 2e9),
-                try WorldFixture.region("cn-hongkong", at: hongKong, zones: [("hk-a", 20)], service: service,
-                                        maxWaiting: 200, timeout: .seconds(30), egress: 1e9),
+                try WorldFixture.region(
+                    "cn-hangzhou",
+                    at: hangzhou,
+                    zones: [("hz-a", 40), ("hz-b", 40)],
+                    service: service,
+                    maxWaiting: 200,
+                    timeout: .seconds(30),
+                    egress: 2e9
+                ),
+                try WorldFixture.region(
+                    "cn-hongkong",
+                    at: hongKong,
+                    zones: [("hk-a", 20)],
+                    service: service,
+                    maxWaiting: 200,
+                    timeout: .seconds(30),
+                    egress: 1e9
+                ),
             ],
-            edgeSites: [EdgeSiteSpec(name: "hk-edge", location: hongKong, region: "cn-hongkong", originRegion: "cn-hangzhou",
-                                     cacheBytes: 400_000_000, uplinkBitsPerSecond: 2e9)],
+            edgeSites: [
+                EdgeSiteSpec(
+                    name: "hk-edge",
+                    location: hongKong,
+                    region: "cn-hongkong",
+                    originRegion: "cn-hangzhou",
+                    cacheBytes: 400_000_000,
+                    uplinkBitsPerSecond: 2e9
+                )
+            ],
             sharedPools: [SharedPoolPlacement(pool: pool, location: hongKong, region: "cn-hongkong")],
-            populations: [PopulationSpec(name: "hk", location: hongKong, accessBitsPerSecond: 5e9, demands: [
-                WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(200)),
-                WorkloadDemand(workloadClass: "video", rate: try WorldFixture.rate(40)),
-                WorkloadDemand(workloadClass: "render", rate: try WorldFixture.rate(2)),
-            ])],
+            populations: [
+                PopulationSpec(
+                    name: "hk",
+                    location: hongKong,
+                    accessBitsPerSecond: 5e9,
+                    demands: [
+                        WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(200)),
+                        WorkloadDemand(workloadClass: "video", rate: try WorldFixture.rate(40)),
+                        WorkloadDemand(workloadClass: "render", rate: try WorldFixture.rate(2)),
+                    ]
+                )
+            ],
             workloadClasses: [
                 WorkloadClassSpec(name: "orders", kind: .transaction, slo: .milliseconds(200)),
                 WorkloadClassSpec(name: "video", kind: .stream(video, bitrateBitsPerSecond: 4e6), slo: .seconds(10)),
-                WorkloadClassSpec(name: "render", kind: .compute(ComputeJobSpec(cpuSeconds: try WorldFixture.exponential(mean: 20),
-                                                                                checkpointInterval: checkpoint))),
+                WorkloadClassSpec(
+                    name: "render",
+                    kind: .compute(
+                        ComputeJobSpec(
+                            cpuSeconds: try WorldFixture.exponential(mean: 20),
+                            checkpointInterval: checkpoint
+                        )
+                    )
+                ),
             ],
             routing: routing,
             retry: RetryPolicy(maxAttempts: 3, backoff: .milliseconds(100), cap: .seconds(2)),
             latency: try WorldFixture.latency(),
-            outages: [try ScheduledOutage(target: .zone("hk-a"), start: SimTime(.seconds(300)), duration: .seconds(120))],
+            outages: [
+                try ScheduledOutage(target: .zone("hk-a"), start: SimTime(.seconds(300)), duration: .seconds(120))
+            ],
             randomFailures: [try RandomFailureSpec(target: .edgeSite("hk-edge"), mtbfHours: 0.1, mttrHours: 0.01)],
-            prices: try PriceList(regions: [
-                RegionPricing(region: "cn-hangzhou", pricePerCoreHour: 0.05, pricePerEgressGB: 0.08),
-                RegionPricing(region: "cn-hongkong", pricePerCoreHour: 0.07, pricePerEgressGB: 0.12),
-            ], pricePerCredit: 0.01),
-            warmup: .seconds(60), duration: .seconds(600), interval: .seconds(60))
+            prices: try PriceList(
+                regions: [
+                    RegionPricing(region: "cn-hangzhou", pricePerCoreHour: 0.05, pricePerEgressGB: 0.08),
+                    RegionPricing(region: "cn-hongkong", pricePerCoreHour: 0.07, pricePerEgressGB: 0.12),
+                ],
+                pricePerCredit: 0.01
+            ),
+            warmup: .seconds(60),
+            duration: .seconds(600),
+            interval: .seconds(60)
+        )
     }
 
     @Test("Conservation across the whole model: every class, every mechanism")
     func conservationMixed() throws {
         let results = try ModelRun.run(try mixedSpec(), seed: 3)
         for workload in results.workloads {
-            #expect(workload.arrived == workload.served + workload.rejected + workload.failed + workload.inFlight,
-                    "\(workload.name)")
+            #expect(
+                workload.arrived == workload.served + workload.rejected + workload.failed + workload.inFlight,
+                "\(workload.name)"
+            )
             #expect(workload.servedBy.total == workload.served, "\(workload.name)")
             #expect(workload.served > 0, "\(workload.name)")
-            #expect(results.series.reduce(0) { $0 + $1.workloads[results.workloads.firstIndex(of: workload)!].served }
-                    == workload.served)
+            #expect(
+                results.series.reduce(0) { $0 + $1.workloads[results.workloads.firstIndex(of: workload)!].served }
+                    == workload.served
+            )
         }
         let video = results.workloads[1]
         // Every object is 4 MB: bytes delivered are exactly 4 MB per served stream.
         #expect(video.bytesDelivered == Double(video.served) * 4e6)
         #expect(video.servedBy.shared > 0 && video.servedBy.edge + video.servedBy.origin > 0)
         let pool = results.sharedPools[0]
-        #expect(pool.bytesServed == Double(video.servedBy.shared) * 4e6 || pool.bytesServed >= Double(video.servedBy.shared) * 4e6)
+        #expect(
+            pool.bytesServed == Double(video.servedBy.shared) * 4e6
+                || pool.bytesServed >= Double(video.servedBy.shared) * 4e6
+        )
         #expect(abs(pool.credits - pool.bytesServed / 1e9) < 1e-9 * max(1, pool.credits))
         let render = results.workloads[2]
         #expect(render.preemptions > 0)
@@ -138,17 +217,32 @@ struct WorldModelTests {
         let service = [try WorldFixture.exponential(mean: 0.01)]
         func spec(allowed: [String]?) throws -> ModelSpec {
             ModelSpec(
-                regions: [try WorldFixture.region("cn-hangzhou", at: hangzhou, zones: [("hz-a", 8)], service: service),
-                          try WorldFixture.region("eu-central", at: frankfurt, zones: [("fra-a", 8)], service: service)],
-                populations: [PopulationSpec(name: "china-users", location: hangzhou, allowedRegions: allowed, demands: [
-                    WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(50))])],
+                regions: [
+                    try WorldFixture.region("cn-hangzhou", at: hangzhou, zones: [("hz-a", 8)], service: service),
+                    try WorldFixture.region("eu-central", at: frankfurt, zones: [("fra-a", 8)], service: service),
+                ],
+                populations: [
+                    PopulationSpec(
+                        name: "china-users",
+                        location: hangzhou,
+                        allowedRegions: allowed,
+                        demands: [
+                            WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(50))
+                        ]
+                    )
+                ],
                 workloadClasses: [WorkloadClassSpec(name: "orders", kind: .transaction)],
-                latency: try WorldFixture.latency(), duration: .seconds(100), interval: .seconds(10))
+                latency: try WorldFixture.latency(),
+                duration: .seconds(100),
+                interval: .seconds(10)
+            )
         }
         let free = try ModelRun.run(try spec(allowed: nil), seed: 1).workloads[0]
         #expect(free.servedBy.cloudByRegion[1] == 0 && free.servedBy.cloudByRegion[0] == free.served)
         let constrained = try ModelRun.run(try spec(allowed: ["eu-central"]), seed: 1).workloads[0]
-        #expect(constrained.servedBy.cloudByRegion[0] == 0 && constrained.servedBy.cloudByRegion[1] == constrained.served)
+        #expect(
+            constrained.servedBy.cloudByRegion[0] == 0 && constrained.servedBy.cloudByRegion[1] == constrained.served
+        )
         // Hangzhou to Frankfurt and back, over fibre: far slower than the local round trip.
         #expect(constrained.latency.p50 > free.latency.p50 + 0.08)
     }
@@ -158,18 +252,51 @@ struct WorldModelTests {
         let here = try WorldFixture.place(22.32, 114.17)
         let catalogue = 1_000
         let objectBytes = 1e6
-        let storage = 50e6 // 50 objects per device
+        let storage = 50e6  // 50 objects per device
         let probes = 3
         let spec = ModelSpec(
-            regions: [try WorldFixture.region("hk", at: here, zones: [("hk-a", 1_000)],
-                                              service: [try WorldFixture.constant(0.001)])],
-            sharedPools: [SharedPoolPlacement(pool: try WorldFixture.alwaysOnPool("homes", devices: 5_000, storage: storage),
-                                              location: here, region: "hk", probes: probes)],
-            populations: [PopulationSpec(name: "users", location: here, demands: [
-                WorkloadDemand(workloadClass: "files", rate: try WorldFixture.rate(400))])],
-            workloadClasses: [WorkloadClassSpec(name: "files", kind: .download(ContentSpec(
-                catalogueSize: catalogue, zipfExponent: 0.8, objectBytes: try WorldFixture.constant(objectBytes))))],
-            routing: .sharedFirst, latency: try WorldFixture.latency(), duration: .seconds(100), interval: .seconds(10))
+            regions: [
+                try WorldFixture.region(
+                    "hk",
+                    at: here,
+                    zones: [("hk-a", 1_000)],
+                    service: [try WorldFixture.constant(0.001)]
+                )
+            ],
+            sharedPools: [
+                SharedPoolPlacement(
+                    pool: try WorldFixture.alwaysOnPool("homes", devices: 5_000, storage: storage),
+                    location: here,
+                    region: "hk",
+                    probes: probes
+                )
+            ],
+            populations: [
+                PopulationSpec(
+                    name: "users",
+                    location: here,
+                    demands: [
+                        WorkloadDemand(workloadClass: "files", rate: try WorldFixture.rate(400))
+                    ]
+                )
+            ],
+            workloadClasses: [
+                WorkloadClassSpec(
+                    name: "files",
+                    kind: .download(
+                        ContentSpec(
+                            catalogueSize: catalogue,
+                            zipfExponent: 0.8,
+                            objectBytes: try WorldFixture.constant(objectBytes)
+                        )
+                    )
+                )
+            ],
+            routing: .sharedFirst,
+            latency: try WorldFixture.latency(),
+            duration: .seconds(100),
+            interval: .seconds(10)
+        )
         let results = try ModelRun.run(spec, seed: 11)
         let files = results.workloads[0]
         let zipf = try ZipfDistribution(exponent: 0.8, count: catalogue)
@@ -193,21 +320,60 @@ struct WorldModelTests {
         let here = try WorldFixture.place(22.32, 114.17)
         let zipf = try ZipfDistribution(exponent: 0.8, count: 5_000)
         let spec = ModelSpec(
-            regions: [try WorldFixture.region("origin", at: here, zones: [("o-a", 100)], service: [try WorldFixture.constant(0.001)])],
-            edgeSites: [EdgeSiteSpec(name: "edge", location: here, region: "origin", originRegion: "origin",
-                                     cacheBytes: 500, uplinkBitsPerSecond: 1e12)],
-            populations: [PopulationSpec(name: "users", location: here, demands: [
-                WorkloadDemand(workloadClass: "files", rate: try WorldFixture.rate(1_000))])],
-            workloadClasses: [WorkloadClassSpec(name: "files", kind: .download(ContentSpec(
-                catalogueSize: 5_000, zipfExponent: 0.8, objectBytes: try WorldFixture.constant(1))))],
-            routing: .weighted(["edge": 1]), latency: try WorldFixture.latency(),
-            warmup: .seconds(20), duration: .seconds(200), interval: .seconds(20))
+            regions: [
+                try WorldFixture.region(
+                    "origin",
+                    at: here,
+                    zones: [("o-a", 100)],
+                    service: [try WorldFixture.constant(0.001)]
+                )
+            ],
+            edgeSites: [
+                EdgeSiteSpec(
+                    name: "edge",
+                    location: here,
+                    region: "origin",
+                    originRegion: "origin",
+                    cacheBytes: 500,
+                    uplinkBitsPerSecond: 1e12
+                )
+            ],
+            populations: [
+                PopulationSpec(
+                    name: "users",
+                    location: here,
+                    demands: [
+                        WorkloadDemand(workloadClass: "files", rate: try WorldFixture.rate(1_000))
+                    ]
+                )
+            ],
+            workloadClasses: [
+                WorkloadClassSpec(
+                    name: "files",
+                    kind: .download(
+                        ContentSpec(
+                            catalogueSize: 5_000,
+                            zipfExponent: 0.8,
+                            objectBytes: try WorldFixture.constant(1)
+                        )
+                    )
+                )
+            ],
+            routing: .weighted(["edge": 1]),
+            latency: try WorldFixture.latency(),
+            warmup: .seconds(20),
+            duration: .seconds(200),
+            interval: .seconds(20)
+        )
         let results = try ModelRun.run(spec, seed: 5)
         let che = try CheApproximation(zipf: zipf, cacheSize: 500)
         let edge = results.edgeSites[0]
         #expect(edge.hits + edge.misses > 190_000)
         #expect(abs(edge.hitRatio - che.hitRatio) < 0.01, "hit ratio \(edge.hitRatio) vs Che \(che.hitRatio)")
-        #expect(results.workloads[0].servedBy.edge == edge.hits - UInt64(0) || results.workloads[0].servedBy.edge <= edge.hits)
+        #expect(
+            results.workloads[0].servedBy.edge == edge.hits - UInt64(0)
+                || results.workloads[0].servedBy.edge <= edge.hits
+        )
     }
 
     @Test("Pool availability in the whole model is mean-on / (mean-on + mean-off)")
@@ -217,18 +383,37 @@ struct WorldModelTests {
         pool.onSessionSeconds = .weibull(try WeibullDistribution(shape: 0.6, scale: 1_800))
         pool.offSessionSeconds = try WorldFixture.exponential(mean: 3_600)
         let spec = ModelSpec(
-            regions: [try WorldFixture.region("hk", at: here, zones: [("hk-a", 10)], service: [try WorldFixture.constant(1)])],
+            regions: [
+                try WorldFixture.region("hk", at: here, zones: [("hk-a", 10)], service: [try WorldFixture.constant(1)])
+            ],
             sharedPools: [SharedPoolPlacement(pool: pool, location: here, region: "hk")],
-            populations: [PopulationSpec(name: "users", location: here, demands: [
-                WorkloadDemand(workloadClass: "jobs", rate: try WorldFixture.rate(0.01))])],
-            workloadClasses: [WorkloadClassSpec(name: "jobs", kind: .compute(ComputeJobSpec(cpuSeconds: try WorldFixture.constant(1))))],
-            latency: try WorldFixture.latency(), duration: .hours(6), interval: .hours(1))
+            populations: [
+                PopulationSpec(
+                    name: "users",
+                    location: here,
+                    demands: [
+                        WorkloadDemand(workloadClass: "jobs", rate: try WorldFixture.rate(0.01))
+                    ]
+                )
+            ],
+            workloadClasses: [
+                WorkloadClassSpec(
+                    name: "jobs",
+                    kind: .compute(ComputeJobSpec(cpuSeconds: try WorldFixture.constant(1)))
+                )
+            ],
+            latency: try WorldFixture.latency(),
+            duration: .hours(6),
+            interval: .hours(1)
+        )
         let results = try ModelRun.run(spec, seed: 9)
         let meanOn = pool.onSessionSeconds.mean
         let expected = meanOn / (meanOn + 3_600)
         // 20,000 devices, each with a handful of cycles: the time-average is tight.
-        #expect(abs(results.sharedPools[0].onlineFraction - expected) < 0.01,
-                "online \(results.sharedPools[0].onlineFraction) vs \(expected)")
+        #expect(
+            abs(results.sharedPools[0].onlineFraction - expected) < 0.01,
+            "online \(results.sharedPools[0].onlineFraction) vs \(expected)"
+        )
         #expect(results.series.count == 6)
         #expect(results.series.allSatisfy { abs($0.poolOnlineFraction[0] - expected) < 0.02 })
     }
@@ -238,17 +423,23 @@ struct WorldModelTests {
         let without = try ModelRun.run(try mixedSpec(checkpoint: nil), seed: 2).workloads[2]
         let with = try ModelRun.run(try mixedSpec(checkpoint: .seconds(5)), seed: 2).workloads[2]
         #expect(without.preemptions > 20 && with.preemptions > 20)
-        #expect(with.wastedCPUSeconds / Double(with.preemptions) < without.wastedCPUSeconds / Double(without.preemptions))
+        #expect(
+            with.wastedCPUSeconds / Double(with.preemptions) < without.wastedCPUSeconds / Double(without.preemptions)
+        )
     }
 
     @Test("Every routing policy runs the mixed model and conserves requests")
     func policies() throws {
-        for policy in [RoutingPolicy.nearestHealthy, .lowestLatency, .powerOfTwoChoices, .sharedFirst,
-                       .weighted(["hz-a": 1, "hz-b": 1, "hk-a": 2, "hk-edge": 3, "hk-homes": 1])] {
+        for policy in [
+            RoutingPolicy.nearestHealthy, .lowestLatency, .powerOfTwoChoices, .sharedFirst,
+            .weighted(["hz-a": 1, "hz-b": 1, "hk-a": 2, "hk-edge": 3, "hk-homes": 1]),
+        ] {
             let results = try ModelRun.run(try mixedSpec(routing: policy), seed: 4)
             for workload in results.workloads {
-                #expect(workload.arrived == workload.served + workload.rejected + workload.failed + workload.inFlight,
-                        "\(policy.name) \(workload.name)")
+                #expect(
+                    workload.arrived == workload.served + workload.rejected + workload.failed + workload.inFlight,
+                    "\(policy.name) \(workload.name)"
+                )
                 #expect(workload.served > 0, "\(policy.name) \(workload.name)")
             }
         }
@@ -259,20 +450,41 @@ struct WorldModelTests {
         let here = try WorldFixture.place(30.27, 120.15)
         func spec(retry: RetryPolicy) throws -> ModelSpec {
             ModelSpec(
-                regions: [try WorldFixture.region("hz", at: here, zones: [("hz-a", 50), ("hz-b", 50)],
-                                                  service: [try WorldFixture.exponential(mean: 0.1)])],
-                populations: [PopulationSpec(name: "users", location: here, demands: [
-                    WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(100))])],
+                regions: [
+                    try WorldFixture.region(
+                        "hz",
+                        at: here,
+                        zones: [("hz-a", 50), ("hz-b", 50)],
+                        service: [try WorldFixture.exponential(mean: 0.1)]
+                    )
+                ],
+                populations: [
+                    PopulationSpec(
+                        name: "users",
+                        location: here,
+                        demands: [
+                            WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(100))
+                        ]
+                    )
+                ],
                 workloadClasses: [WorkloadClassSpec(name: "orders", kind: .transaction)],
-                retry: retry, latency: try WorldFixture.latency(),
-                outages: [try ScheduledOutage(target: .zone("hz-a"), start: SimTime(.seconds(50)), duration: .seconds(10))],
-                duration: .seconds(100), interval: .seconds(10))
+                retry: retry,
+                latency: try WorldFixture.latency(),
+                outages: [
+                    try ScheduledOutage(target: .zone("hz-a"), start: SimTime(.seconds(50)), duration: .seconds(10))
+                ],
+                duration: .seconds(100),
+                interval: .seconds(10)
+            )
         }
         let lost = try ModelRun.run(try spec(retry: .none), seed: 1).workloads[0]
         #expect(lost.failed > 0 && lost.retries == 0)
         #expect(lost.served + lost.failed + lost.rejected + lost.inFlight == lost.arrived)
-        let saved = try ModelRun.run(try spec(retry: RetryPolicy(maxAttempts: 3, backoff: .milliseconds(10), cap: .seconds(1))), seed: 1)
-            .workloads[0]
+        let saved = try ModelRun.run(
+            try spec(retry: RetryPolicy(maxAttempts: 3, backoff: .milliseconds(10), cap: .seconds(1))),
+            seed: 1
+        )
+        .workloads[0]
         #expect(saved.failed == 0 && saved.rejected == 0)
         // The same sample path up to the outage: every request lost with the zone (in it, or
         // on its way to it) is retried once, on the other zone.
@@ -283,19 +495,37 @@ struct WorldModelTests {
     func validation() throws {
         var spec = try mixedSpec()
         spec.edgeSites[0].originRegion = "cn-hangzou"
-        #expect(throws: ModelSpecError(element: "edge site 'hk-edge'", field: "origin", problem: "unknown region 'cn-hangzou'",
-                                       suggestion: "cn-hangzhou")) { try spec.validate() }
+        #expect(
+            throws: ModelSpecError(
+                element: "edge site 'hk-edge'",
+                field: "origin",
+                problem: "unknown region 'cn-hangzou'",
+                suggestion: "cn-hangzhou"
+            )
+        ) { try spec.validate() }
         spec = try mixedSpec()
         spec.populations[0].demands[0].workloadClass = "order"
-        #expect(throws: ModelSpecError(element: "population 'hk'", field: "workloads", problem: "unknown workload 'order'",
-                                       suggestion: "orders")) { try spec.validate() }
+        #expect(
+            throws: ModelSpecError(
+                element: "population 'hk'",
+                field: "workloads",
+                problem: "unknown workload 'order'",
+                suggestion: "orders"
+            )
+        ) { try spec.validate() }
         spec = try mixedSpec()
         spec.populations[0].allowedRegions = []
         #expect(throws: ModelSpecError.self) { try spec.validate() }
         spec = try mixedSpec()
         spec.outages = [try ScheduledOutage(target: .zone("hk-z"), start: .zero, duration: .seconds(1))]
-        #expect(throws: ModelSpecError(element: "failure of zone hk-z", field: "target", problem: "unknown zone 'hk-z'",
-                                       suggestion: "hk-a")) { try spec.validate() }
+        #expect(
+            throws: ModelSpecError(
+                element: "failure of zone hk-z",
+                field: "target",
+                problem: "unknown zone 'hk-z'",
+                suggestion: "hk-a"
+            )
+        ) { try spec.validate() }
     }
 
     @Test("Outages by hand (live control) take a zone down for exactly their span; snapshots add up")

@@ -49,9 +49,12 @@ struct BenchCommandTests {
         let result = try CLIRunner.run(["bench", "mmc", "--customers", "20k", "--format", "json"])
         #expect(result.status == 0, "\(result.standardError)")
         let object = try #require(
-            JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        for key in ["benchmark", "events", "wall_seconds", "events_per_second", "peak_rss_bytes",
-                    "wq_simulated", "wq_analytic", "customers_per_second"] {
+            JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        )
+        for key in [
+            "benchmark", "events", "wall_seconds", "events_per_second", "peak_rss_bytes",
+            "wq_simulated", "wq_analytic", "customers_per_second",
+        ] {
             #expect(object[key] != nil, "missing key \(key)")
         }
         #expect(object["benchmark"] as? String == "mmc")
@@ -70,7 +73,8 @@ struct BenchCommandTests {
         let other = try CLIRunner.run(arguments + ["--seed", "2"])
         func figures(_ result: CLIResult) throws -> (Int, String) {
             let object = try #require(
-                JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+                JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+            )
             return (try #require(object["events"] as? Int), try #require(checksumField(result.standardOutput)))
         }
         let a = try figures(first)
@@ -92,11 +96,14 @@ struct BenchCommandTests {
     @Test("bench hold reports bytes per pending event and the same checksum on either queue")
     func holdJSON() throws {
         func run(_ queue: String) throws -> (object: [String: Any], text: String) {
-            let result = try CLIRunner.run(["bench", "hold", "--pending", "1k", "--ops", "20k", "--format", "json",
-                                            "--queue", queue])
+            let result = try CLIRunner.run([
+                "bench", "hold", "--pending", "1k", "--ops", "20k", "--format", "json",
+                "--queue", queue,
+            ])
             #expect(result.status == 0, "\(result.standardError)")
             let object = try #require(
-                JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+                JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+            )
             return (object, result.standardOutput)
         }
         let heap = try run("heap")

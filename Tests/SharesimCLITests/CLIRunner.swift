@@ -37,6 +37,7 @@ enum CLIRunner {
         return CLIResult(
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+            standardError: String(decoding: errData, as: UTF8.self)
+        )
     }
 }

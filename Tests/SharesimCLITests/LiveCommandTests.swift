@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -166,17 +167,33 @@ struct LiveCommandTests {
         #expect(page.contains("EventSource(\"/events\")"))
         #expect(!page.contains("http://") && !page.contains("https://"))
 
-        let missing = try RawHTTP.request(port: port, method: "POST", path: "/control",
-                                          body: #"{"action":"outage","target":"zone:nowhere"}"#)
+        let missing = try RawHTTP.request(
+            port: port,
+            method: "POST",
+            path: "/control",
+            body: #"{"action":"outage","target":"zone:nowhere"}"#
+        )
         #expect(missing.hasPrefix("HTTP/1.1 404"))
         #expect(missing.contains("zone:r-a"))
-        let outage = try RawHTTP.request(port: port, method: "POST", path: "/control",
-                                         body: #"{"action":"outage","target":"zone:r-a","down":true}"#)
+        let outage = try RawHTTP.request(
+            port: port,
+            method: "POST",
+            path: "/control",
+            body: #"{"action":"outage","target":"zone:r-a","down":true}"#
+        )
         #expect(outage.hasPrefix("HTTP/1.1 200 OK"))
-        let back = try RawHTTP.request(port: port, method: "POST", path: "/control",
-                                       body: #"{"action":"outage","target":"zone:r-a","down":false}"#)
+        let back = try RawHTTP.request(
+            port: port,
+            method: "POST",
+            path: "/control",
+            body: #"{"action":"outage","target":"zone:r-a","down":false}"#
+        )
         #expect(back.hasPrefix("HTTP/1.1 200 OK"))
-        #expect(try RawHTTP.request(port: port, method: "POST", path: "/control", body: "{not json").hasPrefix("HTTP/1.1 400"))
+        #expect(
+            try RawHTTP.request(port: port, method: "POST", path: "/control", body: "{not json").hasPrefix(
+                "HTTP/1.1 400"
+            )
+        )
         #expect(try RawHTTP.request(port: port, path: "/control").hasPrefix("HTTP/1.1 405"))
         #expect(try RawHTTP.request(port: port, path: "/nowhere").hasPrefix("HTTP/1.1 404"))
         let big = String(repeating: " ", count: 5000)
@@ -185,8 +202,12 @@ struct LiveCommandTests {
         let resumed = try RawHTTP.request(port: port, method: "POST", path: "/control", body: #"{"action":"resume"}"#)
         #expect(resumed.hasPrefix("HTTP/1.1 200 OK"))
         #expect(resumed.contains(#""paused":false"#))
-        let fast = try RawHTTP.request(port: port, method: "POST", path: "/control",
-                                       body: #"{"action":"speed","value":"max"}"#)
+        let fast = try RawHTTP.request(
+            port: port,
+            method: "POST",
+            path: "/control",
+            body: #"{"action":"speed","value":"max"}"#
+        )
         #expect(fast.contains(#""speed":"max""#))
 
         #expect(cli.exitStatus(within: .seconds(40)) == 0)

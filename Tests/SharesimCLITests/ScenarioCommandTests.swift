@@ -20,75 +20,75 @@ struct ScenarioFixture {
 
     /// One zone of 2 servers, Poisson arrivals at 1.5/s, exponential service of mean 1 s: M/M/2.
     static let queue = """
-    name: tiny-queue
-    description: An M/M/2 queue in one zone.
-    sources: []
-    duration: 4000 s
-    warmup: 200 s
-    interval: 1000 s
-    replications: 3
-    workloads:
-      - name: orders
-        kind: transaction
-        service: exp(1 s)
-    regions:
-      - name: r
-        location: [30, 120]
-        zones:
-          - name: r-a
-            servers: 2
-    populations:
-      - name: users
-        location: [30, 120]
+        name: tiny-queue
+        description: An M/M/2 queue in one zone.
+        sources: []
+        duration: 4000 s
+        warmup: 200 s
+        interval: 1000 s
+        replications: 3
         workloads:
-          - workload: orders
-            rate: 1.5/s
-    variants:
-      - name: double
-        description: Twice the servers.
-        set:
-          regions.r.zones.r-a.servers: 4
-    """
+          - name: orders
+            kind: transaction
+            service: exp(1 s)
+        regions:
+          - name: r
+            location: [30, 120]
+            zones:
+              - name: r-a
+                servers: 2
+        populations:
+          - name: users
+            location: [30, 120]
+            workloads:
+              - workload: orders
+                rate: 1.5/s
+        variants:
+          - name: double
+            description: Twice the servers.
+            set:
+              regions.r.zones.r-a.servers: 4
+        """
 
     /// A pool of home devices serving downloads shared-first, with a cloud fallback.
     static let pool = """
-    name: tiny-pool
-    description: Home devices and a cloud fallback.
-    sources: []
-    duration: 200 s
-    interval: 50 s
-    workloads:
-      - name: files
-        kind: download
-        catalogue: 2k
-        zipf: 0.8
-        object_size: 1 MB
-    regions:
-      - name: r
-        location: [22.3, 114.2]
-        zones: {count: 1, servers: 100}
-    shared_pools:
-      - name: homes
-        location: [22.3, 114.2]
-        region: r
-        devices: 500
-        uplink: 2 Mbps
-        storage: 20 MB
-        online: 1000 h
-        offline: 1 s
-        probes: 4
-    populations:
-      - name: users
-        location: [22.3, 114.2]
+        name: tiny-pool
+        description: Home devices and a cloud fallback.
+        sources: []
+        duration: 200 s
+        interval: 50 s
         workloads:
-          - workload: files
-            rate: 50/s
-    routing:
-      policy: shared-first
-    sweep:
-      path: shared_pools.homes.devices
-      values: [20, 50, 120]
-    """
+          - name: files
+            kind: download
+            catalogue: 2k
+            zipf: 0.8
+            object_size: 1 MB
+        regions:
+          - name: r
+            location: [22.3, 114.2]
+            zones: {count: 1, servers: 100}
+        shared_pools:
+          - name: homes
+            location: [22.3, 114.2]
+            region: r
+            devices: 500
+            uplink: 2 Mbps
+            storage: 20 MB
+            online: 1000 h
+            offline: 1 s
+            probes: 4
+        populations:
+          - name: users
+            location: [22.3, 114.2]
+            workloads:
+              - workload: files
+                rate: 50/s
+        routing:
+          policy: shared-first
+        sweep:
+          path: shared_pools.homes.devices
+          values: [20, 50, 120]
+        """
 }
 
 /// Parses a JSON report and returns the means of figure `key` (one per run or point).
@@ -141,8 +141,10 @@ struct ScenarioCommandTests {
     func compareKnownChange() throws {
         let fixture = try ScenarioFixture()
         let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
-        let result = try CLIRunner.run(["compare", file, "--variants", "base,double", "--replications", "8",
-                                        "--format", "json", "--reproducible", "--jobs", "0"])
+        let result = try CLIRunner.run([
+            "compare", file, "--variants", "base,double", "--replications", "8",
+            "--format", "json", "--reproducible", "--jobs", "0",
+        ])
         #expect(result.status == 0, "\(result.standardError)")
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         let figures = object?["figures"] as? [[String: Any]] ?? []
@@ -167,8 +169,10 @@ struct ScenarioCommandTests {
         let shares = try figureMeans(result.standardOutput, key: "servedBy/files/shared")
         #expect(shares.count == 3)
         #expect(shares.count == 3 && shares[0] < shares[1] && shares[1] < shares[2], "\(shares)")
-        let given = try CLIRunner.run(["sweep", file, "--set", "shared_pools.homes.devices=20,50,120", "--format", "json",
-                                       "--reproducible", "--jobs", "0"])
+        let given = try CLIRunner.run([
+            "sweep", file, "--set", "shared_pools.homes.devices=20,50,120", "--format", "json",
+            "--reproducible", "--jobs", "0",
+        ])
         #expect(given.standardOutput == result.standardOutput, "--set PATH=V1,V2,... is the same sweep")
     }
 
@@ -176,15 +180,21 @@ struct ScenarioCommandTests {
     func shardsAndMerge() throws {
         let fixture = try ScenarioFixture()
         let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
-        let whole = try CLIRunner.run(["run", file, "--replications", "4", "--format", "json", "--reproducible", "--jobs", "0"])
+        let whole = try CLIRunner.run([
+            "run", file, "--replications", "4", "--format", "json", "--reproducible", "--jobs", "0",
+        ])
         for shard in 1...2 {
-            let part = try CLIRunner.run(["run", file, "--replications", "4", "--shard", "\(shard)/2",
-                                          "--results", fixture.path("part\(shard).jsonl"), "--jobs", "0"])
+            let part = try CLIRunner.run([
+                "run", file, "--replications", "4", "--shard", "\(shard)/2",
+                "--results", fixture.path("part\(shard).jsonl"), "--jobs", "0",
+            ])
             #expect(part.status == 0, "\(part.standardError)")
             #expect(part.standardOutput.isEmpty)
         }
-        let merged = try CLIRunner.run(["merge", fixture.path("part1.jsonl"), fixture.path("part2.jsonl"),
-                                        "--format", "json", "--reproducible"])
+        let merged = try CLIRunner.run([
+            "merge", fixture.path("part1.jsonl"), fixture.path("part2.jsonl"),
+            "--format", "json", "--reproducible",
+        ])
         #expect(merged.status == 0, "\(merged.standardError)")
         #expect(merged.standardOutput == whole.standardOutput)
     }
@@ -194,18 +204,27 @@ struct ScenarioCommandTests {
         let fixture = try ScenarioFixture()
         let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
         let results = fixture.path("results.jsonl")
-        let first = try CLIRunner.run(["run", file, "--results", results, "--format", "json", "--reproducible", "--jobs", "0"])
+        let first = try CLIRunner.run([
+            "run", file, "--results", results, "--format", "json", "--reproducible", "--jobs", "0",
+        ])
         #expect(first.status == 0, "\(first.standardError)")
         let lines = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
-        let resumed = try CLIRunner.run(["run", file, "--results", results, "--resume", "--format", "json", "--reproducible",
-                                         "--jobs", "0"])
+        let resumed = try CLIRunner.run([
+            "run", file, "--results", results, "--resume", "--format", "json", "--reproducible",
+            "--jobs", "0",
+        ])
         #expect(resumed.standardOutput == first.standardOutput)
         #expect(try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n").count == 3)
         // An edited scenario is a different experiment: nothing stale is reused.
-        _ = try fixture.write("queue.yaml", ScenarioFixture.queue.replacingOccurrences(of: "servers: 2", with: "servers: 3"))
-        let edited = try CLIRunner.run(["run", file, "--results", results, "--resume", "--format", "json", "--reproducible",
-                                        "--jobs", "0"])
+        _ = try fixture.write(
+            "queue.yaml",
+            ScenarioFixture.queue.replacingOccurrences(of: "servers: 2", with: "servers: 3")
+        )
+        let edited = try CLIRunner.run([
+            "run", file, "--results", results, "--resume", "--format", "json", "--reproducible",
+            "--jobs", "0",
+        ])
         #expect(edited.status == 0, "\(edited.standardError)")
         #expect(edited.standardOutput != first.standardOutput)
         #expect(try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n").count == 6)
@@ -218,7 +237,9 @@ struct ScenarioCommandTests {
         let output = fixture.path("report.json")
         let process = Process()
         process.executableURL = CLIRunner.executable
-        process.arguments = ["run", file, "--replications", "1000", "--duration", "100000 s", "--output", output, "--jobs", "0"]
+        process.arguments = [
+            "run", file, "--replications", "1000", "--duration", "100000 s", "--output", output, "--jobs", "0",
+        ]
         process.standardError = Pipe()
         try process.run()
         // Interrupt once at least one simulation has finished (its line is in the results
@@ -242,9 +263,12 @@ struct ScenarioCommandTests {
     func validate() throws {
         let fixture = try ScenarioFixture()
         let good = try fixture.write("good.yaml", ScenarioFixture.queue)
-        let bad = try fixture.write("bad.yaml", ScenarioFixture.queue
-            .replacingOccurrences(of: "regions:", with: "regoins:")
-            .replacingOccurrences(of: "rate: 1.5/s", with: "rate: 1.5"))
+        let bad = try fixture.write(
+            "bad.yaml",
+            ScenarioFixture.queue
+                .replacingOccurrences(of: "regions:", with: "regoins:")
+                .replacingOccurrences(of: "rate: 1.5/s", with: "rate: 1.5")
+        )
         let passed = try CLIRunner.run(["validate", good])
         #expect(passed.status == 0 && passed.standardOutput.contains("ok"), "\(passed.standardError)")
         let failed = try CLIRunner.run(["validate", bad])

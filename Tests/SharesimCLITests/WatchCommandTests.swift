@@ -12,7 +12,10 @@ struct WatchCommandTests {
         #expect(cli.wait(upTo: .seconds(30)) { cli.standardError.contains("watching") })
         #expect(cli.standardOutput.contains("orders p99"))
         // Written atomically: a new file renamed over the old one, as editors do.
-        _ = try fixture.write("queue.yaml", ScenarioFixture.queue.replacingOccurrences(of: "servers: 2", with: "servers: 4"))
+        _ = try fixture.write(
+            "queue.yaml",
+            ScenarioFixture.queue.replacingOccurrences(of: "servers: 2", with: "servers: 4")
+        )
         #expect(cli.exitStatus(within: .seconds(30)) == 0)
         let output = cli.standardOutput
         #expect(output.contains("re-ran tiny-queue after a change"))

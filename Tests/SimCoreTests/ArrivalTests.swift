@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 @Suite("Rate profiles and Poisson arrivals")
@@ -33,7 +34,8 @@ struct ArrivalTests {
         #expect(
             (Double(count) - expected).magnitude <= bound,
             "\(count) arrivals, expected \(expected) ± \(bound)",
-            sourceLocation: sourceLocation)
+            sourceLocation: sourceLocation
+        )
     }
 
     @Test("two rates: arrival counts per segment match the Poisson expectation, then none")
@@ -65,15 +67,18 @@ struct ArrivalTests {
         #expect(!times.isEmpty && times.allSatisfy { $0 < Self.at(10) })
 
         let silent = try RateProfile(
-            segments: [Self.segment(0, 0), Self.segment(3_600, 0)], period: .hours(24),
-            peaks: [.init(start: Self.at(100), duration: .seconds(10), multiplier: 50)])
+            segments: [Self.segment(0, 0), Self.segment(3_600, 0)],
+            period: .hours(24),
+            peaks: [.init(start: Self.at(100), duration: .seconds(10), multiplier: 50)]
+        )
         #expect(silent.maxRate == 0)
         var silentProcess = NonHomogeneousPoissonArrivals(profile: silent)
         #expect(silentProcess.nextArrival(after: .zero, using: &stream) == nil)
 
         let outage = try RateProfile(
             segments: [Self.segment(0, 5)],
-            peaks: [.init(start: Self.at(10), duration: .max, multiplier: 0)])
+            peaks: [.init(start: Self.at(10), duration: .max, multiplier: 0)]
+        )
         var outageProcess = NonHomogeneousPoissonArrivals(profile: outage)
         #expect(outageProcess.nextArrival(after: Self.at(10), using: &stream) == nil)
     }
@@ -81,7 +86,9 @@ struct ArrivalTests {
     @Test("a zero-rate window is skipped in one step, not searched")
     func zeroWindowSkipped() throws {
         let profile = try RateProfile(
-            segments: [Self.segment(0, 0), Self.segment(1_000_000, 5)], period: .seconds(2_000_000))
+            segments: [Self.segment(0, 0), Self.segment(1_000_000, 5)],
+            period: .seconds(2_000_000)
+        )
         var process = NonHomogeneousPoissonArrivals(profile: profile)
         var stream = RandomStream(seed: 42, name: "arrivals.skip")
         let first = try #require(process.nextArrival(after: .zero, using: &stream))
@@ -118,7 +125,8 @@ struct ArrivalTests {
     func flashPeak() throws {
         let profile = try RateProfile(
             segments: [Self.segment(0, 10)],
-            peaks: [.init(start: Self.at(500), duration: .seconds(10), multiplier: 100)])
+            peaks: [.init(start: Self.at(500), duration: .seconds(10), multiplier: 100)]
+        )
         #expect(profile.maxRate == 1_000)
         #expect(profile.rate(at: Self.at(499.999)) == 10)
         #expect(profile.rate(at: Self.at(505)) == 1_000)
@@ -139,7 +147,8 @@ struct ArrivalTests {
                 .init(start: Self.at(150), duration: .seconds(20), multiplier: 3),
                 .init(start: Self.at(160), duration: .seconds(20), multiplier: 2),
                 .init(start: Self.at(50), duration: .seconds(10), multiplier: 0.5),
-            ])
+            ]
+        )
         #expect(profile.rate(at: Self.at(155)) == 3)
         #expect(profile.rate(at: Self.at(165)) == 6)
         #expect(profile.rate(at: Self.at(175)) == 2)
@@ -147,8 +156,11 @@ struct ArrivalTests {
         #expect(profile.maxRate == 10)
         let onlyLate = try RateProfile(
             segments: [Self.segment(0, 1)],
-            peaks: [.init(start: Self.at(150), duration: .seconds(20), multiplier: 3),
-                    .init(start: Self.at(160), duration: .seconds(20), multiplier: 2)])
+            peaks: [
+                .init(start: Self.at(150), duration: .seconds(20), multiplier: 3),
+                .init(start: Self.at(160), duration: .seconds(20), multiplier: 2),
+            ]
+        )
         #expect(onlyLate.maxRate == 6)
         let expected: Double = 150 + 30 + 60 + 20 + 20
         #expect((onlyLate.expectedCount(from: .zero, to: Self.at(200)) - expected).magnitude <= 1e-9)
@@ -167,7 +179,10 @@ struct ArrivalTests {
         DistributionCheck.expectKolmogorovSmirnovFit(times.map(\.seconds)) { ($0 / 100) * ($0 / 100) }
 
         let periodic = try RateProfile(
-            segments: [Self.segment(0, 10), Self.segment(50, 30)], period: .seconds(100), shape: .linear)
+            segments: [Self.segment(0, 10), Self.segment(50, 30)],
+            period: .seconds(100),
+            shape: .linear
+        )
         // Up from 10 to 30 over 50 s, then back down to 10 at the end of the period.
         #expect(profile.rate(at: Self.at(25)) == 25)
         #expect(periodic.rate(at: Self.at(175)) == 20)
@@ -203,8 +218,11 @@ struct ArrivalTests {
     @Test("the same seed gives the same arrivals")
     func determinism() throws {
         let profile = try RateProfile(
-            segments: [Self.segment(0, 3), Self.segment(30, 7)], period: .seconds(60),
-            peaks: [.init(start: Self.at(100), duration: .seconds(5), multiplier: 20)], shape: .linear)
+            segments: [Self.segment(0, 3), Self.segment(30, 7)],
+            period: .seconds(60),
+            peaks: [.init(start: Self.at(100), duration: .seconds(5), multiplier: 20)],
+            shape: .linear
+        )
         let first = Self.arrivals(profile, until: Self.at(300), name: "arrivals.determinism")
         let second = Self.arrivals(profile, until: Self.at(300), name: "arrivals.determinism")
         #expect(first == second)

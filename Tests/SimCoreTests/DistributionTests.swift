@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 /// Statistical checks whose tolerances come from the sample size, so that with a fixed seed
@@ -44,11 +45,13 @@ enum DistributionCheck {
         #expect(
             (observed.mean - mean).magnitude <= meanBound,
             "sample mean \(observed.mean), expected \(mean) ± \(meanBound)",
-            sourceLocation: sourceLocation)
+            sourceLocation: sourceLocation
+        )
         #expect(
             (observed.variance - variance).magnitude <= varianceBound,
             "sample variance \(observed.variance), expected \(variance) ± \(varianceBound)",
-            sourceLocation: sourceLocation)
+            sourceLocation: sourceLocation
+        )
     }
 
     /// The upper p = 0.001 critical value of chi-square with `degreesOfFreedom`, by the
@@ -94,7 +97,8 @@ enum DistributionCheck {
         #expect(
             statistic < critical,
             "chi-square \(statistic) with \(degreesOfFreedom) degrees of freedom, critical value \(critical)",
-            sourceLocation: sourceLocation)
+            sourceLocation: sourceLocation
+        )
     }
 
     /// Expects the Kolmogorov–Smirnov distance between `samples` and `cdf` below the
@@ -115,7 +119,8 @@ enum DistributionCheck {
         #expect(
             distance < critical,
             "Kolmogorov–Smirnov distance \(distance) over \(sorted.count) samples, critical value \(critical)",
-            sourceLocation: sourceLocation)
+            sourceLocation: sourceLocation
+        )
     }
 
     /// Expects the fraction of `samples` at most `value` within 5 standard errors of
@@ -132,7 +137,8 @@ enum DistributionCheck {
         #expect(
             (fraction - probability).magnitude <= bound,
             "P(X <= \(value)) observed \(fraction), expected \(probability) ± \(bound)",
-            sourceLocation: sourceLocation)
+            sourceLocation: sourceLocation
+        )
     }
 
     /// The standard normal CDF, by Simpson's rule on the density (error below 1e-13).
@@ -230,7 +236,11 @@ struct DistributionTests {
         #expect(distribution.mean == 1.5)
         #expect((distribution.variance - width * width / 12).magnitude < 1e-12)
         DistributionCheck.expectMoments(
-            samples, mean: 1.5, variance: width * width / 12, fourthCentralMoment: width * width * width * width / 80)
+            samples,
+            mean: 1.5,
+            variance: width * width / 12,
+            fourthCentralMoment: width * width * width * width / 80
+        )
         DistributionCheck.expectKolmogorovSmirnovFit(samples) { ($0 + 2) / width }
         let degenerate = try UniformDistribution(lower: 3, upper: 3)
         #expect(DistributionCheck.draw(degenerate, count: 100, name: "uniform.degenerate").allSatisfy { $0 == 3 })
@@ -280,7 +290,8 @@ struct DistributionTests {
         let expectedCount = Double(draws) * p
         #expect(
             (Double(excesses.count) - expectedCount).magnitude <= 5 * (expectedCount * (1 - p)).squareRoot(),
-            "\(excesses.count) samples beyond r, expected \(expectedCount)")
+            "\(excesses.count) samples beyond r, expected \(expectedCount)"
+        )
         // Memorylessness: the excess over r is Exp(1).
         DistributionCheck.expectKolmogorovSmirnovFit(excesses) { 1 - exponential(-$0) }
         // The tail path alone, many times.
@@ -304,7 +315,9 @@ struct DistributionTests {
                 #expect(table.x[layer + 1] < table.x[layer])
                 let layerArea = table.x[layer] * (table.y[layer + 1] - table.y[layer])
                 #expect(
-                    (layerArea - area).magnitude <= 1e-12 * area, "layer \(layer) has area \(layerArea), not \(area)")
+                    (layerArea - area).magnitude <= 1e-12 * area,
+                    "layer \(layer) has area \(layerArea), not \(area)"
+                )
             }
         }
     }
@@ -365,7 +378,8 @@ struct DistributionTests {
             samples,
             mean: raw[0],
             variance: raw[1] - raw[0] * raw[0],
-            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3]))
+            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3])
+        )
         // The median of a lognormal is e^mu.
         DistributionCheck.expectFraction(of: samples, atMost: exponential(mu), equals: 0.5)
 
@@ -380,7 +394,12 @@ struct DistributionTests {
             mean: 10,
             variance: 25,
             fourthCentralMoment: DistributionCheck.fourthCentralMoment(
-                raw: fittedRaw[0], fittedRaw[1], fittedRaw[2], fittedRaw[3]))
+                raw: fittedRaw[0],
+                fittedRaw[1],
+                fittedRaw[2],
+                fittedRaw[3]
+            )
+        )
     }
 
     @Test("Weibull: moments for shapes 2 and 0.5, from exact gamma values", arguments: [2.0, 0.5])
@@ -400,7 +419,8 @@ struct DistributionTests {
             samples,
             mean: raw[0],
             variance: variance,
-            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3]))
+            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3])
+        )
         DistributionCheck.expectKolmogorovSmirnovFit(samples) { 1 - exponential(-power($0 / scale, shape)) }
     }
 
@@ -418,7 +438,8 @@ struct DistributionTests {
 
     @Test(
         "bounded Pareto: never outside [L, H], right moments and CDF",
-        arguments: [(2.5, 1.0, 100.0), (1.2, 10.0, 1e6), (0.1, 1.0, 1e9), (5.0, 1.0, 1.0001)])
+        arguments: [(2.5, 1.0, 100.0), (1.2, 10.0, 1e6), (0.1, 1.0, 1e9), (5.0, 1.0, 1.0001)]
+    )
     func boundedPareto(shape: Double, lower: Double, upper: Double) throws {
         let distribution = try BoundedParetoDistribution(shape: shape, lower: lower, upper: upper)
         let samples = DistributionCheck.draw(distribution, count: Self.sampleCount, name: "pareto.\(shape)")
@@ -453,7 +474,8 @@ struct DistributionTests {
     func empiricalLinear() throws {
         let table: [(Double, Double)] = [(0, 0), (10, 0.5), (20, 0.9), (100, 1)]
         let distribution = try EmpiricalDistribution(
-            points: table.map { EmpiricalDistribution.Point(value: $0.0, cumulativeProbability: $0.1) })
+            points: table.map { EmpiricalDistribution.Point(value: $0.0, cumulativeProbability: $0.1) }
+        )
         for (value, probability) in table.dropLast() {
             #expect(distribution.quantile(probability) == value)
         }
@@ -481,7 +503,8 @@ struct DistributionTests {
             samples,
             mean: raw[0],
             variance: variance,
-            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3]))
+            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3])
+        )
     }
 
     @Test("empirical, discrete and weighted: only listed values, at their probabilities")
@@ -519,7 +542,8 @@ struct DistributionTests {
             .empirical(
                 try EmpiricalDistribution(points: [
                     .init(value: 0, cumulativeProbability: 0), .init(value: 1, cumulativeProbability: 1),
-                ])),
+                ])
+            ),
             .zipf(try ZipfDistribution(exponent: 1, count: 100)),
         ]
         /// Samples, mean and variance of the concrete distribution inside `wrapped`.
@@ -576,9 +600,12 @@ struct DistributionTests {
             ("mean", { _ = try NormalDistribution(mean: .nan, standardDeviation: 1) }),
             ("sigma", { _ = try LogNormalDistribution(mu: 0, sigma: -0.5) }),
             ("mean", { _ = try LogNormalDistribution.fromMeanAndStandardDeviation(mean: 0, standardDeviation: 1) }),
-            ("standardDeviation", {
-                _ = try LogNormalDistribution.fromMeanAndStandardDeviation(mean: 1, standardDeviation: -1)
-            }),
+            (
+                "standardDeviation",
+                {
+                    _ = try LogNormalDistribution.fromMeanAndStandardDeviation(mean: 1, standardDeviation: -1)
+                }
+            ),
             ("shape", { _ = try WeibullDistribution(shape: 0, scale: 1) }),
             ("scale", { _ = try WeibullDistribution(shape: 1, scale: -2) }),
             ("shape", { _ = try BoundedParetoDistribution(shape: -1, lower: 1, upper: 2) }),
@@ -598,12 +625,15 @@ struct DistributionTests {
         for (parameter, make) in cases {
             let error = Self.error(make)
             #expect(
-                error?.parameter == parameter, "expected an error about \(parameter), got \(String(describing: error))")
+                error?.parameter == parameter,
+                "expected an error about \(parameter), got \(String(describing: error))"
+            )
             #expect(error.map { $0.description.hasPrefix(parameter + " ") } == true)
         }
         #expect(
             Self.error { _ = try ExponentialDistribution(rate: -1) }?.description
-                == "rate must be positive and finite, got -1")
+                == "rate must be positive and finite, got -1"
+        )
         // The initialisers use typed throws: the caught error is a DistributionError, no cast.
         do {
             _ = try WeibullDistribution(shape: 2, scale: .nan)
@@ -614,7 +644,8 @@ struct DistributionTests {
         }
         #expect(
             Self.error { _ = try UniformDistribution(lower: 2, upper: 1.5) }?.description
-                == "upper must not be less than lower (2), got 1.5")
+                == "upper must not be less than lower (2), got 1.5"
+        )
     }
 
     // MARK: Determinism
@@ -650,12 +681,14 @@ struct DistributionTests {
                 == [
                     4_605_908_882_201_770_100, 4_597_476_196_286_661_725,
                     4_610_887_616_657_095_645, 4_608_998_492_604_143_571,
-                ])
+                ]
+        )
         #expect(
             normals.map(\.bitPattern)
                 == [
                     13_824_978_928_189_788_339, 4_601_696_901_859_864_412,
                     13_829_839_767_484_900_929, 13_828_235_703_553_847_331,
-                ])
+                ]
+        )
     }
 }

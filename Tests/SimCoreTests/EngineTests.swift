@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 /// A model that records every event it handles, in order.
@@ -28,7 +29,9 @@ struct ChurningModel: SimulationModel {
 
     mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
         handled += 1
-        for value in [UInt64(bitPattern: event.time.nanoseconds), UInt64(event.kind), UInt64(event.target), UInt64(event.payload)] {
+        for value in [
+            UInt64(bitPattern: event.time.nanoseconds), UInt64(event.kind), UInt64(event.target), UInt64(event.payload),
+        ] {
             digest = (digest ^ value) &* 0x0000_0100_0000_01b3
         }
         // Timer events (kind 1) only record; regular events keep one chain per entity alive
@@ -41,7 +44,9 @@ struct ChurningModel: SimulationModel {
         if streams[entity].nextInt(below: 2) == 0 {
             let target = UInt32(streams[entity].nextInt(below: UInt64(streams.count)))
             let timerDelay = SimDuration.milliseconds(streams[entity].nextInt(below: 8))
-            pendingTimers.append(scheduler.scheduleCancellable(1, target: target, payload: event.payload, after: timerDelay))
+            pendingTimers.append(
+                scheduler.scheduleCancellable(1, target: target, payload: event.payload, after: timerDelay)
+            )
         }
         if !pendingTimers.isEmpty, streams[entity].nextInt(below: 4) == 0 {
             let index = Int(streams[entity].nextInt(below: UInt64(pendingTimers.count)))

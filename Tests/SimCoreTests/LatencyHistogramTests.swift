@@ -123,8 +123,18 @@ struct LatencyHistogramStatisticTests {
         #expect(histogram.mean == .zero)
         #expect(histogram.percentile(99) == .zero)
         #expect(histogram.max == .zero)
-        #expect(histogram.summary == LatencySummary(
-            count: 0, mean: .zero, p50: .zero, p90: .zero, p99: .zero, p999: .zero, max: .zero))
+        #expect(
+            histogram.summary
+                == LatencySummary(
+                    count: 0,
+                    mean: .zero,
+                    p50: .zero,
+                    p90: .zero,
+                    p99: .zero,
+                    p999: .zero,
+                    max: .zero
+                )
+        )
     }
 
     @Test("reset forgets everything recorded during warm-up")

@@ -121,7 +121,8 @@ struct MathTests {
             let value = complementaryErrorFunction(row.x)
             #expect(
                 (value - row.value).magnitude <= 3 * row.value.ulp,
-                "erfc(\(row.x)) = \(value), expected \(row.value)")
+                "erfc(\(row.x)) = \(value), expected \(row.value)"
+            )
         }
     }
 

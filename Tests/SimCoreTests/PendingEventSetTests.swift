@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 // One suite, run against every pending-event set: each test takes a `QueueKind` and asks it
@@ -127,9 +128,13 @@ struct EventFactory {
         made += 1
         let sequence = scrambled ? (number &* 0x9e37_79b9_7f4a_7c15) & 0xffff_ffff_ffff : number
         return Event(
-            time: SimTime(nanoseconds: time), sequence: sequence, kind: UInt16(number % 5),
-            cancellable: number % 3 == 0, target: UInt32(truncatingIfNeeded: number),
-            payload: UInt32(truncatingIfNeeded: number &* 31))
+            time: SimTime(nanoseconds: time),
+            sequence: sequence,
+            kind: UInt16(number % 5),
+            cancellable: number % 3 == 0,
+            target: UInt32(truncatingIfNeeded: number),
+            payload: UInt32(truncatingIfNeeded: number &* 31)
+        )
     }
 }
 
@@ -156,7 +161,9 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
             return false
         }
         guard sameEvent(queue.peekMin(), reference.peekMin()) else {
-            Issue.record("\(context()): peekMin \(String(describing: queue.peekMin())), expected \(String(describing: reference.peekMin()))")
+            Issue.record(
+                "\(context()): peekMin \(String(describing: queue.peekMin())), expected \(String(describing: reference.peekMin()))"
+            )
             return false
         }
         return true
@@ -199,7 +206,9 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
                 let expected = reference.popMin(notAfter: .distantFuture)
                 let popped = queue.popMin()
                 guard sameEvent(popped, expected) else {
-                    Issue.record("\(context()): popMin \(String(describing: popped)), expected \(String(describing: expected))")
+                    Issue.record(
+                        "\(context()): popMin \(String(describing: popped)), expected \(String(describing: expected))"
+                    )
                     return
                 }
                 if let expected, profile != .anywhere { now = expected.time.nanoseconds }
@@ -208,7 +217,9 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
                 let expected = reference.popMin(notAfter: limit)
                 let popped = queue.popMin(notAfter: limit)
                 guard sameEvent(popped, expected) else {
-                    Issue.record("\(context()): popMin(notAfter: \(limit)) \(String(describing: popped)), expected \(String(describing: expected))")
+                    Issue.record(
+                        "\(context()): popMin(notAfter: \(limit)) \(String(describing: popped)), expected \(String(describing: expected))"
+                    )
                     return
                 }
                 if let expected, profile != .anywhere { now = expected.time.nanoseconds }
@@ -255,7 +266,9 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
             let expected = reference.popMin(notAfter: limit)
             let popped = queue.popMin(notAfter: limit)
             guard sameEvent(popped, expected) else {
-                Issue.record("\(context): popMin(notAfter: \(limit)) \(String(describing: popped)), expected \(String(describing: expected))")
+                Issue.record(
+                    "\(context): popMin(notAfter: \(limit)) \(String(describing: popped)), expected \(String(describing: expected))"
+                )
                 return
             }
             guard agree(queue, reference, context) else { return }
@@ -377,7 +390,11 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
                 enqueue(id)
                 if stream.nextInt(below: 2) == 0 {
                     let handle = simulation.scheduler.scheduleCancellable(
-                        1, target: 7, payload: UInt32(id), after: .nanoseconds(Int64(delay)))
+                        1,
+                        target: 7,
+                        payload: UInt32(id),
+                        after: .nanoseconds(Int64(delay))
+                    )
                     handles.append((handle, id))
                 } else {
                     simulation.scheduler.schedule(0, target: 7, payload: UInt32(id), after: .nanoseconds(Int64(delay)))
@@ -408,8 +425,11 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
             }
             // Compare only what this operation handled: the logs grow long.
             let handledLog = simulation.model.handled
-            guard handledLog.count == log.count, handledLog[checkedLog...].map(\.payload) == Array(log[checkedLog...]) else {
-                Issue.record("\(context()): handled \(simulation.model.handled.suffix(3).map(\.payload)), expected \(log.suffix(3))")
+            guard handledLog.count == log.count, handledLog[checkedLog...].map(\.payload) == Array(log[checkedLog...])
+            else {
+                Issue.record(
+                    "\(context()): handled \(simulation.model.handled.suffix(3).map(\.payload)), expected \(log.suffix(3))"
+                )
                 return
             }
             checkedLog = log.count
@@ -419,7 +439,8 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
                 scheduler.nextEventTime?.nanoseconds == inQueue.first.map({ times[$0] })
             else {
                 Issue.record(
-                    "\(context()): eventCount \(scheduler.eventCount)/\(handled), cancelledCount \(scheduler.cancelledCount)/\(dropped), pending \(scheduler.pendingCount)/\(inQueue.count), now \(scheduler.now.nanoseconds)/\(now)")
+                    "\(context()): eventCount \(scheduler.eventCount)/\(handled), cancelledCount \(scheduler.cancelledCount)/\(dropped), pending \(scheduler.pendingCount)/\(inQueue.count), now \(scheduler.now.nanoseconds)/\(now)"
+                )
                 return
             }
         }
@@ -479,7 +500,10 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
 
 @Suite("Pending-event sets")
 struct PendingEventSetTests {
-    @Test("random inserts and pops match a sorted reference, ties and spread times alike", arguments: QueueKind.allCases)
+    @Test(
+        "random inserts and pops match a sorted reference, ties and spread times alike",
+        arguments: QueueKind.allCases
+    )
     func randomOperations(kind: QueueKind) {
         let driver = kind.driver
         for seed in 0..<200 as Range<UInt64> {
@@ -507,7 +531,10 @@ struct PendingEventSetTests {
         #endif
     }
 
-    @Test("popMin(notAfter:) never returns an event after the limit and leaves the count alone", arguments: QueueKind.allCases)
+    @Test(
+        "popMin(notAfter:) never returns an event after the limit and leaves the count alone",
+        arguments: QueueKind.allCases
+    )
     func popLimit(kind: QueueKind) {
         kind.driver.popRespectsLimit()
     }
@@ -556,7 +583,8 @@ struct PendingEventSetTests {
                 }
                 deepestLadder = max(deepestLadder, queue.rungs.count)
                 topUsedWithRungs = topUsedWithRungs || (!queue.top.isEmpty && !queue.rungs.isEmpty)
-                bottomOverflowed = bottomOverflowed || queue.bottom.count - queue.bottomHead > LadderQueue.minimumBottomLimit
+                bottomOverflowed =
+                    bottomOverflowed || queue.bottom.count - queue.bottomHead > LadderQueue.minimumBottomLimit
             }
         }
         #expect(deepestLadder >= 3)
@@ -569,8 +597,14 @@ struct PendingEventSetTests {
 struct LadderRefillTests {
     /// Builds an event the way the scheduler does.
     func event(_ nanoseconds: Int64, _ sequence: UInt64) -> Event {
-        Event(time: SimTime(nanoseconds: nanoseconds), sequence: sequence, kind: 0, cancellable: false,
-              target: 0, payload: UInt32(truncatingIfNeeded: sequence))
+        Event(
+            time: SimTime(nanoseconds: nanoseconds),
+            sequence: sequence,
+            kind: 0,
+            cancellable: false,
+            target: 0,
+            payload: UInt32(truncatingIfNeeded: sequence)
+        )
     }
 
     @Test("a crowd at one instant behind a small bucket comes out in sequence order, and Bottom stays sorted cheaply")

@@ -145,7 +145,7 @@ struct IntervalSeriesStatisticTests {
     @Test("a time-weighted series gives each interval's exact mean, quiet intervals included")
     func timeWeightedSeriesMeans() {
         var online = TimeWeightedSeries(initialValue: 2, interval: .seconds(10))
-        online.record(6, at: at(5))   // [0, 10): 2 for 5 s, 6 for 5 s -> 4
+        online.record(6, at: at(5))  // [0, 10): 2 for 5 s, 6 for 5 s -> 4
         online.record(1, at: at(32))  // [10, 20) and [20, 30) quiet at 6; [30, 40): 6 for 2 s, 1 for 8 s
         online.record(3, at: at(40))  // [40, 50): 3 from its start
         let points = online.points(until: at(55))

@@ -11,8 +11,10 @@ struct StudentTStatisticTests {
         (30, 2.042), (40, 2.021), (60, 2.000), (100, 1.984), (120, 1.980), (.infinity, 1.960),
     ]
 
-    @Test("the 0.975 quantile agrees with the published table to 4 significant digits",
-          arguments: table)
+    @Test(
+        "the 0.975 quantile agrees with the published table to 4 significant digits",
+        arguments: table
+    )
     func quantileMatchesTable(row: (degreesOfFreedom: Double, value: Double)) {
         let t = StudentT.quantile(0.975, degreesOfFreedom: row.degreesOfFreedom)
         #expect(abs(t - row.value) / row.value < 5e-4, "df \(row.degreesOfFreedom): \(t)")

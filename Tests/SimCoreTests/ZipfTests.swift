@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimCore
 
 @Suite("Zipf distribution")
@@ -62,14 +63,16 @@ struct ZipfTests {
 
     @Test(
         "the Euler–Maclaurin harmonic numbers match direct sums",
-        arguments: [-2.0, -1.2, -0.2, 0, 0.2, 0.8, 1, 1.2, 2.5])
+        arguments: [-2.0, -1.2, -0.2, 0, 0.2, 0.8, 1, 1.2, 2.5]
+    )
     func harmonicNumbers(exponent: Double) {
         for count in [2_047, 2_048, 2_049, 5_000, 200_000] {
             let fast = ZipfDistribution.generalizedHarmonic(count: count, exponent: exponent)
             let direct = Self.directHarmonic(count: count, exponent: exponent)
             #expect(
                 (fast - direct).magnitude <= 1e-13 * direct,
-                "H(\(count), \(exponent)) = \(fast), direct sum \(direct)")
+                "H(\(count), \(exponent)) = \(fast), direct sum \(direct)"
+            )
         }
     }
 
@@ -87,7 +90,8 @@ struct ZipfTests {
             samples,
             mean: raw[0],
             variance: raw[1] - raw[0] * raw[0],
-            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3]))
+            fourthCentralMoment: DistributionCheck.fourthCentralMoment(raw: raw[0], raw[1], raw[2], raw[3])
+        )
     }
 
     @Test("a million objects build at once and sample in range at the right head frequency")

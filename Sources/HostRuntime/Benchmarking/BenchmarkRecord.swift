@@ -48,9 +48,10 @@ public struct BenchmarkRecord: Sendable, Equatable {
 
     /// Two records are equal when name, summary and every field (in order) are.
     public static func == (lhs: BenchmarkRecord, rhs: BenchmarkRecord) -> Bool {
-        lhs.name == rhs.name && lhs.summary == rhs.summary && lhs.fields.elementsEqual(rhs.fields) {
-            $0.key == $1.key && $0.value == $1.value
-        }
+        lhs.name == rhs.name && lhs.summary == rhs.summary
+            && lhs.fields.elementsEqual(rhs.fields) {
+                $0.key == $1.key && $0.value == $1.value
+            }
     }
 }
 

@@ -14,7 +14,12 @@ public enum EngineBenchmarks {
     /// filling, divided by `pending`. Sampling the resident size, rather than the process's
     /// peak, keeps the figure true when something ran before in the same process (several
     /// benchmarks in a row, or `swift run`, whose own peak the process inherits).
-    public static func hold(pending: Int, operations: Int, queue: PendingSetChoice, seed: UInt64) throws(UVError)
+    public static func hold(
+        pending: Int,
+        operations: Int,
+        queue: PendingSetChoice,
+        seed: UInt64
+    ) throws(UVError)
         -> BenchmarkRecord
     {
         let benchmark = HoldBenchmark(pending: pending, operations: operations, seed: seed)
@@ -42,7 +47,8 @@ public enum EngineBenchmarks {
         record.set("bytes_per_pending", .real(perPending))
         record.set("checksum", .integer(checksum))
         describeHost(in: &record)
-        record.summary = "hold (\(queue.rawValue)): \(HumanNumbers.compact(Double(pending))) pending, "
+        record.summary =
+            "hold (\(queue.rawValue)): \(HumanNumbers.compact(Double(pending))) pending, "
             + "\(HumanNumbers.compact(Double(operations))) operations in \(HumanNumbers.fixed(seconds, decimals: 3)) s = "
             + "\(HumanNumbers.compact(Double(operations) / seconds)) ops/s; "
             + "\(HumanNumbers.significant(perPending, digits: 3)) bytes per pending event "
@@ -67,7 +73,10 @@ public enum EngineBenchmarks {
         var residentAfterRun: UInt64
     }
 
-    static func runHold<Queue: PendingEventSet>(_ benchmark: HoldBenchmark, on empty: Queue) throws(UVError)
+    static func runHold<Queue: PendingEventSet>(
+        _ benchmark: HoldBenchmark,
+        on empty: Queue
+    ) throws(UVError)
         -> HoldRun
     {
         var queue = empty
@@ -75,14 +84,23 @@ public enum EngineBenchmarks {
         let afterFill = try ProcessMemory.residentBytes()
         let measured = ProcessClock.measure { benchmark.hold(&queue) }
         let afterRun = try ProcessMemory.residentBytes()
-        return HoldRun(checksum: measured.result, seconds: measured.seconds,
-                       residentAfterFill: afterFill, residentAfterRun: afterRun)
+        return HoldRun(
+            checksum: measured.result,
+            seconds: measured.seconds,
+            residentAfterFill: afterFill,
+            residentAfterRun: afterRun
+        )
     }
 
     /// PHOLD over `logicalProcesses` LPs with `eventsPerProcess` events each, run until
     /// simulated time `end` (lookahead 0.1 s, Exp(1 s) increments).
-    public static func phold(logicalProcesses: Int, eventsPerProcess: Int, end: SimDuration,
-                             queue: PendingSetChoice, seed: UInt64) throws(UVError) -> BenchmarkRecord {
+    public static func phold(
+        logicalProcesses: Int,
+        eventsPerProcess: Int,
+        end: SimDuration,
+        queue: PendingSetChoice,
+        seed: UInt64
+    ) throws(UVError) -> BenchmarkRecord {
         let result: (events: UInt64, digest: UInt64, seconds: Double)
         switch queue {
         case .heap:
@@ -103,15 +121,21 @@ public enum EngineBenchmarks {
         record.set("peak_rss_bytes", .unsigned(peak))
         record.set("checksum", .unsigned(result.digest))
         describeHost(in: &record)
-        record.summary = "phold (\(queue.rawValue)): \(HumanNumbers.compact(Double(logicalProcesses))) LPs x "
+        record.summary =
+            "phold (\(queue.rawValue)): \(HumanNumbers.compact(Double(logicalProcesses))) LPs x "
             + "\(eventsPerProcess) events to t=\(end): \(HumanNumbers.compact(Double(result.events))) events in "
             + "\(HumanNumbers.fixed(result.seconds, decimals: 3)) s = \(HumanNumbers.compact(rate)) events/s "
             + "(peak RSS \(HumanNumbers.bytes(Double(peak))))"
         return record
     }
 
-    static func runPHold<Queue: PendingEventSet>(_ processes: Int, _ perProcess: Int, _ end: SimDuration,
-                                                 _ seed: UInt64, _ queue: Queue) -> (UInt64, UInt64, Double) {
+    static func runPHold<Queue: PendingEventSet>(
+        _ processes: Int,
+        _ perProcess: Int,
+        _ end: SimDuration,
+        _ seed: UInt64,
+        _ queue: Queue
+    ) -> (UInt64, UInt64, Double) {
         var simulation = Simulation(model: PHoldModel(logicalProcesses: processes, seed: seed), queue: queue)
         simulation.model.start(eventsPerProcess: perProcess, scheduler: &simulation.scheduler)
         let limit = SimTime(end)
@@ -122,14 +146,26 @@ public enum EngineBenchmarks {
     /// An M/M/c queue of `customers` customers, checked against Erlang C.
     ///
     /// - Precondition: the parameters describe a stable queue (`MMcTheory` is non-nil).
-    public static func mmc(servers: Int, arrivalRate: Double, serviceRate: Double, customers: UInt64,
-                           queue: PendingSetChoice, seed: UInt64) throws(UVError) -> BenchmarkRecord {
+    public static func mmc(
+        servers: Int,
+        arrivalRate: Double,
+        serviceRate: Double,
+        customers: UInt64,
+        queue: PendingSetChoice,
+        seed: UInt64
+    ) throws(UVError) -> BenchmarkRecord {
         guard let theory = MMcTheory(servers: servers, arrivalRate: arrivalRate, serviceRate: serviceRate) else {
             preconditionFailure("unstable M/M/c parameters reached the benchmark")
         }
         let warmup = customers / 100
-        let model = MMcQueueModel(servers: servers, arrivalRate: arrivalRate, serviceRate: serviceRate,
-                                  customers: customers, warmupCustomers: warmup, seed: seed)
+        let model = MMcQueueModel(
+            servers: servers,
+            arrivalRate: arrivalRate,
+            serviceRate: serviceRate,
+            customers: customers,
+            warmupCustomers: warmup,
+            seed: seed
+        )
         let result: (MMcMeasurements, UInt64, Double)
         switch queue {
         case .heap: result = runMMc(model, QuaternaryHeap())
@@ -154,12 +190,14 @@ public enum EngineBenchmarks {
         record.set("wq_relative_error", .real(error))
         record.set("utilisation_simulated", .real(measured.utilisation))
         record.set("utilisation_analytic", .real(theory.utilisation))
-        let checksum = SplitMix64.mix(measured.departed)
+        let checksum =
+            SplitMix64.mix(measured.departed)
             ^ SplitMix64.mix(measured.meanWaitInQueue.bitPattern &+ 1)
             ^ SplitMix64.mix(measured.meanResponseTime.bitPattern &+ 2)
         record.set("checksum", .unsigned(checksum))
         describeHost(in: &record)
-        record.summary = "mmc (\(queue.rawValue)): c=\(servers) lambda=\(HumanNumbers.significant(arrivalRate, digits: 4)) "
+        record.summary =
+            "mmc (\(queue.rawValue)): c=\(servers) lambda=\(HumanNumbers.significant(arrivalRate, digits: 4)) "
             + "mu=\(HumanNumbers.significant(serviceRate, digits: 4)), \(HumanNumbers.compact(Double(customers))) customers in "
             + "\(HumanNumbers.fixed(seconds, decimals: 3)) s = \(HumanNumbers.compact(Double(customers) / seconds)) customers/s; "
             + "Wq simulated \(HumanNumbers.significant(measured.meanWaitInQueue, digits: 5)) s vs Erlang C "
@@ -169,7 +207,8 @@ public enum EngineBenchmarks {
     }
 
     static func runMMc<Queue: PendingEventSet>(
-        _ model: MMcQueueModel, _ queue: Queue
+        _ model: MMcQueueModel,
+        _ queue: Queue
     ) -> (MMcMeasurements, UInt64, Double) {
         var simulation = Simulation(model: model, queue: queue)
         simulation.model.start(scheduler: &simulation.scheduler)

@@ -4,8 +4,11 @@ public enum HumanNumbers {
     public static func compact(_ value: Double) -> String {
         let magnitude = abs(value)
         let (scaled, suffix): (Double, String) =
-            magnitude >= 1e9 ? (value / 1e9, "G") : magnitude >= 1e6 ? (value / 1e6, "M")
-            : magnitude >= 1e3 ? (value / 1e3, "k") : (value, "")
+            magnitude >= 1e9
+            ? (value / 1e9, "G")
+            : magnitude >= 1e6
+                ? (value / 1e6, "M")
+                : magnitude >= 1e3 ? (value / 1e3, "k") : (value, "")
         return significant(scaled, digits: 3) + suffix
     }
 

@@ -18,8 +18,13 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// A request with the given parts.
     public init(
-        method: String, target: String, headers: [HTTPHeader] = [], body: [UInt8] = [],
-        versionMajor: Int = 1, versionMinor: Int = 1, keepAlive: Bool = true
+        method: String,
+        target: String,
+        headers: [HTTPHeader] = [],
+        body: [UInt8] = [],
+        versionMajor: Int = 1,
+        versionMinor: Int = 1,
+        keepAlive: Bool = true
     ) {
         self.method = method
         self.target = target

@@ -112,7 +112,11 @@ public final class HTTPRequestParser {
         parser.pointee.data = Unmanaged.passUnretained(self).toOpaque()
         defer { parser.pointee.data = nil }
         return http_parser_execute(
-            parser, settings, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+            parser,
+            settings,
+            bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+            bytes.count
+        )
     }
 
     private func finishExecute(parsed: Int, expected: Int) throws(HTTPParseError) -> [HTTPRequest] {
@@ -125,7 +129,9 @@ public final class HTTPRequestParser {
             throw fail(HTTPParseError(kind: .malformed, detail: "protocol upgrades and CONNECT are not supported"))
         }
         if parsed != expected {
-            throw fail(HTTPParseError(kind: .malformed, detail: "the parser stopped after \(parsed) of \(expected) bytes"))
+            throw fail(
+                HTTPParseError(kind: .malformed, detail: "the parser stopped after \(parsed) of \(expected) bytes")
+            )
         }
         return completed
     }
@@ -162,7 +168,9 @@ public final class HTTPRequestParser {
         headerBytes += count
         guard headerBytes <= limits.maxHeaderBytes else {
             callbackError = HTTPParseError(
-                kind: .headersTooLarge, detail: "the request line and headers exceed \(limits.maxHeaderBytes) bytes")
+                kind: .headersTooLarge,
+                detail: "the request line and headers exceed \(limits.maxHeaderBytes) bytes"
+            )
             return false
         }
         return true
@@ -224,7 +232,8 @@ public final class HTTPRequestParser {
         if declared != UInt64.max, declared > UInt64(limits.maxBodyBytes) {
             callbackError = HTTPParseError(
                 kind: .bodyTooLarge,
-                detail: "Content-Length \(declared) exceeds the limit of \(limits.maxBodyBytes) bytes")
+                detail: "Content-Length \(declared) exceeds the limit of \(limits.maxBodyBytes) bytes"
+            )
             return false
         }
         return true
@@ -233,7 +242,9 @@ public final class HTTPRequestParser {
     fileprivate func bodyBytes(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard body.count + bytes.count <= limits.maxBodyBytes else {
             callbackError = HTTPParseError(
-                kind: .bodyTooLarge, detail: "the body exceeds the limit of \(limits.maxBodyBytes) bytes")
+                kind: .bodyTooLarge,
+                detail: "the body exceeds the limit of \(limits.maxBodyBytes) bytes"
+            )
             return false
         }
         body.append(contentsOf: bytes)
@@ -243,9 +254,15 @@ public final class HTTPRequestParser {
     fileprivate func messageComplete() {
         completed.append(
             HTTPRequest(
-                method: method, target: String(decoding: target, as: UTF8.self), headers: headers, body: body,
-                versionMajor: Int(parser.pointee.http_major), versionMinor: Int(parser.pointee.http_minor),
-                keepAlive: keepAlive))
+                method: method,
+                target: String(decoding: target, as: UTF8.self),
+                headers: headers,
+                body: body,
+                versionMajor: Int(parser.pointee.http_major),
+                versionMinor: Int(parser.pointee.http_minor),
+                keepAlive: keepAlive
+            )
+        )
         inMessage = false
         target = []
         headers = []
@@ -267,17 +284,29 @@ private func httpMessageBegan(_ parser: UnsafeMutablePointer<http_parser>?) -> I
     return 0
 }
 
-private func httpTargetBytes(_ parser: UnsafeMutablePointer<http_parser>?, _ at: UnsafePointer<CChar>?, _ length: Int) -> Int32 {
+private func httpTargetBytes(
+    _ parser: UnsafeMutablePointer<http_parser>?,
+    _ at: UnsafePointer<CChar>?,
+    _ length: Int
+) -> Int32 {
     guard let request = HTTPRequestParser.current(parser) else { return -1 }
     return request.targetBytes(UnsafeRawBufferPointer(start: at, count: length)) ? 0 : -1
 }
 
-private func httpHeaderNameBytes(_ parser: UnsafeMutablePointer<http_parser>?, _ at: UnsafePointer<CChar>?, _ length: Int) -> Int32 {
+private func httpHeaderNameBytes(
+    _ parser: UnsafeMutablePointer<http_parser>?,
+    _ at: UnsafePointer<CChar>?,
+    _ length: Int
+) -> Int32 {
     guard let request = HTTPRequestParser.current(parser) else { return -1 }
     return request.headerNameBytes(UnsafeRawBufferPointer(start: at, count: length)) ? 0 : -1
 }
 
-private func httpHeaderValueBytes(_ parser: UnsafeMutablePointer<http_parser>?, _ at: UnsafePointer<CChar>?, _ length: Int) -> Int32 {
+private func httpHeaderValueBytes(
+    _ parser: UnsafeMutablePointer<http_parser>?,
+    _ at: UnsafePointer<CChar>?,
+    _ length: Int
+) -> Int32 {
     guard let request = HTTPRequestParser.current(parser) else { return -1 }
     return request.headerValueBytes(UnsafeRawBufferPointer(start: at, count: length)) ? 0 : -1
 }
@@ -288,7 +317,11 @@ private func httpHeadersComplete(_ parser: UnsafeMutablePointer<http_parser>?) -
     return request.headersComplete() ? 0 : -1
 }
 
-private func httpBodyBytes(_ parser: UnsafeMutablePointer<http_parser>?, _ at: UnsafePointer<CChar>?, _ length: Int) -> Int32 {
+private func httpBodyBytes(
+    _ parser: UnsafeMutablePointer<http_parser>?,
+    _ at: UnsafePointer<CChar>?,
+    _ length: Int
+) -> Int32 {
     guard let request = HTTPRequestParser.current(parser) else { return -1 }
     return request.bodyBytes(UnsafeRawBufferPointer(start: at, count: length)) ? 0 : -1
 }

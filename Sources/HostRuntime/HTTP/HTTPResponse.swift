@@ -33,8 +33,11 @@ public struct HTTPResponse: Sendable, Equatable {
     /// body, and `Connection: close` (the connection's framing cannot be trusted any more).
     public init(rejecting error: HTTPParseError) {
         self.init(
-            status: error.status, contentType: "text/plain; charset=utf-8", body: "\(error.status)\n",
-            headers: [HTTPHeader("Connection", "close")])
+            status: error.status,
+            contentType: "text/plain; charset=utf-8",
+            body: "\(error.status)\n",
+            headers: [HTTPHeader("Connection", "close")]
+        )
     }
 
     /// The response as bytes on the wire.
@@ -61,7 +64,8 @@ public struct HTTPResponse: Sendable, Equatable {
         head(
             status: .ok,
             headers: [HTTPHeader("Content-Type", "text/event-stream"), HTTPHeader("Cache-Control", "no-cache")]
-                + headers)
+                + headers
+        )
     }
 
     /// One server-sent event: optional `event:` and `id:` lines, one `data:` line per line
@@ -97,7 +101,8 @@ public struct HTTPResponse: Sendable, Equatable {
         precondition(
             !header.name.utf8.contains { $0 == 13 || $0 == 10 || $0 == UInt8(ascii: ":") }
                 && !header.value.utf8.contains { $0 == 13 || $0 == 10 },
-            "HTTPResponse: header \(header.name) contains a line break or a bad name")
+            "HTTPResponse: header \(header.name) contains a line break or a bad name"
+        )
         bytes.append(contentsOf: header.name.utf8)
         bytes.append(contentsOf: ": ".utf8)
         bytes.append(contentsOf: header.value.utf8)

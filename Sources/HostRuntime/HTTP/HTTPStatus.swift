@@ -28,7 +28,9 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let contentTooLarge = HTTPStatus(code: 413, reasonPhrase: "Content Too Large")
     /// 431 Request Header Fields Too Large: the request line and headers exceeded the limit.
     public static let requestHeaderFieldsTooLarge = HTTPStatus(
-        code: 431, reasonPhrase: "Request Header Fields Too Large")
+        code: 431,
+        reasonPhrase: "Request Header Fields Too Large"
+    )
     /// 500 Internal Server Error.
     public static let internalServerError = HTTPStatus(code: 500, reasonPhrase: "Internal Server Error")
     /// 503 Service Unavailable.

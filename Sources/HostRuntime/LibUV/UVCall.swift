@@ -18,7 +18,8 @@ enum UVCall {
             code: status,
             function: String(describing: function),
             name: String(cString: uv_err_name(status)),
-            message: String(cString: uv_strerror(status)))
+            message: String(cString: uv_strerror(status))
+        )
     }
 
     /// The error for calling `function` on a handle that is already closing or closed.
@@ -30,7 +31,8 @@ enum UVCall {
             code: code,
             function: String(describing: function),
             name: String(cString: uv_err_name(code)),
-            message: "the handle is closed")
+            message: "the handle is closed"
+        )
     }
 
     /// The libuv version this binary runs against, such as `1.44.2`.

@@ -36,9 +36,14 @@ public final class HTTPServer {
 
         /// Options with the given limits; the defaults suit a local dashboard.
         public init(
-            limits: HTTPRequestParser.Limits = HTTPRequestParser.Limits(maxHeaderBytes: 8 * 1024, maxBodyBytes: 4 * 1024),
-            requestTimeout: Duration = .seconds(10), maxConnections: Int = 64,
-            maxQueuedEventBytes: Int = 1 << 20, keepAlive: Bool = true
+            limits: HTTPRequestParser.Limits = HTTPRequestParser.Limits(
+                maxHeaderBytes: 8 * 1024,
+                maxBodyBytes: 4 * 1024
+            ),
+            requestTimeout: Duration = .seconds(10),
+            maxConnections: Int = 64,
+            maxQueuedEventBytes: Int = 1 << 20,
+            keepAlive: Bool = true
         ) {
             precondition(maxConnections > 0, "HTTPServer.Options: maxConnections must be positive")
             self.limits = limits
@@ -72,7 +77,10 @@ public final class HTTPServer {
     ///
     /// - Throws: a ``UVError`` if the address is malformed or cannot be bound.
     public init(
-        loop: EventLoop, host: String, port: Int, options: Options = Options(),
+        loop: EventLoop,
+        host: String,
+        port: Int,
+        options: Options = Options(),
         handler: @escaping (HTTPRequest) -> Reply
     ) throws(UVError) {
         self.loop = loop
@@ -142,8 +150,11 @@ public final class HTTPServer {
             let timer = try? LoopTimer(loop: loop)
         else {
             let busy = HTTPResponse(
-                status: .serviceUnavailable, contentType: "text/plain; charset=utf-8", body: "too many connections\n",
-                headers: [HTTPHeader("Connection", "close")])
+                status: .serviceUnavailable,
+                contentType: "text/plain; charset=utf-8",
+                body: "too many connections\n",
+                headers: [HTTPHeader("Connection", "close")]
+            )
             do {
                 try stream.write(busy.serialized()) { _ in stream.close() }
             } catch {
@@ -151,7 +162,11 @@ public final class HTTPServer {
             }
             return
         }
-        let connection = ServerConnection(stream: stream, parser: HTTPRequestParser(limits: options.limits), timer: timer)
+        let connection = ServerConnection(
+            stream: stream,
+            parser: HTTPRequestParser(limits: options.limits),
+            timer: timer
+        )
         connections[ObjectIdentifier(connection)] = connection
         armTimeout(connection)
         do {
@@ -198,7 +213,8 @@ public final class HTTPServer {
     private func serve(_ request: HTTPRequest, on connection: ServerConnection) {
         switch handler(request) {
         case .response(var response):
-            let keepOpen = options.keepAlive && request.keepAlive
+            let keepOpen =
+                options.keepAlive && request.keepAlive
                 && !response.headers.contains { $0.matches("Connection") && $0.value.lowercased() == "close" }
             if !keepOpen {
                 if !response.headers.contains(where: { $0.matches("Connection") }) {
@@ -218,7 +234,9 @@ public final class HTTPServer {
             connection.isEventStream = true
             connection.timer.stop()
             do {
-                try connection.stream.write(HTTPResponse.eventStreamHead(headers: [HTTPHeader("Connection", "keep-alive")]))
+                try connection.stream.write(
+                    HTTPResponse.eventStreamHead(headers: [HTTPHeader("Connection", "keep-alive")])
+                )
                 if !initialEvents.isEmpty { try connection.stream.write(initialEvents) }
             } catch {
                 drop(connection)

@@ -148,7 +148,8 @@ public enum PrometheusText {
     private static func isName(_ name: String, extra: UInt8?) -> Bool {
         guard !name.isEmpty else { return false }
         for (offset, byte) in name.utf8.enumerated() {
-            let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            let letter =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "_")
                 || byte == extra
             let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)

@@ -38,8 +38,12 @@ public final class ChildProcess: LoopHandleOwner {
     private var processID: Int32 = 0
 
     private init(
-        loop: EventLoop, raw: UnsafeMutableRawPointer, standardInput: PipeStream, standardOutput: PipeStream,
-        standardError: PipeStream?, onExit: @escaping (ProcessExit) -> Void
+        loop: EventLoop,
+        raw: UnsafeMutableRawPointer,
+        standardInput: PipeStream,
+        standardOutput: PipeStream,
+        standardError: PipeStream?,
+        onExit: @escaping (ProcessExit) -> Void
     ) {
         core = HandleCore(loop: loop, raw: raw)
         self.standardInput = standardInput
@@ -86,8 +90,13 @@ public final class ChildProcess: LoopHandleOwner {
             throw error
         }
         let process = ChildProcess(
-            loop: loop, raw: HandleCore.allocate(UV_PROCESS), standardInput: input, standardOutput: output,
-            standardError: errorPipe, onExit: onExit)
+            loop: loop,
+            raw: HandleCore.allocate(UV_PROCESS),
+            standardInput: input,
+            standardOutput: output,
+            standardError: errorPipe,
+            onExit: onExit
+        )
         var stdio = [
             Self.pipe(input, flags: UV_READABLE_PIPE.rawValue),
             Self.pipe(output, flags: UV_WRITABLE_PIPE.rawValue),
@@ -170,7 +179,10 @@ public final class ChildProcess: LoopHandleOwner {
         return container
     }
 
-    private static func standardErrorContainer(_ mode: StandardErrorMode, pipe errorPipe: PipeStream?) -> uv_stdio_container_t {
+    private static func standardErrorContainer(
+        _ mode: StandardErrorMode,
+        pipe errorPipe: PipeStream?
+    ) -> uv_stdio_container_t {
         if let errorPipe { return pipe(errorPipe, flags: UV_WRITABLE_PIPE.rawValue) }
         var container = uv_stdio_container_t()
         switch mode {
@@ -184,7 +196,8 @@ public final class ChildProcess: LoopHandleOwner {
     }
 
     private static func withOptionalCString<Result>(
-        _ text: String?, _ body: (UnsafePointer<CChar>?) -> Result
+        _ text: String?,
+        _ body: (UnsafePointer<CChar>?) -> Result
     ) -> Result {
         guard let text else { return body(nil) }
         return text.withCString { body($0) }

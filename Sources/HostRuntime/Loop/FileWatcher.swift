@@ -63,7 +63,9 @@ public final class FileWatcher: LoopHandleOwner {
         stop()
         self.onChange = onChange
         try UVCall.check(
-            uv_fs_event_start(core.pointer(as: uv_fs_event_t.self), fileWatcherChanged, path, 0), "uv_fs_event_start")
+            uv_fs_event_start(core.pointer(as: uv_fs_event_t.self), fileWatcherChanged, path, 0),
+            "uv_fs_event_start"
+        )
     }
 
     /// Stops watching; does nothing when stopped or closed.
@@ -106,12 +108,19 @@ public final class FileWatcher: LoopHandleOwner {
 
 /// The `uv_fs_event_cb` of every ``FileWatcher``.
 private func fileWatcherChanged(
-    _ handle: UnsafeMutablePointer<uv_fs_event_t>?, _ fileName: UnsafePointer<CChar>?, _ events: Int32, _ status: Int32
+    _ handle: UnsafeMutablePointer<uv_fs_event_t>?,
+    _ fileName: UnsafePointer<CChar>?,
+    _ events: Int32,
+    _ status: Int32
 ) {
     guard let watcher = HandleCore.owner(of: UnsafeMutableRawPointer(handle), as: FileWatcher.self) else { return }
     if status < 0 {
         watcher.report(.failure(UVCall.error(status, "uv_fs_event_start")))
     } else {
-        watcher.report(.success(FileChange(fileName: fileName.map { String(cString: $0) }, kinds: FileChangeKinds(rawValue: events))))
+        watcher.report(
+            .success(
+                FileChange(fileName: fileName.map { String(cString: $0) }, kinds: FileChangeKinds(rawValue: events))
+            )
+        )
     }
 }

@@ -44,7 +44,9 @@ final class HandleCore {
     /// Uninitialised memory for a handle of `type`, freed by the close callback.
     static func allocate(_ type: uv_handle_type) -> UnsafeMutableRawPointer {
         UnsafeMutableRawPointer.allocate(
-            byteCount: uv_handle_size(type), alignment: MemoryLayout<uv_any_handle>.alignment)
+            byteCount: uv_handle_size(type),
+            alignment: MemoryLayout<uv_any_handle>.alignment
+        )
     }
 
     /// The handle as the generic `uv_handle_t`.

@@ -29,7 +29,9 @@ public final class LoopTimer: LoopHandleOwner {
     ///     zero) fires once.
     ///   - onFire: called on the loop's thread with this timer.
     public func start(
-        after delay: Duration, repeat interval: Duration? = nil, _ onFire: @escaping (LoopTimer) -> Void
+        after delay: Duration,
+        repeat interval: Duration? = nil,
+        _ onFire: @escaping (LoopTimer) -> Void
     ) throws(UVError) {
         guard core.isOpen else { throw UVCall.closedHandle("uv_timer_start") }
         self.onFire = onFire
@@ -37,7 +39,8 @@ public final class LoopTimer: LoopHandleOwner {
         let repeatEvery = interval.map(Self.milliseconds) ?? 0
         try UVCall.check(
             uv_timer_start(core.pointer(as: uv_timer_t.self), loopTimerFired, timeout, repeatEvery),
-            "uv_timer_start")
+            "uv_timer_start"
+        )
     }
 
     /// Stops the timer; it can be started again. Does nothing on a closed timer.

@@ -32,13 +32,18 @@ public final class SignalWatcher: LoopHandleOwner {
     ///   - onSignal: called on the loop's thread with the signal, once per delivery (signals
     ///     arriving close together may be reported once).
     public func start(
-        _ signal: ProcessSignal, oneShot: Bool = false, _ onSignal: @escaping (ProcessSignal) -> Void
+        _ signal: ProcessSignal,
+        oneShot: Bool = false,
+        _ onSignal: @escaping (ProcessSignal) -> Void
     ) throws(UVError) {
         guard core.isOpen else { throw UVCall.closedHandle("uv_signal_start") }
         self.onSignal = onSignal
         let handle = core.pointer(as: uv_signal_t.self)
         if oneShot {
-            try UVCall.check(uv_signal_start_oneshot(handle, signalWatcherFired, signal.rawValue), "uv_signal_start_oneshot")
+            try UVCall.check(
+                uv_signal_start_oneshot(handle, signalWatcherFired, signal.rawValue),
+                "uv_signal_start_oneshot"
+            )
         } else {
             try UVCall.check(uv_signal_start(handle, signalWatcherFired, signal.rawValue), "uv_signal_start")
         }

@@ -126,7 +126,9 @@ private final class StreamRequest<Request> {
 
 /// The `uv_alloc_cb` of every stream: hands libuv the stream's read buffer.
 private func streamAllocate(
-    _ handle: UnsafeMutablePointer<uv_handle_t>?, _ suggestedSize: Int, _ buffer: UnsafeMutablePointer<uv_buf_t>?
+    _ handle: UnsafeMutablePointer<uv_handle_t>?,
+    _ suggestedSize: Int,
+    _ buffer: UnsafeMutablePointer<uv_buf_t>?
 ) {
     guard let buffer else { return }
     guard let owner = HandleCore.owner(of: UnsafeMutableRawPointer(handle)) as? any StreamOwner, owner.core.isOpen
@@ -142,7 +144,9 @@ private func streamAllocate(
 /// The `uv_read_cb` of every stream: copies the bytes out and reports them, end of stream
 /// or the error.
 private func streamDidRead(
-    _ handle: UnsafeMutablePointer<uv_stream_t>?, _ count: Int, _ buffer: UnsafePointer<uv_buf_t>?
+    _ handle: UnsafeMutablePointer<uv_stream_t>?,
+    _ count: Int,
+    _ buffer: UnsafePointer<uv_buf_t>?
 ) {
     guard let owner = HandleCore.owner(of: UnsafeMutableRawPointer(handle)) as? any StreamOwner else { return }
     if count > 0 {

@@ -29,7 +29,10 @@ public final class TCPConnection: ByteStream, StreamOwner {
     ///
     /// - Throws: a ``UVError`` if the address is malformed or the connect cannot start.
     public static func connect(
-        on loop: EventLoop, host: String, port: Int, _ completion: @escaping (UVError?) -> Void
+        on loop: EventLoop,
+        host: String,
+        port: Int,
+        _ completion: @escaping (UVError?) -> Void
     ) throws(UVError) -> TCPConnection {
         let address = try SocketAddress(host: host, port: port)
         let connection = try TCPConnection(loop: loop)
@@ -37,7 +40,9 @@ public final class TCPConnection: ByteStream, StreamOwner {
         let pending = PendingConnect(connection: connection, completion: completion)
         let data = Unmanaged.passRetained(pending).toOpaque()
         request.pointee.data = data
-        let status = address.withSockAddr { uv_tcp_connect(request, connection.core.pointer(as: uv_tcp_t.self), $0, tcpDidConnect) }
+        let status = address.withSockAddr {
+            uv_tcp_connect(request, connection.core.pointer(as: uv_tcp_t.self), $0, tcpDidConnect)
+        }
         guard status >= 0 else {
             Unmanaged<PendingConnect>.fromOpaque(data).release()
             request.deallocate()

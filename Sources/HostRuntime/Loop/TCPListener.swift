@@ -41,7 +41,8 @@ public final class TCPListener: LoopHandleOwner {
     /// - Throws: `uv_listen`'s error, such as `EADDRINUSE` when the port is taken (libuv
     ///   binds lazily, so that shows here rather than in `init`).
     public func listen(
-        backlog: Int = 128, _ onConnection: @escaping (Result<TCPConnection, UVError>) -> Void
+        backlog: Int = 128,
+        _ onConnection: @escaping (Result<TCPConnection, UVError>) -> Void
     ) throws(UVError) {
         guard core.isOpen else { throw UVCall.closedHandle("uv_listen") }
         self.onConnection = onConnection

@@ -33,7 +33,9 @@ public struct FileOperationError: Error, Sendable, Equatable, CustomStringConver
 enum POSIXFile {
     /// The call's result, retrying `EINTR`; throws on any other failure.
     static func retrying<Result: BinaryInteger>(
-        _ operation: String, _ path: String, _ call: () -> Result
+        _ operation: String,
+        _ path: String,
+        _ call: () -> Result
     ) throws(FileOperationError) -> Result {
         while true {
             let result = call()
@@ -81,7 +83,7 @@ enum POSIXFile {
         let descriptor: Int32
         do {
             descriptor = try open(path, O_RDONLY)
-        } catch where error.code == ENOENT {
+        } catch  where error.code == ENOENT {
             return nil
         }
         defer { systemClose(descriptor) }

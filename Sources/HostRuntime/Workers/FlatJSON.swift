@@ -97,7 +97,9 @@ enum FlatJSON {
                 }
             }
             skipWhitespace()
-            guard position == bytes.count else { throw SyntaxError(message: "text after the object at byte \(position)") }
+            guard position == bytes.count else {
+                throw SyntaxError(message: "text after the object at byte \(position)")
+            }
             return members
         }
 
@@ -113,7 +115,8 @@ enum FlatJSON {
             guard peek() == byte else {
                 let found = peek().map { "'\(Character(Unicode.Scalar($0)))'" } ?? "the end of the line"
                 throw SyntaxError(
-                    message: "expected '\(Character(Unicode.Scalar(byte)))' at byte \(position), found \(found)")
+                    message: "expected '\(Character(Unicode.Scalar(byte)))' at byte \(position), found \(found)"
+                )
             }
             position += 1
         }

@@ -158,8 +158,11 @@ public final class ResultsJournal {
                 if let earlier = merged[entry.result.id] {
                     guard earlier.payload == entry.result.payload else {
                         throw ResultsFileError(
-                            path: path, line: entry.line,
-                            message: "job '\(entry.result.id)' has a different result than in \(earlier.path):\(earlier.line)")
+                            path: path,
+                            line: entry.line,
+                            message:
+                                "job '\(entry.result.id)' has a different result than in \(earlier.path):\(earlier.line)"
+                        )
                     }
                 } else {
                     merged[entry.result.id] = (entry.result.payload, path, entry.line)
@@ -202,8 +205,10 @@ struct ResultsFileContents {
             if let earlier = results[entry.result.id] {
                 guard earlier.payload == entry.result.payload else {
                     throw ResultsFileError(
-                        path: path, line: entry.line,
-                        message: "job '\(entry.result.id)' has a different result than on line \(earlier.line)")
+                        path: path,
+                        line: entry.line,
+                        message: "job '\(entry.result.id)' has a different result than on line \(earlier.line)"
+                    )
                 }
             } else {
                 results[entry.result.id] = (entry.result.payload, entry.line)
@@ -212,7 +217,11 @@ struct ResultsFileContents {
         return results.mapValues(\.payload)
     }
 
-    private static func parse(_ line: ArraySlice<UInt8>, path: String, lineNumber: Int) throws(ResultsFileError) -> WorkerResult {
+    private static func parse(
+        _ line: ArraySlice<UInt8>,
+        path: String,
+        lineNumber: Int
+    ) throws(ResultsFileError) -> WorkerResult {
         let members: [(key: String, value: String)]
         do {
             members = try FlatJSON.parseObject(line)

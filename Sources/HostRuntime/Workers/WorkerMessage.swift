@@ -85,7 +85,8 @@ public enum WorkerMessage: Sendable, Hashable {
             let found = members.map(\.key).joined(separator: ", ")
             throw WorkerProtocolError(
                 message: "expected the members job+payload, result+payload or error+message, found [\(found)]",
-                line: bytes)
+                line: bytes
+            )
         }
     }
 

@@ -62,7 +62,8 @@ public struct WorkerPool {
     /// - Throws: ``UVError`` if the event loop or a signal watcher cannot be set up.
     ///   Worker failures are never thrown; they are in the outcome.
     public func run(
-        _ jobs: [WorkerJob], skipping stored: [String: String] = [:],
+        _ jobs: [WorkerJob],
+        skipping stored: [String: String] = [:],
         onEvent: (WorkerPoolEvent) -> Void = { _ in }
     ) throws(UVError) -> WorkerPoolOutcome {
         precondition(Set(jobs.map(\.id)).count == jobs.count, "WorkerPool: job ids must be unique")
@@ -74,10 +75,13 @@ public struct WorkerPool {
                 try runInProcess(jobs, pending: pending, handler: handler, state: &state, onEvent: onEvent)
             } else {
                 _ = signal(SIGPIPE, SIG_IGN)
-                try withoutActuallyEscaping(onEvent, do: { onEvent throws(UVError) in
-                    let run = try WorkerPoolRun(jobs: jobs, pending: pending, options: options, onEvent: onEvent)
-                    state = run.run()
-                })
+                try withoutActuallyEscaping(
+                    onEvent,
+                    do: { onEvent throws(UVError) in
+                        let run = try WorkerPoolRun(jobs: jobs, pending: pending, options: options, onEvent: onEvent)
+                        state = run.run()
+                    }
+                )
             }
         }
         return state.outcome(jobs: jobs, stored: stored)
@@ -86,7 +90,10 @@ public struct WorkerPool {
     /// Runs the pending jobs one after another on this thread, checking for stop signals
     /// between jobs (a signal arriving during a job is acted on when it ends).
     private func runInProcess(
-        _ jobs: [WorkerJob], pending: [Int], handler: (WorkerJob) throws -> String, state: inout RunState,
+        _ jobs: [WorkerJob],
+        pending: [Int],
+        handler: (WorkerJob) throws -> String,
+        state: inout RunState,
         onEvent: (WorkerPoolEvent) -> Void
     ) throws(UVError) {
         let loop = try EventLoop()
@@ -144,7 +151,12 @@ struct RunState {
     /// The outcome, in job order.
     func outcome(jobs: [WorkerJob], stored: [String: String]) -> WorkerPoolOutcome {
         var outcome = WorkerPoolOutcome(
-            results: [], failures: [], unfinishedJobIDs: [], resumedJobIDs: [], interruption: interruption)
+            results: [],
+            failures: [],
+            unfinishedJobIDs: [],
+            resumedJobIDs: [],
+            interruption: interruption
+        )
         for (index, job) in jobs.enumerated() {
             if let payload = stored[job.id] {
                 outcome.results.append(WorkerResult(id: job.id, payload: payload))
@@ -170,7 +182,9 @@ final class StopSignals {
     /// Watches each of `signals` on `loop`; the watchers keep the loop alive only if
     /// `keepLoopAlive`.
     func start(
-        _ signals: [ProcessSignal], on loop: EventLoop, keepLoopAlive: Bool = false,
+        _ signals: [ProcessSignal],
+        on loop: EventLoop,
+        keepLoopAlive: Bool = false,
         _ onSignal: @escaping (ProcessSignal) -> Void
     ) throws(UVError) {
         for signal in signals {

@@ -17,7 +17,10 @@ public struct WorkerPoolOutcome: Sendable, Equatable {
 
     /// An outcome with these parts.
     public init(
-        results: [WorkerResult], failures: [WorkerFailure], unfinishedJobIDs: [String], resumedJobIDs: [String],
+        results: [WorkerResult],
+        failures: [WorkerFailure],
+        unfinishedJobIDs: [String],
+        resumedJobIDs: [String],
         interruption: ProcessSignal?
     ) {
         self.results = results

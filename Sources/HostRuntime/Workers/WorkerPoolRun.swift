@@ -31,7 +31,12 @@ final class WorkerPoolRun {
     private var lastSpawnError: String?
     private var isStopping = false
 
-    init(jobs: [WorkerJob], pending: [Int], options: WorkerPoolOptions, onEvent: @escaping (WorkerPoolEvent) -> Void)
+    init(
+        jobs: [WorkerJob],
+        pending: [Int],
+        options: WorkerPoolOptions,
+        onEvent: @escaping (WorkerPoolEvent) -> Void
+    )
         throws(UVError)
     {
         self.jobs = jobs
@@ -141,8 +146,11 @@ final class WorkerPoolRun {
         }
         do {
             let process = try ChildProcess.spawn(
-                on: loop, executable: options.executable, arguments: options.arguments,
-                environment: options.environment, standardError: options.standardError
+                on: loop,
+                executable: options.executable,
+                arguments: options.arguments,
+                environment: options.environment,
+                standardError: options.standardError
             ) { [unowned self, unowned slot] exit in
                 self.workerExited(slot, exit)
             }

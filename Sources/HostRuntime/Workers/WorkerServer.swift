@@ -78,7 +78,8 @@ public enum WorkerServer {
     ///
     /// - Throws: ``WorkerProtocolError`` if the line is not a job message.
     public static func reply(
-        to line: some Collection<UInt8>, handler: (WorkerJob) throws -> String
+        to line: some Collection<UInt8>,
+        handler: (WorkerJob) throws -> String
     ) throws(WorkerProtocolError) -> WorkerMessage? {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         guard case .job(let job) = try WorkerMessage(line: line) else {

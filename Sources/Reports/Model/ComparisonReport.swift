@@ -1,5 +1,5 @@
-internal import SimCore
 internal import ShareModel
+internal import SimCore
 
 /// Several runs side by side (variants of one scenario, or saved reports), each figure
 /// compared with the first run's by paired differences over replications.
@@ -48,8 +48,15 @@ public struct ComparisonReport: Hashable, Sendable, Codable {
                 return FigureDifference(baseline: row.values, alternative: match.values)
             }
             return ComparisonFigure(
-                key: row.key, section: row.section, subject: row.subject, metric: row.metric, label: row.label,
-                unit: row.unit, estimates: matches.map { $0?.estimate }, differences: differences)
+                key: row.key,
+                section: row.section,
+                subject: row.subject,
+                metric: row.metric,
+                label: row.label,
+                unit: row.unit,
+                estimates: matches.map { $0?.estimate },
+                differences: differences
+            )
         }
     }
 
@@ -82,7 +89,10 @@ public struct ComparisonReport: Hashable, Sendable, Codable {
         let entries = try container.decode([Entry].self, forKey: .runs)
         guard !entries.isEmpty else {
             throw DecodingError.dataCorruptedError(
-                forKey: .runs, in: container, debugDescription: "a comparison needs at least one run")
+                forKey: .runs,
+                in: container,
+                debugDescription: "a comparison needs at least one run"
+            )
         }
         self.init(entries: entries)
     }
@@ -123,7 +133,12 @@ public struct FigureDifference: Hashable, Sendable, Codable {
 
     /// Creates a difference from its parts.
     public init(
-        mean: Double, halfWidth95: Double?, n: Int, relativePercent: Double?, significant: Bool, paired: Bool
+        mean: Double,
+        halfWidth95: Double?,
+        n: Int,
+        relativePercent: Double?,
+        significant: Bool,
+        paired: Bool
     ) {
         self.mean = mean
         self.halfWidth95 = halfWidth95
@@ -148,9 +163,13 @@ public struct FigureDifference: Hashable, Sendable, Codable {
             let difference = PairedDifference(baseline: pairs.map(\.0), alternative: pairs.map(\.1))
             let finite = difference.halfWidth.isFinite
             self.init(
-                mean: difference.meanDifference, halfWidth95: finite ? difference.halfWidth : nil, n: difference.count,
+                mean: difference.meanDifference,
+                halfWidth95: finite ? difference.halfWidth : nil,
+                n: difference.count,
                 relativePercent: difference.relativeDifferencePercent,
-                significant: finite && difference.interval.excludesZero, paired: true)
+                significant: finite && difference.interval.excludesZero,
+                paired: true
+            )
             return
         }
         let a = Welford(baseline.compactMap { $0 })
@@ -165,14 +184,20 @@ public struct FigureDifference: Hashable, Sendable, Codable {
             if variance == 0 {
                 halfWidth = 0
             } else {
-                let df = variance * variance
+                let df =
+                    variance * variance
                     / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
                 halfWidth = StudentT.twoSidedCriticalValue(level: 0.95, degreesOfFreedom: df) * variance.squareRoot()
             }
         }
         let significant = halfWidth.map { mean - $0 > 0 || mean + $0 < 0 } ?? false
         self.init(
-            mean: mean, halfWidth95: halfWidth, n: Swift.min(a.count, b.count),
-            relativePercent: a.mean == 0 ? nil : 100 * mean / a.mean.magnitude, significant: significant, paired: false)
+            mean: mean,
+            halfWidth95: halfWidth,
+            n: Swift.min(a.count, b.count),
+            relativePercent: a.mean == 0 ? nil : 100 * mean / a.mean.magnitude,
+            significant: significant,
+            paired: false
+        )
     }
 }

@@ -17,11 +17,21 @@ struct FigureBuilder {
 
     /// Records a figure of `section`/`subject` and returns its estimate.
     mutating func add(
-        _ section: FigureSection, _ subject: String, _ metric: String, _ label: String, _ unit: FigureUnit,
+        _ section: FigureSection,
+        _ subject: String,
+        _ metric: String,
+        _ label: String,
+        _ unit: FigureUnit,
         _ value: (ModelResults) -> Double?
     ) -> Estimate? {
         let row = FigureRow(
-            section: section, subject: subject, metric: metric, label: label, unit: unit, values: runs.map(value))
+            section: section,
+            subject: subject,
+            metric: metric,
+            label: label,
+            unit: unit,
+            values: runs.map(value)
+        )
         rows.append(row)
         return row.estimate
     }
@@ -36,8 +46,14 @@ struct FigureBuilder {
         let pools = first.sharedPools.indices.map { pool($0, first: first) }
         let cost = runs.contains { $0.cost != nil } ? costFigures() : nil
         return ReportFigures(
-            workloads: workloads, regions: regions, zones: zones, edgeSites: edgeSites, sharedPools: pools,
-            cost: cost, series: series())
+            workloads: workloads,
+            regions: regions,
+            zones: zones,
+            edgeSites: edgeSites,
+            sharedPools: pools,
+            cost: cost,
+            series: series()
+        )
     }
 
     // MARK: - Workloads
@@ -46,7 +62,11 @@ struct FigureBuilder {
         let spec = first.workloads[index]
         let name = spec.name
         func at(_ run: ModelResults) -> WorkloadResults? { element(run.workloads, index) }
-        func count(_ metric: String, _ label: String, _ pick: @escaping (WorkloadResults) -> UInt64) -> (
+        func count(
+            _ metric: String,
+            _ label: String,
+            _ pick: @escaping (WorkloadResults) -> UInt64
+        ) -> (
             String, String, (ModelResults) -> Double?
         ) {
             (metric, label, { run in at(run).map { Double(pick($0)) } })
@@ -66,7 +86,8 @@ struct FigureBuilder {
             p99: add(.workload, name, "latencyP99", "Latency p99", .seconds, latency { $0.p99 }),
             p999: add(.workload, name, "latencyP999", "Latency p99.9", .seconds, latency { $0.p999 }),
             max: add(.workload, name, "latencyMax", "Latency max", .seconds, latency { $0.max }),
-            cdf: latencyCDF(index))
+            cdf: latencyCDF(index)
+        )
         let slo = add(.workload, name, "sloAttainment", "SLO attainment", .fraction) { at($0)?.sloAttainment }
         let success = add(.workload, name, "successRatio", "Success", .fraction) { at($0)?.successRatio }
         var counts: [Estimate?] = []
@@ -102,10 +123,23 @@ struct FigureBuilder {
         share("origin", "Origin") { $0.origin }
 
         return WorkloadFigures(
-            name: name, kind: spec.kind, sloSeconds: spec.sloSeconds, throughputPerSecond: throughput,
-            bitsPerSecond: bits, latency: latencyFigures, sloAttainment: slo, successRatio: success,
-            arrived: counts[0], served: counts[1], rejected: counts[2], failed: counts[3], retries: counts[4],
-            stallSeconds: stall, preemptions: preemptions, servedBy: shares)
+            name: name,
+            kind: spec.kind,
+            sloSeconds: spec.sloSeconds,
+            throughputPerSecond: throughput,
+            bitsPerSecond: bits,
+            latency: latencyFigures,
+            sloAttainment: slo,
+            successRatio: success,
+            arrived: counts[0],
+            served: counts[1],
+            rejected: counts[2],
+            failed: counts[3],
+            retries: counts[4],
+            stallSeconds: stall,
+            preemptions: preemptions,
+            servedBy: shares
+        )
     }
 
     /// The CDF of class `index`, each percentile's latency averaged over replications with samples.
@@ -115,7 +149,9 @@ struct FigureBuilder {
         return first.latency.cdf.indices.map { pointIndex in
             let values = withSamples.compactMap { element($0.latency.cdf, pointIndex)?.seconds }
             return LatencyCDFPoint(
-                percentile: first.latency.cdf[pointIndex].percentile, seconds: Estimate(values: values)?.mean ?? 0)
+                percentile: first.latency.cdf[pointIndex].percentile,
+                seconds: Estimate(values: values)?.mean ?? 0
+            )
         }
     }
 
@@ -143,8 +179,14 @@ struct FigureBuilder {
             at($0)?.egressUtilisation
         }
         return RegionFigures(
-            name: name, capacity: spec.capacity, utilisation: utilisation, meanQueueLength: queue,
-            availability: availability, served: served, egressUtilisation: egress)
+            name: name,
+            capacity: spec.capacity,
+            utilisation: utilisation,
+            meanQueueLength: queue,
+            availability: availability,
+            served: served,
+            egressUtilisation: egress
+        )
     }
 
     private mutating func zone(_ index: Int, first: ModelResults) -> ZoneFigures {
@@ -152,7 +194,9 @@ struct FigureBuilder {
         let name = spec.name
         func at(_ run: ModelResults) -> ZoneResults? { element(run.zones, index) }
         return ZoneFigures(
-            name: name, region: spec.region, capacity: spec.capacity,
+            name: name,
+            region: spec.region,
+            capacity: spec.capacity,
             utilisation: add(.zone, name, "utilisation", "Utilisation", .fraction) { at($0)?.utilisation },
             meanQueueLength: add(.zone, name, "meanQueueLength", "Mean queue", .requests) {
                 at($0)?.meanQueueLength
@@ -160,7 +204,8 @@ struct FigureBuilder {
             meanWaitSeconds: add(.zone, name, "meanWaitSeconds", "Mean wait", .seconds) { at($0)?.meanWaitSeconds },
             availability: add(.zone, name, "availability", "Availability", .fraction) { at($0)?.availability },
             served: add(.zone, name, "served", "Served", .count) { at($0).map { Double($0.served) } },
-            rejected: add(.zone, name, "rejected", "Rejected", .count) { at($0).map { Double($0.rejected) } })
+            rejected: add(.zone, name, "rejected", "Rejected", .count) { at($0).map { Double($0.rejected) } }
+        )
     }
 
     private mutating func edgeSite(_ index: Int, first: ModelResults) -> EdgeSiteFigures {
@@ -168,14 +213,17 @@ struct FigureBuilder {
         let name = spec.name
         func at(_ run: ModelResults) -> EdgeSiteResults? { element(run.edgeSites, index) }
         return EdgeSiteFigures(
-            name: name, region: spec.region, nodes: spec.nodes,
+            name: name,
+            region: spec.region,
+            nodes: spec.nodes,
             hitRatio: add(.edgeSite, name, "hitRatio", "Hit ratio", .fraction) { at($0)?.hitRatio },
             byteHitRatio: add(.edgeSite, name, "byteHitRatio", "Byte hit ratio", .fraction) { at($0)?.byteHitRatio },
             bytesServed: add(.edgeSite, name, "bytesServed", "Bytes served", .bytes) { at($0)?.bytesServed },
             uplinkUtilisation: add(.edgeSite, name, "uplinkUtilisation", "Uplink utilisation", .fraction) {
                 at($0)?.uplinkUtilisation
             },
-            availability: add(.edgeSite, name, "availability", "Availability", .fraction) { at($0)?.availability })
+            availability: add(.edgeSite, name, "availability", "Availability", .fraction) { at($0)?.availability }
+        )
     }
 
     private mutating func pool(_ index: Int, first: ModelResults) -> SharedPoolFigures {
@@ -183,13 +231,16 @@ struct FigureBuilder {
         let name = spec.name
         func at(_ run: ModelResults) -> SharedPoolResults? { element(run.sharedPools, index) }
         return SharedPoolFigures(
-            name: name, region: spec.region, devices: spec.devices,
+            name: name,
+            region: spec.region,
+            devices: spec.devices,
             onlineFraction: add(.sharedPool, name, "onlineFraction", "Online", .fraction) { at($0)?.onlineFraction },
             bytesServed: add(.sharedPool, name, "bytesServed", "Bytes served", .bytes) { at($0)?.bytesServed },
             requestsServed: add(.sharedPool, name, "requestsServed", "Requests served", .count) {
                 at($0).map { Double($0.requestsServed) }
             },
-            credits: add(.sharedPool, name, "credits", "Credits", .credits) { at($0)?.credits })
+            credits: add(.sharedPool, name, "credits", "Credits", .credits) { at($0)?.credits }
+        )
     }
 
     // MARK: - Cost and series
@@ -203,7 +254,8 @@ struct FigureBuilder {
             perMillionRequests: add(.cost, "", "perMillionRequests", "Per million requests", .money) {
                 $0.cost?.perMillionRequests
             },
-            perTBDelivered: add(.cost, "", "perTBDelivered", "Per TB delivered", .money) { $0.cost?.perTBDelivered })
+            perTBDelivered: add(.cost, "", "perTBDelivered", "Per TB delivered", .money) { $0.cost?.perTBDelivered }
+        )
     }
 
     /// The series averaged point by point over the replications that reached each point.
@@ -220,7 +272,8 @@ struct FigureBuilder {
                     bitsPerSecond: Estimate(values: values.map(\.bitsPerSecond)),
                     meanLatencySeconds: Estimate(values: values.compactMap(\.meanLatencySeconds)),
                     served: Estimate(values: values.map { Double($0.served) }),
-                    lost: Estimate(values: values.map { Double($0.lost) }))
+                    lost: Estimate(values: values.map { Double($0.lost) })
+                )
             }
             let zones = first.zones.indices.map { zoneIndex in
                 Estimate(values: points.compactMap { element($0.zoneUtilisation, zoneIndex) })
@@ -229,8 +282,12 @@ struct FigureBuilder {
                 Estimate(values: points.compactMap { element($0.poolOnlineFraction, poolIndex) })
             }
             return SeriesPointFigures(
-                startSeconds: reference.startSeconds, lengthSeconds: reference.lengthSeconds, workloads: workloads,
-                zoneUtilisation: zones, poolOnlineFraction: pools)
+                startSeconds: reference.startSeconds,
+                lengthSeconds: reference.lengthSeconds,
+                workloads: workloads,
+                zoneUtilisation: zones,
+                poolOnlineFraction: pools
+            )
         }
     }
 }

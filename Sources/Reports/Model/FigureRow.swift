@@ -52,7 +52,14 @@ public struct FigureRow: Hashable, Sendable {
     public var estimate: Estimate?
 
     /// Creates a row; the estimate is computed from `values`.
-    public init(section: FigureSection, subject: String, metric: String, label: String, unit: FigureUnit, values: [Double?]) {
+    public init(
+        section: FigureSection,
+        subject: String,
+        metric: String,
+        label: String,
+        unit: FigureUnit,
+        values: [Double?]
+    ) {
         self.key = section.rawValue + "/" + subject + "/" + metric
         self.section = section
         self.subject = subject

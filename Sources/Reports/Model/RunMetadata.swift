@@ -28,9 +28,18 @@ public struct RunMetadata: Hashable, Sendable, Codable {
 
     /// Creates metadata from its parts.
     public init(
-        scenarioName: String, scenarioDescription: String, variant: String?, seed: UInt64,
-        replications: Int, durationSeconds: Double, warmupSeconds: Double, intervalSeconds: Double,
-        sharesimVersion: String, wallTimeSeconds: Double?, eventsProcessed: UInt64, complete: Bool
+        scenarioName: String,
+        scenarioDescription: String,
+        variant: String?,
+        seed: UInt64,
+        replications: Int,
+        durationSeconds: Double,
+        warmupSeconds: Double,
+        intervalSeconds: Double,
+        sharesimVersion: String,
+        wallTimeSeconds: Double?,
+        eventsProcessed: UInt64,
+        complete: Bool
     ) {
         self.scenarioName = scenarioName
         self.scenarioDescription = scenarioDescription

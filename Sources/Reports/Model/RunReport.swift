@@ -36,17 +36,30 @@ public struct RunReport: Hashable, Sendable, Codable {
     ///   - complete: false for an interrupted run.
     ///   - replications: one result per replication, at least one, in order.
     public init(
-        scenarioName: String, scenarioDescription: String = "", variant: String? = nil, sharesimVersion: String,
-        wallTimeSeconds: Double?, complete: Bool = true, replications: [ModelResults]
+        scenarioName: String,
+        scenarioDescription: String = "",
+        variant: String? = nil,
+        sharesimVersion: String,
+        wallTimeSeconds: Double?,
+        complete: Bool = true,
+        replications: [ModelResults]
     ) {
         precondition(!replications.isEmpty, "a report needs at least one replication")
         let first = replications[0]
         let metadata = RunMetadata(
-            scenarioName: scenarioName, scenarioDescription: scenarioDescription, variant: variant, seed: first.seed,
-            replications: replications.count, durationSeconds: first.durationSeconds,
-            warmupSeconds: first.warmupSeconds, intervalSeconds: first.intervalSeconds,
-            sharesimVersion: sharesimVersion, wallTimeSeconds: wallTimeSeconds,
-            eventsProcessed: replications.reduce(0) { $0 &+ $1.eventsProcessed }, complete: complete)
+            scenarioName: scenarioName,
+            scenarioDescription: scenarioDescription,
+            variant: variant,
+            seed: first.seed,
+            replications: replications.count,
+            durationSeconds: first.durationSeconds,
+            warmupSeconds: first.warmupSeconds,
+            intervalSeconds: first.intervalSeconds,
+            sharesimVersion: sharesimVersion,
+            wallTimeSeconds: wallTimeSeconds,
+            eventsProcessed: replications.reduce(0) { $0 &+ $1.eventsProcessed },
+            complete: complete
+        )
         self.init(metadata: metadata, replications: replications)
     }
 
@@ -81,7 +94,10 @@ public struct RunReport: Hashable, Sendable, Codable {
         let replications = try container.decode([ModelResults].self, forKey: .replications)
         guard !replications.isEmpty else {
             throw DecodingError.dataCorruptedError(
-                forKey: .replications, in: container, debugDescription: "a run report needs at least one replication")
+                forKey: .replications,
+                in: container,
+                debugDescription: "a run report needs at least one replication"
+            )
         }
         self.init(metadata: metadata, replications: replications)
     }

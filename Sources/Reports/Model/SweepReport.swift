@@ -37,8 +37,14 @@ public struct SweepReport: Hashable, Sendable, Codable {
         }
         figures = points[0].report.rows.map { row in
             SweepFigure(
-                key: row.key, section: row.section, subject: row.subject, metric: row.metric, label: row.label,
-                unit: row.unit, estimates: lookups.map { $0[row.key]?.estimate })
+                key: row.key,
+                section: row.section,
+                subject: row.subject,
+                metric: row.metric,
+                label: row.label,
+                unit: row.unit,
+                estimates: lookups.map { $0[row.key]?.estimate }
+            )
         }
     }
 
@@ -73,7 +79,10 @@ public struct SweepReport: Hashable, Sendable, Codable {
         let points = try container.decode([Point].self, forKey: .runs)
         guard !points.isEmpty else {
             throw DecodingError.dataCorruptedError(
-                forKey: .runs, in: container, debugDescription: "a sweep needs at least one point")
+                forKey: .runs,
+                in: container,
+                debugDescription: "a sweep needs at least one point"
+            )
         }
         self.init(parameter: parameter, points: points)
     }

@@ -17,7 +17,9 @@ public struct CSVRenderer: Sendable {
         var lines = [["section", "subject", "figure", "label", "unit", "mean", "ci95_half_width", "n"]]
         for row in report.rows {
             lines.append(
-                [row.section.rawValue, row.subject, row.metric, row.label, row.unit.symbol] + estimateFields(row.estimate))
+                [row.section.rawValue, row.subject, row.metric, row.label, row.unit.symbol]
+                    + estimateFields(row.estimate)
+            )
         }
         return csv(lines)
     }
@@ -65,7 +67,8 @@ public struct CSVRenderer: Sendable {
                 lines.append(
                     [figure.section.rawValue, figure.subject, figure.metric, figure.label, figure.unit.symbol]
                         + [sweep.parameter, point.value, point.numericValue.map(number) ?? ""]
-                        + estimateFields(figure.estimates[index]))
+                        + estimateFields(figure.estimates[index])
+                )
             }
         }
         return csv(lines)
@@ -179,7 +182,8 @@ public struct CSVRenderer: Sendable {
 
     /// `text` as one RFC 4180 field.
     private func field(_ text: String) -> String {
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes =
+            text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.replacingQuotes() + "\""

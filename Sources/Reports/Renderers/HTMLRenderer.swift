@@ -46,46 +46,71 @@ public struct HTMLRenderer: Sendable {
                     name: figures.workloads[index].name,
                     points: zip(times, figures.series).map { time, point in
                         let estimate = element(point.workloads, index)?.throughputPerSecond
-                        return (time, estimate?.mean ?? 0, estimate?.halfWidth95.map { _ in estimate?.lower ?? 0 },
-                                estimate?.halfWidth95.map { _ in estimate?.upper ?? 0 })
-                    })
+                        return (
+                            time, estimate?.mean ?? 0, estimate?.halfWidth95.map { _ in estimate?.lower ?? 0 },
+                            estimate?.halfWidth95.map { _ in estimate?.upper ?? 0 }
+                        )
+                    }
+                )
             }
             let start = figures.series.first?.startSeconds ?? 0
             let end = figures.series.last.map { $0.startSeconds + $0.lengthSeconds } ?? 1
             let x = ChartAxis.linear(title: "Time since warm-up", unit: .seconds, values: [start, end])
             charts += lineCharts(
-                id: "throughput-over-time", title: "Throughput over time per class", splitTitle: "Throughput over time",
-                suffix: "", x: x, yTitle: "Throughput", unit: .requestsPerSecond, series: series)
+                id: "throughput-over-time",
+                title: "Throughput over time per class",
+                splitTitle: "Throughput over time",
+                suffix: "",
+                x: x,
+                yTitle: "Throughput",
+                unit: .requestsPerSecond,
+                series: series
+            )
         }
         let withLatency = figures.workloads.filter { !$0.latency.cdf.isEmpty }
         if !withLatency.isEmpty {
             let series = withLatency.map { workload in
                 SVGChart.LineSeries(
                     name: workload.name,
-                    points: workload.latency.cdf.map { ($0.seconds, $0.percentile / 100, nil, nil) })
+                    points: workload.latency.cdf.map { ($0.seconds, $0.percentile / 100, nil, nil) }
+                )
             }
             charts.append(
                 SVGChart.lineChart(
-                    id: "latency-cdf", title: "Latency distribution (CDF), per class",
+                    id: "latency-cdf",
+                    title: "Latency distribution (CDF), per class",
                     x: ChartAxis.logarithmicSeconds(
-                        title: "End-to-end latency", values: series.flatMap { $0.points.map(\.x) }),
+                        title: "End-to-end latency",
+                        values: series.flatMap { $0.points.map(\.x) }
+                    ),
                     y: ChartAxis.linear(title: "Requests at or below", unit: .fraction, values: [0, 1]),
-                    series: series))
+                    series: series
+                )
+            )
         }
         if !figures.regions.isEmpty {
             charts.append(
                 SVGChart.barChart(
-                    id: "utilisation-by-region", title: "Utilisation by region (95% interval)", yTitle: "Utilisation",
-                    unit: .fraction, seriesNames: ["Utilisation"],
-                    groups: figures.regions.map { SVGChart.BarGroup(label: $0.name, values: [$0.utilisation]) }))
+                    id: "utilisation-by-region",
+                    title: "Utilisation by region (95% interval)",
+                    yTitle: "Utilisation",
+                    unit: .fraction,
+                    seriesNames: ["Utilisation"],
+                    groups: figures.regions.map { SVGChart.BarGroup(label: $0.name, values: [$0.utilisation]) }
+                )
+            )
         }
         if !figures.workloads.isEmpty {
             let sources = figures.workloads[0].servedBy
             charts.append(
                 SVGChart.stackedBarChart(
-                    id: "served-by", title: "Who served each class", categories: figures.workloads.map(\.name),
+                    id: "served-by",
+                    title: "Who served each class",
+                    categories: figures.workloads.map(\.name),
                     segmentNames: sources.map(\.label),
-                    shares: figures.workloads.map { workload in workload.servedBy.map { $0.share?.mean } }))
+                    shares: figures.workloads.map { workload in workload.servedBy.map { $0.share?.mean } }
+                )
+            )
         }
         return charts
     }
@@ -107,12 +132,19 @@ public struct HTMLRenderer: Sendable {
         var charts: [String] = []
         let classes = baseline.workloads.map(\.name)
         let specs: [(String, String, String, FigureSection, [String], String, FigureUnit)] = [
-            ("compare-throughput", "Throughput per class", "Throughput", .workload, classes, "throughputPerSecond",
-             .requestsPerSecond),
+            (
+                "compare-throughput", "Throughput per class", "Throughput", .workload, classes, "throughputPerSecond",
+                .requestsPerSecond
+            ),
             ("compare-latency-p99", "Latency p99 per class", "Latency p99", .workload, classes, "latencyP99", .seconds),
-            ("compare-slo", "SLO attainment per class", "SLO attainment", .workload, classes, "sloAttainment", .fraction),
-            ("compare-utilisation", "Utilisation by region", "Utilisation", .region, baseline.regions.map(\.name),
-             "utilisation", .fraction),
+            (
+                "compare-slo", "SLO attainment per class", "SLO attainment", .workload, classes, "sloAttainment",
+                .fraction
+            ),
+            (
+                "compare-utilisation", "Utilisation by region", "Utilisation", .region, baseline.regions.map(\.name),
+                "utilisation", .fraction
+            ),
             ("compare-cost", "Total cost", "Cost", .cost, [""], "total", .money),
         ]
         for (id, title, yTitle, section, subjects, metric, unit) in specs {
@@ -123,14 +155,26 @@ public struct HTMLRenderer: Sendable {
                 for (index, group) in chartGroups.enumerated() {
                     charts.append(
                         SVGChart.barChart(
-                            id: id + "-" + String(index + 1), title: title + ": " + group.label + " (95% interval)",
-                            yTitle: yTitle, unit: unit, seriesNames: labels, groups: [group]))
+                            id: id + "-" + String(index + 1),
+                            title: title + ": " + group.label + " (95% interval)",
+                            yTitle: yTitle,
+                            unit: unit,
+                            seriesNames: labels,
+                            groups: [group]
+                        )
+                    )
                 }
             } else {
                 charts.append(
                     SVGChart.barChart(
-                        id: id, title: title + " (95% interval)", yTitle: yTitle, unit: unit, seriesNames: labels,
-                        groups: chartGroups))
+                        id: id,
+                        title: title + " (95% interval)",
+                        yTitle: yTitle,
+                        unit: unit,
+                        seriesNames: labels,
+                        groups: chartGroups
+                    )
+                )
             }
         }
         if let change = changeChart(comparison, lookup: lookup) { charts.insert(change, at: 0) }
@@ -157,7 +201,9 @@ public struct HTMLRenderer: Sendable {
                 guard let difference = figure.differences[index] else { return nil }
                 return Estimate(
                     mean: difference.mean / base.mean.magnitude,
-                    halfWidth95: difference.halfWidth95.map { $0 / base.mean.magnitude }, n: difference.n)
+                    halfWidth95: difference.halfWidth95.map { $0 / base.mean.magnitude },
+                    n: difference.n
+                )
             }
             return SVGChart.BarGroup(label: label, values: values)
         }
@@ -166,15 +212,26 @@ public struct HTMLRenderer: Sendable {
         return SVGChart.barChart(
             id: "compare-change",
             title: "Change against " + comparison.entries[0].label + " (95% interval of the paired difference)",
-            yTitle: "Change", unit: .fraction, seriesNames: alternatives, groups: groups, signed: true)
+            yTitle: "Change",
+            unit: .fraction,
+            seriesNames: alternatives,
+            groups: groups,
+            signed: true
+        )
     }
 
     /// One line chart titled `title + suffix`, or one per series (`splitTitle: name` + `suffix`,
     /// ids `id-1`, `id-2`, …) when their peaks differ by more than 10×, so that a small class
     /// is not flattened against a large one.
     private func lineCharts(
-        id: String, title: String, splitTitle: String, suffix: String, x: ChartAxis, yTitle: String,
-        unit: FigureUnit, series: [SVGChart.LineSeries]
+        id: String,
+        title: String,
+        splitTitle: String,
+        suffix: String,
+        x: ChartAxis,
+        yTitle: String,
+        unit: FigureUnit,
+        series: [SVGChart.LineSeries]
     ) -> [String] {
         func values(_ series: [SVGChart.LineSeries]) -> [Double] {
             series.flatMap { $0.points.flatMap { [$0.y, $0.low ?? $0.y, $0.high ?? $0.y] } }
@@ -183,14 +240,22 @@ public struct HTMLRenderer: Sendable {
         guard Self.scalesDiffer(peaks) else {
             return [
                 SVGChart.lineChart(
-                    id: id, title: title + suffix, x: x,
-                    y: ChartAxis.linear(title: yTitle, unit: unit, values: values(series)), series: series)
+                    id: id,
+                    title: title + suffix,
+                    x: x,
+                    y: ChartAxis.linear(title: yTitle, unit: unit, values: values(series)),
+                    series: series
+                )
             ]
         }
         return series.enumerated().map { index, line in
             SVGChart.lineChart(
-                id: id + "-" + String(index + 1), title: splitTitle + ": " + line.name + suffix, x: x,
-                y: ChartAxis.linear(title: yTitle, unit: unit, values: values([line])), series: [line])
+                id: id + "-" + String(index + 1),
+                title: splitTitle + ": " + line.name + suffix,
+                x: x,
+                y: ChartAxis.linear(title: yTitle, unit: unit, values: values([line])),
+                series: [line]
+            )
         }
     }
 
@@ -206,9 +271,13 @@ public struct HTMLRenderer: Sendable {
     private func sweepCharts(_ sweep: SweepReport) -> [String] {
         let first = sweep.points[0].report.figures
         let lookup = Dictionary(sweep.figures.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let positions: [Double] = sweep.isNumeric ? sweep.points.compactMap(\.numericValue) : sweep.points.indices.map(Double.init)
+        let positions: [Double] =
+            sweep.isNumeric ? sweep.points.compactMap(\.numericValue) : sweep.points.indices.map(Double.init)
         let x = ChartAxis.categorical(
-            title: sweep.parameter, labels: sweep.points.map(\.value), positions: sweep.isNumeric ? positions : nil)
+            title: sweep.parameter,
+            labels: sweep.points.map(\.value),
+            positions: sweep.isNumeric ? positions : nil
+        )
         func lines(_ section: FigureSection, _ subjects: [String], _ metric: String) -> [SVGChart.LineSeries] {
             subjects.compactMap { subject in
                 guard let figure = lookup[section.rawValue + "/" + subject + "/" + metric],
@@ -216,8 +285,10 @@ public struct HTMLRenderer: Sendable {
                 else { return nil }
                 let points = zip(positions, figure.estimates).compactMap { position, estimate in
                     estimate.map { estimate in
-                        (position, estimate.mean, estimate.halfWidth95.map { _ in estimate.lower },
-                         estimate.halfWidth95.map { _ in estimate.upper })
+                        (
+                            position, estimate.mean, estimate.halfWidth95.map { _ in estimate.lower },
+                            estimate.halfWidth95.map { _ in estimate.upper }
+                        )
                     }
                 }
                 return SVGChart.LineSeries(name: subject.isEmpty ? figure.label : subject, points: points)
@@ -226,19 +297,30 @@ public struct HTMLRenderer: Sendable {
         var charts: [String] = []
         let classes = first.workloads.map(\.name)
         let specs: [(String, String, String, FigureSection, [String], String, FigureUnit)] = [
-            ("sweep-throughput", "Throughput per class", "Throughput", .workload, classes, "throughputPerSecond",
-             .requestsPerSecond),
+            (
+                "sweep-throughput", "Throughput per class", "Throughput", .workload, classes, "throughputPerSecond",
+                .requestsPerSecond
+            ),
             ("sweep-latency-p99", "Latency p99 per class", "Latency p99", .workload, classes, "latencyP99", .seconds),
-            ("sweep-utilisation", "Utilisation by region", "Utilisation", .region, first.regions.map(\.name),
-             "utilisation", .fraction),
+            (
+                "sweep-utilisation", "Utilisation by region", "Utilisation", .region, first.regions.map(\.name),
+                "utilisation", .fraction
+            ),
             ("sweep-cost", "Total cost", "Cost", .cost, [""], "total", .money),
         ]
         for (id, title, yTitle, section, subjects, metric, unit) in specs {
             let series = lines(section, subjects, metric)
             guard !series.isEmpty else { continue }
             charts += lineCharts(
-                id: id, title: title, splitTitle: yTitle, suffix: " vs " + sweep.parameter + " (95% band)", x: x,
-                yTitle: yTitle, unit: unit, series: series)
+                id: id,
+                title: title,
+                splitTitle: yTitle,
+                suffix: " vs " + sweep.parameter + " (95% band)",
+                x: x,
+                yTitle: yTitle,
+                unit: unit,
+                series: series
+            )
         }
         return charts
     }
@@ -264,7 +346,8 @@ public struct HTMLRenderer: Sendable {
         for fact in document.facts {
             lines.append(
                 "<dt>" + HTMLText.escape(fact.label) + "</dt><dd" + (fact.warning ? " class=\"warning\"" : "") + ">"
-                    + HTMLText.escape(fact.value) + "</dd>")
+                    + HTMLText.escape(fact.value) + "</dd>"
+            )
         }
         lines += ["</dl>", "</header>"]
         if !charts.isEmpty {
@@ -283,7 +366,8 @@ public struct HTMLRenderer: Sendable {
                     + table.headers.indices.map { column in
                         "<th" + (table.alignments[column] == .right ? " class=\"num\"" : "") + ">"
                             + HTMLText.escape(table.headers[column]) + "</th>"
-                    }.joined() + "</tr></thead>")
+                    }.joined() + "</tr></thead>"
+            )
             lines.append("<tbody>")
             for row in table.rows {
                 lines.append(
@@ -295,7 +379,8 @@ public struct HTMLRenderer: Sendable {
                             if cell.highlight { classes.append("significant") }
                             let attribute = classes.isEmpty ? "" : " class=\"" + classes.joined(separator: " ") + "\""
                             return "<td" + attribute + ">" + HTMLText.escape(cell.text) + "</td>"
-                        }.joined() + "</tr>")
+                        }.joined() + "</tr>"
+                )
             }
             lines += ["</tbody>", "</table>", "</section>"]
         }

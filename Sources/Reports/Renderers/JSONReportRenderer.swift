@@ -26,7 +26,9 @@ public struct JSONReportRenderer: Sendable {
     public func render(_ comparison: ComparisonReport) -> String {
         encode(
             ComparisonReport(
-                entries: comparison.entries.map { .init(label: $0.label, report: prepared($0.report)) }))
+                entries: comparison.entries.map { .init(label: $0.label, report: prepared($0.report)) }
+            )
+        )
     }
 
     /// The JSON text of a sweep, ending with a newline.
@@ -36,7 +38,9 @@ public struct JSONReportRenderer: Sendable {
                 parameter: sweep.parameter,
                 points: sweep.points.map {
                     .init(value: $0.value, numericValue: $0.numericValue, report: prepared($0.report))
-                }))
+                }
+            )
+        )
     }
 
     /// The JSON text of any report, ending with a newline.

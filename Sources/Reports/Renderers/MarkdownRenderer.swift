@@ -35,7 +35,8 @@ public struct MarkdownRenderer: Sendable {
             lines += ["", "## " + escape(table.title), ""]
             lines.append("| " + table.headers.map(escape).joined(separator: " | ") + " |")
             lines.append(
-                "|" + table.alignments.map { $0 == .left ? " :--- |" : " ---: |" }.joined())
+                "|" + table.alignments.map { $0 == .left ? " :--- |" : " ---: |" }.joined()
+            )
             for row in table.rows {
                 let cells = table.headers.indices.map { column -> String in
                     guard let cell = element(row, column) else { return "" }

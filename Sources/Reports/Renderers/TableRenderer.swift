@@ -68,8 +68,11 @@ public struct TableRenderer: Sendable {
         var lines = [style(table.title, .heading)]
         lines.append(
             "  "
-                + table.headers.indices.map { style(pad(table.headers[$0], to: widths[$0], table.alignments[$0]), .bold) }
-                .joined(separator: "  "))
+                + table.headers.indices.map {
+                    style(pad(table.headers[$0], to: widths[$0], table.alignments[$0]), .bold)
+                }
+                .joined(separator: "  ")
+        )
         lines.append("  " + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         for row in table.rows {
             let cells = table.headers.indices.map { column -> String in
@@ -112,4 +115,3 @@ public struct TableRenderer: Sendable {
         return String(result)
     }
 }
-

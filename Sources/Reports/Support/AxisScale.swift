@@ -72,7 +72,12 @@ struct ChartAxis: Sendable {
             decade *= 10
         }
         return ChartAxis(
-            title: title + " (log scale)", lower: lower, upper: upper, ticks: ticks, logarithmic: true)
+            title: title + " (log scale)",
+            lower: lower,
+            upper: upper,
+            ticks: ticks,
+            logarithmic: true
+        )
     }
 
     /// A categorical axis: one tick per label at positions 0, 1, … (range −0.5 … n − 0.5),
@@ -83,8 +88,11 @@ struct ChartAxis: Sendable {
         let high = values.max() ?? 0
         let margin = positions == nil ? 0.5 : Swift.max((high - low) * 0.05, high == low ? 1 : 0)
         return ChartAxis(
-            title: title, lower: low - margin, upper: high + margin,
-            ticks: zip(values, labels).map { ($0, $1) })
+            title: title,
+            lower: low - margin,
+            upper: high + margin,
+            ticks: zip(values, labels).map { ($0, $1) }
+        )
     }
 }
 
@@ -104,8 +112,11 @@ private struct TickScale {
             titleSuffix = " (%)"
         case .seconds:
             (divisor, titleSuffix) =
-                magnitude < 1e-3 ? (1e-6, " (µs)") : magnitude < 1 ? (1e-3, " (ms)")
-                : magnitude <= 600 ? (1, " (s)") : magnitude <= 36_000 ? (60, " (min)") : (3600, " (h)")
+                magnitude < 1e-3
+                ? (1e-6, " (µs)")
+                : magnitude < 1
+                    ? (1e-3, " (ms)")
+                    : magnitude <= 600 ? (1, " (s)") : magnitude <= 36_000 ? (60, " (min)") : (3600, " (h)")
             suffix = ""
         default:
             let (siDivisor, siPrefix) = ChartMath.siPrefix(magnitude)

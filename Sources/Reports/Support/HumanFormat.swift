@@ -80,7 +80,10 @@ public enum HumanFormat {
     /// (one more below 10 with a prefix), `separator` between number and prefix: `583.0k`,
     /// `12.4 G`, `1.05k`; values below 1 keep two more digits (`0.042`).
     public static func si(
-        _ value: Double, decimals: Int, separator: String, wholeBelowThousand: Bool = false
+        _ value: Double,
+        decimals: Int,
+        separator: String,
+        wholeBelowThousand: Bool = false
     ) -> String {
         guard value.isFinite else { return "—" }
         let prefixes = ["", "k", "M", "G", "T", "P", "E"]

@@ -158,20 +158,62 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func encodeNil(forKey key: Key) throws { child(key).content = .scalar(.null) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { var c = single(key); try c.encode(value) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { var c = single(key); try c.encode(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: Int8, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: Int16, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        var c = single(key)
+        try c.encode(value)
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try fill(child(key), with: value, codingPath: codingPath + [key])
     }
@@ -203,7 +245,8 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
-        keyedBy keyType: NestedKey.Type, forKey key: Key
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let slot = child(key)
         slot.makeObject()
@@ -241,7 +284,9 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
         try fill(item, with: value, codingPath: path)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<
         NestedKey
     > {
         let (item, path) = next()

@@ -15,7 +15,9 @@ enum ReportLayout {
             tables.append(
                 TextTable(
                     title: "Regions",
-                    headers: ["Region", "Capacity", "Utilisation", "Mean queue", "Availability", "Served", "Egress util."],
+                    headers: [
+                        "Region", "Capacity", "Utilisation", "Mean queue", "Availability", "Served", "Egress util.",
+                    ],
                     rows: figures.regions.map { region in
                         [
                             .init(region.name), .init(HumanFormat.format(Double(region.capacity), .cores)),
@@ -23,24 +25,30 @@ enum ReportLayout {
                             cell(region.availability, .fraction), cell(region.served, .count),
                             cell(region.egressUtilisation, .fraction),
                         ]
-                    }))
+                    }
+                )
+            )
         }
         if !figures.zones.isEmpty {
             tables.append(
                 TextTable(
                     title: "Zones",
                     headers: [
-                        "Zone", "Region", "Capacity", "Utilisation", "Mean queue", "Mean wait", "Availability", "Served",
+                        "Zone", "Region", "Capacity", "Utilisation", "Mean queue", "Mean wait", "Availability",
+                        "Served",
                         "Rejected",
                     ],
                     rows: figures.zones.map { zone in
                         [
-                            .init(zone.name), .init(zone.region), .init(HumanFormat.format(Double(zone.capacity), .cores)),
+                            .init(zone.name), .init(zone.region),
+                            .init(HumanFormat.format(Double(zone.capacity), .cores)),
                             cell(zone.utilisation, .fraction), cell(zone.meanQueueLength, .requests),
                             cell(zone.meanWaitSeconds, .seconds), cell(zone.availability, .fraction),
                             cell(zone.served, .count), cell(zone.rejected, .count),
                         ]
-                    }))
+                    }
+                )
+            )
         }
         if !figures.edgeSites.isEmpty {
             tables.append(
@@ -57,7 +65,9 @@ enum ReportLayout {
                             cell(site.bytesServed, .bytes), cell(site.uplinkUtilisation, .fraction),
                             cell(site.availability, .fraction),
                         ]
-                    }))
+                    }
+                )
+            )
         }
         if !figures.sharedPools.isEmpty {
             tables.append(
@@ -71,7 +81,9 @@ enum ReportLayout {
                             cell(pool.onlineFraction, .fraction), cell(pool.bytesServed, .bytes),
                             cell(pool.requestsServed, .count), cell(pool.credits, .credits),
                         ]
-                    }))
+                    }
+                )
+            )
         }
         if let cost = figures.cost {
             tables.append(
@@ -85,11 +97,16 @@ enum ReportLayout {
                         ["Total", cell(cost.total, .money)],
                         ["Per million requests", cell(cost.perMillionRequests, .money)],
                         ["Per TB delivered", cell(cost.perTBDelivered, .money)],
-                    ]))
+                    ]
+                )
+            )
         }
         return ReportDocument(
-            title: "ShareSim report: " + report.metadata.scenarioName, facts: facts(report.metadata),
-            tables: tables, notes: notes(replications: report.metadata.replications))
+            title: "ShareSim report: " + report.metadata.scenarioName,
+            facts: facts(report.metadata),
+            tables: tables,
+            notes: notes(replications: report.metadata.replications)
+        )
     }
 
     static func facts(_ metadata: RunMetadata) -> [ReportFact] {
@@ -101,7 +118,8 @@ enum ReportLayout {
         facts.append(
             metadata.complete
                 ? ReportFact(label: "Status", value: "complete")
-                : ReportFact(label: "Status", value: "INTERRUPTED: partial results", warning: true))
+                : ReportFact(label: "Status", value: "INTERRUPTED: partial results", warning: true)
+        )
         facts.append(ReportFact(label: "Seed", value: String(metadata.seed)))
         facts.append(ReportFact(label: "Replications", value: String(metadata.replications)))
         facts.append(
@@ -109,7 +127,9 @@ enum ReportLayout {
                 label: "Measured",
                 value: HumanFormat.seconds(metadata.durationSeconds) + " after "
                     + HumanFormat.seconds(metadata.warmupSeconds) + " warm-up, "
-                    + HumanFormat.seconds(metadata.intervalSeconds) + " intervals"))
+                    + HumanFormat.seconds(metadata.intervalSeconds) + " intervals"
+            )
+        )
         var events = HumanFormat.count(Double(metadata.eventsProcessed)) + " events"
         if let wall = metadata.wallTimeSeconds {
             events += " in " + HumanFormat.seconds(wall) + " wall time"
@@ -142,7 +162,8 @@ enum ReportLayout {
             row("Latency p99", { $0.latency.p99 }, .seconds),
             row("Latency p99.9", { $0.latency.p999 }, .seconds),
             row("Latency max", { $0.latency.max }, .seconds),
-            [.init("SLO objective")] + workloads.map { .init($0.sloSeconds.map { "≤ " + HumanFormat.seconds($0) } ?? "—") },
+            [.init("SLO objective")]
+                + workloads.map { .init($0.sloSeconds.map { "≤ " + HumanFormat.seconds($0) } ?? "—") },
             row("SLO attainment", { $0.sloAttainment }, .fraction),
             row("Success", { $0.successRatio }, .fraction),
             row("Arrived", { $0.arrived }, .count),
@@ -162,7 +183,11 @@ enum ReportLayout {
             [.init(sources[index].label)]
                 + workloads.map { workload in cell(element(workload.servedBy, index)?.share, .fraction) }
         }
-        return TextTable(title: "Served by (share of served requests)", headers: ["Source"] + workloads.map(\.name), rows: rows)
+        return TextTable(
+            title: "Served by (share of served requests)",
+            headers: ["Source"] + workloads.map(\.name),
+            rows: rows
+        )
     }
 
     static func cell(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
@@ -199,28 +224,38 @@ enum ReportLayout {
                     entry.label + " (" + entry.report.metadata.scenarioName
                         + (entry.report.metadata.variant.map { ", variant " + $0 } ?? "") + ", "
                         + String(entry.report.metadata.replications) + " replications)"
-                }.joined(separator: "; ")))
+                }.joined(separator: "; ")
+            )
+        )
         facts.append(
             ReportFact(
                 label: "Pairing",
                 value: comparison.commonRandomNumbers
                     ? "common random numbers (replication i of every run used the same seed)"
                     : "seeds differ between runs: differences are less precise",
-                warning: !comparison.commonRandomNumbers))
+                warning: !comparison.commonRandomNumbers
+            )
+        )
         let interrupted = comparison.entries.filter { !$0.report.metadata.complete }.map(\.label)
         if !interrupted.isEmpty {
             facts.append(
                 ReportFact(
-                    label: "Status", value: "INTERRUPTED: " + interrupted.joined(separator: ", "), warning: true))
+                    label: "Status",
+                    value: "INTERRUPTED: " + interrupted.joined(separator: ", "),
+                    warning: true
+                )
+            )
         }
         facts.append(ReportFact(label: "ShareSim", value: baseline.report.metadata.sharesimVersion))
         return ReportDocument(
             title: "ShareSim comparison: " + comparison.entries.map(\.label).joined(separator: " vs "),
-            facts: facts, tables: tables,
+            facts: facts,
+            tables: tables,
             notes: [
                 "Columns show means over replications. Δ is the difference from " + baseline.label
                     + " with its 95% confidence interval and relative change; * marks an interval that excludes zero."
-            ])
+            ]
+        )
     }
 
     private static func mean(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
@@ -267,11 +302,18 @@ enum ReportLayout {
         if !interrupted.isEmpty {
             facts.append(
                 ReportFact(
-                    label: "Status", value: "INTERRUPTED: " + interrupted.joined(separator: ", "), warning: true))
+                    label: "Status",
+                    value: "INTERRUPTED: " + interrupted.joined(separator: ", "),
+                    warning: true
+                )
+            )
         }
         facts.append(ReportFact(label: "ShareSim", value: first.sharesimVersion))
         return ReportDocument(
-            title: "ShareSim sweep: " + first.scenarioName + " over " + sweep.parameter, facts: facts, tables: tables,
-            notes: notes(replications: first.replications))
+            title: "ShareSim sweep: " + first.scenarioName + " over " + sweep.parameter,
+            facts: facts,
+            tables: tables,
+            notes: notes(replications: first.replications)
+        )
     }
 }

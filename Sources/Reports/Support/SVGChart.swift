@@ -45,16 +45,19 @@ enum SVGChart {
                 let lower = line.points.reversed().map { point(px($0.x), py($0.low ?? $0.y)) }
                 body.append(
                     "<polygon class=\"band\" data-series=\"\(name)\" points=\"\((upper + lower).joined(separator: " "))\" "
-                        + "fill=\"\(colour)\" fill-opacity=\"0.15\" stroke=\"none\"/>")
+                        + "fill=\"\(colour)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
+                )
             }
             let points = line.points.map { point(px($0.x), py($0.y)) }.joined(separator: " ")
             body.append(
                 "<polyline class=\"series\" data-series=\"\(name)\" points=\"\(points)\" fill=\"none\" "
-                    + "stroke=\"\(colour)\" stroke-width=\"2.2\" stroke-linejoin=\"round\"/>")
+                    + "stroke=\"\(colour)\" stroke-width=\"2.2\" stroke-linejoin=\"round\"/>"
+            )
             if line.points.count <= 30 {
                 for p in line.points {
                     body.append(
-                        "<circle cx=\"\(coordinate(px(p.x)))\" cy=\"\(coordinate(py(p.y)))\" r=\"3\" fill=\"\(colour)\"/>")
+                        "<circle cx=\"\(coordinate(px(p.x)))\" cy=\"\(coordinate(py(p.y)))\" r=\"3\" fill=\"\(colour)\"/>"
+                    )
                 }
             }
         }
@@ -67,7 +70,12 @@ enum SVGChart {
     /// Grouped vertical bars, one group per `groups` entry and one bar per series, each with
     /// a whisker over its 95% interval; the value is printed above each bar when few.
     static func barChart(
-        id: String, title: String, yTitle: String, unit: FigureUnit, seriesNames: [String], groups: [BarGroup],
+        id: String,
+        title: String,
+        yTitle: String,
+        unit: FigureUnit,
+        seriesNames: [String],
+        groups: [BarGroup],
         signed: Bool = false
     ) -> String {
         func valueLabel(_ value: Double) -> String {
@@ -86,18 +94,21 @@ enum SVGChart {
         for (groupIndex, group) in groups.enumerated() {
             let lines = group.label.split(separator: "\n", omittingEmptySubsequences: false).prefix(2)
             for (lineIndex, line) in lines.enumerated() {
-                let shown = line.count > charactersPerLine ? String(line.prefix(charactersPerLine - 1)) + "…" : String(line)
+                let shown =
+                    line.count > charactersPerLine ? String(line.prefix(charactersPerLine - 1)) + "…" : String(line)
                 body.append(
                     "<text x=\"\(coordinate(px(Double(groupIndex))))\" "
                         + "y=\"\(coordinate(height - bottom + 18 + 14 * Double(lineIndex)))\" text-anchor=\"middle\" "
-                        + "class=\"tick\">\(HTMLText.escape(shown))</text>")
+                        + "class=\"tick\">\(HTMLText.escape(shown))</text>"
+                )
             }
         }
         if y.lower < 0 {
             let yZero = coordinate(py(0))
             body.append(
                 "<line x1=\"\(coordinate(left))\" y1=\"\(yZero)\" x2=\"\(coordinate(left + plotWidth))\" "
-                    + "y2=\"\(yZero)\" class=\"axis\"/>")
+                    + "y2=\"\(yZero)\" class=\"axis\"/>"
+            )
         }
         let seriesCount = max(seriesNames.count, 1)
         let barWidth = min(groupWidth * 0.75 / Double(seriesCount), 64)
@@ -116,7 +127,8 @@ enum SVGChart {
                     "<rect class=\"bar\" data-series=\"\(name)\" data-group=\"\(HTMLText.escape(group.label))\" "
                         + "x=\"\(coordinate(x0 + 1))\" y=\"\(coordinate(min(yValue, yZero)))\" "
                         + "width=\"\(coordinate(barWidth - 2))\" height=\"\(coordinate(abs(yZero - yValue)))\" "
-                        + "fill=\"\(colour)\"/>")
+                        + "fill=\"\(colour)\"/>"
+                )
                 let whiskerX = x0 + barWidth / 2
                 let negative = estimate.mean < 0
                 var labelY = negative ? max(yValue, yZero) : min(yValue, yZero)
@@ -127,12 +139,14 @@ enum SVGChart {
                     body.append(
                         "<path class=\"whisker\" d=\"M\(coordinate(whiskerX)) \(coordinate(yLow))V\(coordinate(yHigh))"
                             + "M\(coordinate(whiskerX - 5)) \(coordinate(yLow))h10M\(coordinate(whiskerX - 5)) "
-                            + "\(coordinate(yHigh))h10\" stroke=\"#222\" stroke-width=\"1.4\" fill=\"none\"/>")
+                            + "\(coordinate(yHigh))h10\" stroke=\"#222\" stroke-width=\"1.4\" fill=\"none\"/>"
+                    )
                 }
                 if showValues {
                     body.append(
                         "<text x=\"\(coordinate(whiskerX))\" y=\"\(coordinate(negative ? labelY + 14 : labelY - 5))\" "
-                            + "text-anchor=\"middle\" class=\"value\">\(HTMLText.escape(valueLabel(estimate.mean)))</text>")
+                            + "text-anchor=\"middle\" class=\"value\">\(HTMLText.escape(valueLabel(estimate.mean)))</text>"
+                    )
                 }
             }
         }
@@ -146,7 +160,11 @@ enum SVGChart {
 
     /// One horizontal 100% bar per category, split into `segmentNames` by `shares` (0...1).
     static func stackedBarChart(
-        id: String, title: String, categories: [String], segmentNames: [String], shares: [[Double?]]
+        id: String,
+        title: String,
+        categories: [String],
+        segmentNames: [String],
+        shares: [[Double?]]
     ) -> String {
         let rowHeight = 28.0
         let gap = 26.0
@@ -158,19 +176,23 @@ enum SVGChart {
         for tick in x.ticks {
             let xx = coordinate(px(tick.value))
             body.append(
-                "<line x1=\"\(xx)\" y1=\"\(coordinate(top))\" x2=\"\(xx)\" y2=\"\(coordinate(plotBottom))\" class=\"grid\"/>")
+                "<line x1=\"\(xx)\" y1=\"\(coordinate(top))\" x2=\"\(xx)\" y2=\"\(coordinate(plotBottom))\" class=\"grid\"/>"
+            )
             body.append(
                 "<text x=\"\(xx)\" y=\"\(coordinate(plotBottom + 16))\" text-anchor=\"middle\" class=\"tick\">"
-                    + "\(HTMLText.escape(tick.label))</text>")
+                    + "\(HTMLText.escape(tick.label))</text>"
+            )
         }
         body.append(
             "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 14))\" text-anchor=\"middle\" "
-                + "class=\"axis-title\">\(HTMLText.escape(x.title))</text>")
+                + "class=\"axis-title\">\(HTMLText.escape(x.title))</text>"
+        )
         for (row, category) in categories.enumerated() {
             let y0 = top + 18 + Double(row) * (rowHeight + gap)
             body.append(
                 "<text x=\"\(coordinate(left))\" y=\"\(coordinate(y0 - 6))\" class=\"category\">"
-                    + "\(HTMLText.escape(category))</text>")
+                    + "\(HTMLText.escape(category))</text>"
+            )
             var start = 0.0
             for (segment, share) in (element(shares, row) ?? []).enumerated() {
                 guard let share, share > 0 else { continue }
@@ -179,7 +201,8 @@ enum SVGChart {
                 body.append(
                     "<rect class=\"segment\" data-series=\"\(HTMLText.escape(element(segmentNames, segment) ?? ""))\" "
                         + "data-group=\"\(HTMLText.escape(category))\" x=\"\(coordinate(x0))\" y=\"\(coordinate(y0))\" "
-                        + "width=\"\(coordinate(x1 - x0))\" height=\"\(coordinate(rowHeight))\" fill=\"\(colour(segment))\"/>")
+                        + "width=\"\(coordinate(x1 - x0))\" height=\"\(coordinate(rowHeight))\" fill=\"\(colour(segment))\"/>"
+                )
                 if x1 - x0 >= 44 {
                     body.append(
                         "<text x=\"\(coordinate((x0 + x1) / 2))\" y=\"\(coordinate(y0 + rowHeight / 2 + 4))\" "
@@ -197,7 +220,12 @@ enum SVGChart {
 
     /// Title, grid, ticks and axis titles of a chart with both axes.
     private static func frame(
-        title: String, x: ChartAxis, y: ChartAxis, height: Double, xAt: (Double) -> Double, yAt: (Double) -> Double,
+        title: String,
+        x: ChartAxis,
+        y: ChartAxis,
+        height: Double,
+        xAt: (Double) -> Double,
+        yAt: (Double) -> Double,
         xTickLabels: Bool = true
     ) -> [String] {
         let plotBottom = height - bottom
@@ -205,35 +233,43 @@ enum SVGChart {
         for tick in y.ticks {
             let yy = coordinate(yAt(tick.value))
             parts.append(
-                "<line x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(left + plotWidth))\" y2=\"\(yy)\" class=\"grid\"/>")
+                "<line x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(left + plotWidth))\" y2=\"\(yy)\" class=\"grid\"/>"
+            )
             parts.append(
                 "<text x=\"\(coordinate(left - 6))\" y=\"\(coordinate(yAt(tick.value) + 4))\" text-anchor=\"end\" "
-                    + "class=\"tick\">\(HTMLText.escape(tick.label))</text>")
+                    + "class=\"tick\">\(HTMLText.escape(tick.label))</text>"
+            )
         }
         for tick in x.ticks {
             let xx = coordinate(xAt(tick.value))
             parts.append(
-                "<line x1=\"\(xx)\" y1=\"\(coordinate(plotBottom))\" x2=\"\(xx)\" y2=\"\(coordinate(plotBottom + 5))\" class=\"axis\"/>")
+                "<line x1=\"\(xx)\" y1=\"\(coordinate(plotBottom))\" x2=\"\(xx)\" y2=\"\(coordinate(plotBottom + 5))\" class=\"axis\"/>"
+            )
             guard xTickLabels else { continue }
             parts.append(
                 "<text x=\"\(xx)\" y=\"\(coordinate(plotBottom + 18))\" text-anchor=\"middle\" class=\"tick\">"
-                    + "\(HTMLText.escape(tick.label))</text>")
+                    + "\(HTMLText.escape(tick.label))</text>"
+            )
         }
         parts.append(
             "<line x1=\"\(coordinate(left))\" y1=\"\(coordinate(plotBottom))\" x2=\"\(coordinate(left + plotWidth))\" "
-                + "y2=\"\(coordinate(plotBottom))\" class=\"axis\"/>")
+                + "y2=\"\(coordinate(plotBottom))\" class=\"axis\"/>"
+        )
         parts.append(
             "<line x1=\"\(coordinate(left))\" y1=\"\(coordinate(top))\" x2=\"\(coordinate(left))\" "
-                + "y2=\"\(coordinate(plotBottom))\" class=\"axis\"/>")
+                + "y2=\"\(coordinate(plotBottom))\" class=\"axis\"/>"
+        )
         if !x.title.isEmpty {
             parts.append(
                 "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 14))\" text-anchor=\"middle\" "
-                    + "class=\"axis-title\">\(HTMLText.escape(x.title))</text>")
+                    + "class=\"axis-title\">\(HTMLText.escape(x.title))</text>"
+            )
         }
         let middle = coordinate(top + (plotBottom - top) / 2)
         parts.append(
             "<text x=\"16\" y=\"\(middle)\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(middle))\" "
-                + "class=\"axis-title\">\(HTMLText.escape(y.title))</text>")
+                + "class=\"axis-title\">\(HTMLText.escape(y.title))</text>"
+        )
         return parts
     }
 
@@ -249,10 +285,12 @@ enum SVGChart {
             let y = top + 4 + Double(index) * 20
             let shown = name.count > 26 ? String(name.prefix(25)) + "…" : name
             parts.append(
-                "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"12\" height=\"12\" fill=\"\(colour(index))\"/>")
+                "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"12\" height=\"12\" fill=\"\(colour(index))\"/>"
+            )
             parts.append(
                 "<text x=\"\(coordinate(x + 18))\" y=\"\(coordinate(y + 10.5))\" class=\"legend-label\">"
-                    + "\(HTMLText.escape(shown))</text>")
+                    + "\(HTMLText.escape(shown))</text>"
+            )
         }
         parts.append("</g>")
         return parts

@@ -33,8 +33,11 @@ public enum BuiltinScenarios {
     public static func scenario(named name: String) throws(ScenarioError) -> Scenario {
         guard text(of: name) != nil else {
             var diagnostics = Diagnostics()
-            diagnostics.error("no built-in scenario '\(name)' (see `sharesim list`)", at: .startOf(name),
-                              suggestion: Suggestions.best(for: name, among: names))
+            diagnostics.error(
+                "no built-in scenario '\(name)' (see `sharesim list`)",
+                at: .startOf(name),
+                suggestion: Suggestions.best(for: name, among: names)
+            )
             throw ScenarioError(diagnostics)
         }
         var texts: [String: String] = [:]

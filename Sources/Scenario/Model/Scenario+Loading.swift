@@ -29,14 +29,21 @@ extension Scenario {
             var diagnostics = Diagnostics()
             diagnostics.error(
                 "scenario '\(self.name)' has no variant '\(name)' (it has: \(variantNames.joined(separator: ", ")))",
-                at: .startOf(file), suggestion: Suggestions.best(for: name, among: variantNames))
+                at: .startOf(file),
+                suggestion: Suggestions.best(for: name, among: variantNames)
+            )
             throw ScenarioError(diagnostics)
         }
         var document = self.document
         var diagnostics = Diagnostics()
         for override in variant.overrides {
-            ScenarioOverrides.apply(path: override.path, value: override.value, to: &document,
-                                    at: override.value.location, diagnostics: &diagnostics)
+            ScenarioOverrides.apply(
+                path: override.path,
+                value: override.value,
+                to: &document,
+                at: override.value.location,
+                diagnostics: &diagnostics
+            )
         }
         try diagnostics.throwIfErrors()
         var result = try ScenarioDecoder.decode(document, file: file)
@@ -46,7 +53,11 @@ extension Scenario {
 
     /// The scenario with the node at `path` replaced by `value` (a sweep point or `--set`),
     /// reported at `location` if the path misses.
-    public func setting(_ path: ScenarioPath, to value: ScenarioNode, at location: SourceLocation) throws(ScenarioError) -> Scenario {
+    public func setting(
+        _ path: ScenarioPath,
+        to value: ScenarioNode,
+        at location: SourceLocation
+    ) throws(ScenarioError) -> Scenario {
         var document = self.document
         var diagnostics = Diagnostics()
         ScenarioOverrides.apply(path: path, value: value, to: &document, at: location, diagnostics: &diagnostics)

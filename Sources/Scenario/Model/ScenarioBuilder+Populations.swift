@@ -3,11 +3,15 @@ import ShareModel
 import SimCore
 
 extension ScenarioBuilder {
-    static let clientKinds: [String: SiteKind] = ["home": .homeBroadband, "mobile": .mobileClient, "enterprise": .enterprise]
+    static let clientKinds: [String: SiteKind] = [
+        "home": .homeBroadband, "mobile": .mobileClient, "enterprise": .enterprise,
+    ]
 
     mutating func readPopulations(_ top: inout MappingReader, workloads: [DecodedWorkload]) -> [PopulationSpec]? {
         var builder = self
-        let populations = top.named("populations", element: "population", required: true) { population, name -> PopulationSpec? in
+        let populations = top.named("populations", element: "population", required: true) {
+            population,
+            name -> PopulationSpec? in
             builder.elements["population '\(name)'"] = population.node
             return builder.readPopulation(&population, name: name)
         }
@@ -29,34 +33,50 @@ extension ScenarioBuilder {
         }
         let known = workloadNames
         var local = Diagnostics()
-        let demands = population.mappings("workloads", element: "workload", required: true) { demand -> WorkloadDemand? in
+        let demands = population.mappings("workloads", element: "workload", required: true) {
+            demand -> WorkloadDemand? in
             let workload = demand.required("workload", as: .name)
             if let workload, !known.contains(workload), let node = demand.entry("workload")?.value {
-                local.error("population '\(name)' refers to unknown workload '\(workload)'", at: node.location,
-                            suggestion: Suggestions.best(for: workload, among: known))
+                local.error(
+                    "population '\(name)' refers to unknown workload '\(workload)'",
+                    at: node.location,
+                    suggestion: Suggestions.best(for: workload, among: known)
+                )
             }
             let rate = demand.required("rate", as: .eventRate)
             let diurnal = demand.list("diurnal", of: ValueParser<Double>.number.atLeast(0))
             if let diurnal, diurnal.count != 24 {
-                demand.error("'diurnal' needs 24 hourly factors, got \(diurnal.count)", at: demand.entry("diurnal")?.value ?? demand.node)
+                demand.error(
+                    "'diurnal' needs 24 hourly factors, got \(diurnal.count)",
+                    at: demand.entry("diurnal")?.value ?? demand.node
+                )
             }
             let shape = demand.optional("shape", as: .oneOf(["steps", "linear"]), default: "steps")
-            let peaks = demand.mappings("peaks", element: "peak") { peak -> RateProfile.Peak? in
-                let at = peak.required("at", as: .simDuration)
-                let length = peak.required("for", as: ValueParser<SimDuration>.simDuration.positiveDuration)
-                let times = peak.required("times", as: ValueParser<Double>.number.atLeast(0))
-                guard let at, let length, let times else { return nil }
-                return RateProfile.Peak(start: SimTime.zero + at, duration: length, multiplier: times)
-            } ?? []
+            let peaks =
+                demand.mappings("peaks", element: "peak") { peak -> RateProfile.Peak? in
+                    let at = peak.required("at", as: .simDuration)
+                    let length = peak.required("for", as: ValueParser<SimDuration>.simDuration.positiveDuration)
+                    let times = peak.required("times", as: ValueParser<Double>.number.atLeast(0))
+                    guard let at, let length, let times else { return nil }
+                    return RateProfile.Peak(start: SimTime.zero + at, duration: length, multiplier: times)
+                } ?? []
             guard let workload, let rate else { return nil }
             do {
                 let profile: RateProfile
                 if let diurnal, diurnal.count == 24 {
                     profile = try RateProfile(
-                        segments: diurnal.enumerated().map { RateProfile.Segment(start: .hours($0.offset), ratePerSecond: rate * $0.element) },
-                        period: .hours(24), peaks: peaks, shape: shape == "linear" ? .linear : .steps)
+                        segments: diurnal.enumerated().map {
+                            RateProfile.Segment(start: .hours($0.offset), ratePerSecond: rate * $0.element)
+                        },
+                        period: .hours(24),
+                        peaks: peaks,
+                        shape: shape == "linear" ? .linear : .steps
+                    )
                 } else {
-                    profile = try RateProfile(segments: [RateProfile.Segment(start: .zero, ratePerSecond: rate)], peaks: peaks)
+                    profile = try RateProfile(
+                        segments: [RateProfile.Segment(start: .zero, ratePerSecond: rate)],
+                        peaks: peaks
+                    )
                 }
                 return WorkloadDemand(workloadClass: workload, rate: profile)
             } catch let error as DistributionError {
@@ -69,8 +89,14 @@ extension ScenarioBuilder {
         }
         diagnostics.append(contentsOf: local)
         guard let location, let demands else { return nil }
-        return PopulationSpec(name: name, location: location, clientKind: Self.clientKinds[clients] ?? .homeBroadband,
-                              accessBitsPerSecond: access, allowedRegions: allowed, demands: demands)
+        return PopulationSpec(
+            name: name,
+            location: location,
+            clientKind: Self.clientKinds[clients] ?? .homeBroadband,
+            accessBitsPerSecond: access,
+            allowedRegions: allowed,
+            demands: demands
+        )
     }
 
     mutating func readRouting(_ top: inout MappingReader) -> (RoutingPolicy?, RetryPolicy?) {
@@ -83,37 +109,51 @@ extension ScenarioBuilder {
                 if let entries = node.mappingEntries {
                     for entry in entries {
                         if !knownSites.contains(entry.key) {
-                            local.error("'weights' in routing names unknown site '\(entry.key)'", at: entry.keyLocation,
-                                        suggestion: Suggestions.best(for: entry.key, among: knownSites))
+                            local.error(
+                                "'weights' in routing names unknown site '\(entry.key)'",
+                                at: entry.keyLocation,
+                                suggestion: Suggestions.best(for: entry.key, among: knownSites)
+                            )
                         }
                         switch ValueParser<Double>.number.atLeast(0).parse(entry.value) {
                         case .success(let weight): weights[entry.key] = weight
-                        case .failure(let error): local.error("invalid weight of '\(entry.key)': \(error.message)", at: entry.value.location)
+                        case .failure(let error):
+                            local.error("invalid weight of '\(entry.key)': \(error.message)", at: entry.value.location)
                         }
                     }
                 } else {
-                    routing.error("expected a mapping of site name to weight for 'weights', got \(node.summary)", at: node)
+                    routing.error(
+                        "expected a mapping of site name to weight for 'weights', got \(node.summary)",
+                        at: node
+                    )
                 }
             }
             if policy == "weighted", weights.isEmpty {
                 routing.error("the weighted policy needs 'weights': a mapping of site name to weight")
             }
-            let retry = routing.mapping("retry") { retry in
-                RetryPolicy(
-                    maxAttempts: retry.optional("attempts", as: ValueParser<Int>.count.atLeast(1).atMost(100), default: 1),
-                    backoff: retry.optional("backoff", as: .simDuration, default: .milliseconds(100)),
-                    multiplier: retry.optional("multiplier", as: ValueParser<Double>.number.atLeast(1), default: 2),
-                    cap: retry.optional("cap", as: .simDuration, default: .seconds(10)),
-                    jitter: retry.bool("jitter", default: true))
-            } ?? RetryPolicy.none
-            let routingPolicy: RoutingPolicy? = switch policy {
-            case "nearest-healthy": .nearestHealthy
-            case "lowest-latency": .lowestLatency
-            case "power-of-two": .powerOfTwoChoices
-            case "weighted": .weighted(weights)
-            case "shared-first": .sharedFirst
-            default: nil
-            }
+            let retry =
+                routing.mapping("retry") { retry in
+                    RetryPolicy(
+                        maxAttempts: retry.optional(
+                            "attempts",
+                            as: ValueParser<Int>.count.atLeast(1).atMost(100),
+                            default: 1
+                        ),
+                        backoff: retry.optional("backoff", as: .simDuration, default: .milliseconds(100)),
+                        multiplier: retry.optional("multiplier", as: ValueParser<Double>.number.atLeast(1), default: 2),
+                        cap: retry.optional("cap", as: .simDuration, default: .seconds(10)),
+                        jitter: retry.bool("jitter", default: true)
+                    )
+                } ?? RetryPolicy.none
+            let routingPolicy: RoutingPolicy? =
+                switch policy {
+                case "nearest-healthy": .nearestHealthy
+                case "lowest-latency": .lowestLatency
+                case "power-of-two": .powerOfTwoChoices
+                case "weighted": .weighted(weights)
+                case "shared-first": .sharedFirst
+                default: nil
+                }
             return (routingPolicy, retry)
         }
         diagnostics.append(contentsOf: local)
@@ -129,27 +169,35 @@ extension ScenarioBuilder {
             let present = targetKeys.filter { failure.contains($0) }
             guard present.count == 1, let key = present.first, let name = failure.required(key, as: .name) else {
                 failure.ignore("zone", "region", "edge_site", "link", "at", "for", "mtbf", "mttr")
-                failure.error("a failure needs exactly one of 'zone', 'region', 'edge_site' or 'link', got \(present.isEmpty ? "none" : present.joined(separator: ", "))")
+                failure.error(
+                    "a failure needs exactly one of 'zone', 'region', 'edge_site' or 'link', got \(present.isEmpty ? "none" : present.joined(separator: ", "))"
+                )
                 return nil
             }
-            let target: FailureTarget = switch key {
-            case "zone": .zone(name)
-            case "region": .region(name)
-            case "edge_site": .edgeSite(name)
-            default: .link(name)
-            }
+            let target: FailureTarget =
+                switch key {
+                case "zone": .zone(name)
+                case "region": .region(name)
+                case "edge_site": .edgeSite(name)
+                default: .link(name)
+                }
             let elementName = "failure of \(target)"
             elements[elementName] = failure.node
-            let known: [String] = switch key {
-            case "zone": zoneNames
-            case "region": regionNames
-            case "edge_site": edgeNames
-            default: regionNames.map { "\($0).egress" } + edgeNames.map { "\($0).uplink" }
-                + populationNames.map { "\($0).access" }
-            }
+            let known: [String] =
+                switch key {
+                case "zone": zoneNames
+                case "region": regionNames
+                case "edge_site": edgeNames
+                default:
+                    regionNames.map { "\($0).egress" } + edgeNames.map { "\($0).uplink" }
+                        + populationNames.map { "\($0).access" }
+                }
             if !known.contains(name), let node = failure.entry(key)?.value {
-                local.error("failure refers to unknown \(key.replacingOccurrences(of: "_", with: " ")) '\(name)'", at: node.location,
-                            suggestion: Suggestions.best(for: name, among: known))
+                local.error(
+                    "failure refers to unknown \(key.replacingOccurrences(of: "_", with: " ")) '\(name)'",
+                    at: node.location,
+                    suggestion: Suggestions.best(for: name, among: known)
+                )
             }
             if failure.contains("mtbf") || failure.contains("mttr") {
                 let mtbf = failure.required("mtbf", as: ValueParser<SimDuration>.simDuration.positiveDuration)
@@ -157,7 +205,13 @@ extension ScenarioBuilder {
                 failure.ignore("at", "for")
                 if let mtbf, let mttr {
                     do {
-                        random.append(try RandomFailureSpec(target: target, mtbfHours: mtbf.seconds / 3_600, mttrHours: mttr.seconds / 3_600))
+                        random.append(
+                            try RandomFailureSpec(
+                                target: target,
+                                mtbfHours: mtbf.seconds / 3_600,
+                                mttrHours: mttr.seconds / 3_600
+                            )
+                        )
                     } catch {
                         failure.error("invalid failure: \(error)")
                     }
@@ -187,13 +241,19 @@ extension ScenarioBuilder {
                 if let entries = set.mappingEntries {
                     for entry in entries {
                         guard let path = ScenarioPath(parsing: entry.key) else {
-                            variant.error("invalid path '\(entry.key)' in variant '\(name)'", at: ScenarioNode.null(at: entry.keyLocation))
+                            variant.error(
+                                "invalid path '\(entry.key)' in variant '\(name)'",
+                                at: ScenarioNode.null(at: entry.keyLocation)
+                            )
                             continue
                         }
                         overrides.append((path, entry.value))
                     }
                 } else {
-                    variant.error("expected a mapping of path to value for 'set' in variant '\(name)', got \(set.summary)", at: set)
+                    variant.error(
+                        "expected a mapping of path to value for 'set' in variant '\(name)', got \(set.summary)",
+                        at: set
+                    )
                 }
             } else {
                 variant.error("missing required field 'set' in variant '\(name)'")

@@ -12,7 +12,9 @@ extension ScenarioBuilder {
 
     mutating func readWorkloads(_ top: inout MappingReader) -> [DecodedWorkload]? {
         var builder = self
-        let workloads = top.named("workloads", element: "workload", required: true) { workload, name -> DecodedWorkload? in
+        let workloads = top.named("workloads", element: "workload", required: true) {
+            workload,
+            name -> DecodedWorkload? in
             builder.elements["workload '\(name)'"] = workload.node
             return builder.readWorkload(&workload, name: name)
         }
@@ -32,13 +34,18 @@ extension ScenarioBuilder {
         let kind: WorkloadKind?
         switch kindName {
         case "transaction":
-            if service == nil, !workload.contains("service") { workload.error("missing required field 'service' in workload '\(name)' (a transaction's service time in a zone)") }
+            if service == nil, !workload.contains("service") {
+                workload.error(
+                    "missing required field 'service' in workload '\(name)' (a transaction's service time in a zone)"
+                )
+            }
             kind = .transaction
         case "download", "stream":
             let catalogue = workload.required("catalogue", as: ValueParser<Int>.count.atLeast(1))
             let zipf = workload.optional("zipf", as: ValueParser<Double>.number.atLeast(0), default: 0.8)
             let sizes = workload.required("object_size", as: .distribution(of: .dataSize))
-            let bitrate = kindName == "stream" ? workload.required("bitrate", as: ValueParser<Double>.dataRate.positive) : nil
+            let bitrate =
+                kindName == "stream" ? workload.required("bitrate", as: ValueParser<Double>.dataRate.positive) : nil
             if service == nil { service = try? .constant(ConstantDistribution(0.001)) }
             if let catalogue, let sizes {
                 let content = ContentSpec(catalogueSize: catalogue, zipfExponent: zipf, objectBytes: sizes)

@@ -58,18 +58,25 @@ struct ScenarioBuilder {
             let seed = source.required("seed", as: .name)
             let figure = source.required("figure", as: .string)
             let usedIn = source.required("used_in", as: .string)
-            return seed.flatMap { seed in figure.flatMap { figure in usedIn.map { SourceCitation(seed: seed, figure: figure, usedIn: $0) } } }
+            return seed.flatMap { seed in
+                figure.flatMap { figure in usedIn.map { SourceCitation(seed: seed, figure: figure, usedIn: $0) } }
+            }
         }
-        let assumptions = top.mappings("assumptions", element: "assumption") { assumption -> Assumption? in
-            let figure = assumption.required("figure", as: .string)
-            let reason = assumption.required("reason", as: .string)
-            return figure.flatMap { figure in reason.map { Assumption(figure: figure, reason: $0) } }
-        } ?? []
+        let assumptions =
+            top.mappings("assumptions", element: "assumption") { assumption -> Assumption? in
+                let figure = assumption.required("figure", as: .string)
+                let reason = assumption.required("reason", as: .string)
+                return figure.flatMap { figure in reason.map { Assumption(figure: figure, reason: $0) } }
+            } ?? []
         let duration = top.required("duration", as: .simDuration.positiveDuration)
         let warmup = top.optional("warmup", as: .simDuration, default: .zero)
         let interval = top.optional("interval", as: .simDuration.positiveDuration)
         let seed = top.optional("seed", as: .count, default: 1)
-        let replications = top.optional("replications", as: ValueParser<Int>.count.atLeast(1).atMost(10_000), default: 1)
+        let replications = top.optional(
+            "replications",
+            as: ValueParser<Int>.count.atLeast(1).atMost(10_000),
+            default: 1
+        )
         let latency = readLatency(&top)
         let workloads = readWorkloads(&top)
         let regions = readRegions(&top, workloads: workloads ?? [])
@@ -78,9 +85,10 @@ struct ScenarioBuilder {
         let populations = readPopulations(&top, workloads: workloads ?? [])
         let (routing, retry) = readRouting(&top)
         let (outages, randomFailures) = readFailures(&top)
-        let creditPrice = top.mapping("cost") { cost in
-            cost.optional("credit", as: .money).map(\.amount)
-        } ?? nil
+        let creditPrice =
+            top.mapping("cost") { cost in
+                cost.optional("credit", as: .money).map(\.amount)
+            } ?? nil
         let variants = readVariants(&top)
         let sweep = readSweep(&top)
 
@@ -88,14 +96,25 @@ struct ScenarioBuilder {
         // missing from the model), so the model is checked as a whole only when all is well.
         guard !diagnostics.hasErrors, !top.diagnostics.hasErrors else { return nil }
         guard let name, let description, let sources, let duration, let latency, let workloads, let regions,
-              let edgeSites, let pools, let populations, let routing, let retry, let outages, let randomFailures
+            let edgeSites, let pools, let populations, let routing, let retry, let outages, let randomFailures
         else { return nil }
         let prices = buildPrices(regions: regions, creditPrice: creditPrice, at: document)
         let spec = ModelSpec(
-            regions: regions.map(\.placement), edgeSites: edgeSites, sharedPools: pools, populations: populations,
-            workloadClasses: workloads.map(\.spec), routing: routing, retry: retry, latency: latency,
-            outages: outages, randomFailures: randomFailures, prices: prices, warmup: warmup, duration: duration,
-            interval: interval ?? max(.seconds(1), .nanoseconds(duration.nanoseconds / 20)))
+            regions: regions.map(\.placement),
+            edgeSites: edgeSites,
+            sharedPools: pools,
+            populations: populations,
+            workloadClasses: workloads.map(\.spec),
+            routing: routing,
+            retry: retry,
+            latency: latency,
+            outages: outages,
+            randomFailures: randomFailures,
+            prices: prices,
+            warmup: warmup,
+            duration: duration,
+            interval: interval ?? max(.seconds(1), .nanoseconds(duration.nanoseconds / 20))
+        )
         do {
             try spec.validate()
         } catch {
@@ -103,41 +122,78 @@ struct ScenarioBuilder {
             return nil
         }
         return Scenario(
-            name: name, description: description, file: file, sources: sources, assumptions: assumptions,
-            seed: UInt64(seed), replications: replications, spec: spec, variants: variants, sweep: sweep,
-            document: document)
+            name: name,
+            description: description,
+            file: file,
+            sources: sources,
+            assumptions: assumptions,
+            seed: UInt64(seed),
+            replications: replications,
+            spec: spec,
+            variants: variants,
+            sweep: sweep,
+            document: document
+        )
     }
 
     /// Reports a model error at the element (and field) it names.
     mutating func report(_ error: ModelSpecError, document: ScenarioNode) {
         let node = elements[error.element]
         let location = node?.entry(error.field)?.value.location ?? node?.location ?? document.location
-        diagnostics.error("invalid '\(error.field)' in \(error.element): \(error.problem)", at: location,
-                          suggestion: error.suggestion)
+        diagnostics.error(
+            "invalid '\(error.field)' in \(error.element): \(error.problem)",
+            at: location,
+            suggestion: error.suggestion
+        )
     }
 
     /// Reports `name` at `node` if it is not among `known`, with a suggestion.
-    mutating func requireKnown(_ name: String, among known: [String], kind: String, from context: String, at node: ScenarioNode?) {
+    mutating func requireKnown(
+        _ name: String,
+        among known: [String],
+        kind: String,
+        from context: String,
+        at node: ScenarioNode?
+    ) {
         guard !known.contains(name), let node else { return }
-        diagnostics.error("\(context) refers to unknown \(kind) '\(name)'", at: node.location,
-                          suggestion: Suggestions.best(for: name, among: known))
+        diagnostics.error(
+            "\(context) refers to unknown \(kind) '\(name)'",
+            at: node.location,
+            suggestion: Suggestions.best(for: name, among: known)
+        )
     }
 
     mutating func readLatency(_ top: inout MappingReader) -> LatencyModel? {
         let values = top.mapping("latency") { latency in
-            (speed: latency.optional("fibre_speed", as: ValueParser<Double>.number.positive, default: LatencyModel.defaultFibreSpeedKilometresPerSecond),
-             inflation: latency.optional("path_inflation", as: ValueParser<Double>.number.atLeast(1), default: LatencyModel.defaultPathInflation),
-             jitter: latency.optional("jitter", as: .simDuration, default: .zero),
-             measured: latency.mappings("measured", element: "measured latency") { pair in
-                 (between: pair.list("between", of: .name, required: true), latency: pair.required("latency", as: .simDuration),
-                  node: pair.node)
-             } ?? [])
+            (
+                speed: latency.optional(
+                    "fibre_speed",
+                    as: ValueParser<Double>.number.positive,
+                    default: LatencyModel.defaultFibreSpeedKilometresPerSecond
+                ),
+                inflation: latency.optional(
+                    "path_inflation",
+                    as: ValueParser<Double>.number.atLeast(1),
+                    default: LatencyModel.defaultPathInflation
+                ),
+                jitter: latency.optional("jitter", as: .simDuration, default: .zero),
+                measured: latency.mappings("measured", element: "measured latency") { pair in
+                    (
+                        between: pair.list("between", of: .name, required: true),
+                        latency: pair.required("latency", as: .simDuration),
+                        node: pair.node
+                    )
+                } ?? []
+            )
         }
         var model: LatencyModel
         do {
             let jitter = try LatencyJitter(seed: 0, pairSpread: values?.jitter ?? .zero)
-            model = try LatencyModel(fibreSpeedKilometresPerSecond: values?.speed ?? LatencyModel.defaultFibreSpeedKilometresPerSecond,
-                                     pathInflation: values?.inflation ?? LatencyModel.defaultPathInflation, jitter: jitter)
+            model = try LatencyModel(
+                fibreSpeedKilometresPerSecond: values?.speed ?? LatencyModel.defaultFibreSpeedKilometresPerSecond,
+                pathInflation: values?.inflation ?? LatencyModel.defaultPathInflation,
+                jitter: jitter
+            )
         } catch {
             top.error("invalid 'latency': \(error)")
             return nil
@@ -145,7 +201,10 @@ struct ScenarioBuilder {
         for pair in values?.measured ?? [] {
             guard let between = pair.between, let latency = pair.latency else { continue }
             guard between.count == 2 else {
-                diagnostics.error("'between' in a measured latency needs exactly two names, got \(between.count)", at: pair.node.location)
+                diagnostics.error(
+                    "'between' in a measured latency needs exactly two names, got \(between.count)",
+                    at: pair.node.location
+                )
                 continue
             }
             try? model.setMeasuredLatency(latency, between: between[0], and: between[1])

@@ -35,7 +35,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A warning at `location`.
-    public static func warning(_ message: String, at location: SourceLocation, suggestion: String? = nil) -> Diagnostic {
+    public static func warning(_ message: String, at location: SourceLocation, suggestion: String? = nil) -> Diagnostic
+    {
         Diagnostic(.warning, at: location, message, suggestion: suggestion)
     }
 

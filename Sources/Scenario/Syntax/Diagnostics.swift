@@ -58,8 +58,11 @@ public struct Diagnostics: Hashable, Sendable, CustomStringConvertible {
     /// when `referrer` is `zone 'hk-1a'`, or `unknown region 'eu-west'` when it is nil.
     /// `candidates` should be in file order so the message is deterministic.
     public mutating func unknownReference(
-        _ name: String, kind: String, from referrer: String? = nil,
-        candidates: [String], at location: SourceLocation
+        _ name: String,
+        kind: String,
+        from referrer: String? = nil,
+        candidates: [String],
+        at location: SourceLocation
     ) {
         let what = "unknown \(kind) '\(name)'"
         let message = referrer.map { "\($0) refers to \(what)" } ?? what

@@ -17,7 +17,8 @@ enum DuplicateKeyLocator {
                 for line in lines.dropFirst() {
                     diagnostics.error(
                         "duplicate key '\(key)' in this mapping (first at line \(lines[0]))",
-                        at: SourceLocation(file: start.file, line: line, column: start.column))
+                        at: SourceLocation(file: start.file, line: line, column: start.column)
+                    )
                 }
             } else {
                 diagnostics.error("duplicate key '\(key)' in this mapping", at: start)
@@ -27,7 +28,10 @@ enum DuplicateKeyLocator {
     }
 
     /// The keys of the block mapping whose first key is at `start`, with their 1-based lines.
-    static func blockMappingKeys(startingAt start: SourceLocation, in lines: [[Unicode.Scalar]]) -> [(key: String, line: Int)] {
+    static func blockMappingKeys(
+        startingAt start: SourceLocation,
+        in lines: [[Unicode.Scalar]]
+    ) -> [(key: String, line: Int)] {
         var keys: [(key: String, line: Int)] = []
         let column = start.column - 1
         var lineIndex = start.line - 1

@@ -4,7 +4,9 @@ extension MappingReader {
     /// The nested context defaults to `'<key>' in <context>`. Returns nil if the key is absent
     /// (reported when `required`) or null; a present non-mapping is reported by the nested reader.
     public mutating func mapping<T>(
-        _ key: String, context nestedContext: String? = nil, required: Bool = false,
+        _ key: String,
+        context nestedContext: String? = nil,
+        required: Bool = false,
         _ body: (inout MappingReader) -> T
     ) -> T? {
         guard let entry = entry(key), !entry.value.isNull else {
@@ -26,7 +28,9 @@ extension MappingReader {
     /// (a repeated one as `duplicate region name 'x' (first at line N)`) and that element
     /// skipped; elements for which `body` returns nil are left out.
     public mutating func named<T>(
-        _ key: String, element: String, required: Bool = false,
+        _ key: String,
+        element: String,
+        required: Bool = false,
         _ body: (inout MappingReader, String) -> T?
     ) -> [T]? {
         guard let entry = entry(key), !entry.value.isNull else {
@@ -38,17 +42,24 @@ extension MappingReader {
         case .sequence(let elements):
             for (index, elementNode) in elements.enumerated() {
                 guard elementNode.mappingEntries != nil else {
-                    error("invalid '\(key)[\(index)]' in \(context): expected a mapping for a \(element), got \(elementNode.summary)",
-                          at: elementNode)
+                    error(
+                        "invalid '\(key)[\(index)]' in \(context): expected a mapping for a \(element), got \(elementNode.summary)",
+                        at: elementNode
+                    )
                     continue
                 }
                 guard let nameEntry = elementNode.entry("name") else {
-                    error("missing required field 'name' in \(element) \(index + 1) of '\(key)' in \(context)", at: elementNode)
+                    error(
+                        "missing required field 'name' in \(element) \(index + 1) of '\(key)' in \(context)",
+                        at: elementNode
+                    )
                     continue
                 }
                 guard case .success(let name) = ValueParser<String>.name.parse(nameEntry.value) else {
-                    error("invalid 'name' in \(element) \(index + 1) of '\(key)' in \(context): expected a name, got \(nameEntry.value.summary)",
-                          at: nameEntry.value)
+                    error(
+                        "invalid 'name' in \(element) \(index + 1) of '\(key)' in \(context): expected a name, got \(nameEntry.value.summary)",
+                        at: nameEntry.value
+                    )
                     continue
                 }
                 items.append((name, nameEntry.value.location, elementNode))
@@ -58,8 +69,10 @@ extension MappingReader {
                 items.append((named.key, named.keyLocation, named.value))
             }
         case .scalar, .null:
-            error("invalid '\(key)' in \(context): expected a list of \(element)s with names, got \(entry.value.summary)",
-                  at: entry.value)
+            error(
+                "invalid '\(key)' in \(context): expected a list of \(element)s with names, got \(entry.value.summary)",
+                at: entry.value
+            )
             return nil
         }
         var results: [T] = []
@@ -88,7 +101,9 @@ extension MappingReader {
     /// Element contexts are `<element> <n> of '<key>' in <context>` (n from 1). Nil if absent
     /// (reported when `required`); elements for which `body` returns nil are left out.
     public mutating func mappings<T>(
-        _ key: String, element: String, required: Bool = false,
+        _ key: String,
+        element: String,
+        required: Bool = false,
         _ body: (inout MappingReader) -> T?
     ) -> [T]? {
         guard let elements = sequence(key, required: required) else { return nil }

@@ -53,7 +53,9 @@ public struct MappingReader: Sendable {
     /// }
     /// ```
     public static func read<T>(
-        _ node: ScenarioNode, context: String, into diagnostics: inout Diagnostics,
+        _ node: ScenarioNode,
+        context: String,
+        into diagnostics: inout Diagnostics,
         _ body: (inout MappingReader) -> T
     ) -> T {
         var reader = MappingReader(node, context: context)
@@ -168,8 +170,10 @@ public struct MappingReader: Sendable {
             return nil
         }
         guard let elements = entry.value.sequenceElements else {
-            diagnostics.error("invalid '\(key)' in \(context): expected a list, got \(entry.value.summary)",
-                              at: entry.value.location)
+            diagnostics.error(
+                "invalid '\(key)' in \(context): expected a list, got \(entry.value.summary)",
+                at: entry.value.location
+            )
             return nil
         }
         return elements
@@ -193,7 +197,12 @@ public struct MappingReader: Sendable {
     }
 
     /// Records `<context> refers to unknown <kind> '<name>'; did you mean '<closest>'?` at `location`.
-    public mutating func unknownReference(_ name: String, kind: String, candidates: [String], at location: SourceLocation) {
+    public mutating func unknownReference(
+        _ name: String,
+        kind: String,
+        candidates: [String],
+        at location: SourceLocation
+    ) {
         diagnostics.unknownReference(name, kind: kind, from: context, candidates: candidates, at: location)
     }
 
@@ -210,8 +219,11 @@ public struct MappingReader: Sendable {
         if !finished {
             finished = true
             for (index, entry) in entries.enumerated() where !consumed[index] {
-                diagnostics.error("unknown field '\(entry.key)' in \(context)", at: entry.keyLocation,
-                                  suggestion: Suggestions.best(for: entry.key, among: knownKeys))
+                diagnostics.error(
+                    "unknown field '\(entry.key)' in \(context)",
+                    at: entry.keyLocation,
+                    suggestion: Suggestions.best(for: entry.key, among: knownKeys)
+                )
             }
         }
         return diagnostics
@@ -225,8 +237,11 @@ public struct MappingReader: Sendable {
         case .success(let result):
             return result
         case .failure(let failure):
-            diagnostics.error("invalid '\(field)' in \(context): \(failure.message)",
-                              at: failure.location ?? value.location, suggestion: failure.suggestion)
+            diagnostics.error(
+                "invalid '\(field)' in \(context): \(failure.message)",
+                at: failure.location ?? value.location,
+                suggestion: failure.suggestion
+            )
             return nil
         }
     }

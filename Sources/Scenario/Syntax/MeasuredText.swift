@@ -27,7 +27,8 @@ struct MeasuredText: Hashable, Sendable {
             case .unknownUnit(let unit):
                 let expected = Dimension.expected(by: kind)
                 let preferred = QuantityUnit.all.filter { $0.dimension == expected }.map(\.symbol)
-                let suggestion = Suggestions.best(for: unit, among: preferred)
+                let suggestion =
+                    Suggestions.best(for: unit, among: preferred)
                     ?? Suggestions.best(for: unit, among: QuantityUnit.all.map(\.symbol))
                 return QuantityError("\(prefix) (unknown unit '\(unit)')", suggestion: suggestion)
             }
@@ -38,7 +39,9 @@ struct MeasuredText: Hashable, Sendable {
     static func measure(_ rawText: String) -> Result<MeasuredText, Failure> {
         let text = rawText.trimmingSpaces
         let lower = text.lowercased()
-        let nonFinite: Set<String> = [".inf", "+.inf", "-.inf", "inf", "+inf", "-inf", "infinity", "-infinity", ".nan", "nan"]
+        let nonFinite: Set<String> = [
+            ".inf", "+.inf", "-.inf", "inf", "+inf", "-inf", "infinity", "-infinity", ".nan", "nan",
+        ]
         if nonFinite.contains(lower) { return .failure(.notFinite) }
         guard let (numberText, exponent, rest) = splitNumber(text) else { return .failure(.notANumber) }
         var unitText = Substring(rest).trimmingSpaces

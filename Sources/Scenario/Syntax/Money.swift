@@ -61,8 +61,11 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         case .some(let basis):
             return .success(Money(amount: measured.value, currency: currency, per: basis))
         case .none:
-            return .failure(QuantityError(
-                "\(failure) (cannot charge per '\(denominator)'; use a data size, a duration or a count)"))
+            return .failure(
+                QuantityError(
+                    "\(failure) (cannot charge per '\(denominator)'; use a data size, a duration or a count)"
+                )
+            )
         }
     }
 }
@@ -120,7 +123,8 @@ public enum PriceBasis: Hashable, Sendable, CustomStringConvertible {
         // A bare unit or multiplier means one of it: `GB` is `1 GB`, `M` is `1M`.
         let numbered = (text.first.map { $0.isNumber } ?? false) ? text : "1 " + text
         guard case .success(let measured) = MeasuredText.measure(numbered),
-              measured.value.isFinite, measured.value > 0 else { return nil }
+            measured.value.isFinite, measured.value > 0
+        else { return nil }
         switch measured.dimension {
         case .dataSize: return .dataSize(bytes: measured.value)
         case .duration: return .duration(seconds: measured.value)

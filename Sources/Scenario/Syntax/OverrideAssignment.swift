@@ -24,7 +24,10 @@ public struct OverrideAssignment: Hashable, Sendable {
     /// Returns nil and records a diagnostic for a missing `=`, an empty or malformed path, an
     /// empty value or an unclosed quote.
     public static func parse(
-        _ text: String, origin: String = "--set", line: Int = 1, diagnostics: inout Diagnostics
+        _ text: String,
+        origin: String = "--set",
+        line: Int = 1,
+        diagnostics: inout Diagnostics
     ) -> OverrideAssignment? {
         let scalars = Array(text.unicodeScalars)
         let start = SourceLocation(file: origin, line: line, column: 1)
@@ -91,8 +94,11 @@ public enum ScenarioOverrides {
     /// Sets the node `path` leads to in `root` to `value`; on failure records a diagnostic at
     /// `location` naming the segment that did not match, and leaves `root` unchanged.
     public static func apply(
-        path: ScenarioPath, value: ScenarioNode, to root: inout ScenarioNode,
-        at location: SourceLocation, diagnostics: inout Diagnostics
+        path: ScenarioPath,
+        value: ScenarioNode,
+        to root: inout ScenarioNode,
+        at location: SourceLocation,
+        diagnostics: inout Diagnostics
     ) {
         do {
             try root.set(value, at: path)
@@ -108,15 +114,19 @@ public enum ScenarioOverrides {
     public static func apply(overrides: ScenarioNode, to root: inout ScenarioNode, diagnostics: inout Diagnostics) {
         guard let entries = overrides.mappingEntries else {
             if !overrides.isNull {
-                diagnostics.error("expected a mapping of 'path: value' overrides, got \(overrides.summary)",
-                                  at: overrides.location)
+                diagnostics.error(
+                    "expected a mapping of 'path: value' overrides, got \(overrides.summary)",
+                    at: overrides.location
+                )
             }
             return
         }
         for entry in entries {
             guard let path = ScenarioPath(parsing: entry.key) else {
-                diagnostics.error("invalid path '\(entry.key)': segments must be non-empty and separated by single dots",
-                                  at: entry.keyLocation)
+                diagnostics.error(
+                    "invalid path '\(entry.key)': segments must be non-empty and separated by single dots",
+                    at: entry.keyLocation
+                )
                 continue
             }
             apply(path: path, value: entry.value, to: &root, at: entry.keyLocation, diagnostics: &diagnostics)
@@ -127,12 +137,17 @@ public enum ScenarioOverrides {
     ///
     /// Returns the new tree (the old one on failure); a malformed path is a diagnostic too.
     public static func apply(
-        path text: String, value: ScenarioNode, to root: ScenarioNode,
-        at location: SourceLocation, diagnostics: inout Diagnostics
+        path text: String,
+        value: ScenarioNode,
+        to root: ScenarioNode,
+        at location: SourceLocation,
+        diagnostics: inout Diagnostics
     ) -> ScenarioNode {
         guard let path = ScenarioPath(parsing: text) else {
-            diagnostics.error("invalid path '\(text)': segments must be non-empty and separated by single dots",
-                              at: location)
+            diagnostics.error(
+                "invalid path '\(text)': segments must be non-empty and separated by single dots",
+                at: location
+            )
             return root
         }
         var result = root

@@ -69,7 +69,8 @@ struct QuantityUnit: Sendable {
     }
 
     /// Every unit, in a fixed order (suggestions prefer earlier entries on no tie).
-    static let all: [QuantityUnit] = durations + eventRates + dataRates + dataSizes + [QuantityUnit("%", .percent, powerOfTen: -2)]
+    static let all: [QuantityUnit] =
+        durations + eventRates + dataRates + dataSizes + [QuantityUnit("%", .percent, powerOfTen: -2)]
 
     /// Duration units as (symbol, power of ten, factor in seconds).
     static let durationScales: [(symbol: String, powerOfTen: Int, factor: Double)] = [
@@ -87,9 +88,10 @@ struct QuantityUnit: Sendable {
     }
 
     /// `/s`, `/min`, `/h`, `/day`, `/yr`, …: a count per duration, divided by its seconds.
-    static let eventRates: [QuantityUnit] = durationScales.map {
-        QuantityUnit("/" + $0.symbol, .eventRate, powerOfTen: -$0.powerOfTen, divisor: $0.factor)
-    } + [QuantityUnit("Hz", .eventRate)]
+    static let eventRates: [QuantityUnit] =
+        durationScales.map {
+            QuantityUnit("/" + $0.symbol, .eventRate, powerOfTen: -$0.powerOfTen, divisor: $0.factor)
+        } + [QuantityUnit("Hz", .eventRate)]
 
     static let dataRates: [QuantityUnit] = [
         QuantityUnit("bps", .dataRate), QuantityUnit("kbps", .dataRate, powerOfTen: 3),
@@ -99,8 +101,10 @@ struct QuantityUnit: Sendable {
         QuantityUnit("Mbit/s", .dataRate, powerOfTen: 6), QuantityUnit("Gbit/s", .dataRate, powerOfTen: 9),
         QuantityUnit("Tbit/s", .dataRate, powerOfTen: 12),
         QuantityUnit("B/s", .dataRate, factor: 8), QuantityUnit("kB/s", .dataRate, powerOfTen: 3, factor: 8),
-        QuantityUnit("KB/s", .dataRate, powerOfTen: 3, factor: 8), QuantityUnit("MB/s", .dataRate, powerOfTen: 6, factor: 8),
-        QuantityUnit("GB/s", .dataRate, powerOfTen: 9, factor: 8), QuantityUnit("TB/s", .dataRate, powerOfTen: 12, factor: 8),
+        QuantityUnit("KB/s", .dataRate, powerOfTen: 3, factor: 8),
+        QuantityUnit("MB/s", .dataRate, powerOfTen: 6, factor: 8),
+        QuantityUnit("GB/s", .dataRate, powerOfTen: 9, factor: 8),
+        QuantityUnit("TB/s", .dataRate, powerOfTen: 12, factor: 8),
     ]
 
     static let dataSizes: [QuantityUnit] = [
@@ -109,7 +113,8 @@ struct QuantityUnit: Sendable {
         QuantityUnit("MB", .dataSize, powerOfTen: 6), QuantityUnit("GB", .dataSize, powerOfTen: 9),
         QuantityUnit("TB", .dataSize, powerOfTen: 12), QuantityUnit("PB", .dataSize, powerOfTen: 15),
         QuantityUnit("KiB", .dataSize, factor: 1_024), QuantityUnit("MiB", .dataSize, factor: 1_048_576),
-        QuantityUnit("GiB", .dataSize, factor: 1_073_741_824), QuantityUnit("TiB", .dataSize, factor: 1_099_511_627_776),
+        QuantityUnit("GiB", .dataSize, factor: 1_073_741_824),
+        QuantityUnit("TiB", .dataSize, factor: 1_099_511_627_776),
         QuantityUnit("PiB", .dataSize, factor: 1_125_899_906_842_624),
     ]
 

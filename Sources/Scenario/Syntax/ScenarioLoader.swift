@@ -54,24 +54,30 @@ public struct ScenarioLoader: Sendable {
     // MARK: Internals
 
     private func load(
-        _ path: String, chain: [String], requestedAt: SourceLocation?, diagnostics: inout Diagnostics
+        _ path: String,
+        chain: [String],
+        requestedAt: SourceLocation?,
+        diagnostics: inout Diagnostics
     ) -> ScenarioNode? {
         let text: String
         switch read(path) {
         case .success(let contents):
             text = contents
         case .failure(let problem):
-            let what = requestedAt == nil ? "cannot read scenario file '\(path)'" : "cannot read extended file '\(path)'"
+            let what =
+                requestedAt == nil ? "cannot read scenario file '\(path)'" : "cannot read extended file '\(path)'"
             diagnostics.error("\(what): \(problem.reason)", at: requestedAt ?? .startOf(path))
             return nil
         }
         return resolve(text, file: path, chain: chain, diagnostics: &diagnostics)
     }
 
-    private func resolve(_ text: String, file: String, chain: [String], diagnostics: inout Diagnostics) -> ScenarioNode? {
+    private func resolve(_ text: String, file: String, chain: [String], diagnostics: inout Diagnostics) -> ScenarioNode?
+    {
         guard var root = YAMLReader.parse(text, file: file, diagnostics: &diagnostics) else { return nil }
         guard case .mapping(var entries) = root.content,
-              let extendsIndex = entries.firstIndex(where: { $0.key == "extends" }) else { return root }
+            let extendsIndex = entries.firstIndex(where: { $0.key == "extends" })
+        else { return root }
         let extends = entries.remove(at: extendsIndex)
         root.content = .mapping(entries)
         let targets: [ScenarioNode]
@@ -80,7 +86,10 @@ public struct ScenarioLoader: Sendable {
         case .sequence(let elements): targets = elements
         case .null: targets = []
         case .mapping:
-            diagnostics.error("'extends' must name a file or a list of files, not a mapping", at: extends.value.location)
+            diagnostics.error(
+                "'extends' must name a file or a list of files, not a mapping",
+                at: extends.value.location
+            )
             return root
         }
         let chain = chain + [Self.normalize(file)]

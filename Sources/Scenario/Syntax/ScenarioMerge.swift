@@ -27,7 +27,8 @@ public enum ScenarioMerge {
         case let (.sequence(baseElements), .sequence(overrideElements)):
             // An empty list on either side replaces: `zones: []` clears the base's zones.
             guard !baseElements.isEmpty, !overrideElements.isEmpty,
-                  let baseNames = names(of: baseElements), names(of: overrideElements) != nil else {
+                let baseNames = names(of: baseElements), names(of: overrideElements) != nil
+            else {
                 return override
             }
             var merged = baseElements

@@ -57,9 +57,15 @@ extension ScenarioNode {
         for index in path.segments.indices {
             let found = try current.step(path, index)
             guard let position = found else {
-                throw PathError(path: path, segmentIndex: index,
-                                message: "no field '\(path.segments[index])' in \(Self.describe(path, upTo: index))",
-                                suggestion: Suggestions.best(for: path.segments[index], among: current.mappingEntries?.map(\.key) ?? []))
+                throw PathError(
+                    path: path,
+                    segmentIndex: index,
+                    message: "no field '\(path.segments[index])' in \(Self.describe(path, upTo: index))",
+                    suggestion: Suggestions.best(
+                        for: path.segments[index],
+                        among: current.mappingEntries?.map(\.key) ?? []
+                    )
+                )
             }
             current = current.child(at: position)
         }
@@ -84,9 +90,12 @@ extension ScenarioNode {
                 content = .mapping(entries)
                 return
             }
-            throw PathError(path: path, segmentIndex: index,
-                            message: "no field '\(segment)' in \(Self.describe(path, upTo: index))",
-                            suggestion: Suggestions.best(for: segment, among: mappingEntries?.map(\.key) ?? []))
+            throw PathError(
+                path: path,
+                segmentIndex: index,
+                message: "no field '\(segment)' in \(Self.describe(path, upTo: index))",
+                suggestion: Suggestions.best(for: segment, among: mappingEntries?.map(\.key) ?? [])
+            )
         }
         var child = self.child(at: position)
         if isLast {
@@ -109,14 +118,22 @@ extension ScenarioNode {
             if let number = Int(segment), elements.indices.contains(number) { return number }
             let names = elements.compactMap(\.name)
             let where_ = Self.describe(path, upTo: index)
-            let message = names.isEmpty
+            let message =
+                names.isEmpty
                 ? "no element '\(segment)' in \(where_) (a list of \(elements.count); use an index from 0)"
                 : "no element named '\(segment)' in \(where_)"
-            throw PathError(path: path, segmentIndex: index, message: message,
-                            suggestion: Suggestions.best(for: segment, among: names))
+            throw PathError(
+                path: path,
+                segmentIndex: index,
+                message: message,
+                suggestion: Suggestions.best(for: segment, among: names)
+            )
         case .scalar, .null:
-            throw PathError(path: path, segmentIndex: index,
-                            message: "cannot look up '\(segment)' in \(Self.describe(path, upTo: index)), which is \(summary)")
+            throw PathError(
+                path: path,
+                segmentIndex: index,
+                message: "cannot look up '\(segment)' in \(Self.describe(path, upTo: index)), which is \(summary)"
+            )
         }
     }
 

@@ -11,7 +11,8 @@ public struct ValueParser<Value>: Sendable {
     private let body: @Sendable (ScenarioNode) -> Result<Value, ValueError>
 
     /// A parser described by `expectation` that runs `body` on a node.
-    public init(expecting expectation: String, _ body: @escaping @Sendable (ScenarioNode) -> Result<Value, ValueError>) {
+    public init(expecting expectation: String, _ body: @escaping @Sendable (ScenarioNode) -> Result<Value, ValueError>)
+    {
         self.expectation = expectation
         self.body = body
     }
@@ -35,7 +36,8 @@ public struct ValueParser<Value>: Sendable {
         let expectation = self.expectation
         return ValueParser(expecting: expectation) { node in
             body(node).flatMap { value in
-                predicate(value) ? .success(value)
+                predicate(value)
+                    ? .success(value)
                     : .failure(ValueError("expected \(expectation), got \(node.summary) (\(requirement))"))
             }
         }
@@ -90,7 +92,9 @@ extension ValueParser where Value == Double {
     public static var duration: ValueParser<Double> { .quantity(.duration) }
     /// A duration in seconds that may be negative (an offset): `-8 h`.
     public static var signedDuration: ValueParser<Double> {
-        .scalar(expecting: QuantityKind.duration.expectation) { QuantityKind.duration.parse($0, allowingNegative: true) }
+        .scalar(expecting: QuantityKind.duration.expectation) {
+            QuantityKind.duration.parse($0, allowingNegative: true)
+        }
     }
     /// A non-negative data rate in bits per second: `100 Mbps`, `12.5 MB/s`.
     public static var dataRate: ValueParser<Double> { .quantity(.dataRate) }
@@ -137,8 +141,12 @@ extension ValueParser where Value == String {
         let expectation = "one of " + choices.map { "'\($0)'" }.joined(separator: ", ")
         return .scalar(expecting: expectation) { text in
             if choices.contains(text) { return .success(text) }
-            return .failure(QuantityError("expected \(expectation), got '\(text)'",
-                                          suggestion: Suggestions.best(for: text, among: choices)))
+            return .failure(
+                QuantityError(
+                    "expected \(expectation), got '\(text)'",
+                    suggestion: Suggestions.best(for: text, among: choices)
+                )
+            )
         }
     }
 }
@@ -162,7 +170,9 @@ extension ValueParser where Value == Bool {
             case "true", "True", "TRUE": return .success(true)
             case "false", "False", "FALSE": return .success(false)
             default:
-                let hint = ["yes", "Yes", "on", "On"].contains(text) ? "true"
+                let hint =
+                    ["yes", "Yes", "on", "On"].contains(text)
+                    ? "true"
                     : ["no", "No", "off", "Off"].contains(text) ? "false" : nil
                 return .failure(QuantityError("expected true or false, got '\(text)'", suggestion: hint))
             }
@@ -186,7 +196,8 @@ extension ValueParser where Value == Money {
         }
         return .scalar(expecting: example) { text in
             Money.parse(text).flatMap { money in
-                money.per?.kind == kind ? .success(money) : .failure(QuantityError("expected \(example), got '\(text)'"))
+                money.per?.kind == kind
+                    ? .success(money) : .failure(QuantityError("expected \(example), got '\(text)'"))
             }
         }
     }

@@ -38,19 +38,25 @@ public enum YAMLReader {
         }
         func explain(_ problem: String, _ context: YamlError.Context?) -> String {
             guard let context else { return "invalid YAML: \(problem)" }
-            return "invalid YAML: \(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            return
+                "invalid YAML: \(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             diagnostics.error(explain(problem, context), at: location(mark))
         case .reader(let problem, let offset, _, _):
             let at = offset.map { TextPosition.location(ofCharacterOffset: $0, in: text, file: file) }
             diagnostics.error("cannot read YAML text: \(problem)", at: at ?? .startOf(file))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            diagnostics.append(contentsOf: DuplicateKeyLocator.diagnostics(
-                keys: duplicates, firstKeyAt: location(context.mark), text: text))
+            diagnostics.append(
+                contentsOf: DuplicateKeyLocator.diagnostics(
+                    keys: duplicates,
+                    firstKeyAt: location(context.mark),
+                    text: text
+                )
+            )
         default:
             diagnostics.error("cannot read YAML: \(error)", at: .startOf(file))
         }
@@ -118,7 +124,9 @@ struct NodeConverter {
             }
             if let first = entries.first(where: { $0.key == key }) {
                 diagnostics.error(
-                    "duplicate key '\(key)' in this mapping (first at line \(first.keyLocation.line))", at: keyAt)
+                    "duplicate key '\(key)' in this mapping (first at line \(first.keyLocation.line))",
+                    at: keyAt
+                )
                 continue
             }
             entries.append(MappingEntry(key: key, keyLocation: keyAt, value: convert(valueNode)))
@@ -127,8 +135,10 @@ struct NodeConverter {
         // and earlier merges win.
         for (index, sourceEntries) in merged.reversed() {
             var insert: [MappingEntry] = []
-            for entry in sourceEntries where !entries.contains(where: { $0.key == entry.key })
-                && !insert.contains(where: { $0.key == entry.key }) {
+            for entry in sourceEntries
+            where !entries.contains(where: { $0.key == entry.key })
+                && !insert.contains(where: { $0.key == entry.key })
+            {
                 insert.append(entry)
             }
             entries.insert(contentsOf: insert, at: index)
@@ -145,16 +155,20 @@ struct NodeConverter {
             var result: [MappingEntry] = []
             for element in elements {
                 guard let entries = element.mappingEntries else {
-                    diagnostics.error("a merge key ('<<') list must hold mappings, not \(element.summary)",
-                                      at: element.location)
+                    diagnostics.error(
+                        "a merge key ('<<') list must hold mappings, not \(element.summary)",
+                        at: element.location
+                    )
                     continue
                 }
                 result.append(contentsOf: entries.filter { entry in !result.contains { $0.key == entry.key } })
             }
             return result
         default:
-            diagnostics.error("a merge key ('<<') needs a mapping or a list of mappings, not \(value.summary)",
-                              at: value.location)
+            diagnostics.error(
+                "a merge key ('<<') needs a mapping or a list of mappings, not \(value.summary)",
+                at: value.location
+            )
             return []
         }
     }

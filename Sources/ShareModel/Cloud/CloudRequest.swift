@@ -59,8 +59,14 @@ public struct CloudRequestEnd: Hashable, Sendable {
     public var fate: CloudRequestFate
 
     /// An end record; see the properties.
-    public init(request: CloudRequestID, workloadClass: CloudWorkloadClass, arrival: SimTime,
-                serviceStart: SimTime?, time: SimTime, fate: CloudRequestFate) {
+    public init(
+        request: CloudRequestID,
+        workloadClass: CloudWorkloadClass,
+        arrival: SimTime,
+        serviceStart: SimTime?,
+        time: SimTime,
+        fate: CloudRequestFate
+    ) {
         self.request = request
         self.workloadClass = workloadClass
         self.arrival = arrival

@@ -90,8 +90,14 @@ public struct CloudZone: Sendable {
     ///   - streamName: defaults to `cloud.zone.<spec.name>.service`; give region-qualified
     ///     names when two regions have zones with the same name.
     ///   - target: the index the zone's events carry.
-    public init(spec: ZoneSpec, seed: UInt64, streamName: String? = nil, target: UInt32 = 0,
-                eventKinds: EventKinds = EventKinds(), at start: SimTime = .zero) {
+    public init(
+        spec: ZoneSpec,
+        seed: UInt64,
+        streamName: String? = nil,
+        target: UInt32 = 0,
+        eventKinds: EventKinds = EventKinds(),
+        at start: SimTime = .zero
+    ) {
         self.spec = spec
         self.target = target
         self.eventKinds = eventKinds
@@ -115,30 +121,55 @@ public struct CloudZone: Sendable {
     ///
     /// - Complexity: amortised O(log n) for the scheduler insert.
     public mutating func arrive<Queue: PendingEventSet>(
-        request: CloudRequestID, class workloadClass: CloudWorkloadClass, at time: SimTime,
-        scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+        request: CloudRequestID,
+        class workloadClass: CloudWorkloadClass,
+        at time: SimTime,
+        scheduler: inout Scheduler<Queue>,
+        endings: inout [CloudRequestEnd]
     ) -> ArrivalOutcome {
         precondition(time == scheduler.now, "zone \(spec.name): arrival at \(time) but now is \(scheduler.now)")
-        precondition(Int(workloadClass.index) < spec.serviceTimes.count,
-                     "zone \(spec.name): unknown workload class \(workloadClass.index) at \(time)")
+        precondition(
+            Int(workloadClass.index) < spec.serviceTimes.count,
+            "zone \(spec.name): unknown workload class \(workloadClass.index) at \(time)"
+        )
         metrics.arrived += 1
         guard isUp else {
             metrics.rejectedWhileDown += 1
-            endings.append(CloudRequestEnd(request: request, workloadClass: workloadClass, arrival: time,
-                                           serviceStart: nil, time: time, fate: .rejected(.zoneDown)))
+            endings.append(
+                CloudRequestEnd(
+                    request: request,
+                    workloadClass: workloadClass,
+                    arrival: time,
+                    serviceStart: nil,
+                    time: time,
+                    fate: .rejected(.zoneDown)
+                )
+            )
             return .rejected(.zoneDown)
         }
         if let slot = freeSlots.popLast() {
             metrics.busySlots.record(Double(inService), at: time)
-            begin(CloudWaitingRequest(request: request, workloadClass: workloadClass, arrival: time),
-                  slot: slot, at: time, scheduler: &scheduler)
+            begin(
+                CloudWaitingRequest(request: request, workloadClass: workloadClass, arrival: time),
+                slot: slot,
+                at: time,
+                scheduler: &scheduler
+            )
             return .started
         }
         dropExpired(at: time, scheduler: &scheduler, endings: &endings)
         if let maxWaiting = spec.maxWaiting, waiting.count >= maxWaiting {
             metrics.rejectedQueueFull += 1
-            endings.append(CloudRequestEnd(request: request, workloadClass: workloadClass, arrival: time,
-                                           serviceStart: nil, time: time, fate: .rejected(.queueFull)))
+            endings.append(
+                CloudRequestEnd(
+                    request: request,
+                    workloadClass: workloadClass,
+                    arrival: time,
+                    serviceStart: nil,
+                    time: time,
+                    fate: .rejected(.queueFull)
+                )
+            )
             return .rejected(.queueFull)
         }
         waiting.append(CloudWaitingRequest(request: request, workloadClass: workloadClass, arrival: time))
@@ -150,7 +181,9 @@ public struct CloudZone: Sendable {
     /// Handles one of the zone's own events; returns false (doing nothing) if `event` is
     /// not the zone's (another kind or target).
     public mutating func handle<Queue: PendingEventSet>(
-        _ event: Event, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+        _ event: Event,
+        scheduler: inout Scheduler<Queue>,
+        endings: inout [CloudRequestEnd]
     ) -> Bool {
         guard event.target == target else { return false }
         if event.kind == eventKinds.completion {
@@ -169,7 +202,10 @@ public struct CloudZone: Sendable {
     ///
     /// Call it for the zone's completion event, with the event's payload as `slot`.
     public mutating func complete<Queue: PendingEventSet>(
-        slot: UInt32, at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+        slot: UInt32,
+        at time: SimTime,
+        scheduler: inout Scheduler<Queue>,
+        endings: inout [CloudRequestEnd]
     ) {
         precondition(time == scheduler.now, "zone \(spec.name): completion at \(time) but now is \(scheduler.now)")
         precondition(Int(slot) < slots.count, "zone \(spec.name): no slot \(slot) at \(time)")
@@ -179,8 +215,16 @@ public struct CloudZone: Sendable {
         slots[Int(slot)] = nil
         metrics.served += 1
         metrics.responseTime.record((time - done.arrival).seconds)
-        endings.append(CloudRequestEnd(request: done.request, workloadClass: done.workloadClass,
-                                       arrival: done.arrival, serviceStart: done.start, time: time, fate: .served))
+        endings.append(
+            CloudRequestEnd(
+                request: done.request,
+                workloadClass: done.workloadClass,
+                arrival: done.arrival,
+                serviceStart: done.start,
+                time: time,
+                fate: .served
+            )
+        )
         dropExpired(at: time, scheduler: &scheduler, endings: &endings)
         if let next = waiting.popFirst() {
             metrics.queueLength.record(Double(waiting.count), at: time)
@@ -195,7 +239,9 @@ public struct CloudZone: Sendable {
     /// The timeout timer fired at `time`: drops (and appends to `endings`) every waiting
     /// request whose wait has reached the timeout, then re-arms for the new oldest one.
     public mutating func expireWaiting<Queue: PendingEventSet>(
-        at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+        at time: SimTime,
+        scheduler: inout Scheduler<Queue>,
+        endings: inout [CloudRequestEnd]
     ) {
         precondition(time == scheduler.now, "zone \(spec.name): timeout at \(time) but now is \(scheduler.now)")
         timeoutTimer = nil
@@ -208,7 +254,9 @@ public struct CloudZone: Sendable {
     /// timeout events are cancelled. Until ``recover(at:)``, arrivals are rejected. Does
     /// nothing if the zone is already down.
     public mutating func fail<Queue: PendingEventSet>(
-        at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+        at time: SimTime,
+        scheduler: inout Scheduler<Queue>,
+        endings: inout [CloudRequestEnd]
     ) {
         precondition(time == scheduler.now, "zone \(spec.name): failure at \(time) but now is \(scheduler.now)")
         guard isUp else { return }
@@ -219,16 +267,32 @@ public struct CloudZone: Sendable {
             scheduler.cancel(work.timer)
             slots[index] = nil
             metrics.failed += 1
-            endings.append(CloudRequestEnd(request: work.request, workloadClass: work.workloadClass,
-                                           arrival: work.arrival, serviceStart: work.start, time: time, fate: .failed))
+            endings.append(
+                CloudRequestEnd(
+                    request: work.request,
+                    workloadClass: work.workloadClass,
+                    arrival: work.arrival,
+                    serviceStart: work.start,
+                    time: time,
+                    fate: .failed
+                )
+            )
         }
         freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
         metrics.busySlots.record(0, at: time)
         var failedWaiting = 0
         waiting.removeAll { request in
             failedWaiting += 1
-            endings.append(CloudRequestEnd(request: request.request, workloadClass: request.workloadClass,
-                                           arrival: request.arrival, serviceStart: nil, time: time, fate: .failed))
+            endings.append(
+                CloudRequestEnd(
+                    request: request.request,
+                    workloadClass: request.workloadClass,
+                    arrival: request.arrival,
+                    serviceStart: nil,
+                    time: time,
+                    fate: .failed
+                )
+            )
         }
         metrics.failed += failedWaiting
         metrics.queueLength.record(0, at: time)
@@ -250,20 +314,34 @@ public struct CloudZone: Sendable {
 
     /// Starts serving `request` in `slot` (already taken off the free stack) at `time`.
     mutating func begin<Queue: PendingEventSet>(
-        _ request: CloudWaitingRequest, slot: UInt32, at time: SimTime, scheduler: inout Scheduler<Queue>
+        _ request: CloudWaitingRequest,
+        slot: UInt32,
+        at time: SimTime,
+        scheduler: inout Scheduler<Queue>
     ) {
         metrics.waitInQueue.record((time - request.arrival).seconds)
         let seconds = spec.serviceTimes[Int(request.workloadClass.index)].sample(using: &serviceStream)
         let timer = scheduler.scheduleCancellable(
-            eventKinds.completion, target: target, payload: slot, after: .seconds(Swift.max(0, seconds)))
-        slots[Int(slot)] = InService(request: request.request, workloadClass: request.workloadClass,
-                                     arrival: request.arrival, start: time, timer: timer)
+            eventKinds.completion,
+            target: target,
+            payload: slot,
+            after: .seconds(Swift.max(0, seconds))
+        )
+        slots[Int(slot)] = InService(
+            request: request.request,
+            workloadClass: request.workloadClass,
+            arrival: request.arrival,
+            start: time,
+            timer: timer
+        )
     }
 
     /// Drops every request at the front of the line whose wait has reached the timeout;
     /// re-arms the timer if any was dropped.
     mutating func dropExpired<Queue: PendingEventSet>(
-        at time: SimTime, scheduler: inout Scheduler<Queue>, endings: inout [CloudRequestEnd]
+        at time: SimTime,
+        scheduler: inout Scheduler<Queue>,
+        endings: inout [CloudRequestEnd]
     ) {
         guard let timeout = spec.timeout else { return }
         var dropped = false
@@ -271,8 +349,16 @@ public struct CloudZone: Sendable {
             _ = waiting.popFirst()
             dropped = true
             metrics.timedOut += 1
-            endings.append(CloudRequestEnd(request: oldest.request, workloadClass: oldest.workloadClass,
-                                           arrival: oldest.arrival, serviceStart: nil, time: time, fate: .timedOut))
+            endings.append(
+                CloudRequestEnd(
+                    request: oldest.request,
+                    workloadClass: oldest.workloadClass,
+                    arrival: oldest.arrival,
+                    serviceStart: nil,
+                    time: time,
+                    fate: .timedOut
+                )
+            )
         }
         if dropped {
             metrics.queueLength.record(Double(waiting.count), at: time)

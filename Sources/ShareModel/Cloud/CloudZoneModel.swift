@@ -70,13 +70,25 @@ public struct CloudZoneModel: SimulationModel, Sendable {
     /// requests, seeded with `seed`.
     ///
     /// - Precondition: `arrivalRate` in `1e-6...1e6` per second; `requests ≥ 1`.
-    public init(spec: ZoneSpec, arrivalRate: Double, requests: UInt64, outage: Outage? = nil,
-                keepsLog: Bool = false, seed: UInt64 = 1) {
+    public init(
+        spec: ZoneSpec,
+        arrivalRate: Double,
+        requests: UInt64,
+        outage: Outage? = nil,
+        keepsLog: Bool = false,
+        seed: UInt64 = 1
+    ) {
         precondition((1e-6...1e6).contains(arrivalRate), "arrival rate must be in 1e-6...1e6 per second")
         precondition(requests >= 1, "need at least one request")
-        self.zone = CloudZone(spec: spec, seed: seed, target: 0,
-                              eventKinds: CloudZone.EventKinds(completion: EventKind.completion,
-                                                               timeout: EventKind.timeout))
+        self.zone = CloudZone(
+            spec: spec,
+            seed: seed,
+            target: 0,
+            eventKinds: CloudZone.EventKinds(
+                completion: EventKind.completion,
+                timeout: EventKind.timeout
+            )
+        )
         self.outage = outage
         self.requests = requests
         self.keepsLog = keepsLog
@@ -100,8 +112,13 @@ public struct CloudZoneModel: SimulationModel, Sendable {
         switch event.kind {
         case EventKind.arrival:
             arrivals += 1
-            _ = zone.arrive(request: CloudRequestID(arrivals - 1), class: CloudWorkloadClass(0), at: now,
-                            scheduler: &scheduler, endings: &endings)
+            _ = zone.arrive(
+                request: CloudRequestID(arrivals - 1),
+                class: CloudWorkloadClass(0),
+                at: now,
+                scheduler: &scheduler,
+                endings: &endings
+            )
             if arrivals < requests { scheduleArrival(&scheduler) }
         case EventKind.outageStart:
             atFailure = (zone.inService, zone.waitingCount)

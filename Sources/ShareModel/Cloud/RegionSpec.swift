@@ -21,7 +21,10 @@ public struct RegionSpec: Hashable, Sendable {
         for later in zones.indices {
             for earlier in 0..<later where zones[earlier].name == zones[later].name {
                 throw CloudSpecError(
-                    element: element, field: "zones[\(later)].name", reason: .duplicateName(zones[later].name))
+                    element: element,
+                    field: "zones[\(later)].name",
+                    reason: .duplicateName(zones[later].name)
+                )
             }
         }
         self.name = name

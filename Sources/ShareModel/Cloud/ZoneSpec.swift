@@ -44,8 +44,14 @@ public struct ZoneSpec: Hashable, Sendable {
     ///   - maxWaiting: the longest line, in requests (≥ 0); nil for unbounded.
     ///   - timeout: the longest wait (> 0); nil for none.
     /// - Throws: ``CloudSpecError`` naming the first field at fault.
-    public init(name: String, servers: Int, coresPerServer: Int, serviceTimes: [SampledDistribution],
-                maxWaiting: Int? = nil, timeout: SimDuration? = nil) throws(CloudSpecError) {
+    public init(
+        name: String,
+        servers: Int,
+        coresPerServer: Int,
+        serviceTimes: [SampledDistribution],
+        maxWaiting: Int? = nil,
+        timeout: SimDuration? = nil
+    ) throws(CloudSpecError) {
         let element = name.isEmpty ? "zone" : "zone \(name)"
         func fail(_ field: String, _ reason: CloudSpecError.Reason) -> CloudSpecError {
             CloudSpecError(element: element, field: field, reason: reason)

@@ -81,8 +81,10 @@ public struct CostLedger: Hashable, Sendable {
     /// - Precondition: both ledgers have the same ``regionCount``.
     /// - Complexity: O(*regions*).
     public mutating func merge(_ other: CostLedger) {
-        precondition(other.regionCount == regionCount,
-                     "cost ledger: merging \(other.regionCount) regions into \(regionCount)")
+        precondition(
+            other.regionCount == regionCount,
+            "cost ledger: merging \(other.regionCount) regions into \(regionCount)"
+        )
         for region in 0..<regionCount {
             busyCoreSeconds[region] += other.busyCoreSeconds[region]
             egressBytes[region] += other.egressBytes[region]

@@ -59,8 +59,10 @@ public struct CostSummary: Hashable, Sendable {
     /// - Precondition: `prices` has exactly `ledger.regionCount` regions.
     /// - Complexity: O(*regions*).
     public init(ledger: CostLedger, prices: PriceList) {
-        precondition(prices.regions.count == ledger.regionCount,
-                     "cost summary: \(prices.regions.count) priced regions for a ledger of \(ledger.regionCount)")
+        precondition(
+            prices.regions.count == ledger.regionCount,
+            "cost summary: \(prices.regions.count) priced regions for a ledger of \(ledger.regionCount)"
+        )
         var regions: [RegionCost] = []
         regions.reserveCapacity(ledger.regionCount)
         var compute = 0.0
@@ -70,10 +72,13 @@ public struct CostSummary: Hashable, Sendable {
             let coreSeconds = ledger.busyCoreSeconds[index]
             let bytes = ledger.egressBytes[index]
             let cost = RegionCost(
-                id: CostRegionID(UInt32(index)), region: pricing.region,
-                busyCoreSeconds: coreSeconds, egressBytes: bytes,
+                id: CostRegionID(UInt32(index)),
+                region: pricing.region,
+                busyCoreSeconds: coreSeconds,
+                egressBytes: bytes,
                 compute: pricing.computeCost(coreSeconds: coreSeconds),
-                egress: pricing.egressCost(bytes: bytes))
+                egress: pricing.egressCost(bytes: bytes)
+            )
             compute += cost.compute
             egress += cost.egress
             regions.append(cost)

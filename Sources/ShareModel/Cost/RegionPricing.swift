@@ -79,8 +79,10 @@ public struct PriceList: Hashable, Sendable {
         for later in regions.indices {
             for earlier in 0..<later where regions[earlier].region == regions[later].region {
                 throw CostSpecError(
-                    element: "price list", field: "regions[\(later)].region",
-                    reason: .duplicateName(regions[later].region))
+                    element: "price list",
+                    field: "regions[\(later)].region",
+                    reason: .duplicateName(regions[later].region)
+                )
             }
         }
         precondition(regions.count <= Int(UInt32.max), "price list: more regions than 32-bit ids")

@@ -143,7 +143,10 @@ public struct CheApproximation: Hashable, Sendable {
             if !(candidate > low && candidate < high) || !candidate.isFinite {
                 candidate = low + (high - low) / 2
             }
-            if (candidate - time).magnitude <= 1e-15 * time { time = candidate; break }
+            if (candidate - time).magnitude <= 1e-15 * time {
+                time = candidate
+                break
+            }
             time = candidate
         }
         return time

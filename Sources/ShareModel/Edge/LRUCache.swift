@@ -58,15 +58,25 @@ public struct LRUCache: Sendable {
     /// - Complexity: O(catalogueSize) time and 16 bytes per catalogue object.
     public init(capacityBytes: Int64, catalogueSize: Int) throws(EdgeCacheError) {
         guard capacityBytes > 0 else {
-            throw EdgeCacheError(field: "capacityBytes", value: "\(capacityBytes)", problem: .notPositive(unit: "bytes"))
+            throw EdgeCacheError(
+                field: "capacityBytes",
+                value: "\(capacityBytes)",
+                problem: .notPositive(unit: "bytes")
+            )
         }
         guard catalogueSize > 0 else {
-            throw EdgeCacheError(field: "catalogueSize", value: "\(catalogueSize)", problem: .notPositive(unit: "objects"))
+            throw EdgeCacheError(
+                field: "catalogueSize",
+                value: "\(catalogueSize)",
+                problem: .notPositive(unit: "objects")
+            )
         }
         guard catalogueSize <= LRUCache.maximumCatalogueSize else {
             throw EdgeCacheError(
-                field: "catalogueSize", value: "\(catalogueSize)",
-                problem: .tooLarge(limit: LRUCache.maximumCatalogueSize))
+                field: "catalogueSize",
+                value: "\(catalogueSize)",
+                problem: .tooLarge(limit: LRUCache.maximumCatalogueSize)
+            )
         }
         self.capacityBytes = capacityBytes
         self.catalogueSize = catalogueSize

@@ -34,12 +34,18 @@ public struct FailureSchedule: Equatable, Sendable {
     ///   `random[i].target` when a target has a second random-failure spec.
     /// - Complexity: O(k log k) for k windows in all, drawing two samples per up/down cycle.
     public init(
-        scheduled: [ScheduledOutage] = [], random: [RandomFailureSpec] = [], seed: UInt64, horizon: SimTime
+        scheduled: [ScheduledOutage] = [],
+        random: [RandomFailureSpec] = [],
+        seed: UInt64,
+        horizon: SimTime
     ) throws(FailureSpecError) {
         let element = "failure schedule"
         guard horizon > .zero else {
             throw FailureSpecError(
-                element: element, field: "horizon", reason: .nonPositiveHorizon(nanoseconds: horizon.nanoseconds))
+                element: element,
+                field: "horizon",
+                reason: .nonPositiveHorizon(nanoseconds: horizon.nanoseconds)
+            )
         }
         var raw: [FailureTarget: [OutageWindow]] = [:]
         for outage in scheduled where outage.start < horizon {
@@ -49,10 +55,14 @@ public struct FailureSchedule: Equatable, Sendable {
         for (index, spec) in random.enumerated() {
             guard seen.insert(spec.target).inserted else {
                 throw FailureSpecError(
-                    element: element, field: "random[\(index)].target", reason: .duplicateTarget(spec.target.description))
+                    element: element,
+                    field: "random[\(index)].target",
+                    reason: .duplicateTarget(spec.target.description)
+                )
             }
             raw[spec.target, default: []].append(
-                contentsOf: Self.randomWindows(of: spec, seed: seed, horizon: horizon))
+                contentsOf: Self.randomWindows(of: spec, seed: seed, horizon: horizon)
+            )
         }
         var merged: [FailureTarget: [OutageWindow]] = [:]
         for (target, windows) in raw {

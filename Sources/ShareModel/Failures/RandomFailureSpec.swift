@@ -21,7 +21,9 @@ public struct RandomFailureSpec: Hashable, Sendable {
     ///   finite, or when the family can draw negative durations (normal; uniform with a
     ///   negative lower bound; a negative constant).
     public init(
-        target: FailureTarget, timeToFailureSeconds: SampledDistribution, timeToRepairSeconds: SampledDistribution
+        target: FailureTarget,
+        timeToFailureSeconds: SampledDistribution,
+        timeToRepairSeconds: SampledDistribution
     ) throws(FailureSpecError) {
         let element = "random failures of \(target)"
         guard !target.name.isEmpty else {
@@ -39,8 +41,10 @@ public struct RandomFailureSpec: Hashable, Sendable {
                 throw FailureSpecError(element: element, field: field, reason: .canBeNegative("a normal distribution"))
             case .uniform(let uniform) where uniform.lower < 0:
                 throw FailureSpecError(
-                    element: element, field: field,
-                    reason: .canBeNegative("a uniform lower bound of \(uniform.lower)"))
+                    element: element,
+                    field: field,
+                    reason: .canBeNegative("a uniform lower bound of \(uniform.lower)")
+                )
             default:
                 break
             }
@@ -67,7 +71,8 @@ public struct RandomFailureSpec: Hashable, Sendable {
         try self.init(
             target: target,
             timeToFailureSeconds: try exponential(mtbfHours, "timeToFailureSeconds"),
-            timeToRepairSeconds: try exponential(mttrHours, "timeToRepairSeconds"))
+            timeToRepairSeconds: try exponential(mttrHours, "timeToRepairSeconds")
+        )
     }
 
     /// The long-run fraction of time the target is up: MTBF / (MTBF + MTTR), dimensionless.

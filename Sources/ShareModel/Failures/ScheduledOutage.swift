@@ -19,12 +19,18 @@ public struct ScheduledOutage: Hashable, Sendable {
             throw FailureSpecError(element: element, field: "target", reason: .emptyName)
         }
         guard start >= .zero else {
-            throw FailureSpecError(element: element, field: "start", reason: .negativeInstant(nanoseconds: start.nanoseconds))
+            throw FailureSpecError(
+                element: element,
+                field: "start",
+                reason: .negativeInstant(nanoseconds: start.nanoseconds)
+            )
         }
         guard end > start else {
             throw FailureSpecError(
-                element: element, field: "end",
-                reason: .endNotAfterStart(start: start.nanoseconds, end: end.nanoseconds))
+                element: element,
+                field: "end",
+                reason: .endNotAfterStart(start: start.nanoseconds, end: end.nanoseconds)
+            )
         }
         self.target = target
         self.start = start

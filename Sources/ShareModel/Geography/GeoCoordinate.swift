@@ -37,7 +37,10 @@ public struct GeoCoordinate: Hashable, Sendable, CustomStringConvertible {
         }
         guard (-limit...limit).contains(degrees) else {
             throw GeographyError(
-                field: field, value: "\(degrees)", problem: .outOfRange(lower: -limit, upper: limit, unit: "degrees"))
+                field: field,
+                value: "\(degrees)",
+                problem: .outOfRange(lower: -limit, upper: limit, unit: "degrees")
+            )
         }
     }
 

@@ -25,7 +25,10 @@ public struct LatencyEndpoint: Hashable, Sendable {
     /// - Throws: ``GeographyError`` naming `name` if it is empty, or `accessLatency` if it is
     ///   negative.
     public init(
-        name: String, coordinate: GeoCoordinate, kind: SiteKind, accessLatency: SimDuration? = nil
+        name: String,
+        coordinate: GeoCoordinate,
+        kind: SiteKind,
+        accessLatency: SimDuration? = nil
     ) throws(GeographyError) {
         guard !name.isEmpty else { throw GeographyError(field: "name", value: "\"\"", problem: .emptyName) }
         let access = accessLatency ?? kind.defaultAccessLatency

@@ -60,12 +60,17 @@ public struct LatencyModel: Sendable {
     ) throws(GeographyError) {
         guard fibreSpeedKilometresPerSecond.isFinite else {
             throw GeographyError(
-                field: "fibreSpeedKilometresPerSecond", value: "\(fibreSpeedKilometresPerSecond)", problem: .notFinite)
+                field: "fibreSpeedKilometresPerSecond",
+                value: "\(fibreSpeedKilometresPerSecond)",
+                problem: .notFinite
+            )
         }
         guard fibreSpeedKilometresPerSecond > 0 else {
             throw GeographyError(
-                field: "fibreSpeedKilometresPerSecond", value: "\(fibreSpeedKilometresPerSecond)",
-                problem: .notPositive(unit: "kilometres per second"))
+                field: "fibreSpeedKilometresPerSecond",
+                value: "\(fibreSpeedKilometresPerSecond)",
+                problem: .notPositive(unit: "kilometres per second")
+            )
         }
         guard pathInflation.isFinite else {
             throw GeographyError(field: "pathInflation", value: "\(pathInflation)", problem: .notFinite)
@@ -84,7 +89,9 @@ public struct LatencyModel: Sendable {
     ///
     /// - Throws: ``GeographyError`` naming `latency` if it is negative.
     public mutating func setMeasuredLatency(
-        _ latency: SimDuration, between a: String, and b: String
+        _ latency: SimDuration,
+        between a: String,
+        and b: String
     ) throws(GeographyError) {
         guard latency >= .zero else {
             throw GeographyError(field: "latency", value: "\(latency)", problem: .negativeDuration)
@@ -137,7 +144,9 @@ public struct LatencyModel: Sendable {
     /// per-message extra drawn from `messageJitter` (nothing is drawn when the model's
     /// ``LatencyJitter/messageSpread`` is zero).
     public func latency(
-        from a: LatencyEndpoint, to b: LatencyEndpoint, messageJitter: inout RandomStream
+        from a: LatencyEndpoint,
+        to b: LatencyEndpoint,
+        messageJitter: inout RandomStream
     ) -> SimDuration {
         latency(from: a, to: b) + jitter.messageExtra(using: &messageJitter)
     }

@@ -24,7 +24,10 @@ public struct FlowCompletionTimer: Sendable {
     ///
     /// - Complexity: O(1) plus one insert into the pending-event set when the time moved.
     public mutating func rearm<Queue: PendingEventSet>(
-        for network: FlowNetwork, kind: UInt16, target: UInt32, scheduler: inout Scheduler<Queue>
+        for network: FlowNetwork,
+        kind: UInt16,
+        target: UInt32,
+        scheduler: inout Scheduler<Queue>
     ) {
         let now = scheduler.now
         let next = network.nextCompletion().map { Swift.max($0.time, now) }

@@ -106,7 +106,11 @@ extension FlowNetwork {
             if unfixed > 0 {
                 scratch.shares.insert(
                     LinkShareEntry(
-                        share: linkCapacity[index] / Double(unfixed), link: link, version: scratch.linkVersion[index]))
+                        share: linkCapacity[index] / Double(unfixed),
+                        link: link,
+                        version: scratch.linkVersion[index]
+                    )
+                )
             }
         }
         while let bottleneck = scratch.shares.popMin() {
@@ -127,7 +131,10 @@ extension FlowNetwork {
                         scratch.shares.insert(
                             LinkShareEntry(
                                 share: Swift.max(0, scratch.linkRemaining[index]) / Double(scratch.linkUnfixed[index]),
-                                link: other, version: scratch.linkVersion[index]))
+                                link: other,
+                                version: scratch.linkVersion[index]
+                            )
+                        )
                     }
                 }
             }

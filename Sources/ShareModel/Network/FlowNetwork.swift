@@ -120,12 +120,16 @@ public struct FlowNetwork: Sendable {
     /// - Precondition: `time` is not before ``clock``.
     /// - Complexity: that of a recompute of the component of `link` (see ``startFlow(path:bytes:at:)``).
     public mutating func setCapacity(
-        _ capacityBitsPerSecond: Double, of link: LinkID, at time: SimTime
+        _ capacityBitsPerSecond: Double,
+        of link: LinkID,
+        at time: SimTime
     ) throws(NetworkInputError) {
         guard Int(link.index) < linkCapacity.count else {
             throw NetworkInputError(
-                element: "link \(link.index)", field: "link",
-                reason: .unknownLink(link.index, linkCount: linkCapacity.count))
+                element: "link \(link.index)",
+                field: "link",
+                reason: .unknownLink(link.index, linkCount: linkCapacity.count)
+            )
         }
         try Self.validate(capacity: capacityBitsPerSecond, element: "link \(link.index)")
         advanceClock(to: time)
@@ -168,7 +172,8 @@ public struct FlowNetwork: Sendable {
     ///   whose rate changed (H: completion entries). Flows outside the component are not
     ///   touched.
     @discardableResult
-    public mutating func startFlow(path: [LinkID], bytes: Double, at time: SimTime) throws(NetworkInputError) -> FlowID {
+    public mutating func startFlow(path: [LinkID], bytes: Double, at time: SimTime) throws(NetworkInputError) -> FlowID
+    {
         try validate(path: path)
         guard bytes.isFinite, bytes >= 0 else {
             throw NetworkInputError(element: "flow", field: "bytes", reason: .invalidBytes(bytes))
@@ -219,7 +224,11 @@ public struct FlowNetwork: Sendable {
     ///
     /// Same as ``startFlow(path:bytes:at:)`` with a `Double` size; exact up to 2⁵³ bytes.
     @discardableResult
-    public mutating func startFlow(path: [LinkID], byteCount: UInt64, at time: SimTime) throws(NetworkInputError) -> FlowID {
+    public mutating func startFlow(
+        path: [LinkID],
+        byteCount: UInt64,
+        at time: SimTime
+    ) throws(NetworkInputError) -> FlowID {
         try startFlow(path: path, bytes: Double(byteCount), at: time)
     }
 
@@ -334,10 +343,18 @@ public struct FlowNetwork: Sendable {
 
     static func validate(capacity: Double, element: String) throws(NetworkInputError) {
         guard capacity.isFinite else {
-            throw NetworkInputError(element: element, field: "capacityBitsPerSecond", reason: .nonFiniteCapacity(capacity))
+            throw NetworkInputError(
+                element: element,
+                field: "capacityBitsPerSecond",
+                reason: .nonFiniteCapacity(capacity)
+            )
         }
         guard capacity >= 0 else {
-            throw NetworkInputError(element: element, field: "capacityBitsPerSecond", reason: .negativeCapacity(capacity))
+            throw NetworkInputError(
+                element: element,
+                field: "capacityBitsPerSecond",
+                reason: .negativeCapacity(capacity)
+            )
         }
     }
 
@@ -350,8 +367,10 @@ public struct FlowNetwork: Sendable {
         for (position, link) in path.enumerated() {
             guard Int(link.index) < linkCapacity.count else {
                 throw NetworkInputError(
-                    element: "flow", field: "path[\(position)]",
-                    reason: .unknownLink(link.index, linkCount: linkCapacity.count))
+                    element: "flow",
+                    field: "path[\(position)]",
+                    reason: .unknownLink(link.index, linkCount: linkCapacity.count)
+                )
             }
             guard scratch.linkMark[Int(link.index)] != epoch else {
                 throw NetworkInputError(element: "flow", field: "path[\(position)]", reason: .repeatedLink(link.index))

@@ -86,7 +86,11 @@ public struct FlowNetworkModel: SimulationModel, Sendable {
     ///
     /// - Throws: ``NetworkInputError`` for a path, size or capacity the network would
     ///   reject, before anything runs.
-    public init(network: FlowNetwork, transfers: [Transfer], capacityChanges: [CapacityChange] = []) throws(NetworkInputError) {
+    public init(
+        network: FlowNetwork,
+        transfers: [Transfer],
+        capacityChanges: [CapacityChange] = []
+    ) throws(NetworkInputError) {
         var probe = network
         for transfer in transfers {
             try probe.validate(path: transfer.path)
@@ -97,8 +101,10 @@ public struct FlowNetworkModel: SimulationModel, Sendable {
         for change in capacityChanges {
             guard Int(change.link.index) < network.linkCount else {
                 throw NetworkInputError(
-                    element: "link \(change.link.index)", field: "link",
-                    reason: .unknownLink(change.link.index, linkCount: network.linkCount))
+                    element: "link \(change.link.index)",
+                    field: "link",
+                    reason: .unknownLink(change.link.index, linkCount: network.linkCount)
+                )
             }
             try FlowNetwork.validate(capacity: change.capacityBitsPerSecond, element: "link \(change.link.index)")
         }

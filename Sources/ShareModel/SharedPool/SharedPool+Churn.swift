@@ -51,10 +51,14 @@ extension SharedPool {
     /// - Complexity: O(1).
     @discardableResult
     public mutating func handleChurn<Queue: PendingEventSet>(
-        _ event: Event, scheduler: inout Scheduler<Queue>
+        _ event: Event,
+        scheduler: inout Scheduler<Queue>
     ) -> SharedPoolTransition {
         let device = event.payload
-        precondition(Int(device) < deviceCount, "shared pool \"\(spec.name)\": churn for unknown device \(device) at \(scheduler.now)")
+        precondition(
+            Int(device) < deviceCount,
+            "shared pool \"\(spec.name)\": churn for unknown device \(device) at \(scheduler.now)"
+        )
         let nowOnline = !isOnline[Int(device)]
         if nowOnline { setOnline(device) } else { setOffline(device) }
         transitionCount &+= 1

@@ -12,7 +12,10 @@ extension SharedPool {
     ///   - device: The device that served them.
     /// - Complexity: O(1).
     public mutating func recordServed(bytes: Double, by device: DeviceIndex) {
-        precondition(bytes.isFinite && bytes >= 0, "shared pool \"\(spec.name)\": served bytes must be finite and >= 0, got \(bytes)")
+        precondition(
+            bytes.isFinite && bytes >= 0,
+            "shared pool \"\(spec.name)\": served bytes must be finite and >= 0, got \(bytes)"
+        )
         bytesServed[Int(device.index)] += bytes
         totalBytesServed += bytes
     }

@@ -18,16 +18,21 @@ extension SharedPool {
                 continue
             }
             if positionInReachable[Int(device)] != UInt32(position) {
-                problems.append("device \(device) is at slot \(position) but its position says \(positionInReachable[Int(device)])")
+                problems.append(
+                    "device \(device) is at slot \(position) but its position says \(positionInReachable[Int(device)])"
+                )
             }
         }
         for device in 0..<deviceCount {
             let shouldBeListed = isOnline[device] && !isBehindNAT[device]
             let position = positionInReachable[device]
-            let listed = position != Self.absent && Int(position) < reachableOnline.count
+            let listed =
+                position != Self.absent && Int(position) < reachableOnline.count
                 && reachableOnline[Int(position)] == UInt32(device)
             if shouldBeListed != listed {
-                problems.append("device \(device): online \(isOnline[device]), NAT \(isBehindNAT[device]), listed \(listed)")
+                problems.append(
+                    "device \(device): online \(isOnline[device]), NAT \(isBehindNAT[device]), listed \(listed)"
+                )
             }
         }
         return problems

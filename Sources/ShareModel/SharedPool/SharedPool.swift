@@ -116,12 +116,18 @@ public struct SharedPool: Sendable {
     /// - Throws: ``SharedPoolSpecError`` naming the field, before anything is built.
     /// - Complexity: O(N).
     public init(
-        spec: SharedPoolSpec, seed: UInt64, churnEventKind: UInt16 = 0, eventTarget: UInt32 = 0
+        spec: SharedPoolSpec,
+        seed: UInt64,
+        churnEventKind: UInt16 = 0,
+        eventTarget: UInt32 = 0
     ) throws(SharedPoolSpecError) {
         try spec.validate()
         guard churnEventKind <= Event.maxKind else {
             throw SharedPoolSpecError(
-                pool: spec.name, field: "churnEventKind", problem: "must be at most \(Event.maxKind), got \(churnEventKind)")
+                pool: spec.name,
+                field: "churnEventKind",
+                problem: "must be at most \(Event.maxKind), got \(churnEventKind)"
+            )
         }
         self.spec = spec
         self.seed = seed
@@ -150,7 +156,9 @@ public struct SharedPool: Sendable {
         isStarted = false
         for device in 0..<count {
             let index = UInt32(device)
-            uplinkBitsPerSecond.append(Float(max(0, drawResource(spec.uplinkBitsPerSecond, device: index, purpose: Purpose.uplink))))
+            uplinkBitsPerSecond.append(
+                Float(max(0, drawResource(spec.uplinkBitsPerSecond, device: index, purpose: Purpose.uplink)))
+            )
             storageBytes.append(Float(max(0, drawResource(spec.storageBytes, device: index, purpose: Purpose.storage))))
             cpuCores.append(Float(max(0, drawResource(spec.cpuCores, device: index, purpose: Purpose.cpu))))
             var natStream = stream(device: index, purpose: Purpose.nat)

@@ -97,7 +97,8 @@ public struct SharedPoolSpec: Hashable, Sendable {
                 throw fail(field, "must have a finite mean of zero or more, got \(mean)")
             }
         }
-        for (field, distribution) in [("onSessionSeconds", onSessionSeconds), ("offSessionSeconds", offSessionSeconds)] {
+        for (field, distribution) in [("onSessionSeconds", onSessionSeconds), ("offSessionSeconds", offSessionSeconds)]
+        {
             let mean = distribution.mean
             guard mean.isFinite, mean > 0 else {
                 throw fail(field, "must have a positive, finite mean in seconds, got \(mean)")

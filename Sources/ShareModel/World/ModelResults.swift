@@ -119,7 +119,9 @@ public struct LatencyResults: Hashable, Sendable, Codable {
     public var cdf: [LatencyPoint]
 
     /// The percentiles ``cdf`` is sampled at.
-    public static let cdfPercentiles: [Double] = [1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97.5, 99, 99.5, 99.9, 99.99]
+    public static let cdfPercentiles: [Double] = [
+        1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97.5, 99, 99.5, 99.9, 99.99,
+    ]
 }
 
 /// One point of a latency distribution.

@@ -14,7 +14,10 @@ public enum ModelRun {
 
     /// The model for `spec` and `seed`, started, in a simulation ready to run; for callers
     /// that run it in steps (progress, live mode) and then call ``finish(_:)``.
-    public static func prepare(_ spec: ModelSpec, seed: UInt64) throws(ModelSpecError) -> Simulation<WorldModel, DefaultPendingEventSet> {
+    public static func prepare(
+        _ spec: ModelSpec,
+        seed: UInt64
+    ) throws(ModelSpecError) -> Simulation<WorldModel, DefaultPendingEventSet> {
         let model = try WorldModel(spec: spec, seed: seed)
         var simulation = Simulation(model: model)
         simulation.model.start(scheduler: &simulation.scheduler)

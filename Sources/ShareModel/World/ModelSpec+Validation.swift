@@ -30,8 +30,10 @@ extension ModelSpec {
         }
         if duration.nanoseconds / interval.nanoseconds > 100_000 {
             throw ModelSpecError(
-                element: "run", field: "interval",
-                problem: "gives more than 100,000 intervals over \(duration); use a longer interval")
+                element: "run",
+                field: "interval",
+                problem: "gives more than 100,000 intervals over \(duration); use a longer interval"
+            )
         }
     }
 
@@ -41,7 +43,11 @@ extension ModelSpec {
         try Self.requireUnique(populations.map(\.name), kind: "population")
         try Self.requireUnique(workloadClasses.map(\.name), kind: "workload")
         if regions.isEmpty && edgeSites.isEmpty && sharedPools.isEmpty {
-            throw ModelSpecError(element: "topology", field: "regions", problem: "the model has no site to serve anything")
+            throw ModelSpecError(
+                element: "topology",
+                field: "regions",
+                problem: "the model has no site to serve anything"
+            )
         }
         if workloadClasses.isEmpty {
             throw ModelSpecError(element: "model", field: "workloads", problem: "at least one workload class is needed")
@@ -77,14 +83,26 @@ extension ModelSpec {
             case .stream(let content, let bitrate):
                 try Self.validate(content, element: element)
                 if !(bitrate.isFinite && bitrate > 0) {
-                    throw ModelSpecError(element: element, field: "bitrate", problem: "must be a positive rate, got \(bitrate)")
+                    throw ModelSpecError(
+                        element: element,
+                        field: "bitrate",
+                        problem: "must be a positive rate, got \(bitrate)"
+                    )
                 }
             case .compute(let job):
                 if !(job.cpuSeconds.mean.isFinite && job.cpuSeconds.mean > 0) {
-                    throw ModelSpecError(element: element, field: "cpu_seconds", problem: "must have a positive finite mean")
+                    throw ModelSpecError(
+                        element: element,
+                        field: "cpu_seconds",
+                        problem: "must have a positive finite mean"
+                    )
                 }
                 if let checkpoint = job.checkpointInterval, checkpoint <= .zero {
-                    throw ModelSpecError(element: element, field: "checkpoint", problem: "must be positive, got \(checkpoint)")
+                    throw ModelSpecError(
+                        element: element,
+                        field: "checkpoint",
+                        problem: "must be positive, got \(checkpoint)"
+                    )
                 }
             }
         }
@@ -93,11 +111,17 @@ extension ModelSpec {
     static func validate(_ content: ContentSpec, element: String) throws(ModelSpecError) {
         if content.catalogueSize < 1 || content.catalogueSize > LRUCache.maximumCatalogueSize {
             throw ModelSpecError(
-                element: element, field: "catalogue",
-                problem: "must be 1...\(LRUCache.maximumCatalogueSize) objects, got \(content.catalogueSize)")
+                element: element,
+                field: "catalogue",
+                problem: "must be 1...\(LRUCache.maximumCatalogueSize) objects, got \(content.catalogueSize)"
+            )
         }
         if !(content.zipfExponent.isFinite && content.zipfExponent >= 0) {
-            throw ModelSpecError(element: element, field: "zipf", problem: "must be a finite exponent >= 0, got \(content.zipfExponent)")
+            throw ModelSpecError(
+                element: element,
+                field: "zipf",
+                problem: "must be a finite exponent >= 0, got \(content.zipfExponent)"
+            )
         }
         if !(content.objectBytes.mean.isFinite && content.objectBytes.mean > 0) {
             throw ModelSpecError(element: element, field: "object_size", problem: "must have a positive finite mean")
@@ -109,40 +133,79 @@ extension ModelSpec {
         for placement in regions {
             let element = "region '\(placement.region.name)'"
             if let egress = placement.egressBitsPerSecond, !(egress.isFinite && egress > 0) {
-                throw ModelSpecError(element: element, field: "egress", problem: "must be a positive rate, got \(egress)")
+                throw ModelSpecError(
+                    element: element,
+                    field: "egress",
+                    problem: "must be a positive rate, got \(egress)"
+                )
             }
             for zone in placement.region.zones where zone.workloadClassCount != workloadClasses.count {
                 throw ModelSpecError(
-                    element: "zone '\(zone.name)'", field: "service_times",
-                    problem: "has \(zone.workloadClassCount) service times for \(workloadClasses.count) workload classes")
+                    element: "zone '\(zone.name)'",
+                    field: "service_times",
+                    problem:
+                        "has \(zone.workloadClassCount) service times for \(workloadClasses.count) workload classes"
+                )
             }
         }
         let catalogueObjects = workloadClasses.reduce(0) { $0 + ($1.kind.content?.catalogueSize ?? 0) }
         for site in edgeSites {
             let element = "edge site '\(site.name)'"
             try Self.requireKnown(site.region, among: regionNames, element: element, field: "region", kind: "region")
-            try Self.requireKnown(site.originRegion, among: regionNames, element: element, field: "origin", kind: "region")
+            try Self.requireKnown(
+                site.originRegion,
+                among: regionNames,
+                element: element,
+                field: "origin",
+                kind: "region"
+            )
             if site.cacheBytes <= 0 {
-                throw ModelSpecError(element: element, field: "cache", problem: "must be positive, got \(site.cacheBytes) bytes")
+                throw ModelSpecError(
+                    element: element,
+                    field: "cache",
+                    problem: "must be positive, got \(site.cacheBytes) bytes"
+                )
             }
             if !(site.uplinkBitsPerSecond.isFinite && site.uplinkBitsPerSecond > 0) {
-                throw ModelSpecError(element: element, field: "uplink", problem: "must be a positive rate, got \(site.uplinkBitsPerSecond)")
+                throw ModelSpecError(
+                    element: element,
+                    field: "uplink",
+                    problem: "must be a positive rate, got \(site.uplinkBitsPerSecond)"
+                )
             }
             if site.nodes < 1 {
                 throw ModelSpecError(element: element, field: "nodes", problem: "must be at least 1, got \(site.nodes)")
             }
             if catalogueObjects > LRUCache.maximumCatalogueSize {
-                throw ModelSpecError(element: element, field: "cache", problem: "the catalogues together exceed \(LRUCache.maximumCatalogueSize) objects")
+                throw ModelSpecError(
+                    element: element,
+                    field: "cache",
+                    problem: "the catalogues together exceed \(LRUCache.maximumCatalogueSize) objects"
+                )
             }
         }
         for placement in sharedPools {
             let element = "shared pool '\(placement.pool.name)'"
-            try Self.requireKnown(placement.region, among: regionNames, element: element, field: "region", kind: "region")
+            try Self.requireKnown(
+                placement.region,
+                among: regionNames,
+                element: element,
+                field: "region",
+                kind: "region"
+            )
             if placement.maxUploads < 1 || placement.maxUploads > 255 {
-                throw ModelSpecError(element: element, field: "max_uploads", problem: "must be 1...255, got \(placement.maxUploads)")
+                throw ModelSpecError(
+                    element: element,
+                    field: "max_uploads",
+                    problem: "must be 1...255, got \(placement.maxUploads)"
+                )
             }
             if placement.probes < 1 || placement.probes > 1_000 {
-                throw ModelSpecError(element: element, field: "probes", problem: "must be 1...1000, got \(placement.probes)")
+                throw ModelSpecError(
+                    element: element,
+                    field: "probes",
+                    problem: "must be 1...1000, got \(placement.probes)"
+                )
             }
             do {
                 try placement.pool.validate()
@@ -161,22 +224,40 @@ extension ModelSpec {
         for population in populations {
             let element = "population '\(population.name)'"
             if let access = population.accessBitsPerSecond, !(access.isFinite && access > 0) {
-                throw ModelSpecError(element: element, field: "access", problem: "must be a positive rate, got \(access)")
+                throw ModelSpecError(
+                    element: element,
+                    field: "access",
+                    problem: "must be a positive rate, got \(access)"
+                )
             }
             for region in population.allowedRegions ?? [] {
-                try Self.requireKnown(region, among: regionNames, element: element, field: "allowed_regions", kind: "region")
+                try Self.requireKnown(
+                    region,
+                    among: regionNames,
+                    element: element,
+                    field: "allowed_regions",
+                    kind: "region"
+                )
             }
             if population.demands.isEmpty {
                 throw ModelSpecError(element: element, field: "workloads", problem: "the population generates no work")
             }
             for demand in population.demands {
-                try Self.requireKnown(demand.workloadClass, among: classNames, element: element, field: "workloads", kind: "workload")
+                try Self.requireKnown(
+                    demand.workloadClass,
+                    among: classNames,
+                    element: element,
+                    field: "workloads",
+                    kind: "workload"
+                )
                 let workload = workloadClasses[classNames.firstIndex(of: demand.workloadClass)!]
                 if candidateSites(for: population, kind: workload.kind).isEmpty {
                     throw ModelSpecError(
-                        element: element, field: "workloads",
+                        element: element,
+                        field: "workloads",
                         problem: "no site may serve '\(workload.name)' (\(workload.kind.label)) for this population"
-                            + (population.allowedRegions == nil ? "" : " in its allowed regions"))
+                            + (population.allowedRegions == nil ? "" : " in its allowed regions")
+                    )
                 }
             }
         }
@@ -188,18 +269,30 @@ extension ModelSpec {
             for (site, weight) in weights.sorted(by: { $0.key < $1.key }) {
                 try Self.requireKnown(site, among: names, element: "routing", field: "weights", kind: "site")
                 if !(weight.isFinite && weight >= 0) {
-                    throw ModelSpecError(element: "routing", field: "weights.\(site)", problem: "must be a finite weight >= 0, got \(weight)")
+                    throw ModelSpecError(
+                        element: "routing",
+                        field: "weights.\(site)",
+                        problem: "must be a finite weight >= 0, got \(weight)"
+                    )
                 }
             }
         }
         if retry.maxAttempts < 1 || retry.maxAttempts > 100 {
-            throw ModelSpecError(element: "retry", field: "max_attempts", problem: "must be 1...100, got \(retry.maxAttempts)")
+            throw ModelSpecError(
+                element: "retry",
+                field: "max_attempts",
+                problem: "must be 1...100, got \(retry.maxAttempts)"
+            )
         }
         if retry.backoff < .zero || retry.cap < .zero {
             throw ModelSpecError(element: "retry", field: "backoff", problem: "waits must not be negative")
         }
         if !(retry.multiplier.isFinite && retry.multiplier >= 1) {
-            throw ModelSpecError(element: "retry", field: "multiplier", problem: "must be a finite factor >= 1, got \(retry.multiplier)")
+            throw ModelSpecError(
+                element: "retry",
+                field: "multiplier",
+                problem: "must be a finite factor >= 1, got \(retry.multiplier)"
+            )
         }
     }
 
@@ -211,10 +304,14 @@ extension ModelSpec {
         for target in targets {
             let element = "failure of \(target)"
             switch target {
-            case .zone(let name): try Self.requireKnown(name, among: zoneNames, element: element, field: "target", kind: "zone")
-            case .region(let name): try Self.requireKnown(name, among: regionNames, element: element, field: "target", kind: "region")
-            case .edgeSite(let name): try Self.requireKnown(name, among: edgeNames, element: element, field: "target", kind: "edge site")
-            case .link(let name): try Self.requireKnown(name, among: links, element: element, field: "target", kind: "link")
+            case .zone(let name):
+                try Self.requireKnown(name, among: zoneNames, element: element, field: "target", kind: "zone")
+            case .region(let name):
+                try Self.requireKnown(name, among: regionNames, element: element, field: "target", kind: "region")
+            case .edgeSite(let name):
+                try Self.requireKnown(name, among: edgeNames, element: element, field: "target", kind: "edge site")
+            case .link(let name):
+                try Self.requireKnown(name, among: links, element: element, field: "target", kind: "link")
             }
         }
     }
@@ -236,12 +333,19 @@ extension ModelSpec {
     }
 
     static func requireKnown(
-        _ name: String, among names: [String], element: String, field: String, kind: String
+        _ name: String,
+        among names: [String],
+        element: String,
+        field: String,
+        kind: String
     ) throws(ModelSpecError) {
         guard !names.contains(name) else { return }
         throw ModelSpecError(
-            element: element, field: field, problem: "unknown \(kind) '\(name)'",
-            suggestion: NameSuggestion.closest(to: name, among: names))
+            element: element,
+            field: field,
+            problem: "unknown \(kind) '\(name)'",
+            suggestion: NameSuggestion.closest(to: name, among: names)
+        )
     }
 
     /// Whether a population may be served in `region` under its data-residency rule.

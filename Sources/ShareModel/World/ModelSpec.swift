@@ -40,11 +40,20 @@ public struct ModelSpec: Sendable {
 
     /// A model spec; see each property.
     public init(
-        regions: [CloudRegionPlacement], edgeSites: [EdgeSiteSpec] = [], sharedPools: [SharedPoolPlacement] = [],
-        populations: [PopulationSpec], workloadClasses: [WorkloadClassSpec],
-        routing: RoutingPolicy = .nearestHealthy, retry: RetryPolicy = .none, latency: LatencyModel,
-        outages: [ScheduledOutage] = [], randomFailures: [RandomFailureSpec] = [], prices: PriceList? = nil,
-        warmup: SimDuration = .zero, duration: SimDuration, interval: SimDuration
+        regions: [CloudRegionPlacement],
+        edgeSites: [EdgeSiteSpec] = [],
+        sharedPools: [SharedPoolPlacement] = [],
+        populations: [PopulationSpec],
+        workloadClasses: [WorkloadClassSpec],
+        routing: RoutingPolicy = .nearestHealthy,
+        retry: RetryPolicy = .none,
+        latency: LatencyModel,
+        outages: [ScheduledOutage] = [],
+        randomFailures: [RandomFailureSpec] = [],
+        prices: PriceList? = nil,
+        warmup: SimDuration = .zero,
+        duration: SimDuration,
+        interval: SimDuration
     ) {
         self.regions = regions
         self.edgeSites = edgeSites

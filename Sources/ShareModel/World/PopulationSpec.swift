@@ -21,9 +21,12 @@ public struct PopulationSpec: Hashable, Sendable {
 
     /// A population at `location` generating `demands`.
     public init(
-        name: String, location: GeoCoordinate, clientKind: SiteKind = .homeBroadband,
+        name: String,
+        location: GeoCoordinate,
+        clientKind: SiteKind = .homeBroadband,
         accessBitsPerSecond: Double? = nil,
-        allowedRegions: [String]? = nil, demands: [WorkloadDemand]
+        allowedRegions: [String]? = nil,
+        demands: [WorkloadDemand]
     ) {
         self.name = name
         self.location = location

@@ -38,8 +38,13 @@ public struct EdgeSiteSpec: Hashable, Sendable {
 
     /// An edge site.
     public init(
-        name: String, location: GeoCoordinate, region: String, originRegion: String,
-        cacheBytes: Int64, uplinkBitsPerSecond: Double, nodes: Int = 1
+        name: String,
+        location: GeoCoordinate,
+        region: String,
+        originRegion: String,
+        cacheBytes: Int64,
+        uplinkBitsPerSecond: Double,
+        nodes: Int = 1
     ) {
         self.name = name
         self.location = location

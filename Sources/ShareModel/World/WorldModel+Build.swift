@@ -8,8 +8,15 @@ extension WorldModel {
         for (region, zone) in spec.zones {
             let index = zones.count
             let regionName = spec.regions[region].region.name
-            zones.append(CloudZone(spec: zone, seed: seed, streamName: "cloud/\(regionName)/\(zone.name)/service",
-                                   target: UInt32(index), eventKinds: kinds))
+            zones.append(
+                CloudZone(
+                    spec: zone,
+                    seed: seed,
+                    streamName: "cloud/\(regionName)/\(zone.name)/service",
+                    target: UInt32(index),
+                    eventKinds: kinds
+                )
+            )
             zoneRegion.append(region)
             zoneDownCount.append(0)
             zoneSite.append(UInt32(sites.count))
@@ -37,9 +44,18 @@ extension WorldModel {
         for (index, placement) in spec.sharedPools.enumerated() {
             let pool: SharedPool
             do {
-                pool = try SharedPool(spec: placement.pool, seed: seed, churnEventKind: Kind.churn, eventTarget: UInt32(index))
+                pool = try SharedPool(
+                    spec: placement.pool,
+                    seed: seed,
+                    churnEventKind: Kind.churn,
+                    eventTarget: UInt32(index)
+                )
             } catch {
-                throw ModelSpecError(element: "shared pool '\(placement.pool.name)'", field: error.field, problem: error.problem)
+                throw ModelSpecError(
+                    element: "shared pool '\(placement.pool.name)'",
+                    field: error.field,
+                    problem: error.problem
+                )
             }
             let devices = pool.deviceCount
             pools.append(pool)
@@ -63,21 +79,44 @@ extension WorldModel {
     mutating func buildNetwork() throws(ModelSpecError) {
         regionActiveFlows = Array(repeating: 0, count: spec.regions.count)
         for (index, placement) in spec.regions.enumerated() {
-            regionEgressLink.append(try addLink(placement.egressBitsPerSecond, owner: .regionEgress(index),
-                                                element: "region '\(placement.region.name)'", field: "egress"))
+            regionEgressLink.append(
+                try addLink(
+                    placement.egressBitsPerSecond,
+                    owner: .regionEgress(index),
+                    element: "region '\(placement.region.name)'",
+                    field: "egress"
+                )
+            )
         }
         for (index, site) in spec.edgeSites.enumerated() {
-            edgeUplink.append(try addLink(site.uplinkBitsPerSecond, owner: .edgeUplink(index),
-                                          element: "edge site '\(site.name)'", field: "uplink"))
+            edgeUplink.append(
+                try addLink(
+                    site.uplinkBitsPerSecond,
+                    owner: .edgeUplink(index),
+                    element: "edge site '\(site.name)'",
+                    field: "uplink"
+                )
+            )
         }
         for (index, population) in spec.populations.enumerated() {
-            populationAccessLink.append(try addLink(population.accessBitsPerSecond, owner: .populationAccess(index),
-                                                    element: "population '\(population.name)'", field: "access"))
+            populationAccessLink.append(
+                try addLink(
+                    population.accessBitsPerSecond,
+                    owner: .populationAccess(index),
+                    element: "population '\(population.name)'",
+                    field: "access"
+                )
+            )
         }
     }
 
     /// A link of `capacity`, or `none` when there is no limit.
-    mutating func addLink(_ capacity: Double?, owner: LinkOwner, element: String, field: String) throws(ModelSpecError) -> UInt32 {
+    mutating func addLink(
+        _ capacity: Double?,
+        owner: LinkOwner,
+        element: String,
+        field: String
+    ) throws(ModelSpecError) -> UInt32 {
         guard let capacity else { return ModelRequest.none }
         do {
             let link = try network.addLink(capacityBitsPerSecond: capacity)
@@ -94,8 +133,14 @@ extension WorldModel {
         var firstCacheID = 0
         for workload in spec.workloadClasses {
             if let content = workload.kind.content {
-                catalogues.append(try ContentCatalogue(spec: content, className: workload.name,
-                                                       firstCacheID: firstCacheID, seed: seed))
+                catalogues.append(
+                    try ContentCatalogue(
+                        spec: content,
+                        className: workload.name,
+                        firstCacheID: firstCacheID,
+                        seed: seed
+                    )
+                )
                 firstCacheID += content.catalogueSize
             } else {
                 catalogues.append(nil)
@@ -112,9 +157,17 @@ extension WorldModel {
         for (populationIndex, population) in spec.populations.enumerated() {
             let client: LatencyEndpoint
             do {
-                client = try LatencyEndpoint(name: population.name, coordinate: population.location, kind: population.clientKind)
+                client = try LatencyEndpoint(
+                    name: population.name,
+                    coordinate: population.location,
+                    kind: population.clientKind
+                )
             } catch {
-                throw ModelSpecError(element: "population '\(population.name)'", field: "name", problem: error.description)
+                throw ModelSpecError(
+                    element: "population '\(population.name)'",
+                    field: "name",
+                    problem: error.description
+                )
             }
             for demand in population.demands {
                 let workloadIndex = classIndex[demand.workloadClass]!
@@ -129,20 +182,33 @@ extension WorldModel {
                 candidates.append(list.map(\.site))
                 candidateLatency.append(list.map(\.latency))
                 let streamName = "arrivals/\(population.name)/\(demand.workloadClass)"
-                demands.append(Demand(
-                    population: UInt32(populationIndex), workloadClass: UInt32(workloadIndex),
-                    arrivals: NonHomogeneousPoissonArrivals(profile: demand.rate),
-                    stream: RandomStream(seed: seed, name: streamName),
-                    objectStream: RandomStream(seed: seed, name: streamName + "/objects")))
+                demands.append(
+                    Demand(
+                        population: UInt32(populationIndex),
+                        workloadClass: UInt32(workloadIndex),
+                        arrivals: NonHomogeneousPoissonArrivals(profile: demand.rate),
+                        stream: RandomStream(seed: seed, name: streamName),
+                        objectStream: RandomStream(seed: seed, name: streamName + "/objects")
+                    )
+                )
             }
         }
         var regionEndpoints: [LatencyEndpoint] = []
         for placement in spec.regions {
             do {
-                regionEndpoints.append(try LatencyEndpoint(
-                    name: placement.region.name, coordinate: placement.location, kind: .dataCenter))
+                regionEndpoints.append(
+                    try LatencyEndpoint(
+                        name: placement.region.name,
+                        coordinate: placement.location,
+                        kind: .dataCenter
+                    )
+                )
             } catch {
-                throw ModelSpecError(element: "region '\(placement.region.name)'", field: "name", problem: error.description)
+                throw ModelSpecError(
+                    element: "region '\(placement.region.name)'",
+                    field: "name",
+                    problem: error.description
+                )
             }
         }
         for index in spec.edgeSites.indices {
@@ -158,13 +224,17 @@ extension WorldModel {
         do {
             for (region, _) in spec.zones {
                 let placement = spec.regions[region]
-                endpoints.append(try LatencyEndpoint(name: placement.region.name, coordinate: placement.location, kind: .dataCenter))
+                endpoints.append(
+                    try LatencyEndpoint(name: placement.region.name, coordinate: placement.location, kind: .dataCenter)
+                )
             }
             for site in spec.edgeSites {
                 endpoints.append(try LatencyEndpoint(name: site.name, coordinate: site.location, kind: .edgeSite))
             }
             for placement in spec.sharedPools {
-                endpoints.append(try LatencyEndpoint(name: placement.pool.name, coordinate: placement.location, kind: .homeBroadband))
+                endpoints.append(
+                    try LatencyEndpoint(name: placement.pool.name, coordinate: placement.location, kind: .homeBroadband)
+                )
             }
         } catch {
             throw ModelSpecError(element: "site", field: "name", problem: error.description)
@@ -177,8 +247,12 @@ extension WorldModel {
         tallies = spec.workloadClasses.map { _ in
             WorkloadTally(regionCount: spec.regions.count, interval: spec.interval, origin: warmupEnd)
         }
-        zoneBusySeries = zones.map { _ in TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd) }
-        poolOnlineSeries = pools.map { _ in TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd) }
+        zoneBusySeries = zones.map { _ in
+            TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd)
+        }
+        poolOnlineSeries = pools.map { _ in
+            TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd)
+        }
         poolTallies = pools.map { _ in PoolTally() }
         edgeBytes = Array(repeating: 0, count: spec.edgeSites.count)
         edgeHits = Array(repeating: 0, count: spec.edgeSites.count)
@@ -192,7 +266,11 @@ extension WorldModel {
         let schedule: FailureSchedule
         do {
             schedule = try FailureSchedule(
-                scheduled: spec.outages, random: spec.randomFailures, seed: seed, horizon: max(runEnd, SimTime.zero + .nanoseconds(1)))
+                scheduled: spec.outages,
+                random: spec.randomFailures,
+                seed: seed,
+                horizon: max(runEnd, SimTime.zero + .nanoseconds(1))
+            )
         } catch {
             throw ModelSpecError(element: error.element, field: error.field, problem: error.description)
         }

@@ -18,7 +18,8 @@ extension WorldModel {
         guard device != ModelRequest.none, requests[id].site != ModelRequest.none else { return }
         requests[id].device = ModelRequest.none
         guard case .pool(let pool) = sites[Int(requests[id].site)], !poolDeviceJob[pool].isEmpty,
-              poolDeviceJob[pool][Int(device)] == id else { return }
+            poolDeviceJob[pool][Int(device)] == id
+        else { return }
         poolDeviceJob[pool][Int(device)] = ModelRequest.none
         poolBusyDevices[pool] -= 1
     }
@@ -31,7 +32,11 @@ extension WorldModel {
         requests[id].runStart = scheduler.now
         requests[id].runCores = cores
         requests[id].jobTimer = scheduler.scheduleCancellable(
-            Kind.jobDone, target: 0, payload: id, after: .seconds(requests[id].work / cores))
+            Kind.jobDone,
+            target: 0,
+            payload: id,
+            after: .seconds(requests[id].work / cores)
+        )
     }
 
     /// Request `id`'s job finished on its device.

@@ -16,7 +16,9 @@ extension WorldModel {
     /// - Returns: false (changing nothing) if the model has no such target.
     @discardableResult
     public mutating func setOutage<Queue: PendingEventSet>(
-        of target: FailureTarget, down: Bool, scheduler: inout Scheduler<Queue>
+        of target: FailureTarget,
+        down: Bool,
+        scheduler: inout Scheduler<Queue>
     ) -> Bool {
         guard controllableTargets.contains(target) else { return false }
         switch target {

@@ -46,7 +46,9 @@ extension WorldModel {
             let transition = pools[pool].handleChurn(event, scheduler: &scheduler)
             if measuring {
                 poolOnlineSeries[pool].record(
-                    Double(pools[pool].onlineDevices) / Double(max(1, pools[pool].deviceCount)), at: scheduler.now)
+                    Double(pools[pool].onlineDevices) / Double(max(1, pools[pool].deviceCount)),
+                    at: scheduler.now
+                )
             }
             if !transition.isOnline {
                 deviceLeft(pool: pool, device: transition.device.index, scheduler: &scheduler)
@@ -66,7 +68,9 @@ extension WorldModel {
 
     /// Schedules the arrival after `time` of demand `index`, if it falls before the run's end.
     mutating func scheduleNextArrival<Queue: PendingEventSet>(
-        of index: Int, after time: SimTime, scheduler: inout Scheduler<Queue>
+        of index: Int,
+        after time: SimTime,
+        scheduler: inout Scheduler<Queue>
     ) {
         var stream = demands[index].stream
         let next = demands[index].arrivals.nextArrival(after: time, using: &stream)
@@ -85,7 +89,9 @@ extension WorldModel {
         for index in pools.indices {
             pools[index].resetStatistics(at: time)
             poolOnlineSeries[index].record(
-                Double(pools[index].onlineDevices) / Double(max(1, pools[index].deviceCount)), at: time)
+                Double(pools[index].onlineDevices) / Double(max(1, pools[index].deviceCount)),
+                at: time
+            )
             poolTallies[index].transitionsAtWarmup = pools[index].transitionCount
         }
         for index in edgeCaches.indices {

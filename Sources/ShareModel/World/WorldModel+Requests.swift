@@ -16,8 +16,12 @@ extension WorldModel {
         scheduleNextArrival(of: index, after: now, scheduler: &scheduler)
         let workloadClass = Int(demands[index].workloadClass)
         var request = ModelRequest(
-            workloadClass: UInt32(workloadClass), demand: UInt32(index), population: demands[index].population,
-            created: now, isCounted: measuring)
+            workloadClass: UInt32(workloadClass),
+            demand: UInt32(index),
+            population: demands[index].population,
+            created: now,
+            isCounted: measuring
+        )
         if let catalogue = catalogues[workloadClass] {
             let object = catalogue.drawObject(using: &demands[index].objectStream)
             request.object = Int32(object)
@@ -64,8 +68,12 @@ extension WorldModel {
         case (.toSite, .zone(let zone)):
             requests[id].phase = .inZone
             _ = zones[zone].arrive(
-                request: CloudRequestID(UInt64(id)), class: CloudWorkloadClass(requests[id].workloadClass),
-                at: scheduler.now, scheduler: &scheduler, endings: &endings)
+                request: CloudRequestID(UInt64(id)),
+                class: CloudWorkloadClass(requests[id].workloadClass),
+                at: scheduler.now,
+                scheduler: &scheduler,
+                endings: &endings
+            )
             zoneChanged(zone, scheduler: &scheduler)
         case (.toSite, .edge(let edge)):
             reachEdge(id, edge: edge, scheduler: &scheduler)
@@ -75,8 +83,11 @@ extension WorldModel {
                 return
             }
             let origin = edgeOriginRegion[edge]
-            startTransfer(id, path: [regionEgressLink[origin], edgeUplink[edge], accessLink(of: id)],
-                          scheduler: &scheduler)
+            startTransfer(
+                id,
+                path: [regionEgressLink[origin], edgeUplink[edge], accessLink(of: id)],
+                scheduler: &scheduler
+            )
         case (.toSite, .pool(let pool)):
             reachPool(id, pool: pool, scheduler: &scheduler)
         default:
@@ -85,7 +96,11 @@ extension WorldModel {
     }
 
     /// A zone reports that request `end.request` ended there.
-    mutating func zoneEnded<Queue: PendingEventSet>(_ end: CloudRequestEnd, zone: Int, scheduler: inout Scheduler<Queue>) {
+    mutating func zoneEnded<Queue: PendingEventSet>(
+        _ end: CloudRequestEnd,
+        zone: Int,
+        scheduler: inout Scheduler<Queue>
+    ) {
         let id = UInt32(end.request.value)
         let region = zoneRegion[zone]
         if let start = end.serviceStart, requests[id].isCounted {
@@ -115,7 +130,11 @@ extension WorldModel {
 
     /// The attempt of request `id` ended without serving it: it is retried after a backoff
     /// if attempts remain, else it ends as rejected or failed.
-    mutating func attemptEnded<Queue: PendingEventSet>(_ id: UInt32, loss: AttemptLoss, scheduler: inout Scheduler<Queue>) {
+    mutating func attemptEnded<Queue: PendingEventSet>(
+        _ id: UInt32,
+        loss: AttemptLoss,
+        scheduler: inout Scheduler<Queue>
+    ) {
         releaseDevice(of: id)
         let attempts = Int(requests[id].attempts)
         if attempts < spec.retry.maxAttempts {

@@ -40,7 +40,11 @@ extension WorldModel {
         if classTraits[Int(requests[id].workloadClass)].isCompute {
             startJob(id, pool: pool, scheduler: &scheduler)
         } else {
-            startTransfer(id, path: [deviceLink(pool: pool, device: device), accessLink(of: id)], scheduler: &scheduler)
+            startTransfer(
+                id,
+                path: [deviceLink(pool: pool, device: device), accessLink(of: id)],
+                scheduler: &scheduler
+            )
         }
     }
 
@@ -63,7 +67,8 @@ extension WorldModel {
 
     /// Starts request `id`'s bytes over `path` (links that are `none` are skipped); with no
     /// link at all, the bytes arrive at once. A path through a failed link fails the attempt.
-    mutating func startTransfer<Queue: PendingEventSet>(_ id: UInt32, path: [UInt32], scheduler: inout Scheduler<Queue>) {
+    mutating func startTransfer<Queue: PendingEventSet>(_ id: UInt32, path: [UInt32], scheduler: inout Scheduler<Queue>)
+    {
         let now = scheduler.now
         var links: [LinkID] = []
         links.reserveCapacity(path.count)

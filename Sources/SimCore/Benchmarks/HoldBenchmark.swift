@@ -28,8 +28,15 @@ public struct HoldBenchmark: Sendable {
             let draw = ExponentialDistribution.standardSample(using: &stream) * 1e9
             let time = SimTime(nanoseconds: SimDuration.saturatingNanoseconds(draw))
             queue.insert(
-                Event(time: time, sequence: UInt64(index), kind: 0, cancellable: false,
-                      target: UInt32(truncatingIfNeeded: index), payload: 0))
+                Event(
+                    time: time,
+                    sequence: UInt64(index),
+                    kind: 0,
+                    cancellable: false,
+                    target: UInt32(truncatingIfNeeded: index),
+                    payload: 0
+                )
+            )
         }
     }
 
@@ -46,8 +53,15 @@ public struct HoldBenchmark: Sendable {
             let draw = ExponentialDistribution.standardSample(using: &stream) * 1e9
             let increment = SimDuration.saturatingNanoseconds(draw)
             queue.insert(
-                Event(time: SimTime(nanoseconds: last &+ increment), sequence: sequence, kind: 0, cancellable: false,
-                      target: first.target, payload: 0))
+                Event(
+                    time: SimTime(nanoseconds: last &+ increment),
+                    sequence: sequence,
+                    kind: 0,
+                    cancellable: false,
+                    target: first.target,
+                    payload: 0
+                )
+            )
             sequence &+= 1
         }
         return last

@@ -18,11 +18,17 @@ public struct PHoldModel: SimulationModel, Sendable {
     @usableFromInline var traceDigest: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// The PHOLD model over `logicalProcesses` LPs.
-    public init(logicalProcesses: Int, lookahead: SimDuration = .milliseconds(100),
-                meanIncrement: SimDuration = .seconds(1), seed: UInt64 = 1) {
+    public init(
+        logicalProcesses: Int,
+        lookahead: SimDuration = .milliseconds(100),
+        meanIncrement: SimDuration = .seconds(1),
+        seed: UInt64 = 1
+    ) {
         precondition(logicalProcesses >= 1 && logicalProcesses <= Int(UInt32.max), "LP count out of range")
-        precondition(lookahead >= .zero && meanIncrement > .zero,
-                     "PHOLD needs a non-negative lookahead and a positive mean")
+        precondition(
+            lookahead >= .zero && meanIncrement > .zero,
+            "PHOLD needs a non-negative lookahead and a positive mean"
+        )
         self.logicalProcesses = UInt64(logicalProcesses)
         self.lookahead = lookahead
         self.meanIncrementNanoseconds = Double(meanIncrement.nanoseconds)
@@ -35,8 +41,11 @@ public struct PHoldModel: SimulationModel, Sendable {
         scheduler.reserveCapacity(Int(logicalProcesses) * eventsPerProcess)
         for process in 0..<UInt32(logicalProcesses) {
             for _ in 0..<eventsPerProcess {
-                let delay = SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(
-                    ExponentialDistribution.standardSample(using: &stream) * meanIncrementNanoseconds))
+                let delay = SimDuration(
+                    nanoseconds: SimDuration.saturatingNanoseconds(
+                        ExponentialDistribution.standardSample(using: &stream) * meanIncrementNanoseconds
+                    )
+                )
                 scheduler.schedule(0, target: process, after: delay)
             }
         }

@@ -56,7 +56,8 @@ extension LadderQueue {
                     let time = nodes[Int(node)].event.time.nanoseconds
                     precondition(
                         time >= rung.current && time <= rung.last,
-                        "rung \(number) holds \(time) outside \(rung.current)...\(rung.last)")
+                        "rung \(number) holds \(time) outside \(rung.current)...\(rung.last)"
+                    )
                     precondition(rung.bucketIndex(of: time) == index, "event at \(time) in the wrong bucket")
                     node = nodes[Int(node)].next
                 }
@@ -76,7 +77,10 @@ extension LadderQueue {
             precondition(freeNodes <= nodes.count, "the free list has a cycle")
             node = nodes[Int(node)].next
         }
-        precondition(linkedNodes + freeNodes == nodes.count, "nodes leaked: \(linkedNodes) linked, \(freeNodes) free of \(nodes.count)")
+        precondition(
+            linkedNodes + freeNodes == nodes.count,
+            "nodes leaked: \(linkedNodes) linked, \(freeNodes) free of \(nodes.count)"
+        )
 
         // Bottom lies below the deepest rung (or at or before topLast with no rung).
         if bottomSize > 0 {

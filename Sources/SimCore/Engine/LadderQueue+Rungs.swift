@@ -328,7 +328,11 @@ extension LadderQueue {
     /// bucket each (at least half as many buckets as events).
     @usableFromInline
     mutating func spawnRung(
-        from source: ContiguousArray<Event>, startingAt start: Int, minTime: Int64, maxTime: Int64, last: Int64
+        from source: ContiguousArray<Event>,
+        startingAt start: Int,
+        minTime: Int64,
+        maxTime: Int64,
+        last: Int64
     ) {
         let size = source.count &- start
         assert(size >= 2 && minTime < maxTime && maxTime <= last && rungs.count < LadderQueue.maxRungs)

@@ -86,9 +86,18 @@ public struct QuaternaryHeap: PendingEventSet, Sendable {
                 let key1 = base[first &+ 1].sortKey
                 let key2 = base[first &+ 2].sortKey
                 let key3 = base[first &+ 3].sortKey
-                if key1 < bestKey { best = first &+ 1; bestKey = key1 }
-                if key2 < bestKey { best = first &+ 2; bestKey = key2 }
-                if key3 < bestKey { best = first &+ 3; bestKey = key3 }
+                if key1 < bestKey {
+                    best = first &+ 1
+                    bestKey = key1
+                }
+                if key2 < bestKey {
+                    best = first &+ 2
+                    bestKey = key2
+                }
+                if key3 < bestKey {
+                    best = first &+ 3
+                    bestKey = key3
+                }
                 guard bestKey < key else { break }
             } else {
                 if first >= count { break }
@@ -96,7 +105,10 @@ public struct QuaternaryHeap: PendingEventSet, Sendable {
                 var child = first &+ 1
                 while child < count {
                     let candidate = base[child].sortKey
-                    if candidate < bestKey { best = child; bestKey = candidate }
+                    if candidate < bestKey {
+                        best = child
+                        bestKey = candidate
+                    }
                     child &+= 1
                 }
                 guard bestKey < key else { break }

@@ -76,7 +76,10 @@ public struct Scheduler<Queue: PendingEventSet> {
     /// comes out. Costs one extra table slot while pending.
     @inlinable
     public mutating func scheduleCancellable(
-        _ kind: UInt16, target: UInt32, payload: UInt32 = 0, after delay: SimDuration
+        _ kind: UInt16,
+        target: UInt32,
+        payload: UInt32 = 0,
+        after delay: SimDuration
     ) -> TimerHandle {
         precondition(delay.nanoseconds >= 0, "negative delay \(delay) at \(now)")
         let handle = timers.arm(payload: payload)
@@ -104,8 +107,15 @@ public struct Scheduler<Queue: PendingEventSet> {
         precondition(kind <= Event.maxKind, "event kind \(kind) above \(Event.maxKind)")
         precondition(nextSequence < Scheduler.maxSequence, "sequence numbers exhausted")
         queue.insert(
-            Event(time: time, sequence: nextSequence, kind: kind, cancellable: cancellable,
-                  target: target, payload: payload))
+            Event(
+                time: time,
+                sequence: nextSequence,
+                kind: kind,
+                cancellable: cancellable,
+                target: target,
+                payload: payload
+            )
+        )
         nextSequence &+= 1
     }
 

@@ -56,11 +56,19 @@ public struct MMcQueueModel: SimulationModel, Sendable {
     /// - Precondition: every count is at least 1 and both rates are in `1e-6...1e6` per
     ///   second, so that mean gaps stay between 1 µs and about 11.6 days and round to
     ///   nanoseconds without losing the distribution's shape.
-    public init(servers: Int, arrivalRate: Double, serviceRate: Double, customers: UInt64,
-                warmupCustomers: UInt64 = 0, seed: UInt64 = 1) {
+    public init(
+        servers: Int,
+        arrivalRate: Double,
+        serviceRate: Double,
+        customers: UInt64,
+        warmupCustomers: UInt64 = 0,
+        seed: UInt64 = 1
+    ) {
         precondition(servers >= 1 && servers <= Int(UInt32.max), "servers out of range")
-        precondition((1e-6...1e6).contains(arrivalRate) && (1e-6...1e6).contains(serviceRate),
-                     "rates must be in 1e-6...1e6 per second")
+        precondition(
+            (1e-6...1e6).contains(arrivalRate) && (1e-6...1e6).contains(serviceRate),
+            "rates must be in 1e-6...1e6 per second"
+        )
         precondition(customers >= 1 && warmupCustomers < customers, "need more customers than the warm-up")
         self.servers = servers
         self.meanInterarrivalNanoseconds = 1e9 / arrivalRate
@@ -118,7 +126,9 @@ public struct MMcQueueModel: SimulationModel, Sendable {
 
     @inlinable
     mutating func beginService<Queue: PendingEventSet>(
-        server: UInt32, arrival: SimTime, scheduler: inout Scheduler<Queue>
+        server: UInt32,
+        arrival: SimTime,
+        scheduler: inout Scheduler<Queue>
     ) {
         let now = scheduler.now
         let wait = Double((now - arrival).nanoseconds)
@@ -132,8 +142,11 @@ public struct MMcQueueModel: SimulationModel, Sendable {
         }
         let service = ExponentialDistribution.standardSample(using: &serviceStream) * meanServiceNanoseconds
         scheduler.schedule(
-            Kind.departure, target: 0, payload: server,
-            after: SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(service)))
+            Kind.departure,
+            target: 0,
+            payload: server,
+            after: SimDuration(nanoseconds: SimDuration.saturatingNanoseconds(service))
+        )
     }
 
     @inlinable
@@ -161,7 +174,8 @@ public struct MMcQueueModel: SimulationModel, Sendable {
             meanResponseTime: responseCount > 0 ? responseSum / responseCount * 1e-9 : 0,
             meanNumberInSystem: span > 0 ? inSystemArea * 1e-9 / span : 0,
             utilisation: span > 0 ? busyArea * 1e-9 / span / Double(servers) : 0,
-            elapsed: lastChange.sinceStart)
+            elapsed: lastChange.sinceStart
+        )
     }
 }
 

@@ -26,7 +26,8 @@ public struct BoundedParetoDistribution: Distribution, Hashable {
             throw DistributionError(
                 parameter: "upper",
                 problem: "must be greater than lower (\(DistributionError.format(lower))), "
-                    + "got \(DistributionError.format(upper))")
+                    + "got \(DistributionError.format(upper))"
+            )
         }
         self.shape = shape
         self.lower = lower

@@ -47,7 +47,9 @@ extension DistributionError {
     static func requireNonNegative(_ value: Double, _ parameter: String) throws(DistributionError) {
         guard value.isFinite, value >= 0 else {
             throw DistributionError(
-                parameter: parameter, problem: "must be zero or more and finite, got \(format(value))")
+                parameter: parameter,
+                problem: "must be zero or more and finite, got \(format(value))"
+            )
         }
     }
 }

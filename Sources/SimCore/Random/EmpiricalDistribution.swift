@@ -62,7 +62,8 @@ public struct EmpiricalDistribution: Distribution, Hashable {
             guard p >= 0, p <= 1 else {
                 throw DistributionError(
                     parameter: "points[\(index)].cumulativeProbability",
-                    problem: "must be between 0 and 1, got \(DistributionError.format(p))")
+                    problem: "must be between 0 and 1, got \(DistributionError.format(p))"
+                )
             }
             if index > 0 {
                 let previous = points[index - 1]
@@ -71,14 +72,16 @@ public struct EmpiricalDistribution: Distribution, Hashable {
                         parameter: "points[\(index)].value",
                         problem: "must not be less than the previous value "
                             + "(\(DistributionError.format(previous.value))), "
-                            + "got \(DistributionError.format(point.value))")
+                            + "got \(DistributionError.format(point.value))"
+                    )
                 }
                 guard p >= previous.cumulativeProbability else {
                     throw DistributionError(
                         parameter: "points[\(index)].cumulativeProbability",
                         problem: "must not be less than the previous probability "
                             + "(\(DistributionError.format(previous.cumulativeProbability))), "
-                            + "got \(DistributionError.format(p))")
+                            + "got \(DistributionError.format(p))"
+                    )
                 }
             }
         }
@@ -86,7 +89,8 @@ public struct EmpiricalDistribution: Distribution, Hashable {
             throw DistributionError(
                 parameter: "points[\(points.count - 1)].cumulativeProbability",
                 problem: "must be 1 (the last point ends the CDF), got "
-                    + DistributionError.format(points[points.count - 1].cumulativeProbability))
+                    + DistributionError.format(points[points.count - 1].cumulativeProbability)
+            )
         }
         self.values = points.map(\.value)
         self.cumulativeProbabilities = points.map(\.cumulativeProbability)
@@ -114,7 +118,8 @@ public struct EmpiricalDistribution: Distribution, Hashable {
         guard total > 0, total.isFinite else {
             throw DistributionError(
                 parameter: "table",
-                problem: "weights must add up to a positive finite total, got \(DistributionError.format(total))")
+                problem: "weights must add up to a positive finite total, got \(DistributionError.format(total))"
+            )
         }
         // Sort by value, ties by position, so the result does not depend on sort stability.
         let order = table.indices.sorted { (table[$0].value, $0) < (table[$1].value, $1) }

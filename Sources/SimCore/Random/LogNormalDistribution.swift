@@ -35,7 +35,8 @@ public struct LogNormalDistribution: Distribution, Hashable {
         guard sigmaSquared.isFinite else {
             throw DistributionError(
                 parameter: "standardDeviation",
-                problem: "is too large relative to the mean, got \(DistributionError.format(standardDeviation))")
+                problem: "is too large relative to the mean, got \(DistributionError.format(standardDeviation))"
+            )
         }
         return try LogNormalDistribution(mu: naturalLog(mean) - 0.5 * sigmaSquared, sigma: sigmaSquared.squareRoot())
     }

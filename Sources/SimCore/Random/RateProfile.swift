@@ -128,18 +128,22 @@ public struct RateProfile: Hashable, Sendable {
                 throw DistributionError(
                     parameter: "segments[\(index)].start",
                     problem: "must be later than the previous start (\(segments[index - 1].start)), "
-                        + "got \(segment.start)")
+                        + "got \(segment.start)"
+                )
             }
         }
         if let period, let last = segments.last, period <= last.start {
             throw DistributionError(
                 parameter: "period",
-                problem: "must be longer than the last segment's start (\(last.start)), got \(period)")
+                problem: "must be longer than the last segment's start (\(last.start)), got \(period)"
+            )
         }
         for (index, peak) in peaks.enumerated() {
             guard peak.duration > .zero else {
                 throw DistributionError(
-                    parameter: "peaks[\(index)].duration", problem: "must be positive, got \(peak.duration)")
+                    parameter: "peaks[\(index)].duration",
+                    problem: "must be positive, got \(peak.duration)"
+                )
             }
             try DistributionError.requireNonNegative(peak.multiplier, "peaks[\(index)].multiplier")
         }
@@ -197,7 +201,8 @@ public struct RateProfile: Hashable, Sendable {
                 start: time,
                 end: pieceEnd,
                 startRate: current.rate(at: time),
-                endRate: pieceEnd == current.end ? current.endRate : current.rate(at: pieceEnd))
+                endRate: pieceEnd == current.end ? current.endRate : current.rate(at: pieceEnd)
+            )
             total += clipped.expectedCount
             time = pieceEnd
         }
@@ -281,7 +286,8 @@ public struct RateProfile: Hashable, Sendable {
         let last = SimTime(nanoseconds: peakBoundaries[peakBoundaries.count - 1])
         var best = Swift.max(
             maxBaseRate(from: SimTime(nanoseconds: .min), to: first),
-            maxBaseRate(from: last, to: .distantFuture))
+            maxBaseRate(from: last, to: .distantFuture)
+        )
         for index in 0..<(peakBoundaries.count - 1) {
             let from = SimTime(nanoseconds: peakBoundaries[index])
             let to = SimTime(nanoseconds: peakBoundaries[index + 1])

@@ -18,7 +18,8 @@ public struct UniformDistribution: Distribution, Hashable {
             throw DistributionError(
                 parameter: "upper",
                 problem: "must not be less than lower (\(DistributionError.format(lower))), "
-                    + "got \(DistributionError.format(upper))")
+                    + "got \(DistributionError.format(upper))"
+            )
         }
         guard (upper - lower).isFinite else {
             throw DistributionError(parameter: "upper", problem: "is too far from lower: upper - lower overflows")

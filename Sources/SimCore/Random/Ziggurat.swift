@@ -52,7 +52,8 @@ struct ZigguratTable: Sendable {
             tailStart: r,
             layerArea: (r + 1) * SimCore.exponential(-r),
             density: { SimCore.exponential(-$0) },
-            inverseDensity: { -naturalLog($0) })
+            inverseDensity: { -naturalLog($0) }
+        )
     }()
 
     /// The table for the unnormalised standard normal density e^(-x²/2) on x >= 0.
@@ -70,6 +71,7 @@ struct ZigguratTable: Sendable {
             tailStart: r,
             layerArea: density(r) * (r + 1 / fraction),
             density: density,
-            inverseDensity: { (-2 * naturalLog($0)).squareRoot() })
+            inverseDensity: { (-2 * naturalLog($0)).squareRoot() }
+        )
     }()
 }

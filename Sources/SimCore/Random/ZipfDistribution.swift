@@ -43,9 +43,12 @@ public struct ZipfDistribution: Distribution, Hashable {
         self.countAsDouble = Double(count)
         self.hIntegralOfCount = ZipfDistribution.hIntegral(countAsDouble + 0.5, exponent: exponent)
         self.hIntegralOfFirst = ZipfDistribution.hIntegral(1.5, exponent: exponent) - 1
-        self.squeeze = 2 - ZipfDistribution.hIntegralInverse(
-            ZipfDistribution.hIntegral(2.5, exponent: exponent) - ZipfDistribution.h(2, exponent: exponent),
-            exponent: exponent)
+        self.squeeze =
+            2
+            - ZipfDistribution.hIntegralInverse(
+                ZipfDistribution.hIntegral(2.5, exponent: exponent) - ZipfDistribution.h(2, exponent: exponent),
+                exponent: exponent
+            )
         let harmonic = ZipfDistribution.generalizedHarmonic(count: count, exponent: exponent)
         let mean = ZipfDistribution.generalizedHarmonic(count: count, exponent: exponent - 1) / harmonic
         let secondMoment = ZipfDistribution.generalizedHarmonic(count: count, exponent: exponent - 2) / harmonic
@@ -73,7 +76,8 @@ public struct ZipfDistribution: Distribution, Hashable {
             }
             // The exact test: accept when u falls in the last h(k) below H(k + 1/2), a strip
             // whose width is rank k's weight.
-            let hIntegralBelowK = ZipfDistribution.hIntegral(k + 0.5, exponent: exponent)
+            let hIntegralBelowK =
+                ZipfDistribution.hIntegral(k + 0.5, exponent: exponent)
                 - ZipfDistribution.h(k, exponent: exponent)
             if u >= hIntegralBelowK {
                 return Int(k)

@@ -104,7 +104,8 @@ public struct IntervalSeries: Hashable, Sendable {
             precondition(
                 index > open.index,
                 "observation at \(time) falls in an interval that is already closed "
-                    + "(the current one starts at \(intervalStart(open.index)))")
+                    + "(the current one starts at \(intervalStart(open.index)))"
+            )
             if open.count > 0 || open.sum != 0 { closed.append(open) }
             open = Bucket(index: index, count: 0, sum: 0)
         }
@@ -262,7 +263,8 @@ public struct TimeWeightedSeries: Hashable, Sendable {
     public mutating func record(_ value: Double, at time: SimTime) {
         precondition(
             time >= lastChange,
-            "time went backwards: record at \(time) after a record at \(lastChange)")
+            "time went backwards: record at \(time) after a record at \(lastChange)"
+        )
         precondition(value.isFinite, "a signal value must be finite, got \(value) at \(time)")
         let index = (time - origin).nanoseconds / interval.nanoseconds
         let start = intervalStart(index)
@@ -275,8 +277,12 @@ public struct TimeWeightedSeries: Hashable, Sendable {
             // The old value held from the start of this interval until `time`, if at all.
             let held = (time - start).nanoseconds
             open = Bucket(
-                index: index, area: current * Double(held),
-                min: held > 0 ? current : value, max: held > 0 ? current : value, endValue: value)
+                index: index,
+                area: current * Double(held),
+                min: held > 0 ? current : value,
+                max: held > 0 ? current : value,
+                endValue: value
+            )
         }
         lastChange = time
         current = value
@@ -294,7 +300,8 @@ public struct TimeWeightedSeries: Hashable, Sendable {
     public func points(until end: SimTime) -> [TimeWeightedPoint] {
         precondition(
             end >= lastChange,
-            "cannot close the series at \(end): the signal was already recorded at \(lastChange)")
+            "cannot close the series at \(end): the signal was already recorded at \(lastChange)"
+        )
         guard end > origin else { return [] }
         let span = (end - origin).nanoseconds
         let pointCount = span / interval.nanoseconds + (span % interval.nanoseconds == 0 ? 0 : 1)
@@ -308,20 +315,39 @@ public struct TimeWeightedSeries: Hashable, Sendable {
             let start = intervalStart(index)
             let length = Swift.min(interval, end - start)
             if let bucket = next, bucket.index == index {
-                result.append(TimeWeightedPoint(
-                    start: start, length: length, mean: bucket.area / Double(length.nanoseconds),
-                    min: bucket.min, max: bucket.max))
+                result.append(
+                    TimeWeightedPoint(
+                        start: start,
+                        length: length,
+                        mean: bucket.area / Double(length.nanoseconds),
+                        min: bucket.min,
+                        max: bucket.max
+                    )
+                )
                 quietValue = bucket.endValue
                 next = stored.next()
             } else if next == nil, open.index == index {
                 let area = open.area + current * Double((start + length - lastChange).nanoseconds)
-                result.append(TimeWeightedPoint(
-                    start: start, length: length, mean: area / Double(length.nanoseconds),
-                    min: open.min, max: open.max))
+                result.append(
+                    TimeWeightedPoint(
+                        start: start,
+                        length: length,
+                        mean: area / Double(length.nanoseconds),
+                        min: open.min,
+                        max: open.max
+                    )
+                )
                 quietValue = current
             } else {
-                result.append(TimeWeightedPoint(
-                    start: start, length: length, mean: quietValue, min: quietValue, max: quietValue))
+                result.append(
+                    TimeWeightedPoint(
+                        start: start,
+                        length: length,
+                        mean: quietValue,
+                        min: quietValue,
+                        max: quietValue
+                    )
+                )
             }
         }
         return result

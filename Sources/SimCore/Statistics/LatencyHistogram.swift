@@ -42,7 +42,8 @@ public struct LatencyHistogram: Sendable, Equatable {
     public init(highestTrackable: SimDuration = .hours(1), significantDigits: Int = 3) {
         precondition(
             highestTrackable.nanoseconds >= 2,
-            "a latency histogram needs a highest trackable value of at least 2 ns, got \(highestTrackable)")
+            "a latency histogram needs a highest trackable value of at least 2 ns, got \(highestTrackable)"
+        )
         guard let digits = SignificantDigits(rawValue: Int8(clamping: significantDigits)), significantDigits >= 1
         else {
             preconditionFailure("significant digits must be 1 to 5, got \(significantDigits)")
@@ -52,7 +53,8 @@ public struct LatencyHistogram: Sendable, Equatable {
         histogram = Histogram(
             lowestDiscernibleValue: 1,
             highestTrackableValue: UInt64(highestTrackable.nanoseconds),
-            numberOfSignificantValueDigits: digits)
+            numberOfSignificantValueDigits: digits
+        )
     }
 
     /// Records one duration, clamping it into `0 ... highestTrackable`.
@@ -82,7 +84,8 @@ public struct LatencyHistogram: Sendable, Equatable {
             highestTrackable == other.highestTrackable && significantDigits == other.significantDigits,
             "cannot merge latency histograms of different layouts: up to \(highestTrackable) with "
                 + "\(significantDigits) digits, and up to \(other.highestTrackable) with "
-                + "\(other.significantDigits) digits")
+                + "\(other.significantDigits) digits"
+        )
         histogram.add(other.histogram)
         sum += other.sum
         overflowCount += other.overflowCount
@@ -136,8 +139,14 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// - Complexity: O(number of buckets).
     public var summary: LatencySummary {
         LatencySummary(
-            count: count, mean: mean, p50: percentile(50), p90: percentile(90), p99: percentile(99),
-            p999: percentile(99.9), max: max)
+            count: count,
+            mean: mean,
+            p50: percentile(50),
+            p90: percentile(90),
+            p99: percentile(99),
+            p999: percentile(99.9),
+            max: max
+        )
     }
 }
 
@@ -166,8 +175,13 @@ public struct LatencySummary: Hashable, Sendable {
 
     /// Creates a summary from its parts.
     public init(
-        count: Int, mean: SimDuration, p50: SimDuration, p90: SimDuration, p99: SimDuration,
-        p999: SimDuration, max: SimDuration
+        count: Int,
+        mean: SimDuration,
+        p50: SimDuration,
+        p90: SimDuration,
+        p99: SimDuration,
+        p999: SimDuration,
+        max: SimDuration
     ) {
         self.count = count
         self.mean = mean

@@ -33,7 +33,8 @@ public struct PairedDifference: Hashable, Sendable {
         precondition(
             baseline.count == alternative.count,
             "paired values need the same replications: \(baseline.count) baseline values, "
-                + "\(alternative.count) alternative values")
+                + "\(alternative.count) alternative values"
+        )
         precondition(!baseline.isEmpty, "a paired difference needs at least one pair")
         var differences = Welford()
         for (a, b) in zip(baseline, alternative) {

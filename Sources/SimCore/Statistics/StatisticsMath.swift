@@ -46,8 +46,12 @@ enum StatisticsMath {
         let inverse = 1 / shifted
         let inverseSquared = inverse * inverse
         // Bernoulli terms B_2k / (2k (2k - 1) x^(2k - 1)), k = 1 ... 5.
-        let series = inverse * (1.0 / 12 + inverseSquared * (-1.0 / 360 + inverseSquared * (1.0 / 1260
-            + inverseSquared * (-1.0 / 1680 + inverseSquared * (1.0 / 1188)))))
+        let series =
+            inverse
+            * (1.0 / 12 + inverseSquared
+                * (-1.0 / 360 + inverseSquared
+                    * (1.0 / 1260
+                        + inverseSquared * (-1.0 / 1680 + inverseSquared * (1.0 / 1188)))))
         let halfLogTwoPi = 0.918_938_533_204_672_7
         let stirling = (shifted - 0.5) * log(shifted) - shifted + halfLogTwoPi + series
         return stirling - log(product)

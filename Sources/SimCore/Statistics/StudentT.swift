@@ -43,7 +43,9 @@ public enum StudentT {
     /// The `probability` quantile for real-valued or infinite degrees of freedom (≥ 1).
     public static func quantile(_ probability: Double, degreesOfFreedom: Double) -> Double {
         precondition(
-            probability >= 0 && probability <= 1, "a probability must be in [0, 1], got \(probability)")
+            probability >= 0 && probability <= 1,
+            "a probability must be in [0, 1], got \(probability)"
+        )
         checkDegreesOfFreedom(degreesOfFreedom)
         if probability == 0.5 { return 0 }
         if probability > 0.5 {
@@ -70,7 +72,9 @@ public enum StudentT {
 
     private static func checkDegreesOfFreedom(_ degreesOfFreedom: Double) {
         precondition(
-            degreesOfFreedom >= 1, "Student's t needs at least 1 degree of freedom, got \(degreesOfFreedom)")
+            degreesOfFreedom >= 1,
+            "Student's t needs at least 1 degree of freedom, got \(degreesOfFreedom)"
+        )
     }
 
     /// The t with `P(T > t) = tail`, for `tail` in [0, 0.5].
@@ -113,14 +117,16 @@ public enum StudentT {
             if hi == .infinity { return .infinity }
         }
         var t = Swift.min(Swift.max(start, lo), hi)
-        let logDensityConstant = StatisticsMath.logGamma((nu + 1) / 2) - StatisticsMath.logGamma(nu / 2)
+        let logDensityConstant =
+            StatisticsMath.logGamma((nu + 1) / 2) - StatisticsMath.logGamma(nu / 2)
             - 0.5 * StatisticsMath.log(nu * StatisticsMath.pi)
         for _ in 0..<200 {
             let error = upperTail(t, degreesOfFreedom: nu) - tail
             if error == 0 { return t }
             if error > 0 { lo = t } else { hi = t }
             let density = StatisticsMath.exp(
-                logDensityConstant - (nu + 1) / 2 * StatisticsMath.log1p(t * t / nu))
+                logDensityConstant - (nu + 1) / 2 * StatisticsMath.log1p(t * t / nu)
+            )
             var next = t + error / density
             if !(next > lo && next < hi) { next = lo + (hi - lo) / 2 }
             if (next - t).magnitude <= 1e-14 * next.magnitude || next == lo || next == hi { return next }
@@ -157,7 +163,8 @@ extension StatisticsMath {
         if tail > 0.5 { return -normalUpperQuantile(tail: 1 - tail) }
         if tail == 0.5 { return 0 }
         let w = (-2 * StatisticsMath.log(tail)).squareRoot()
-        var z = w - (2.515_517 + w * (0.802_853 + w * 0.010_328))
+        var z =
+            w - (2.515_517 + w * (0.802_853 + w * 0.010_328))
             / (1 + w * (1.432_788 + w * (0.189_269 + w * 0.001_308)))
         let inverseRootTwoPi = 0.398_942_280_401_432_7
         for _ in 0..<8 {
@@ -181,7 +188,8 @@ extension StatisticsMath {
     static func regularizedIncompleteBeta(a: Double, b: Double, x: Double, complement y: Double) -> Double {
         if x <= 0 { return 0 }
         if y <= 0 { return 1 }
-        let logFront = StatisticsMath.logGamma(a + b) - StatisticsMath.logGamma(a) - StatisticsMath.logGamma(b)
+        let logFront =
+            StatisticsMath.logGamma(a + b) - StatisticsMath.logGamma(a) - StatisticsMath.logGamma(b)
             + a * StatisticsMath.log(x) + b * StatisticsMath.log(y)
         let front = StatisticsMath.exp(logFront)
         if x < (a + 1) / (a + b + 2) {

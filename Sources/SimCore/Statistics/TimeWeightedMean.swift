@@ -50,7 +50,8 @@ public struct TimeWeightedMean: Hashable, Sendable {
     public mutating func record(_ value: Double, at time: SimTime) {
         precondition(
             time >= lastChange,
-            "time went backwards: record at \(time) after a record at \(lastChange)")
+            "time went backwards: record at \(time) after a record at \(lastChange)"
+        )
         precondition(value.isFinite, "a signal value must be finite, got \(value) at \(time)")
         area += current * Double((time - lastChange).nanoseconds)
         lastChange = time
@@ -87,7 +88,8 @@ public struct TimeWeightedMean: Hashable, Sendable {
     public mutating func reset(at time: SimTime) {
         precondition(
             time >= lastChange,
-            "time went backwards: reset at \(time) after a record at \(lastChange)")
+            "time went backwards: reset at \(time) after a record at \(lastChange)"
+        )
         start = time
         lastChange = time
         area = 0
@@ -99,7 +101,8 @@ public struct TimeWeightedMean: Hashable, Sendable {
     private func areaNanoseconds(until end: SimTime) -> Double {
         precondition(
             end >= lastChange,
-            "cannot average until \(end): the signal was already recorded at \(lastChange)")
+            "cannot average until \(end): the signal was already recorded at \(lastChange)"
+        )
         return area + current * Double((end - lastChange).nanoseconds)
     }
 }

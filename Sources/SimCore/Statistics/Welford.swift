@@ -59,7 +59,8 @@ public struct Welford: Hashable, Sendable {
         let ownShare = Double(count) / Double(total)
         let otherShare = Double(other.count) / Double(total)
         mean = mean * ownShare + other.mean * otherShare
-        sumOfSquaredDeviations += other.sumOfSquaredDeviations
+        sumOfSquaredDeviations +=
+            other.sumOfSquaredDeviations
             + delta * delta * Double(count) * otherShare
         count = total
         min = Swift.min(min, other.min)

@@ -9,7 +9,10 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the engine: hold, PHOLD and M/M/c benchmarks.",
         discussion: "Build with `swift build -c release` first; debug builds are many times slower.",
-        subcommands: [BenchSuiteCommand.self, BenchHoldCommand.self, BenchPHoldCommand.self, BenchMMcCommand.self, BenchModelCommand.self],
+        subcommands: [
+            BenchSuiteCommand.self, BenchHoldCommand.self, BenchPHoldCommand.self, BenchMMcCommand.self,
+            BenchModelCommand.self,
+        ],
         defaultSubcommand: BenchSuiteCommand.self
     )
 }

@@ -6,7 +6,8 @@ import SimCore
 struct BenchHoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hold",
-        abstract: "The classic hold model: N pending events, M remove-then-insert operations.")
+        abstract: "The classic hold model: N pending events, M remove-then-insert operations."
+    )
 
     @Option(help: "Events kept pending (1 to 100M).")
     var pending = CountArgument(1_000_000)
@@ -24,7 +25,11 @@ struct BenchHoldCommand: ParsableCommand {
     func run() throws {
         try BenchRunner.checkBuild()
         let record = try EngineBenchmarks.hold(
-            pending: pending.value, operations: ops.value, queue: options.queue.choice, seed: options.seed)
+            pending: pending.value,
+            operations: ops.value,
+            queue: options.queue.choice,
+            seed: options.seed
+        )
         BenchRunner.emit(record, format: options.format)
     }
 }

@@ -6,7 +6,8 @@ import SimCore
 struct BenchMMcCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mmc",
-        abstract: "An M/M/c queue on the engine, with simulated and Erlang C mean wait in queue.")
+        abstract: "An M/M/c queue on the engine, with simulated and Erlang C mean wait in queue."
+    )
 
     @Option(help: "Servers c (1 to 1M).")
     var servers = CountArgument(8)
@@ -28,16 +29,23 @@ struct BenchMMcCommand: ParsableCommand {
         try validateReal(mu, flag: "--mu", in: 1e-6...1e6)
         try validateCount(customers.value, flag: "--customers", in: 1_000...5_000_000_000)
         guard lambda < Double(servers.value) * mu else {
-            throw ValidationError("--lambda \(lambda) must be below --servers x --mu = \(Double(servers.value) * mu), "
-                + "or the queue grows without bound")
+            throw ValidationError(
+                "--lambda \(lambda) must be below --servers x --mu = \(Double(servers.value) * mu), "
+                    + "or the queue grows without bound"
+            )
         }
     }
 
     func run() throws {
         try BenchRunner.checkBuild()
         let record = try EngineBenchmarks.mmc(
-            servers: servers.value, arrivalRate: lambda, serviceRate: mu, customers: UInt64(customers.value),
-            queue: options.queue.choice, seed: options.seed)
+            servers: servers.value,
+            arrivalRate: lambda,
+            serviceRate: mu,
+            customers: UInt64(customers.value),
+            queue: options.queue.choice,
+            seed: options.seed
+        )
         BenchRunner.emit(record, format: options.format)
     }
 }

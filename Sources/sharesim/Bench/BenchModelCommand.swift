@@ -16,7 +16,9 @@ struct BenchModelCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "The whole model at scale: `pool` (10^6 devices with churn) or `cloud` (29 regions, 87 zones, 100k TPS).")
+        abstract:
+            "The whole model at scale: `pool` (10^6 devices with churn) or `cloud` (29 regions, 87 zones, 100k TPS)."
+    )
 
     @Argument(help: "pool or cloud.")
     var workload: Workload = .pool
@@ -48,13 +50,21 @@ struct BenchModelCommand: ParsableCommand {
         switch workload {
         case .pool:
             spec = try ModelBenchmarks.sharedPool(
-                devices: devices.value, requestsPerSecond: rate ?? 2_000, duration: .seconds(seconds ?? 3_600))
+                devices: devices.value,
+                requestsPerSecond: rate ?? 2_000,
+                duration: .seconds(seconds ?? 3_600)
+            )
         case .cloud:
             spec = try ModelBenchmarks.multiRegionCloud(
-                regions: 29, zonesPerRegion: 3, transactionsPerSecond: rate ?? 100_000, duration: .seconds(seconds ?? 60))
+                regions: 29,
+                zonesPerRegion: 3,
+                transactionsPerSecond: rate ?? 100_000,
+                duration: .seconds(seconds ?? 60)
+            )
         }
         let baseline = try ProcessMemory.residentBytes()
-        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in try ModelRun.run(spec, seed: seed) }
+        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in try ModelRun.run(spec, seed: seed)
+        }
         let peak = try ProcessMemory.peakResidentBytes()
         let simulated = spec.warmup.seconds + spec.duration.seconds
         let served = results.workloads.reduce(0) { $0 + $1.served }
@@ -71,10 +81,12 @@ struct BenchModelCommand: ParsableCommand {
         record.set("peak_rss_bytes", .unsigned(peak))
         record.set("rss_growth_bytes", .unsigned(peak > baseline ? peak - baseline : 0))
         EngineBenchmarks.describeHost(in: &record)
-        let subject = workload == .pool
+        let subject =
+            workload == .pool
             ? "\(HumanNumbers.compact(Double(devices.value))) devices"
             : "\(spec.regions.count) regions, \(spec.zones.count) zones"
-        record.summary = "model \(workload.rawValue) (\(subject)): \(HumanNumbers.compact(simulated)) simulated s in "
+        record.summary =
+            "model \(workload.rawValue) (\(subject)): \(HumanNumbers.compact(simulated)) simulated s in "
             + "\(HumanNumbers.fixed(wall, decimals: 2)) s = \(HumanNumbers.significant(simulated / wall, digits: 3))x real time; "
             + "\(HumanNumbers.compact(Double(results.eventsProcessed) / wall)) events/s, "
             + "\(HumanNumbers.compact(Double(served) / wall)) requests/s; peak RSS \(HumanNumbers.bytes(Double(peak)))"

@@ -6,7 +6,8 @@ import SimCore
 struct BenchPHoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phold",
-        abstract: "PHOLD: each event schedules one at a random LP at now + 0.1 + Exp(1).")
+        abstract: "PHOLD: each event schedules one at a random LP at now + 0.1 + Exp(1)."
+    )
 
     @Option(help: "Logical processes (1 to 10M).")
     var lps = CountArgument(1_000)
@@ -31,16 +32,22 @@ struct BenchPHoldCommand: ParsableCommand {
         // Each pending event fires about once per 1.1 time units.
         let expected = Double(lps.value * eventsPerLP.value) * end / 1.1
         guard expected <= 1e10 else {
-            throw ValidationError("--end \(end) with \(lps.value * eventsPerLP.value) pending events would run about "
-                + "\(Int(expected)) events; keep it under 1e10")
+            throw ValidationError(
+                "--end \(end) with \(lps.value * eventsPerLP.value) pending events would run about "
+                    + "\(Int(expected)) events; keep it under 1e10"
+            )
         }
     }
 
     func run() throws {
         try BenchRunner.checkBuild()
         let record = try EngineBenchmarks.phold(
-            logicalProcesses: lps.value, eventsPerProcess: eventsPerLP.value, end: .seconds(end),
-            queue: options.queue.choice, seed: options.seed)
+            logicalProcesses: lps.value,
+            eventsPerProcess: eventsPerLP.value,
+            end: .seconds(end),
+            queue: options.queue.choice,
+            seed: options.seed
+        )
         BenchRunner.emit(record, format: options.format)
     }
 }

@@ -6,7 +6,8 @@ import SimCore
 struct BenchSuiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suite",
-        abstract: "Run the standard engine benchmarks (hold at 10^6 pending, PHOLD at 10^4 and 10^6 pending, M/M/c).")
+        abstract: "Run the standard engine benchmarks (hold at 10^6 pending, PHOLD at 10^4 and 10^6 pending, M/M/c)."
+    )
 
     @Option(help: "Output format: text (one line per benchmark) or json (one object per line).")
     var format: BenchFormat = .text
@@ -18,11 +19,33 @@ struct BenchSuiteCommand: ParsableCommand {
         let emit = { (record: BenchmarkRecord) in BenchRunner.emit(record, format: format) }
         emit(try EngineBenchmarks.hold(pending: 1_000_000, operations: 10_000_000, queue: .heap, seed: 1))
         emit(try EngineBenchmarks.hold(pending: 1_000_000, operations: 10_000_000, queue: .ladder, seed: 1))
-        emit(try EngineBenchmarks.phold(logicalProcesses: 1_000, eventsPerProcess: 10, end: .seconds(1_000),
-                                        queue: .ladder, seed: 1))
-        emit(try EngineBenchmarks.phold(logicalProcesses: 100_000, eventsPerProcess: 10, end: .seconds(10),
-                                        queue: .ladder, seed: 1))
-        emit(try EngineBenchmarks.mmc(servers: 8, arrivalRate: 7, serviceRate: 1, customers: 10_000_000,
-                                      queue: .ladder, seed: 1))
+        emit(
+            try EngineBenchmarks.phold(
+                logicalProcesses: 1_000,
+                eventsPerProcess: 10,
+                end: .seconds(1_000),
+                queue: .ladder,
+                seed: 1
+            )
+        )
+        emit(
+            try EngineBenchmarks.phold(
+                logicalProcesses: 100_000,
+                eventsPerProcess: 10,
+                end: .seconds(10),
+                queue: .ladder,
+                seed: 1
+            )
+        )
+        emit(
+            try EngineBenchmarks.mmc(
+                servers: 8,
+                arrivalRate: 7,
+                serviceRate: 1,
+                customers: 10_000_000,
+                queue: .ladder,
+                seed: 1
+            )
+        )
     }
 }

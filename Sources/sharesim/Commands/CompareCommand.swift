@@ -10,7 +10,8 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare scenarios or variants side by side, with paired differences and 95% intervals.",
         discussion: "Replication i of every entry runs with the same seed (common random numbers), so "
             + "differences are paired; each figure's difference against the first entry is marked where "
-            + "its 95% confidence interval excludes zero.")
+            + "its 95% confidence interval excludes zero."
+    )
 
     @Argument(help: "Scenario files or built-in names (one, with --variants; or several).")
     var scenarios: [String]
@@ -36,11 +37,19 @@ struct CompareCommand: ParsableCommand {
         var jobs: [SimulationJob] = []
         if let variants {
             let names = variants.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            guard names.count >= 2 else { throw CommandFailure.usage("--variants needs at least two names, got '\(variants)'") }
+            guard names.count >= 2 else {
+                throw CommandFailure.usage("--variants needs at least two names, got '\(variants)'")
+            }
             let reference = ScenarioReference(argument: scenarios[0])
             let loaded = try reference.load()
             for (entry, name) in names.enumerated() {
-                jobs += selection.jobs(for: reference, scenario: loaded, variant: name, entry: entry, baseSeed: loaded.seed)
+                jobs += selection.jobs(
+                    for: reference,
+                    scenario: loaded,
+                    variant: name,
+                    entry: entry,
+                    baseSeed: loaded.seed
+                )
             }
         } else {
             var baseSeed: UInt64?
@@ -48,13 +57,23 @@ struct CompareCommand: ParsableCommand {
                 let reference = ScenarioReference(argument: argument)
                 let loaded = try reference.load()
                 baseSeed = baseSeed ?? loaded.seed
-                jobs += selection.jobs(for: reference, scenario: loaded, variant: "base", entry: entry, baseSeed: baseSeed)
+                jobs += selection.jobs(
+                    for: reference,
+                    scenario: loaded,
+                    variant: "base",
+                    entry: entry,
+                    baseSeed: baseSeed
+                )
             }
         }
         try ScenarioSelection.check(jobs)
         let runner = ExperimentRunner(execution: execution, defaultResultsPath: report.defaultResultsPath)
         let outcome = try runner.run(jobs)
-        try RunOutcomeHandling.finish(outcome, sharded: execution.shard != nil, report: report,
-                                      resultsPath: execution.results ?? report.defaultResultsPath)
+        try RunOutcomeHandling.finish(
+            outcome,
+            sharded: execution.shard != nil,
+            report: report,
+            resultsPath: execution.results ?? report.defaultResultsPath
+        )
     }
 }

@@ -16,7 +16,8 @@ struct LiveCommand: ParsableCommand {
             {"action":"outage","target":"zone:NAME","down":true} (targets: zone, region, edge-site, link). \
             The server binds to loopback unless --listen names another address. Ctrl-C ends the run \
             (exit status 130).
-            """)
+            """
+    )
 
     @Argument(help: "A scenario file or a built-in scenario name.")
     var scenario: String?
@@ -41,8 +42,14 @@ struct LiveCommand: ParsableCommand {
         let reference = ScenarioReference(argument: scenario)
         let loaded = try reference.load().applying(variant: variant)
         let session = try LiveSession(
-            scenarioName: loaded.name, spec: loaded.spec, seed: loaded.seed(forReplication: 1), speed: pace, host: host,
-            port: port, exitAtEnd: exitAtEnd)
+            scenarioName: loaded.name,
+            spec: loaded.spec,
+            seed: loaded.seed(forReplication: 1),
+            speed: pace,
+            host: host,
+            port: port,
+            exitAtEnd: exitAtEnd
+        )
         let shownHost = host.contains(":") ? "[\(host)]" : host
         FileHandle.standardError.write(Data("sharesim: live on http://\(shownHost):\(try session.boundPort)\n".utf8))
         let ending = try session.run()

@@ -6,7 +6,8 @@ import HostRuntime
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Combine the results files of sharded runs (--shard K/N --results PART) into one report.")
+        abstract: "Combine the results files of sharded runs (--shard K/N --results PART) into one report."
+    )
 
     @Argument(help: "Results files written by the shards.")
     var parts: [String]

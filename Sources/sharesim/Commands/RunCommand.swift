@@ -8,7 +8,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and report throughput, latency, who served what, utilisation and cost.",
         discussion: "SCENARIO is a file or a built-in name (see `sharesim list`); without one, the built-in "
-            + "\(BuiltinScenarios.defaultName) runs.")
+            + "\(BuiltinScenarios.defaultName) runs."
+    )
 
     @Argument(help: "A scenario file or a built-in scenario name.")
     var scenario: String?
@@ -27,7 +28,11 @@ struct RunCommand: ParsableCommand {
         try ScenarioSelection.check(jobs)
         let runner = ExperimentRunner(execution: execution, defaultResultsPath: report.defaultResultsPath)
         let outcome = try runner.run(jobs)
-        try RunOutcomeHandling.finish(outcome, sharded: execution.shard != nil, report: report,
-                                      resultsPath: execution.results ?? report.defaultResultsPath)
+        try RunOutcomeHandling.finish(
+            outcome,
+            sharded: execution.shard != nil,
+            report: report,
+            resultsPath: execution.results ?? report.defaultResultsPath
+        )
     }
 }

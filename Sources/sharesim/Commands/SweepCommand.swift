@@ -7,7 +7,8 @@ import Scenario
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Run a scenario at each value of one parameter and report every figure against it.")
+        abstract: "Run a scenario at each value of one parameter and report every figure against it."
+    )
 
     @Argument(help: "A scenario file or a built-in scenario name.")
     var scenario: String
@@ -35,14 +36,18 @@ struct SweepCommand: ParsableCommand {
         let values: [String]
         if let over {
             let parts = over.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else { throw CommandFailure.usage("--over expects PATH=V1,V2,..., got '\(over)'") }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw CommandFailure.usage("--over expects PATH=V1,V2,..., got '\(over)'")
+            }
             path = parts[0]
             values = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         } else if let sweep = loaded.sweep {
             path = sweep.path.description
             values = try sweep.values.map { node in
                 guard let text = node.scalarText else {
-                    throw CommandFailure.usage("\(node.location): a sweep value must be a single value, got \(node.summary)")
+                    throw CommandFailure.usage(
+                        "\(node.location): a sweep value must be a single value, got \(node.summary)"
+                    )
                 }
                 return text
             }
@@ -52,13 +57,21 @@ struct SweepCommand: ParsableCommand {
         guard values.count >= 2 else { throw CommandFailure.usage("a sweep needs at least two values") }
         var jobs: [SimulationJob] = []
         for value in values {
-            jobs += selection.jobs(for: reference, scenario: loaded, variant: variant,
-                                   extraSettings: [SimulationJob.Setting(path: path, value: value)])
+            jobs += selection.jobs(
+                for: reference,
+                scenario: loaded,
+                variant: variant,
+                extraSettings: [SimulationJob.Setting(path: path, value: value)]
+            )
         }
         try ScenarioSelection.check(jobs)
         let runner = ExperimentRunner(execution: execution, defaultResultsPath: report.defaultResultsPath)
         let outcome = try runner.run(jobs)
-        try RunOutcomeHandling.finish(outcome, sharded: execution.shard != nil, report: report,
-                                      resultsPath: execution.results ?? report.defaultResultsPath)
+        try RunOutcomeHandling.finish(
+            outcome,
+            sharded: execution.shard != nil,
+            report: report,
+            resultsPath: execution.results ?? report.defaultResultsPath
+        )
     }
 }

@@ -27,7 +27,8 @@ struct ValidateCommand: ParsableCommand {
                     for value in sweep.values { _ = try scenario.setting(sweep.path, to: value, at: value.location) }
                 }
                 let extras = [
-                    scenario.variants.isEmpty ? nil : "\(scenario.variants.count) variant\(scenario.variants.count == 1 ? "" : "s")",
+                    scenario.variants.isEmpty
+                        ? nil : "\(scenario.variants.count) variant\(scenario.variants.count == 1 ? "" : "s")",
                     scenario.sweep.map { "a sweep of \($0.values.count) values" },
                 ].compactMap { $0 }
                 print("\(file): ok (\(scenario.name)\(extras.isEmpty ? "" : ", " + extras.joined(separator: ", ")))")

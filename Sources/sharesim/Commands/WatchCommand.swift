@@ -7,7 +7,8 @@ struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Re-run a scenario file whenever it (or a file it extends) changes, showing what moved.",
-        discussion: "An invalid file prints its diagnostics and the watch goes on. Ctrl-C stops (exit status 130).")
+        discussion: "An invalid file prints its diagnostics and the watch goes on. Ctrl-C stops (exit status 130)."
+    )
 
     @Argument(help: "A scenario file.")
     var scenario: String

@@ -7,7 +7,8 @@ struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Run simulation jobs from standard input (used by --jobs; not for direct use).",
-        shouldDisplay: false)
+        shouldDisplay: false
+    )
 
     func run() throws {
         try WorkerServer.serve(handler: ExperimentRunner.handle)

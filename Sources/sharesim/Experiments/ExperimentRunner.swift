@@ -40,8 +40,10 @@ struct ExperimentRunner {
         defer { journal?.close() }
         var options = WorkerPoolOptions(
             workerCount: min(execution.jobs ?? WorkerPoolOptions.defaultWorkerCount, max(1, workerJobs.count)),
-            executable: Self.executablePath, arguments: ["worker"],
-            timeLimit: execution.timeLimit.map { .milliseconds(Int64($0 * 1_000)) })
+            executable: Self.executablePath,
+            arguments: ["worker"],
+            timeLimit: execution.timeLimit.map { .milliseconds(Int64($0 * 1_000)) }
+        )
         if execution.jobs == 0 || workerJobs.count <= 1 { options.inProcess = true }
         var progress = ProgressLine(total: workerJobs.count)
         let single = SimulationProgress()
@@ -49,7 +51,9 @@ struct ExperimentRunner {
             let decoded = try JobCoding.decode(SimulationJob.self, from: job.payload)
             guard single.isTerminal else { return try decoded.run() }
             defer { single.clear() }
-            return try decoded.run { simulated, end, events in single.update(simulated: simulated, end: end, events: events) }
+            return try decoded.run { simulated, end, events in
+                single.update(simulated: simulated, end: end, events: events)
+            }
         }
         let pool = WorkerPool(options: options, handler: options.inProcess ? inProcessHandler : Self.handle)
         var journalError: String?
@@ -108,7 +112,8 @@ struct ProgressLine {
         let elapsed = Double(ProcessClock.nanoseconds() - start) * 1e-9
         guard elapsed >= 1 || shown else { return }
         let left = done == 0 ? 0 : elapsed / Double(done) * Double(total - done)
-        let line = "\r\u{1B}[Ksimulations \(done)/\(total) (\(done * 100 / max(total, 1))%), "
+        let line =
+            "\r\u{1B}[Ksimulations \(done)/\(total) (\(done * 100 / max(total, 1))%), "
             + "\(HumanNumbers.fixed(elapsed, decimals: 1)) s elapsed, about \(HumanNumbers.fixed(left, decimals: 0)) s left"
         FileHandle.standardError.write(Data(line.utf8))
         shown = true
@@ -137,7 +142,8 @@ final class SimulationProgress {
         lastShown = now
         let fraction = end.nanoseconds == 0 ? 1 : Double(simulated.nanoseconds) / Double(end.nanoseconds)
         let left = fraction > 0 ? elapsed / fraction - elapsed : 0
-        let line = "\r\u{1B}[K\(simulated) of \(end.sinceStart) simulated (\(Int(fraction * 100))%), "
+        let line =
+            "\r\u{1B}[K\(simulated) of \(end.sinceStart) simulated (\(Int(fraction * 100))%), "
             + "\(HumanNumbers.compact(Double(events) / elapsed)) events/s, about \(HumanNumbers.fixed(left, decimals: 0)) s left"
         FileHandle.standardError.write(Data(line.utf8))
         shown = true

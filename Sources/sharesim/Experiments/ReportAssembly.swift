@@ -48,9 +48,14 @@ enum ReportAssembly {
     static func runReport(_ group: Group, wallSeconds: Double?, complete: Bool) -> RunReport {
         let first = group.results[0]
         return RunReport(
-            scenarioName: first.scenarioName, scenarioDescription: first.scenarioDescription,
-            variant: first.job.variant == "base" ? nil : first.job.variant, sharesimVersion: BuildConfiguration.version,
-            wallTimeSeconds: wallSeconds, complete: complete, replications: group.results.map(\.results))
+            scenarioName: first.scenarioName,
+            scenarioDescription: first.scenarioDescription,
+            variant: first.job.variant == "base" ? nil : first.job.variant,
+            sharesimVersion: BuildConfiguration.version,
+            wallTimeSeconds: wallSeconds,
+            complete: complete,
+            replications: group.results.map(\.results)
+        )
     }
 
     /// The report of `results`: one run, a sweep (settings differ), or a comparison.
@@ -61,21 +66,34 @@ enum ReportAssembly {
             return .run(runReport(groups[0], wallSeconds: wallSeconds, complete: complete))
         }
         let settings = groups.map { $0.results[0].job.settings }
-        let sameOtherwise = Set(groups.map { group in
-            let job = group.results[0].job
-            return "\(job.entry)|\(job.scenario.location)|\(job.variant)"
-        }).count == 1
+        let sameOtherwise =
+            Set(
+                groups.map { group in
+                    let job = group.results[0].job
+                    return "\(job.entry)|\(job.scenario.location)|\(job.variant)"
+                }
+            ).count == 1
         if sameOtherwise, settings.allSatisfy({ $0.count == 1 }), Set(settings.map { $0[0].path }).count == 1 {
             let points = groups.map { group in
                 let value = group.results[0].job.settings[0].value
-                return SweepReport.Point(value: value, numericValue: numericValue(of: value),
-                                         report: runReport(group, wallSeconds: nil, complete: complete))
+                return SweepReport.Point(
+                    value: value,
+                    numericValue: numericValue(of: value),
+                    report: runReport(group, wallSeconds: nil, complete: complete)
+                )
             }
             return .sweep(SweepReport(parameter: settings[0][0].path, points: points))
         }
-        return .comparison(ComparisonReport(entries: groups.map { group in
-            ComparisonReport.Entry(label: group.label, report: runReport(group, wallSeconds: nil, complete: complete))
-        }))
+        return .comparison(
+            ComparisonReport(
+                entries: groups.map { group in
+                    ComparisonReport.Entry(
+                        label: group.label,
+                        report: runReport(group, wallSeconds: nil, complete: complete)
+                    )
+                }
+            )
+        )
     }
 
     /// A swept value as a number in its base unit (`300k` is 300,000; `40 ms` is 0.04).

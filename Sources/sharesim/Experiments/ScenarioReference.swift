@@ -17,7 +17,10 @@ struct ScenarioReference: Codable, Hashable, Sendable {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
-            let url = URL(fileURLWithPath: argument, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            let url = URL(
+                fileURLWithPath: argument,
+                relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            )
             self.init(location: url.standardizedFileURL.path, isBuiltin: false)
         } else if argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/") {
             self.init(location: argument, isBuiltin: false)

@@ -70,8 +70,14 @@ struct SimulationJob: Codable, Hashable, Sendable {
             }
         }
         let results = ModelRun.finish(&simulation)
-        return try JobCoding.encode(JobResult(
-            job: self, scenarioName: scenario.name, scenarioDescription: scenario.description, results: results))
+        return try JobCoding.encode(
+            JobResult(
+                job: self,
+                scenarioName: scenario.name,
+                scenarioDescription: scenario.description,
+                results: results
+            )
+        )
     }
 }
 

@@ -35,7 +35,9 @@ struct HeadlineFigures: Equatable {
     init(_ results: ModelResults) {
         var figures: [Figure] = []
         for workload in results.workloads {
-            figures.append(Figure(label: "\(workload.name) throughput", value: workload.throughputPerSecond, unit: .perSecond))
+            figures.append(
+                Figure(label: "\(workload.name) throughput", value: workload.throughputPerSecond, unit: .perSecond)
+            )
             figures.append(Figure(label: "\(workload.name) p99", value: workload.latency.p99, unit: .seconds))
             if let success = workload.successRatio {
                 figures.append(Figure(label: "\(workload.name) success", value: success, unit: .ratio))
@@ -55,7 +57,9 @@ struct HeadlineFigures: Equatable {
         let width = max(figures.map(\.label.count).max() ?? 0, 6)
         var lines = [title]
         for figure in figures {
-            lines.append("  " + figure.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + figure.formatted)
+            lines.append(
+                "  " + figure.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + figure.formatted
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

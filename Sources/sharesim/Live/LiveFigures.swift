@@ -51,8 +51,12 @@ struct LiveFrame: Encodable {
             WorkloadFigures(
                 name: workload.name,
                 throughput: Self.finite(latest?.workloads[index].throughputPerSecond ?? workload.throughputPerSecond),
-                served: workload.served, rejected: workload.rejected, failed: workload.failed,
-                p50: Self.finite(workload.latency.p50), p99: Self.finite(workload.latency.p99))
+                served: workload.served,
+                rejected: workload.rejected,
+                failed: workload.failed,
+                p50: Self.finite(workload.latency.p50),
+                p99: Self.finite(workload.latency.p99)
+            )
         }
         regionUtilisation = results.regions.map { region in
             guard let latest else { return NamedValue(name: region.name, value: Self.finite(region.utilisation)) }
@@ -89,47 +93,111 @@ enum LiveMetrics {
             results.workloads.map { .init(labels: [("class", $0.name)], value: value($0)) }
         }
         var metrics = [
-            PrometheusMetric(name: "sharesim_sim_time_seconds", help: "Simulated time reached.", type: .gauge,
-                             samples: [.init(value: status.simulatedSeconds)]),
-            PrometheusMetric(name: "sharesim_run_end_seconds", help: "Simulated time at which the run ends.",
-                             type: .gauge, samples: [.init(value: status.runEndSeconds)]),
-            PrometheusMetric(name: "sharesim_events_total", help: "Engine events processed.", type: .counter,
-                             samples: [.init(value: Double(results.eventsProcessed))]),
-            PrometheusMetric(name: "sharesim_paused", help: "1 while the run is paused.", type: .gauge,
-                             samples: [.init(value: status.paused ? 1 : 0)]),
-            PrometheusMetric(name: "sharesim_finished", help: "1 once the run has reached its end.", type: .gauge,
-                             samples: [.init(value: status.finished ? 1 : 0)]),
             PrometheusMetric(
-                name: "sharesim_speed", help: "Simulated seconds per wall-clock second (+Inf: as fast as possible).",
-                type: .gauge, samples: [.init(value: { if case .factor(let f) = status.speed { f } else { .infinity } }())]),
-            PrometheusMetric(name: "sharesim_arrived_total", help: "Requests created after the warm-up, per class.",
-                             type: .counter, samples: perClass { Double($0.arrived) }),
-            PrometheusMetric(name: "sharesim_served_total", help: "Requests served after the warm-up, per class.",
-                             type: .counter, samples: perClass { Double($0.served) }),
-            PrometheusMetric(name: "sharesim_rejected_total", help: "Requests turned away on their last attempt, per class.",
-                             type: .counter, samples: perClass { Double($0.rejected) }),
-            PrometheusMetric(name: "sharesim_failed_total", help: "Requests lost after being accepted, per class.",
-                             type: .counter, samples: perClass { Double($0.failed) }),
-            PrometheusMetric(name: "sharesim_throughput_per_second",
-                             help: "Served requests per simulated second of measured time, per class.", type: .gauge,
-                             samples: perClass { $0.throughputPerSecond }),
+                name: "sharesim_sim_time_seconds",
+                help: "Simulated time reached.",
+                type: .gauge,
+                samples: [.init(value: status.simulatedSeconds)]
+            ),
             PrometheusMetric(
-                name: "sharesim_latency_seconds", help: "End-to-end latency percentiles of served requests, per class.",
+                name: "sharesim_run_end_seconds",
+                help: "Simulated time at which the run ends.",
+                type: .gauge,
+                samples: [.init(value: status.runEndSeconds)]
+            ),
+            PrometheusMetric(
+                name: "sharesim_events_total",
+                help: "Engine events processed.",
+                type: .counter,
+                samples: [.init(value: Double(results.eventsProcessed))]
+            ),
+            PrometheusMetric(
+                name: "sharesim_paused",
+                help: "1 while the run is paused.",
+                type: .gauge,
+                samples: [.init(value: status.paused ? 1 : 0)]
+            ),
+            PrometheusMetric(
+                name: "sharesim_finished",
+                help: "1 once the run has reached its end.",
+                type: .gauge,
+                samples: [.init(value: status.finished ? 1 : 0)]
+            ),
+            PrometheusMetric(
+                name: "sharesim_speed",
+                help: "Simulated seconds per wall-clock second (+Inf: as fast as possible).",
+                type: .gauge,
+                samples: [.init(value: { if case .factor(let f) = status.speed { f } else { .infinity } }())]
+            ),
+            PrometheusMetric(
+                name: "sharesim_arrived_total",
+                help: "Requests created after the warm-up, per class.",
+                type: .counter,
+                samples: perClass { Double($0.arrived) }
+            ),
+            PrometheusMetric(
+                name: "sharesim_served_total",
+                help: "Requests served after the warm-up, per class.",
+                type: .counter,
+                samples: perClass { Double($0.served) }
+            ),
+            PrometheusMetric(
+                name: "sharesim_rejected_total",
+                help: "Requests turned away on their last attempt, per class.",
+                type: .counter,
+                samples: perClass { Double($0.rejected) }
+            ),
+            PrometheusMetric(
+                name: "sharesim_failed_total",
+                help: "Requests lost after being accepted, per class.",
+                type: .counter,
+                samples: perClass { Double($0.failed) }
+            ),
+            PrometheusMetric(
+                name: "sharesim_throughput_per_second",
+                help: "Served requests per simulated second of measured time, per class.",
+                type: .gauge,
+                samples: perClass { $0.throughputPerSecond }
+            ),
+            PrometheusMetric(
+                name: "sharesim_latency_seconds",
+                help: "End-to-end latency percentiles of served requests, per class.",
                 type: .gauge,
                 samples: results.workloads.flatMap { workload in
-                    [PrometheusMetric.Sample(labels: [("class", workload.name), ("quantile", "0.5")], value: workload.latency.p50),
-                     PrometheusMetric.Sample(labels: [("class", workload.name), ("quantile", "0.99")], value: workload.latency.p99)]
-                }),
-            PrometheusMetric(name: "sharesim_region_utilisation_ratio",
-                             help: "Busy cores over capacity, time-weighted, per region.", type: .gauge,
-                             samples: results.regions.map { .init(labels: [("region", $0.name)], value: $0.utilisation) }),
-            PrometheusMetric(name: "sharesim_pool_online_ratio",
-                             help: "Fraction of shared devices online, time-weighted, per pool.", type: .gauge,
-                             samples: results.sharedPools.map { .init(labels: [("pool", $0.name)], value: $0.onlineFraction) }),
+                    [
+                        PrometheusMetric.Sample(
+                            labels: [("class", workload.name), ("quantile", "0.5")],
+                            value: workload.latency.p50
+                        ),
+                        PrometheusMetric.Sample(
+                            labels: [("class", workload.name), ("quantile", "0.99")],
+                            value: workload.latency.p99
+                        ),
+                    ]
+                }
+            ),
+            PrometheusMetric(
+                name: "sharesim_region_utilisation_ratio",
+                help: "Busy cores over capacity, time-weighted, per region.",
+                type: .gauge,
+                samples: results.regions.map { .init(labels: [("region", $0.name)], value: $0.utilisation) }
+            ),
+            PrometheusMetric(
+                name: "sharesim_pool_online_ratio",
+                help: "Fraction of shared devices online, time-weighted, per pool.",
+                type: .gauge,
+                samples: results.sharedPools.map { .init(labels: [("pool", $0.name)], value: $0.onlineFraction) }
+            ),
         ]
         if let cost = results.cost {
-            metrics.append(PrometheusMetric(name: "sharesim_cost_total", help: "What the measured span cost so far.",
-                                            type: .gauge, samples: [.init(value: cost.total)]))
+            metrics.append(
+                PrometheusMetric(
+                    name: "sharesim_cost_total",
+                    help: "What the measured span cost so far.",
+                    type: .gauge,
+                    samples: [.init(value: cost.total)]
+                )
+            )
         }
         return metrics
     }

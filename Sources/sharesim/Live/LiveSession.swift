@@ -50,7 +50,12 @@ final class LiveSession {
 
     /// A session for `spec` with `seed`, paced at `speed`, served on `host`:`port`.
     init(
-        scenarioName: String, spec: ModelSpec, seed: UInt64, speed: PacedClock.Speed, host: String, port: Int,
+        scenarioName: String,
+        spec: ModelSpec,
+        seed: UInt64,
+        speed: PacedClock.Speed,
+        host: String,
+        port: Int,
         exitAtEnd: Bool
     ) throws {
         self.scenarioName = scenarioName
@@ -160,7 +165,9 @@ final class LiveSession {
         isFinished = true
         ticker.stop()
         publish()
-        FileHandle.standardError.write(Data("sharesim: live run of \(scenarioName) finished; serving final figures\n".utf8))
+        FileHandle.standardError.write(
+            Data("sharesim: live run of \(scenarioName) finished; serving final figures\n".utf8)
+        )
         if exitAtEnd { shutDown(.finished) }
     }
 
@@ -175,10 +182,16 @@ final class LiveSession {
     }
 
     /// The state `LiveFrame` and `/metrics` report alongside the figures.
-    var status: (simulatedSeconds: Double, runEndSeconds: Double, warmupSeconds: Double, speed: PacedClock.Speed,
-                 paused: Bool, finished: Bool) {
-        (simulation.now.seconds, simulation.model.runEnd.seconds, simulation.model.warmupEnd.seconds, clock.speed,
-         clock.isPaused, isFinished)
+    var status:
+        (
+            simulatedSeconds: Double, runEndSeconds: Double, warmupSeconds: Double, speed: PacedClock.Speed,
+            paused: Bool, finished: Bool
+        )
+    {
+        (
+            simulation.now.seconds, simulation.model.runEnd.seconds, simulation.model.warmupEnd.seconds, clock.speed,
+            clock.isPaused, isFinished
+        )
     }
 
     // MARK: HTTP
@@ -187,7 +200,9 @@ final class LiveSession {
         switch request.path {
         case "/", "/index.html":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
-            return .response(HTTPResponse(contentType: "text/html; charset=utf-8", body: Dashboard.page(title: scenarioName)))
+            return .response(
+                HTTPResponse(contentType: "text/html; charset=utf-8", body: Dashboard.page(title: scenarioName))
+            )
         case "/metrics":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
             let text = PrometheusText.format(LiveMetrics.metrics(results: snapshot, session: self))
@@ -195,34 +210,54 @@ final class LiveSession {
         case "/events":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
             let frames = history.isEmpty ? [LiveFrame(session: self, results: snapshot).json] : history
-            return .eventStream(initialEvents: Array(frames.map { HTTPResponse.serverSentEvent(data: $0, event: "figures") }.joined()))
+            return .eventStream(
+                initialEvents: Array(frames.map { HTTPResponse.serverSentEvent(data: $0, event: "figures") }.joined())
+            )
         case "/control":
             guard request.method == "POST" else { return Self.methodNotAllowed("POST") }
             let (status, message) = control(request.body)
             return .response(controlReply(status: status, message: message))
         default:
-            return .response(HTTPResponse(status: .notFound, contentType: "text/plain; charset=utf-8",
-                                          body: "no such page: \(request.path)\n"))
+            return .response(
+                HTTPResponse(
+                    status: .notFound,
+                    contentType: "text/plain; charset=utf-8",
+                    body: "no such page: \(request.path)\n"
+                )
+            )
         }
     }
 
     private static func methodNotAllowed(_ allowed: String) -> HTTPServer.Reply {
-        .response(HTTPResponse(status: .methodNotAllowed, contentType: "text/plain; charset=utf-8",
-                               body: "only \(allowed) is allowed here\n", headers: [HTTPHeader("Allow", allowed)]))
+        .response(
+            HTTPResponse(
+                status: .methodNotAllowed,
+                contentType: "text/plain; charset=utf-8",
+                body: "only \(allowed) is allowed here\n",
+                headers: [HTTPHeader("Allow", allowed)]
+            )
+        )
     }
 
     /// Takes `target` down or up; a separate function so that the model and the scheduler
     /// are two parts of one `inout` value, not two accesses to the session's property.
     private static func setOutage(
-        of target: FailureTarget, down: Bool, in simulation: inout Simulation<WorldModel, DefaultPendingEventSet>
+        of target: FailureTarget,
+        down: Bool,
+        in simulation: inout Simulation<WorldModel, DefaultPendingEventSet>
     ) {
         simulation.model.setOutage(of: target, down: down, scheduler: &simulation.scheduler)
     }
 
     private func controlReply(status: HTTPStatus, message: String) -> HTTPResponse {
         let reply = ControlReply(
-            ok: status == .ok, message: message, paused: clock.isPaused, speed: clock.speed.description,
-            simSeconds: simulation.now.seconds, finished: isFinished)
+            ok: status == .ok,
+            message: message,
+            paused: clock.isPaused,
+            speed: clock.speed.description,
+            simSeconds: simulation.now.seconds,
+            finished: isFinished
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = (try? encoder.encode(reply)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

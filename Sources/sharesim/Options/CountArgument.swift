@@ -36,6 +36,7 @@ func validateCount(_ value: Int, flag: String, in range: ClosedRange<Int>) throw
 func validateReal(_ value: Double, flag: String, in range: ClosedRange<Double>) throws {
     guard value.isFinite, range.contains(value) else {
         throw ValidationError(
-            "\(flag) must be a number between \(range.lowerBound) and \(range.upperBound), got \(value)")
+            "\(flag) must be a number between \(range.lowerBound) and \(range.upperBound), got \(value)"
+        )
     }
 }

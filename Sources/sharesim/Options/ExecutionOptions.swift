@@ -12,7 +12,9 @@ struct ExecutionOptions: ParsableArguments {
     @Flag(help: "Skip the simulations already in the results file.")
     var resume = false
 
-    @Option(help: "Run only share K of N of the simulations (K/N, 1-based), for a cluster; combine with `sharesim merge`.")
+    @Option(
+        help: "Run only share K of N of the simulations (K/N, 1-based), for a cluster; combine with `sharesim merge`."
+    )
     var shard: String?
 
     @Option(help: "Longest wall time of one simulation in a worker, in seconds, before it is killed and retried.")
@@ -20,7 +22,9 @@ struct ExecutionOptions: ParsableArguments {
 
     func validate() throws {
         if let jobs, !(0...256).contains(jobs) { throw ValidationError("--jobs must be 0...256, got \(jobs)") }
-        if resume, results == nil { throw ValidationError("--resume needs --results PATH (or --output, next to which it lives)") }
+        if resume, results == nil {
+            throw ValidationError("--resume needs --results PATH (or --output, next to which it lives)")
+        }
         if let shard {
             do { _ = try ShardSpec(parsing: shard) } catch { throw ValidationError("--shard: \(error.description)") }
         }

@@ -8,7 +8,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report format: table, json, csv, md or html (default: from --output's extension, else table).")
     var format: String?
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output; csv also writes NAME.series.csv.")
+    @Option(
+        help: "Write the report to this file (atomically) instead of standard output; csv also writes NAME.series.csv."
+    )
     var output: String?
 
     @Flag(help: "With csv on standard output, print the time series instead of the summary.")
@@ -40,8 +42,12 @@ struct ReportOptions: ParsableArguments {
     /// to a CSV summary), or to standard output.
     func write(_ report: Report) throws {
         let format = resolvedFormat
-        let colour = output == nil && format == .table
-            && TableRenderer.shouldUseColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        let colour =
+            output == nil && format == .table
+            && TableRenderer.shouldUseColour(
+                isTerminal: isatty(STDOUT_FILENO) == 1,
+                environment: ProcessInfo.processInfo.environment
+            )
         var text = format.render(report, colour: colour, includeWallTime: !reproducible)
         if format == .csv, series || output != nil {
             let seriesText = CSVRenderer().series(report)

@@ -14,7 +14,10 @@ struct ScenarioSelection: ParsableArguments {
     @Option(help: "Measured simulated time, with a unit: '30 min', '2 h' (default: the scenario's).")
     var duration: String?
 
-    @Option(name: .customLong("set"), help: "Override a field for this run: PATH=VALUE (repeatable), e.g. shared_pools.hk-homes.devices=300k.")
+    @Option(
+        name: .customLong("set"),
+        help: "Override a field for this run: PATH=VALUE (repeatable), e.g. shared_pools.hk-homes.devices=300k."
+    )
     var settings: [String] = []
 
     func validate() throws {
@@ -24,7 +27,8 @@ struct ScenarioSelection: ParsableArguments {
         if let duration {
             switch QuantityKind.duration.parse(duration) {
             case .success(let seconds) where seconds > 0 && seconds <= 365 * 86_400: break
-            case .success: throw ValidationError("--duration must be more than zero and at most a year, got '\(duration)'")
+            case .success:
+                throw ValidationError("--duration must be more than zero and at most a year, got '\(duration)'")
             case .failure(let error): throw ValidationError("--duration: \(error.message)")
             }
         }
@@ -48,14 +52,27 @@ struct ScenarioSelection: ParsableArguments {
 
     /// The jobs of `scenario` (already loaded from `reference`) for one variant and settings:
     /// one per replication.
-    func jobs(for reference: ScenarioReference, scenario: Scenario, variant: String, entry: Int = 0,
-              extraSettings: [SimulationJob.Setting] = [], baseSeed: UInt64? = nil) -> [SimulationJob] {
+    func jobs(
+        for reference: ScenarioReference,
+        scenario: Scenario,
+        variant: String,
+        entry: Int = 0,
+        extraSettings: [SimulationJob.Setting] = [],
+        baseSeed: UInt64? = nil
+    ) -> [SimulationJob] {
         let count = replications ?? scenario.replications
         let digest = String(StableHash.of(scenario.document.description), radix: 16)
         return (1...count).map { replication in
-            SimulationJob(scenario: reference, entry: entry, variant: variant, settings: parsedSettings + extraSettings,
-                          replication: replication, baseSeed: seed ?? baseSeed, durationSeconds: durationSeconds,
-                          scenarioDigest: digest)
+            SimulationJob(
+                scenario: reference,
+                entry: entry,
+                variant: variant,
+                settings: parsedSettings + extraSettings,
+                replication: replication,
+                baseSeed: seed ?? baseSeed,
+                durationSeconds: durationSeconds,
+                scenarioDigest: digest
+            )
         }
     }
 

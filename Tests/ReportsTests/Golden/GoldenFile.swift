@@ -26,7 +26,8 @@ enum GoldenFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             Issue.record(
                 "missing golden file GoldenFiles/\(name); record it with SHARESIM_UPDATE_GOLDEN=1 swift test --filter ReportsTests",
-                sourceLocation: sourceLocation)
+                sourceLocation: sourceLocation
+            )
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
@@ -34,9 +35,10 @@ enum GoldenFile {
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let actualLines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let firstDifference = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let detail = firstDifference.map {
-                "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
-            } ?? "line counts differ: expected \(expectedLines.count), actual \(actualLines.count)"
+            let detail =
+                firstDifference.map {
+                    "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
+                } ?? "line counts differ: expected \(expectedLines.count), actual \(actualLines.count)"
             let message: String =
                 "\(name) differs from its golden file (\(detail)); if the change is intended, re-record with "
                 + "SHARESIM_UPDATE_GOLDEN=1 swift test --filter ReportsTests"
