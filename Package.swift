@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "ShareModel", targets: ["ShareModel"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,6 +68,11 @@ let package = Package(
             dependencies: ["CLibUV", "CHTTPParser", "SimCore"],
             swiftSettings: sharedSettings
         ),
+        .target(
+            name: "Experiments",
+            dependencies: ["SimCore", "ShareModel", "Scenario", "Reports", "HostRuntime"],
+            swiftSettings: sharedSettings
+        ),
         .executableTarget(
             name: "sharesim",
             dependencies: [
@@ -75,6 +81,7 @@ let package = Package(
                 "Scenario",
                 "Reports",
                 "HostRuntime",
+                "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: sharedSettings
@@ -103,6 +110,11 @@ let package = Package(
         .testTarget(
             name: "HostRuntimeTests",
             dependencies: ["HostRuntime"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: ["Experiments", "Reports", "Scenario", "ShareModel", "HostRuntime"],
             swiftSettings: sharedSettings
         ),
         .testTarget(

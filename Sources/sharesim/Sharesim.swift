@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import HostRuntime
 import Scenario
@@ -33,7 +34,7 @@ struct Sharesim: AsyncParsableCommand {
             }
         } catch let error as ScenarioError {
             fail(error.diagnostics.map(\.description).joined(separator: "\n"), status: 2)
-        } catch let error as CommandFailure {
+        } catch let error as ExperimentError {
             switch error {
             case .usage(let message): fail(message, status: 2)
             case .failed(let message): fail(message, status: 1)

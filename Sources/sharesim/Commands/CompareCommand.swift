@@ -1,6 +1,6 @@
 import ArgumentParser
+import Experiments
 import Foundation
-import Scenario
 
 /// `sharesim compare A.yaml B.yaml ...` or `sharesim compare S.yaml --variants base,x,...`:
 /// runs each with the same seeds per replication and lays them side by side.
@@ -34,46 +34,13 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        var jobs: [SimulationJob] = []
+        let plan: ExperimentPlan
         if let variants {
             let names = variants.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            guard names.count >= 2 else {
-                throw CommandFailure.usage("--variants needs at least two names, got '\(variants)'")
-            }
-            let reference = ScenarioReference(argument: scenarios[0])
-            let loaded = try reference.load()
-            for (entry, name) in names.enumerated() {
-                jobs += selection.jobs(
-                    for: reference,
-                    scenario: loaded,
-                    variant: name,
-                    entry: entry,
-                    baseSeed: loaded.seed
-                )
-            }
+            plan = try .comparison(ScenarioReference(argument: scenarios[0]), variants: names, selection: selection.plan)
         } else {
-            var baseSeed: UInt64?
-            for (entry, argument) in scenarios.enumerated() {
-                let reference = ScenarioReference(argument: argument)
-                let loaded = try reference.load()
-                baseSeed = baseSeed ?? loaded.seed
-                jobs += selection.jobs(
-                    for: reference,
-                    scenario: loaded,
-                    variant: "base",
-                    entry: entry,
-                    baseSeed: baseSeed
-                )
-            }
+            plan = try .comparison(scenarios.map(ScenarioReference.init(argument:)), selection: selection.plan)
         }
-        try ScenarioSelection.check(jobs)
-        let runner = ExperimentRunner(execution: execution, defaultResultsPath: report.defaultResultsPath)
-        let outcome = try runner.run(jobs)
-        try RunOutcomeHandling.finish(
-            outcome,
-            sharded: execution.shard != nil,
-            report: report,
-            resultsPath: execution.results ?? report.defaultResultsPath
-        )
+        try PlanExecution.execute(plan, execution: execution, report: report)
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import HostRuntime
+import Reports
 import Scenario
 
 /// `sharesim live SCENARIO`: runs a scenario paced against the wall clock and serves a
@@ -36,48 +38,25 @@ struct LiveCommand: ParsableCommand {
 
     func run() throws {
         guard let pace = PacedClock.Speed(parsing: speed) else {
-            throw CommandFailure.usage("--speed must be a positive number or `max`, not '\(speed)'")
+            throw ExperimentError.usage("--speed must be a positive number or `max`, not '\(speed)'")
         }
-        let (host, port) = try Self.parseListen(listen)
-        let reference = ScenarioReference(argument: scenario)
-        let loaded = try reference.load().applying(variant: variant)
+        let address = try ListenAddress(parsing: listen)
+        let loaded = try ScenarioReference(argument: scenario).load().applying(variant: variant)
         let session = try LiveSession(
             scenarioName: loaded.name,
             spec: loaded.spec,
             seed: loaded.seed(forReplication: 1),
             speed: pace,
-            host: host,
-            port: port,
-            exitAtEnd: exitAtEnd
+            host: address.host,
+            port: address.port,
+            exitAtEnd: exitAtEnd,
+            note: { FileHandle.standardError.write(Data("sharesim: \($0)\n".utf8)) }
         )
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        FileHandle.standardError.write(Data("sharesim: live on http://\(shownHost):\(try session.boundPort)\n".utf8))
+        let url = "http://\(address.urlHost):\(try session.boundPort)"
+        FileHandle.standardError.write(Data("sharesim: live on \(url)\n".utf8))
         let ending = try session.run()
-        let results = session.snapshot
-        let complete = session.isFinished
-        let title = "\(loaded.name)" + (complete ? "" : " (incomplete: interrupted)")
-        FileHandle.standardOutput.write(Data(HeadlineFigures(results).table(title: title).utf8))
-        if case .interrupted = ending { throw CommandFailure.interrupted }
-    }
-
-    /// `HOST:PORT` or `[IPv6]:PORT` split into a numeric host and a port.
-    static func parseListen(_ text: String) throws -> (host: String, port: Int) {
-        let host: Substring
-        let portText: Substring
-        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
-            host = text[text.index(after: text.startIndex)..<close]
-            let rest = text[text.index(after: close)...]
-            guard rest.hasPrefix(":") else { throw CommandFailure.usage("--listen must be HOST:PORT, not '\(text)'") }
-            portText = rest.dropFirst()
-        } else if let colon = text.lastIndex(of: ":") {
-            host = text[..<colon]
-            portText = text[text.index(after: colon)...]
-        } else {
-            throw CommandFailure.usage("--listen must be HOST:PORT, not '\(text)'")
-        }
-        guard !host.isEmpty, let port = Int(portText), (0...65535).contains(port) else {
-            throw CommandFailure.usage("--listen must be HOST:PORT with a port from 0 to 65535, not '\(text)'")
-        }
-        return (String(host), port)
+        let title = loaded.name + (session.isFinished ? "" : " (incomplete: interrupted)")
+        FileHandle.standardOutput.write(Data(HeadlineFigures(session.snapshot).table(title: title).utf8))
+        if case .interrupted = ending { throw ExperimentError.interrupted }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import HostRuntime
+import Experiments
 
 /// `sharesim merge PARTS...`: combines the results files of shards into one report.
 struct MergeCommand: ParsableCommand {
@@ -19,15 +18,6 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let merged: [String: String]
-        do {
-            merged = try ResultsJournal.merge(paths: parts)
-        } catch {
-            throw CommandFailure.usage(error.description)
-        }
-        let results = try merged.keys.sorted().map { id in try JobCoding.decode(JobResult.self, from: merged[id]!) }
-        // The order of the command that made them.
-        let ordered = results.sorted { $0.job.order < $1.job.order }
-        try report.write(try ReportAssembly.report(ordered, wallSeconds: nil, complete: true))
+        try report.write(try ShardMerge.report(paths: parts))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Scenario
 
 /// `sharesim run [SCENARIO]`: runs a scenario (the built-in default when none is named) and
@@ -22,17 +23,11 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var execution: ExecutionOptions
 
     func run() throws {
-        let reference = ScenarioReference(argument: scenario)
-        let loaded = try reference.load()
-        let jobs = selection.jobs(for: reference, scenario: loaded, variant: variant)
-        try ScenarioSelection.check(jobs)
-        let runner = ExperimentRunner(execution: execution, defaultResultsPath: report.defaultResultsPath)
-        let outcome = try runner.run(jobs)
-        try RunOutcomeHandling.finish(
-            outcome,
-            sharded: execution.shard != nil,
-            report: report,
-            resultsPath: execution.results ?? report.defaultResultsPath
+        let plan = try ExperimentPlan.run(
+            ScenarioReference(argument: scenario),
+            variant: variant,
+            selection: selection.plan
         )
+        try PlanExecution.execute(plan, execution: execution, report: report)
     }
 }

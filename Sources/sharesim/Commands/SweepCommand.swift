@@ -1,6 +1,6 @@
 import ArgumentParser
+import Experiments
 import Foundation
-import Scenario
 
 /// `sharesim sweep S.yaml [--set PATH=V1,V2,...]`: runs the scenario's sweep (or the one
 /// given) and reports each figure against the swept value.
@@ -24,54 +24,25 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var execution: ExecutionOptions
 
     func run() throws {
-        let reference = ScenarioReference(argument: scenario)
-        let loaded = try reference.load()
         // `--set PATH=V1,V2,...` (a list) is the sweep; single-valued --set entries stay overrides.
         var selection = selection
         var over = over
         if over == nil, let index = selection.settings.firstIndex(where: { $0.contains(",") }) {
             over = selection.settings.remove(at: index)
         }
-        let path: String
-        let values: [String]
-        if let over {
-            let parts = over.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else {
-                throw CommandFailure.usage("--over expects PATH=V1,V2,..., got '\(over)'")
+        let sweep = try over.map { text in
+            guard let setting = SimulationJob.Setting(parsing: text) else {
+                throw ExperimentError.usage("--over expects PATH=V1,V2,..., got '\(text)'")
             }
-            path = parts[0]
-            values = parts[1].split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        } else if let sweep = loaded.sweep {
-            path = sweep.path.description
-            values = try sweep.values.map { node in
-                guard let text = node.scalarText else {
-                    throw CommandFailure.usage(
-                        "\(node.location): a sweep value must be a single value, got \(node.summary)"
-                    )
-                }
-                return text
-            }
-        } else {
-            throw CommandFailure.usage("scenario '\(loaded.name)' has no sweep; give one with --over PATH=V1,V2,...")
+            return setting
         }
-        guard values.count >= 2 else { throw CommandFailure.usage("a sweep needs at least two values") }
-        var jobs: [SimulationJob] = []
-        for value in values {
-            jobs += selection.jobs(
-                for: reference,
-                scenario: loaded,
-                variant: variant,
-                extraSettings: [SimulationJob.Setting(path: path, value: value)]
-            )
-        }
-        try ScenarioSelection.check(jobs)
-        let runner = ExperimentRunner(execution: execution, defaultResultsPath: report.defaultResultsPath)
-        let outcome = try runner.run(jobs)
-        try RunOutcomeHandling.finish(
-            outcome,
-            sharded: execution.shard != nil,
-            report: report,
-            resultsPath: execution.results ?? report.defaultResultsPath
+        let plan = try ExperimentPlan.sweep(
+            ScenarioReference(argument: scenario),
+            variant: variant,
+            path: sweep?.path,
+            values: sweep?.value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? [],
+            selection: selection.plan
         )
+        try PlanExecution.execute(plan, execution: execution, report: report)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Experiments
 import Scenario
 
 /// `sharesim validate FILE...`: checks scenario files without running them.
@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         guard problems.isEmpty else {
-            throw CommandFailure.usage(problems.joined(separator: "\n"))
+            throw ExperimentError.usage(problems.joined(separator: "\n"))
         }
     }
 }

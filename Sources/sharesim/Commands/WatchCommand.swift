@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 
 /// `sharesim watch SCENARIO`: runs a scenario file, then re-runs it whenever the file (or a
@@ -22,15 +23,21 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let reference = ScenarioReference(argument: scenario)
         guard !reference.isBuiltin else {
-            throw CommandFailure.usage("watch needs a scenario file; '\(scenario)' is not one")
+            throw ExperimentError.usage("watch needs a scenario file; '\(scenario)' is not one")
         }
         guard FileManager.default.fileExists(atPath: reference.location) else {
-            throw CommandFailure.usage("no such scenario file: \(reference.location)")
+            throw ExperimentError.usage("no such scenario file: \(reference.location)")
         }
-        let session = try WatchSession(path: reference.location, variant: variant, onceAfterChange: onceAfterChange)
+        let session = try WatchSession(
+            path: reference.location,
+            variant: variant,
+            onceAfterChange: onceAfterChange,
+            output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            diagnostics: { FileHandle.standardError.write(Data($0.utf8)) }
+        )
         switch try session.run() {
         case .rerunDone: return
-        case .interrupted: throw CommandFailure.interrupted
+        case .interrupted: throw ExperimentError.interrupted
         }
     }
 }

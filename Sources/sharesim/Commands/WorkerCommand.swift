@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import HostRuntime
 
 /// `sharesim worker`: runs simulations sent as JSON lines on standard input (started by

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import HostRuntime
 
 /// How the simulations of a `run`, `compare` or `sweep` are executed.
@@ -31,5 +32,16 @@ struct ExecutionOptions: ParsableArguments {
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400 * 7) {
             throw ValidationError("--time-limit must be 0...604800 seconds, got \(timeLimit)")
         }
+    }
+
+    /// The runner's options; the results file defaults to `defaultResultsPath` (next to `--output`).
+    func runnerOptions(defaultResultsPath: String?) throws -> ExperimentRunner.Options {
+        ExperimentRunner.Options(
+            workers: jobs,
+            resultsPath: results ?? defaultResultsPath,
+            resume: resume,
+            shard: try shard.map { try ShardSpec(parsing: $0) } ?? .all,
+            timeLimitSeconds: timeLimit
+        )
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Experiments
 import Foundation
-import HostRuntime
 import Reports
 
 /// Where and how a command writes its report.
@@ -26,49 +26,23 @@ struct ReportOptions: ParsableArguments {
         if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
     }
 
-    /// The format to render.
-    var resolvedFormat: ReportFormat {
-        if let format, let named = ReportFormat(name: format) { return named }
-        if let output, let inferred = ReportFormat(inferringFrom: output) { return inferred }
-        return .table
+    /// The output the flags describe.
+    var destination: ReportOutput {
+        let format =
+            format.flatMap(ReportFormat.init(name:)) ?? output.flatMap(ReportFormat.init(inferringFrom:)) ?? .table
+        return ReportOutput(format: format, path: output, seriesOnStandardOutput: series, reproducible: reproducible)
     }
 
-    /// The results file next to `--output`, when there is one.
-    var defaultResultsPath: String? {
-        output.map { $0 + ".results.jsonl" }
-    }
-
-    /// Renders `report` and writes it: to `--output` atomically (with the series CSV next
-    /// to a CSV summary), or to standard output.
+    /// Renders `report` and writes it to `--output`, or prints it (with colour on a terminal).
     func write(_ report: Report) throws {
-        let format = resolvedFormat
+        let destination = destination
         let colour =
-            output == nil && format == .table
+            output == nil && destination.format == .table
             && TableRenderer.shouldUseColour(
                 isTerminal: isatty(STDOUT_FILENO) == 1,
                 environment: ProcessInfo.processInfo.environment
             )
-        var text = format.render(report, colour: colour, includeWallTime: !reproducible)
-        if format == .csv, series || output != nil {
-            let seriesText = CSVRenderer().series(report)
-            if let output {
-                try Self.writeFile(ReportFormat.seriesPath(forSummaryPath: output), seriesText)
-            } else {
-                text = seriesText
-            }
-        }
-        if let output {
-            try Self.writeFile(output, text)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
-    }
-
-    static func writeFile(_ path: String, _ text: String) throws {
-        do {
-            try AtomicFile.write(path: path, contents: text)
-        } catch {
-            throw CommandFailure.failed("cannot write \(path): \(error)")
-        }
+        let text = try destination.write(report, colour: colour)
+        if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
 }

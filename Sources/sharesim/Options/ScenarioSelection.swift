@@ -1,6 +1,6 @@
 import ArgumentParser
+import Experiments
 import Scenario
-import SimCore
 
 /// Options that change which simulations a scenario makes: seed, replications, duration and
 /// `PATH=VALUE` settings.
@@ -37,50 +37,15 @@ struct ScenarioSelection: ParsableArguments {
         }
     }
 
-    /// The `--set` overrides.
-    var parsedSettings: [SimulationJob.Setting] {
-        settings.map { text in
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            return SimulationJob.Setting(path: parts[0], value: parts.count > 1 ? parts[1] : "")
-        }
-    }
-
-    /// The duration in seconds, if given.
-    var durationSeconds: Double? {
-        duration.flatMap { try? QuantityKind.duration.parse($0).get() }
-    }
-
-    /// The jobs of `scenario` (already loaded from `reference`) for one variant and settings:
-    /// one per replication.
-    func jobs(
-        for reference: ScenarioReference,
-        scenario: Scenario,
-        variant: String,
-        entry: Int = 0,
-        extraSettings: [SimulationJob.Setting] = [],
-        baseSeed: UInt64? = nil
-    ) -> [SimulationJob] {
-        let count = replications ?? scenario.replications
-        let digest = String(StableHash.of(scenario.document.description), radix: 16)
-        return (1...count).map { replication in
-            SimulationJob(
-                scenario: reference,
-                entry: entry,
-                variant: variant,
-                settings: parsedSettings + extraSettings,
-                replication: replication,
-                baseSeed: seed ?? baseSeed,
-                durationSeconds: durationSeconds,
-                scenarioDigest: digest
-            )
-        }
-    }
-
-    /// Checks that every job resolves (variant, settings, duration) before any runs.
-    static func check(_ jobs: [SimulationJob]) throws {
-        var seen = Set<String>()
-        for job in jobs where seen.insert("\(job.entry)|" + ReportAssembly.label(of: job)).inserted {
-            _ = try job.resolvedScenario()
-        }
+    /// The selection, for an ``ExperimentPlan``.
+    var plan: ExperimentPlan.Selection {
+        ExperimentPlan.Selection(
+            seed: seed,
+            replications: replications,
+            durationSeconds: duration.flatMap { text in
+                if case .success(let seconds) = QuantityKind.duration.parse(text) { seconds } else { nil }
+            },
+            settings: settings.compactMap(SimulationJob.Setting.init(parsing:))
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HostRuntime
+import Reports
 import Scenario
 import ShareModel
 
@@ -9,9 +10,9 @@ import ShareModel
 /// Files are watched through their folders (one ``FileWatcher`` per folder, filtered by file
 /// name), which survives editors that save by renaming a new file over the old one. Changes
 /// are debounced, and a change that leaves every file's contents as they were is ignored.
-final class WatchSession {
+public final class WatchSession {
     /// How a session ended.
-    enum Ending {
+    public enum Ending: Sendable {
         /// `--once-after-change` and a re-run finished.
         case rerunDone
         /// SIGINT or SIGTERM arrived.
@@ -33,7 +34,23 @@ final class WatchSession {
     private var last: HeadlineFigures?
     private var ending: Ending?
 
-    init(path: String, variant: String, onceAfterChange: Bool) throws {
+    /// Where the session's text goes: tables and changes to `output`, notes and errors to
+    /// `diagnostics`.
+    private let output: (String) -> Void
+    private let diagnostics: (String) -> Void
+
+    /// A session for the scenario file at `path` (its `variant`); `onceAfterChange` ends it
+    /// after the first re-run. Text for standard output goes to `output`, notes and errors
+    /// (with their `sharesim:` prefix) to `diagnostics`.
+    public init(
+        path: String,
+        variant: String,
+        onceAfterChange: Bool,
+        output: @escaping (String) -> Void,
+        diagnostics: @escaping (String) -> Void
+    ) throws {
+        self.output = output
+        self.diagnostics = diagnostics
         self.path = URL(fileURLWithPath: path).standardizedFileURL.path
         self.variant = variant
         self.onceAfterChange = onceAfterChange
@@ -42,7 +59,7 @@ final class WatchSession {
     }
 
     /// Runs once, then watches until a signal (or the first re-run with `onceAfterChange`).
-    func run() throws -> Ending {
+    public func run() throws -> Ending {
         for signal in [ProcessSignal.interrupt, .terminate] {
             let watcher = try SignalWatcher(loop: loop)
             try watcher.start(signal) { [unowned self] _ in self.shutDown(.interrupted) }
@@ -52,7 +69,7 @@ final class WatchSession {
         _ = runScenario(initial: true)
         try rewatch()
         let count = files.count
-        Self.note("watching \(count) file\(count == 1 ? "" : "s") for changes; Ctrl-C to stop")
+        note("watching \(count) file\(count == 1 ? "" : "s") for changes; Ctrl-C to stop")
         loop.run()
         _ = try? loop.close()
         return ending ?? .interrupted
@@ -73,14 +90,14 @@ final class WatchSession {
             Self.collectFiles(loaded.document, into: &watched)
             scenario = try loaded.applying(variant: variant)
         } catch {
-            Self.report(error)
+            report(error)
             return false
         }
         let results: ModelResults
         do {
             results = try ModelRun.run(scenario.spec, seed: scenario.seed(forReplication: 1))
         } catch {
-            Self.report(error)
+            report(error)
             return false
         }
         let figures = HeadlineFigures(results)
@@ -88,9 +105,9 @@ final class WatchSession {
             let moved = figures.changes(from: last)
             var text = "re-ran \(scenario.name) after a change:\n"
             text += moved.isEmpty ? "  no headline figure moved\n" : moved.map { "  " + $0 + "\n" }.joined()
-            Self.print(text)
+            print(text)
         } else {
-            Self.print(figures.table(title: scenario.name))
+            print(figures.table(title: scenario.name))
         }
         last = figures
         return true
@@ -123,7 +140,7 @@ final class WatchSession {
                 try watcher.start(path: folder) { [unowned self] change in self.changed(change, in: folder) }
             } catch {
                 watcher.close()
-                Self.note("cannot watch \(folder): \(error)")
+                note("cannot watch \(folder): \(error)")
                 continue
             }
             watchers[folder] = watcher
@@ -147,7 +164,7 @@ final class WatchSession {
         do {
             try rewatch()
         } catch {
-            Self.note("cannot watch: \(error)")
+            note("cannot watch: \(error)")
         }
         if ran, onceAfterChange { shutDown(.rerunDone) }
     }
@@ -168,21 +185,21 @@ final class WatchSession {
         FileManager.default.contents(atPath: path)
     }
 
-    private static func report(_ error: any Error) {
+    private func report(_ error: any Error) {
         let text: String
         if let error = error as? ScenarioError {
             text = error.diagnostics.map(\.description).joined(separator: "\n")
         } else {
             text = "sharesim: error: \(error)"
         }
-        FileHandle.standardError.write(Data((text + "\nsharesim: still watching; fix the file to re-run\n").utf8))
+        diagnostics(text + "\nsharesim: still watching; fix the file to re-run\n")
     }
 
-    private static func note(_ text: String) {
-        FileHandle.standardError.write(Data("sharesim: \(text)\n".utf8))
+    private func note(_ text: String) {
+        diagnostics("sharesim: \(text)\n")
     }
 
-    private static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    private func print(_ text: String) {
+        output(text)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
-import ShareModel
+public import ShareModel
 
 /// The few figures `sharesim watch` and `sharesim live` print: per class throughput, p99
 /// latency, success and SLO attainment, and the total cost.
-struct HeadlineFigures: Equatable {
+public struct HeadlineFigures: Equatable, Sendable {
     /// One figure: a label (such as `orders p99`), its value and how to print it.
     struct Figure: Equatable {
         enum Unit: Equatable { case perSecond, seconds, ratio, money }
@@ -32,7 +32,8 @@ struct HeadlineFigures: Equatable {
 
     var figures: [Figure]
 
-    init(_ results: ModelResults) {
+    /// The headline figures of `results`.
+    public init(_ results: ModelResults) {
         var figures: [Figure] = []
         for workload in results.workloads {
             figures.append(
@@ -53,7 +54,7 @@ struct HeadlineFigures: Equatable {
     }
 
     /// A two-column table, one figure per line.
-    func table(title: String) -> String {
+    public func table(title: String) -> String {
         let width = max(figures.map(\.label.count).max() ?? 0, 6)
         var lines = [title]
         for figure in figures {
@@ -66,7 +67,7 @@ struct HeadlineFigures: Equatable {
 
     /// The figures that moved from `old` to `self`, one line each (`label: old -> new (+x%)`);
     /// figures only one side has are listed as added or removed.
-    func changes(from old: HeadlineFigures) -> [String] {
+    public func changes(from old: HeadlineFigures) -> [String] {
         var lines: [String] = []
         for figure in figures {
             guard let before = old.figures.first(where: { $0.label == figure.label }) else {

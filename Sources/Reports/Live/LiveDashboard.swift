@@ -3,26 +3,10 @@ import Foundation
 /// The page `GET /` serves in `sharesim live`: one self-contained HTML document (inline CSS
 /// and JavaScript, no external resources) that follows `/events` with an `EventSource` and
 /// draws line charts on canvases, plus buttons that `POST /control`.
-enum Dashboard {
+public enum LiveDashboard {
     /// The page, titled with the scenario's name.
-    static func page(title: String) -> String {
-        template.replacingOccurrences(of: "{{TITLE}}", with: escape(title))
-    }
-
-    /// `text` with the HTML special characters escaped.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+    public static func page(title: String) -> String {
+        template.replacingOccurrences(of: "{{TITLE}}", with: HTMLText.escape(title))
     }
 
     private static let template = #"""

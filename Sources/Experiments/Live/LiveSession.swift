@@ -1,6 +1,7 @@
 import Foundation
-import HostRuntime
-import ShareModel
+public import HostRuntime
+import Reports
+public import ShareModel
 import SimCore
 
 /// One `sharesim live` run: the simulation, paced against the wall clock on a libuv timer,
@@ -9,9 +10,9 @@ import SimCore
 /// Everything happens on the loop's thread: the tick timer advances the simulation, the
 /// server's handler reads snapshots and applies control requests between ticks, so the
 /// simulation is never touched concurrently.
-final class LiveSession {
+public final class LiveSession {
     /// How a session ended.
-    enum Ending {
+    public enum Ending: Sendable {
         /// The run reached its end (and `--exit-at-end` was given).
         case finished
         /// SIGINT or SIGTERM arrived.
@@ -23,7 +24,8 @@ final class LiveSession {
     /// Wall time one tick may spend simulating before it yields to the server.
     static let tickBudget: Duration = .milliseconds(80)
 
-    let scenarioName: String
+    /// The scenario's name, shown on the dashboard.
+    public let scenarioName: String
     private let loop: EventLoop
     private var simulation: Simulation<WorldModel, DefaultPendingEventSet>
     private var clock: PacedClock
@@ -45,20 +47,28 @@ final class LiveSession {
     /// client so its charts start with the run's history.
     private var history: [String] = []
     private let historyLimit = 500
-    private(set) var isFinished = false
-    private(set) var ending: Ending?
+    /// Whether the run reached its end.
+    public private(set) var isFinished = false
+    private var ending: Ending?
+    /// Where one-line notes for the user go (the run finished, ...).
+    private let note: (String) -> Void
 
     /// A session for `spec` with `seed`, paced at `speed`, served on `host`:`port`.
-    init(
+    ///
+    /// - Parameter note: receives one-line notes for the user (the run finished, ...).
+    /// - Throws: ``ExperimentError/usage(_:)`` when the address cannot be listened on.
+    public init(
         scenarioName: String,
         spec: ModelSpec,
         seed: UInt64,
         speed: PacedClock.Speed,
         host: String,
         port: Int,
-        exitAtEnd: Bool
+        exitAtEnd: Bool,
+        note: @escaping (String) -> Void
     ) throws {
         self.scenarioName = scenarioName
+        self.note = note
         self.exitAtEnd = exitAtEnd
         loop = try EventLoop()
         simulation = try ModelRun.prepare(spec, seed: seed)
@@ -74,17 +84,17 @@ final class LiveSession {
         } catch {
             ticker.close()
             _ = try? loop.close()
-            throw CommandFailure.usage("cannot listen on \(host):\(port): \(error)")
+            throw ExperimentError.usage("cannot listen on \(host):\(port): \(error)")
         }
     }
 
     /// The port the server listens on.
-    var boundPort: Int {
+    public var boundPort: Int {
         get throws { try server?.boundPort ?? 0 }
     }
 
     /// Runs until the run ends (with `exitAtEnd`) or a signal arrives; returns how it ended.
-    func run() throws -> Ending {
+    public func run() throws -> Ending {
         for signal in [ProcessSignal.interrupt, .terminate] {
             let watcher = try SignalWatcher(loop: loop)
             try watcher.start(signal) { [unowned self] _ in self.shutDown(.interrupted) }
@@ -98,7 +108,7 @@ final class LiveSession {
     }
 
     /// What the run has measured so far.
-    var snapshot: ModelResults {
+    public var snapshot: ModelResults {
         simulation.model.snapshot(at: simulation.now, events: simulation.scheduler.eventCount)
     }
 
@@ -165,9 +175,7 @@ final class LiveSession {
         isFinished = true
         ticker.stop()
         publish()
-        FileHandle.standardError.write(
-            Data("sharesim: live run of \(scenarioName) finished; serving final figures\n".utf8)
-        )
+        note("live run of \(scenarioName) finished; serving final figures")
         if exitAtEnd { shutDown(.finished) }
     }
 
@@ -201,7 +209,7 @@ final class LiveSession {
         case "/", "/index.html":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
             return .response(
-                HTTPResponse(contentType: "text/html; charset=utf-8", body: Dashboard.page(title: scenarioName))
+                HTTPResponse(contentType: "text/html; charset=utf-8", body: LiveDashboard.page(title: scenarioName))
             )
         case "/metrics":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }

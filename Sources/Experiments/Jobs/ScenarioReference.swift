@@ -1,0 +1,52 @@
+import Foundation
+public import Scenario
+
+/// What the user named: a scenario file, or a built-in scenario by name.
+public struct ScenarioReference: Codable, Hashable, Sendable {
+    /// An absolute file path, or a built-in name.
+    public var location: String
+    /// Whether `location` is a built-in name.
+    public var isBuiltin: Bool
+
+    /// The reference for `argument`: an existing file (made absolute, so worker processes
+    /// find it whatever their folder), else a built-in name; the default scenario for nil.
+    public init(argument: String?) {
+        guard let argument else {
+            self.init(location: BuiltinScenarios.defaultName, isBuiltin: true)
+            return
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let url = URL(fileURLWithPath: argument, relativeTo: folder)
+            self.init(location: url.standardizedFileURL.path, isBuiltin: false)
+        } else if argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.contains("/") {
+            self.init(location: argument, isBuiltin: false)
+        } else {
+            self.init(location: argument, isBuiltin: true)
+        }
+    }
+
+    /// A reference to `location`, a file path or (with `isBuiltin`) a built-in name.
+    public init(location: String, isBuiltin: Bool) {
+        self.location = location
+        self.isBuiltin = isBuiltin
+    }
+
+    /// The scenario, decoded.
+    ///
+    /// - Throws: ``ScenarioError`` (with every problem) or ``ExperimentError/usage(_:)`` for a
+    ///   missing file.
+    public func load() throws -> Scenario {
+        if isBuiltin { return try BuiltinScenarios.scenario(named: location) }
+        guard FileManager.default.fileExists(atPath: location) else {
+            throw ExperimentError.usage("no such scenario file: \(location)")
+        }
+        return try Scenario.load(path: location)
+    }
+
+    /// The name shown in labels: the built-in name, or the file name without its extension.
+    public var displayName: String {
+        isBuiltin ? location : URL(fileURLWithPath: location).deletingPathExtension().lastPathComponent
+    }
+}

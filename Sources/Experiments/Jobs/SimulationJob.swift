@@ -1,0 +1,174 @@
+import Foundation
+public import Scenario
+public import ShareModel
+public import SimCore
+
+/// One simulation to run: a scenario, its variant and settings, one replication. Sent to a
+/// worker process as JSON, or run in this process; either way the result is the same bytes.
+public struct SimulationJob: Codable, Hashable, Sendable {
+    /// A `PATH=VALUE` override (a sweep point or `--set`).
+    public struct Setting: Codable, Hashable, Sendable {
+        /// The scenario path, e.g. `shared_pools.hk-onething.devices`.
+        public var path: String
+        /// The value as written, e.g. `300k`.
+        public var value: String
+
+        /// A setting of `path` to `value`.
+        public init(path: String, value: String) {
+            self.path = path
+            self.value = value
+        }
+
+        /// `PATH=VALUE` split at the first `=`; nil without one or with an empty path.
+        public init?(parsing text: String) {
+            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { return nil }
+            self.init(path: parts[0], value: parts[1])
+        }
+    }
+
+    /// The scenario.
+    public var scenario: ScenarioReference
+    /// The kind of report the command that made this job writes; stored in results files, so
+    /// `merge` is told the kind rather than guessing it.
+    public var report: ReportKind
+    /// The position of this job's entry in a comparison (0 otherwise), so that a scenario
+    /// compared with itself keeps two entries.
+    public var entry: Int = 0
+    /// The variant's name (`base` for the scenario as written).
+    public var variant: String
+    /// Overrides, applied in order after the variant.
+    public var settings: [Setting]
+    /// The replication, from 1.
+    public var replication: Int
+    /// The scenario's base seed, or the one given with `--seed`.
+    public var baseSeed: UInt64?
+    /// A measured duration replacing the scenario's, in seconds.
+    public var durationSeconds: Double?
+    /// The job's position in its command's list, so merged shards keep the command's order.
+    public var order: Int = 0
+    /// A stable hash of the scenario's resolved document (its `extends` included), part of
+    /// the id, so `--resume` never reuses a result computed before the file was edited.
+    public var scenarioDigest: String = ""
+
+    /// A job from its parts; `order` is set by the runner.
+    public init(
+        scenario: ScenarioReference,
+        report: ReportKind,
+        entry: Int = 0,
+        variant: String,
+        settings: [Setting],
+        replication: Int,
+        baseSeed: UInt64? = nil,
+        durationSeconds: Double? = nil,
+        scenarioDigest: String = ""
+    ) {
+        self.scenario = scenario
+        self.report = report
+        self.entry = entry
+        self.variant = variant
+        self.settings = settings
+        self.replication = replication
+        self.baseSeed = baseSeed
+        self.durationSeconds = durationSeconds
+        self.scenarioDigest = scenarioDigest
+    }
+
+    /// A stable identifier: the same job gets the same id in every process and run.
+    public var id: String {
+        var parts = entry == 0 ? [] : ["entry=\(entry)"]
+        parts.append("variant=\(variant)")
+        parts += settings.map { "\($0.path)=\($0.value)" }
+        parts.append("rep=\(replication)")
+        if !scenarioDigest.isEmpty { parts.append("scenario=\(scenarioDigest)") }
+        return parts.joined(separator: "/")
+    }
+
+    /// The label of this job's run in a comparison: the scenario, the variant, the settings.
+    public var label: String {
+        var parts = [scenario.displayName]
+        if variant != "base" { parts.append(variant) }
+        parts += settings.map { "\($0.path)=\($0.value)" }
+        return parts.joined(separator: " / ")
+    }
+
+    /// The scenario with this job's variant, settings and duration applied.
+    ///
+    /// - Throws: ``ScenarioError`` for a bad variant or setting, ``ExperimentError`` for a
+    ///   path that is not one.
+    public func resolvedScenario() throws -> Scenario {
+        var scenario = try scenario.load().applying(variant: variant)
+        for setting in settings {
+            guard let path = ScenarioPath(parsing: setting.path) else {
+                throw ExperimentError.usage("invalid path '\(setting.path)'")
+            }
+            let location = SourceLocation(file: "--set", line: 1, column: 1)
+            scenario = try scenario.setting(path, to: .scalar(setting.value, at: location), at: location)
+        }
+        if let durationSeconds { scenario.spec.duration = .seconds(durationSeconds) }
+        if let baseSeed { scenario.seed = baseSeed }
+        return scenario
+    }
+
+    /// Runs the job and returns it with its results.
+    ///
+    /// - Parameter progress: called about 200 times with the simulated time reached, the
+    ///   run's end and the events so far; nil runs in one go.
+    public func run(
+        progress: ((_ simulated: SimTime, _ end: SimTime, _ events: UInt64) -> Void)? = nil
+    ) throws -> JobResult {
+        let scenario = try resolvedScenario()
+        var simulation = try ModelRun.prepare(scenario.spec, seed: scenario.seed(forReplication: replication))
+        if let progress {
+            // Run in 1/200ths of the span so the caller can show how far it got.
+            let end = simulation.model.runEnd
+            let chunk = SimDuration(nanoseconds: max(1, end.nanoseconds / 200))
+            while simulation.now < end {
+                simulation.run(until: min(end, simulation.now + chunk))
+                progress(simulation.now, end, simulation.scheduler.eventCount)
+            }
+        }
+        let results = ModelRun.finish(&simulation)
+        return JobResult(
+            job: self,
+            scenarioName: scenario.name,
+            scenarioDescription: scenario.description,
+            results: results
+        )
+    }
+}
+
+/// What one job produced, with the job itself: a line of a results file.
+public struct JobResult: Codable, Sendable {
+    /// The job.
+    public var job: SimulationJob
+    /// The resolved scenario's name and description.
+    public var scenarioName: String
+    /// The resolved scenario's description.
+    public var scenarioDescription: String
+    /// What the run measured.
+    public var results: ModelResults
+
+    /// A result from its parts.
+    public init(job: SimulationJob, scenarioName: String, scenarioDescription: String, results: ModelResults) {
+        self.job = job
+        self.scenarioName = scenarioName
+        self.scenarioDescription = scenarioDescription
+        self.results = results
+    }
+}
+
+/// The JSON form of jobs and results: sorted keys, so equal values give equal bytes.
+public enum JobCoding {
+    /// `value` as one line of JSON with sorted keys.
+    public static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// The value `text` encodes.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
