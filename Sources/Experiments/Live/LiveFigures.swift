@@ -1,25 +1,16 @@
 import Foundation
 import HostRuntime
+import Reports
 import ShareModel
 
-/// One server-sent event of `sharesim live`: the figures at the end of a report interval,
-/// as the dashboard charts them.
+/// One server-sent event of `sharesim live`: the figures at the end of a report interval
+/// that the dashboard charts (those the registry marks ``FigureChart/liveDashboard``),
+/// each under its registry key.
 struct LiveFrame: Encodable {
-    struct WorkloadFigures: Encodable {
+    /// One entity's dashboard figures, by registry key (`throughputPerSecond`, `latencyP99`, …).
+    struct Entity: Encodable {
         var name: String
-        /// Served per second in the latest whole interval (over the run so far before one).
-        var throughput: Double
-        var served: UInt64
-        var rejected: UInt64
-        var failed: UInt64
-        /// Latency percentiles over the run so far, in seconds.
-        var p50: Double
-        var p99: Double
-    }
-
-    struct NamedValue: Encodable {
-        var name: String
-        var value: Double
+        var figures: [String: Double]
     }
 
     var scenario: String
@@ -30,11 +21,13 @@ struct LiveFrame: Encodable {
     var speed: String
     var paused: Bool
     var finished: Bool
-    var workloads: [WorkloadFigures]
-    /// Busy cores over capacity per region, in the latest whole interval.
-    var regionUtilisation: [NamedValue]
-    /// Fraction of devices online per shared pool, in the latest whole interval.
-    var poolsOnline: [NamedValue]
+    /// Per class: throughput in the latest whole interval (over the run so far before one),
+    /// latency percentiles over the run so far.
+    var workloads: [Entity]
+    /// Per region: busy cores over capacity in the latest whole interval.
+    var regions: [Entity]
+    /// Per shared pool: fraction of devices online in the latest whole interval.
+    var sharedPools: [Entity]
 
     init(session: LiveSession, results: ModelResults) {
         let status = session.status
@@ -47,51 +40,76 @@ struct LiveFrame: Encodable {
         paused = status.paused
         finished = status.finished
         let latest = results.series.last { $0.lengthSeconds >= results.intervalSeconds * 0.99 }
-        workloads = results.workloads.enumerated().map { index, workload in
-            WorkloadFigures(
-                name: workload.name,
-                throughput: Self.finite(latest?.workloads[index].throughputPerSecond ?? workload.throughputPerSecond),
-                served: workload.served,
-                rejected: workload.rejected,
-                failed: workload.failed,
-                p50: Self.finite(workload.latency.p50),
-                p99: Self.finite(workload.latency.p99)
-            )
-        }
-        regionUtilisation = results.regions.map { region in
-            guard let latest else { return NamedValue(name: region.name, value: Self.finite(region.utilisation)) }
-            var busy = 0.0
-            var capacity = 0.0
-            for (index, zone) in results.zones.enumerated() where zone.region == region.name {
-                busy += latest.zoneUtilisation[index] * Double(zone.capacity)
-                capacity += Double(zone.capacity)
+        let latestFigures = LatestInterval(results: results, point: latest)
+        func entities(_ section: FigureSection, _ names: [String]) -> [Entity] {
+            let shown = FigureRegistry.descriptors(in: .liveDashboard).filter { $0.section == section }
+            return names.enumerated().map { position, name in
+                var figures: [String: Double] = [:]
+                for descriptor in shown {
+                    let id = FigureID(descriptor.metric, of: name)
+                    let value =
+                        latestFigures.value(of: id, at: position)
+                        ?? FigureRegistry.value(of: id, at: position, in: results)
+                    figures[descriptor.key] = Self.finite(value ?? 0)
+                }
+                return Entity(name: name, figures: figures)
             }
-            return NamedValue(name: region.name, value: capacity > 0 ? Self.finite(busy / capacity) : 0)
         }
-        poolsOnline = results.sharedPools.enumerated().map { index, pool in
-            NamedValue(name: pool.name, value: Self.finite(latest?.poolOnlineFraction[index] ?? pool.onlineFraction))
-        }
+        workloads = entities(.workload, results.workloads.map(\.name))
+        regions = entities(.region, results.regions.map(\.name))
+        sharedPools = entities(.sharedPool, results.sharedPools.map(\.name))
     }
 
-    /// The frame as one line of JSON.
+    /// The frame as one line of JSON (sorted keys).
     var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        } catch {
+            // Every number is finite (see `finite`), so encoding cannot fail.
+            preconditionFailure("a live frame could not be encoded: \(error)")
+        }
     }
 
     /// `value`, or 0 if it is not finite (JSON has no NaN).
     static func finite(_ value: Double) -> Double { value.isFinite ? value : 0 }
 }
 
-/// The `/metrics` exposition of a live run.
+/// The figures of the latest whole report interval, where the series has them: throughput
+/// per class, utilisation per region (capacity-weighted over its zones), online per pool.
+private struct LatestInterval {
+    let results: ModelResults
+    let point: IntervalResults?
+
+    func value(of id: FigureID, at position: Int) -> Double? {
+        guard let point else { return nil }
+        switch id.metric {
+        case .throughput:
+            return position < point.workloads.count ? point.workloads[position].throughputPerSecond : nil
+        case .poolOnlineFraction:
+            return position < point.poolOnlineFraction.count ? point.poolOnlineFraction[position] : nil
+        case .regionUtilisation:
+            var busy = 0.0
+            var capacity = 0.0
+            for (index, zone) in results.zones.enumerated() where zone.region == id.subject {
+                busy += point.zoneUtilisation[index] * Double(zone.capacity)
+                capacity += Double(zone.capacity)
+            }
+            return capacity > 0 ? busy / capacity : 0
+        default:
+            return nil
+        }
+    }
+}
+
+/// The `/metrics` exposition of a live run: the run's status, then every figure the
+/// registry marks ``FigureChart/prometheus``, one family per ``FigureDescriptor/prometheusName``
+/// (percentiles of one distribution share a family, told apart by a `quantile` label).
 enum LiveMetrics {
     static func metrics(results: ModelResults, session: LiveSession) -> [PrometheusMetric] {
         let status = session.status
-        func perClass(_ value: (WorkloadResults) -> Double) -> [PrometheusMetric.Sample] {
-            results.workloads.map { .init(labels: [("class", $0.name)], value: value($0)) }
-        }
+        let speed: Double = if case .factor(let factor) = status.speed { factor } else { .infinity }
         var metrics = [
             PrometheusMetric(
                 name: "sharesim_sim_time_seconds",
@@ -127,78 +145,63 @@ enum LiveMetrics {
                 name: "sharesim_speed",
                 help: "Simulated seconds per wall-clock second (+Inf: as fast as possible).",
                 type: .gauge,
-                samples: [.init(value: { if case .factor(let f) = status.speed { f } else { .infinity } }())]
-            ),
-            PrometheusMetric(
-                name: "sharesim_arrived_total",
-                help: "Requests created after the warm-up, per class.",
-                type: .counter,
-                samples: perClass { Double($0.arrived) }
-            ),
-            PrometheusMetric(
-                name: "sharesim_served_total",
-                help: "Requests served after the warm-up, per class.",
-                type: .counter,
-                samples: perClass { Double($0.served) }
-            ),
-            PrometheusMetric(
-                name: "sharesim_rejected_total",
-                help: "Requests turned away on their last attempt, per class.",
-                type: .counter,
-                samples: perClass { Double($0.rejected) }
-            ),
-            PrometheusMetric(
-                name: "sharesim_failed_total",
-                help: "Requests lost after being accepted, per class.",
-                type: .counter,
-                samples: perClass { Double($0.failed) }
-            ),
-            PrometheusMetric(
-                name: "sharesim_throughput_per_second",
-                help: "Served requests per simulated second of measured time, per class.",
-                type: .gauge,
-                samples: perClass { $0.throughputPerSecond }
-            ),
-            PrometheusMetric(
-                name: "sharesim_latency_seconds",
-                help: "End-to-end latency percentiles of served requests, per class.",
-                type: .gauge,
-                samples: results.workloads.flatMap { workload in
-                    [
-                        PrometheusMetric.Sample(
-                            labels: [("class", workload.name), ("quantile", "0.5")],
-                            value: workload.latency.p50
-                        ),
-                        PrometheusMetric.Sample(
-                            labels: [("class", workload.name), ("quantile", "0.99")],
-                            value: workload.latency.p99
-                        ),
-                    ]
-                }
-            ),
-            PrometheusMetric(
-                name: "sharesim_region_utilisation_ratio",
-                help: "Busy cores over capacity, time-weighted, per region.",
-                type: .gauge,
-                samples: results.regions.map { .init(labels: [("region", $0.name)], value: $0.utilisation) }
-            ),
-            PrometheusMetric(
-                name: "sharesim_pool_online_ratio",
-                help: "Fraction of shared devices online, time-weighted, per pool.",
-                type: .gauge,
-                samples: results.sharedPools.map { .init(labels: [("pool", $0.name)], value: $0.onlineFraction) }
+                samples: [.init(value: speed)]
             ),
         ]
-        if let cost = results.cost {
+        for descriptor in FigureRegistry.descriptors(in: .prometheus) {
+            guard let name = descriptor.prometheusName else { continue }
+            let samples = Self.samples(descriptor, results)
+            if let index = metrics.firstIndex(where: { $0.name == name }) {
+                metrics[index].samples += samples
+                continue
+            }
+            if descriptor.section == .cost && results.cost == nil { continue }
             metrics.append(
                 PrometheusMetric(
-                    name: "sharesim_cost_total",
-                    help: "What the measured span cost so far.",
-                    type: .gauge,
-                    samples: [.init(value: cost.total)]
+                    name: name,
+                    help: Self.help(descriptor),
+                    type: descriptor.aggregation == .cumulative ? .counter : .gauge,
+                    samples: samples
                 )
             )
         }
         return metrics
+    }
+
+    /// One sample per entity of the descriptor's section that defines it.
+    private static func samples(_ descriptor: FigureDescriptor, _ results: ModelResults) -> [PrometheusMetric.Sample] {
+        let entities: (label: String, names: [String])
+        switch descriptor.section {
+        case .workload, .servedBy: entities = ("class", results.workloads.map(\.name))
+        case .region: entities = ("region", results.regions.map(\.name))
+        case .zone: entities = ("zone", results.zones.map(\.name))
+        case .edgeSite: entities = ("edge_site", results.edgeSites.map(\.name))
+        case .sharedPool: entities = ("pool", results.sharedPools.map(\.name))
+        case .cost:
+            return FigureRegistry.value(of: FigureID(descriptor.metric), at: 0, in: results).map { [.init(value: $0)] }
+                ?? []
+        }
+        return entities.names.enumerated().compactMap { position, name in
+            guard let value = FigureRegistry.value(of: FigureID(descriptor.metric, of: name), at: position, in: results)
+            else { return nil }
+            var labels = [(entities.label, name)]
+            if let quantile = descriptor.quantile { labels.append(("quantile", String(quantile))) }
+            return PrometheusMetric.Sample(labels: labels, value: value)
+        }
+    }
+
+    /// The family's help line: what it is, in which unit, per what.
+    private static func help(_ descriptor: FigureDescriptor) -> String {
+        let what = descriptor.quantile == nil ? descriptor.label : "Latency percentiles of served requests"
+        let per: String
+        switch descriptor.section {
+        case .workload, .servedBy: per = ", per class"
+        case .region: per = ", per region"
+        case .zone: per = ", per zone"
+        case .edgeSite: per = ", per edge site"
+        case .sharedPool: per = ", per shared pool"
+        case .cost: per = ""
+        }
+        return what + " (" + descriptor.unit.symbol + ")" + per + ", over the measured time so far."
     }
 }

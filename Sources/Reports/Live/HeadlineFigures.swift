@@ -1,54 +1,41 @@
-import Foundation
 public import ShareModel
 
-/// The few figures `sharesim watch` and `sharesim live` print: per class throughput, p99
-/// latency, success and SLO attainment, and the total cost.
+/// The few figures `sharesim watch` and `sharesim live` print: those the registry marks
+/// ``FigureChart/headline``, for every class (and the run's cost, when it has prices).
 public struct HeadlineFigures: Equatable, Sendable {
-    /// One figure: a label (such as `orders p99`), its value and how to print it.
-    struct Figure: Equatable {
-        enum Unit: Equatable { case perSecond, seconds, ratio, money }
-        var label: String
-        var value: Double
-        var unit: Unit
+    /// One figure and its value in the figure's unit.
+    public struct Figure: Equatable, Sendable {
+        /// Which figure.
+        public var id: FigureID
+        /// Its value, in the figure's unit.
+        public var value: Double
 
-        /// The value with its unit, such as `1.50/s`, `12.3 ms`, `99.2%`.
-        var formatted: String {
-            switch unit {
-            case .perSecond: return Self.number(value) + "/s"
-            case .seconds:
-                return value < 1 ? Self.number(value * 1000) + " ms" : Self.number(value) + " s"
-            case .ratio: return Self.number(value * 100) + "%"
-            case .money: return Self.number(value)
-            }
-        }
-
-        static func number(_ value: Double) -> String {
-            guard value.isFinite else { return "\(value)" }
-            let magnitude = abs(value)
-            let digits = magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3
-            return String(format: "%.\(digits)f", value)
-        }
+        /// `class · Label`, such as `orders · Latency p99`.
+        public var label: String { id.displayName }
+        /// The value with its unit, as the report tables print it: `1.50/s`, `12.3 ms`, `99.2%`.
+        public var formatted: String { HumanFormat.format(value, id.descriptor.unit) }
     }
 
-    var figures: [Figure]
+    /// The figures, in registry order per class, then the run-wide ones.
+    public var figures: [Figure]
 
-    /// The headline figures of `results`.
+    /// The headline figures of `results` (figures undefined in it are left out).
     public init(_ results: ModelResults) {
         var figures: [Figure] = []
-        for workload in results.workloads {
-            figures.append(
-                Figure(label: "\(workload.name) throughput", value: workload.throughputPerSecond, unit: .perSecond)
-            )
-            figures.append(Figure(label: "\(workload.name) p99", value: workload.latency.p99, unit: .seconds))
-            if let success = workload.successRatio {
-                figures.append(Figure(label: "\(workload.name) success", value: success, unit: .ratio))
-            }
-            if let slo = workload.sloAttainment {
-                figures.append(Figure(label: "\(workload.name) SLO", value: slo, unit: .ratio))
+        let headline = FigureRegistry.descriptors(in: .headline)
+        for (position, workload) in results.workloads.enumerated() {
+            for descriptor in headline where descriptor.section == .workload {
+                let id = FigureID(descriptor.metric, of: workload.name)
+                if let value = FigureRegistry.value(of: id, at: position, in: results) {
+                    figures.append(Figure(id: id, value: value))
+                }
             }
         }
-        if let cost = results.cost {
-            figures.append(Figure(label: "cost total", value: cost.total, unit: .money))
+        for descriptor in headline where descriptor.section == .cost {
+            let id = FigureID(descriptor.metric)
+            if let value = FigureRegistry.value(of: id, at: 0, in: results) {
+                figures.append(Figure(id: id, value: value))
+            }
         }
         self.figures = figures
     }
@@ -59,18 +46,19 @@ public struct HeadlineFigures: Equatable, Sendable {
         var lines = [title]
         for figure in figures {
             lines.append(
-                "  " + figure.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + figure.formatted
+                "  " + figure.label + String(repeating: " ", count: width - figure.label.count) + "  "
+                    + figure.formatted
             )
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The figures that moved from `old` to `self`, one line each (`label: old -> new (+x%)`);
-    /// figures only one side has are listed as added or removed.
+    /// The figures that moved from `old` to `self`, one line each (`label: old -> new (+x%,
+    /// better)`); figures only one side has are listed as added or removed.
     public func changes(from old: HeadlineFigures) -> [String] {
         var lines: [String] = []
         for figure in figures {
-            guard let before = old.figures.first(where: { $0.label == figure.label }) else {
+            guard let before = old.figures.first(where: { $0.id == figure.id }) else {
                 lines.append("\(figure.label): new, \(figure.formatted)")
                 continue
             }
@@ -78,11 +66,14 @@ public struct HeadlineFigures: Equatable, Sendable {
             var line = "\(figure.label): \(before.formatted) -> \(figure.formatted)"
             if before.value != 0 {
                 let percent = (figure.value - before.value) / abs(before.value) * 100
-                line += " (" + (percent >= 0 ? "+" : "") + String(format: "%.1f", percent) + "%)"
+                let verdict = figure.id.descriptor.direction.isImprovement(figure.value - before.value)
+                line +=
+                    " (" + (percent >= 0 ? "+" : "") + HumanFormat.fixed(percent, decimals: 1) + "%"
+                    + (verdict.map { $0 ? ", better" : ", worse" } ?? "") + ")"
             }
             lines.append(line)
         }
-        for figure in old.figures where !figures.contains(where: { $0.label == figure.label }) {
+        for figure in old.figures where !figures.contains(where: { $0.id == figure.id }) {
             lines.append("\(figure.label): removed (was \(figure.formatted))")
         }
         return lines

@@ -111,12 +111,12 @@ public enum LiveDashboard {
           const f = JSON.parse(message.data);
           const x = f.simSeconds;
           for (const w of f.workloads) {
-            add("throughput", w.name, x, w.throughput);
-            add("latency", w.name + " p50", x, w.p50 * 1000);
-            add("latency", w.name + " p99", x, w.p99 * 1000);
+            add("throughput", w.name, x, w.figures.throughputPerSecond);
+            add("latency", w.name + " p50", x, w.figures.latencyP50 * 1000);
+            add("latency", w.name + " p99", x, w.figures.latencyP99 * 1000);
           }
-          for (const r of f.regionUtilisation) add("utilisation", r.name, x, r.value * 100);
-          for (const p of f.poolsOnline) add("online", p.name, x, p.value * 100);
+          for (const r of f.regions) add("utilisation", r.name, x, r.figures.utilisation * 100);
+          for (const p of f.sharedPools) add("online", p.name, x, p.figures.onlineFraction * 100);
           document.getElementById("status").textContent =
             "t=" + f.simSeconds.toFixed(1) + " s (" + (f.progress * 100).toFixed(1) + "%), " +
             f.events.toLocaleString() + " events, speed " + f.speed +

@@ -32,32 +32,34 @@ public struct ComparisonReport: Hashable, Sendable, Codable {
 
     /// Compares `entries` (at least one) against the first.
     ///
-    /// Figures are matched by ``FigureRow/key``; a figure the baseline lacks is left out, and
+    /// Figures are matched by ``FigureID``; a figure the baseline lacks is left out, and
     /// one an entry lacks has a nil estimate and difference there.
     public init(entries: [Entry]) {
         precondition(!entries.isEmpty, "a comparison needs at least one run")
         self.entries = entries
         let baseline = entries[0].report
         let lookups = entries.map { entry in
-            Dictionary(entry.report.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            Dictionary(entry.report.rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         figures = baseline.rows.map { row in
-            let matches = lookups.map { $0[row.key] }
+            let matches = lookups.map { $0[row.id] }
             let differences = matches.enumerated().map { index, match -> FigureDifference? in
                 guard index > 0, let match else { return nil }
                 return FigureDifference(baseline: row.values, alternative: match.values)
             }
             return ComparisonFigure(
-                key: row.key,
-                section: row.section,
-                subject: row.subject,
-                metric: row.metric,
-                label: row.label,
-                unit: row.unit,
+                id: row.id,
                 estimates: matches.map { $0?.estimate },
                 differences: differences
             )
         }
+    }
+
+    /// The figure `id` across the runs, or nil when the baseline lacks it.
+    ///
+    /// - Complexity: O(number of figures).
+    public func figure(_ id: FigureID) -> ComparisonFigure? {
+        figures.first { $0.id == id }
     }
 
     /// Whether every entry's replications used the baseline's seeds, pairwise.
@@ -99,21 +101,36 @@ public struct ComparisonReport: Hashable, Sendable, Codable {
 }
 
 /// One figure across the runs of a comparison.
-public struct ComparisonFigure: Hashable, Sendable, Codable {
-    /// The figure's key (`section/subject/metric`), section, subject, metric, label and unit.
-    public var key: String
-    public var section: FigureSection
-    public var subject: String
-    public var metric: String
-    public var label: String
-    public var unit: FigureUnit
+public struct ComparisonFigure: Hashable, Sendable, Encodable {
+    /// Which figure.
+    public var id: FigureID
     /// Per entry, the figure's estimate (nil where undefined or missing).
     public var estimates: [Estimate?]
     /// Per entry, the difference against the first entry; nil for the first and where undefined.
     public var differences: [FigureDifference?]
 
+    /// The figure's key, section, subject, metric name, label and unit.
+    public var key: String { id.key }
+    /// The section.
+    public var section: FigureSection { id.descriptor.section }
+    /// The entity measured.
+    public var subject: String { id.subject }
+    /// The metric's name within the section.
+    public var metric: String { id.metricKey }
+    /// The human label.
+    public var label: String { id.label }
+    /// The unit.
+    public var unit: FigureUnit { id.descriptor.unit }
     /// `subject · label`, or the label alone.
-    public var displayName: String { subject.isEmpty ? label : subject + " · " + label }
+    public var displayName: String { id.displayName }
+
+    /// Encodes the figure's identity, `estimates` and `differences`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FigureAcrossRunsKey.self)
+        try FigureAcrossRunsKey.encodeIdentity(id, into: &container)
+        try container.encode(estimates, forKey: .estimates)
+        try container.encode(differences, forKey: .differences)
+    }
 }
 
 /// The difference of one figure between an alternative run and the baseline.

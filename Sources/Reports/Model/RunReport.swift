@@ -63,11 +63,11 @@ public struct RunReport: Hashable, Sendable, Codable {
         self.init(metadata: metadata, replications: replications)
     }
 
-    /// The row with `key` (`section/subject/metric`), or nil.
+    /// The row of figure `id`, or nil when the run lacks it.
     ///
     /// - Complexity: O(number of rows).
-    public func row(_ key: String) -> FigureRow? {
-        rows.first { $0.key == key }
+    public func row(_ id: FigureID) -> FigureRow? {
+        rows.first { $0.id == id }
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -27,25 +27,24 @@ public struct SweepReport: Hashable, Sendable, Codable {
 
     /// A sweep of `parameter` over `points` (at least one).
     ///
-    /// Figures are matched by ``FigureRow/key``; one a point lacks is nil there.
+    /// Figures are matched by ``FigureID``; one a point lacks is nil there.
     public init(parameter: String, points: [Point]) {
         precondition(!points.isEmpty, "a sweep needs at least one point")
         self.parameter = parameter
         self.points = points
         let lookups = points.map { point in
-            Dictionary(point.report.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            Dictionary(point.report.rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         figures = points[0].report.rows.map { row in
-            SweepFigure(
-                key: row.key,
-                section: row.section,
-                subject: row.subject,
-                metric: row.metric,
-                label: row.label,
-                unit: row.unit,
-                estimates: lookups.map { $0[row.key]?.estimate }
-            )
+            SweepFigure(id: row.id, estimates: lookups.map { $0[row.id]?.estimate })
         }
+    }
+
+    /// The figure `id` across the points, or nil when the first point lacks it.
+    ///
+    /// - Complexity: O(number of figures).
+    public func figure(_ id: FigureID) -> SweepFigure? {
+        figures.first { $0.id == id }
     }
 
     /// Whether every point has a numeric value, strictly increasing, so a numeric x axis fits.
@@ -89,17 +88,31 @@ public struct SweepReport: Hashable, Sendable, Codable {
 }
 
 /// One figure across the points of a sweep.
-public struct SweepFigure: Hashable, Sendable, Codable {
-    /// The figure's key (`section/subject/metric`), section, subject, metric, label and unit.
-    public var key: String
-    public var section: FigureSection
-    public var subject: String
-    public var metric: String
-    public var label: String
-    public var unit: FigureUnit
+public struct SweepFigure: Hashable, Sendable, Encodable {
+    /// Which figure.
+    public var id: FigureID
     /// Per point, the figure's estimate (nil where undefined or missing).
     public var estimates: [Estimate?]
 
+    /// The figure's key.
+    public var key: String { id.key }
+    /// The section.
+    public var section: FigureSection { id.descriptor.section }
+    /// The entity measured.
+    public var subject: String { id.subject }
+    /// The metric's name within the section.
+    public var metric: String { id.metricKey }
+    /// The human label.
+    public var label: String { id.label }
+    /// The unit.
+    public var unit: FigureUnit { id.descriptor.unit }
     /// `subject · label`, or the label alone.
-    public var displayName: String { subject.isEmpty ? label : subject + " · " + label }
+    public var displayName: String { id.displayName }
+
+    /// Encodes the figure's identity and `estimates`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FigureAcrossRunsKey.self)
+        try FigureAcrossRunsKey.encodeIdentity(id, into: &container)
+        try container.encode(estimates, forKey: .estimates)
+    }
 }

@@ -117,86 +117,73 @@ public struct HTMLRenderer: Sendable {
 
     // MARK: - Comparison charts
 
+    /// The entities a figure of `section` is charted for in `figures`: class, region, zone,
+    /// site or pool names; one empty subject for run-wide figures.
+    private static func subjects(_ section: FigureSection, in figures: ReportFigures) -> [String] {
+        switch section {
+        case .workload, .servedBy: figures.workloads.map(\.name)
+        case .region: figures.regions.map(\.name)
+        case .zone: figures.zones.map(\.name)
+        case .edgeSite: figures.edgeSites.map(\.name)
+        case .sharedPool: figures.sharedPools.map(\.name)
+        case .cost: [""]
+        }
+    }
+
     private func comparisonCharts(_ comparison: ComparisonReport) -> [String] {
         let labels = comparison.entries.map(\.label)
         let baseline = comparison.entries[0].report.figures
-        let lookup = Dictionary(comparison.figures.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        func groups(_ section: FigureSection, _ subjects: [String], _ metric: String) -> [SVGChart.BarGroup] {
-            subjects.compactMap { subject in
-                guard let figure = lookup[section.rawValue + "/" + subject + "/" + metric],
+        var charts: [String] = []
+        for descriptor in FigureRegistry.descriptors(in: .comparisonBars) {
+            let chartGroups: [SVGChart.BarGroup] = Self.subjects(descriptor.section, in: baseline).compactMap {
+                guard let figure = comparison.figure(FigureID(descriptor.metric, of: $0)),
                     figure.estimates.contains(where: { $0 != nil })
                 else { return nil }
-                return SVGChart.BarGroup(label: subject.isEmpty ? figure.label : subject, values: figure.estimates)
+                return SVGChart.BarGroup(label: $0.isEmpty ? figure.label : $0, values: figure.estimates)
             }
-        }
-        var charts: [String] = []
-        let classes = baseline.workloads.map(\.name)
-        let specs: [(String, String, String, FigureSection, [String], String, FigureUnit)] = [
-            (
-                "compare-throughput", "Throughput per class", "Throughput", .workload, classes, "throughputPerSecond",
-                .requestsPerSecond
-            ),
-            ("compare-latency-p99", "Latency p99 per class", "Latency p99", .workload, classes, "latencyP99", .seconds),
-            (
-                "compare-slo", "SLO attainment per class", "SLO attainment", .workload, classes, "sloAttainment",
-                .fraction
-            ),
-            (
-                "compare-utilisation", "Utilisation by region", "Utilisation", .region, baseline.regions.map(\.name),
-                "utilisation", .fraction
-            ),
-            ("compare-cost", "Total cost", "Cost", .cost, [""], "total", .money),
-        ]
-        for (id, title, yTitle, section, subjects, metric, unit) in specs {
-            let chartGroups = groups(section, subjects, metric)
             guard !chartGroups.isEmpty else { continue }
+            let id = "compare-" + descriptor.chartID
             let peaks = chartGroups.map { group in group.values.compactMap { $0?.mean }.max() ?? 0 }
-            if Self.scalesDiffer(peaks) {
-                for (index, group) in chartGroups.enumerated() {
-                    charts.append(
-                        SVGChart.barChart(
-                            id: id + "-" + String(index + 1),
-                            title: title + ": " + group.label + " (95% interval)",
-                            yTitle: yTitle,
-                            unit: unit,
-                            seriesNames: labels,
-                            groups: [group]
-                        )
-                    )
-                }
-            } else {
+            let split = Self.scalesDiffer(peaks)
+            for (index, group) in (split ? chartGroups.map { [$0] } : [chartGroups]).enumerated() {
                 charts.append(
                     SVGChart.barChart(
-                        id: id,
-                        title: title + " (95% interval)",
-                        yTitle: yTitle,
-                        unit: unit,
+                        id: split ? id + "-" + String(index + 1) : id,
+                        title: descriptor.chartTitle + (split ? ": " + group[0].label : "") + " (95% interval)",
+                        yTitle: descriptor.label,
+                        unit: descriptor.unit,
                         seriesNames: labels,
-                        groups: chartGroups
+                        groups: group
                     )
                 )
             }
         }
-        if let change = changeChart(comparison, lookup: lookup) { charts.insert(change, at: 0) }
+        if let change = changeChart(comparison) { charts.insert(change, at: 0) }
         return charts
     }
 
     /// Bars of the relative change of headline figures against the baseline, with the 95%
     /// interval of the paired difference as whiskers: the comparison at a glance.
-    private func changeChart(_ comparison: ComparisonReport, lookup: [String: ComparisonFigure]) -> String? {
+    private func changeChart(_ comparison: ComparisonReport) -> String? {
         guard comparison.entries.count > 1 else { return nil }
         let baseline = comparison.entries[0].report.figures
-        var keys: [(String, String)] = []
-        for workload in baseline.workloads {
-            keys.append(("workload/" + workload.name + "/throughputPerSecond", workload.name + "\nthroughput"))
-            keys.append(("workload/" + workload.name + "/latencyP99", workload.name + "\np99 latency"))
+        var ids: [(FigureID, String)] = []
+        let charted = FigureRegistry.descriptors(in: .comparisonChange)
+        for section in FigureSection.allCases {
+            for subject in Self.subjects(section, in: baseline) {
+                for descriptor in charted where descriptor.section == section {
+                    let label = descriptor.label.lowercased()
+                    ids.append(
+                        (
+                            FigureID(descriptor.metric, of: subject),
+                            subject.isEmpty ? label + "\ncost" : subject + "\n" + label
+                        )
+                    )
+                }
+            }
         }
-        for region in baseline.regions {
-            keys.append(("region/" + region.name + "/utilisation", region.name + "\nutilisation"))
-        }
-        keys.append(("cost//total", "total\ncost"))
-        let groups: [SVGChart.BarGroup] = keys.compactMap { key, label in
-            guard let figure = lookup[key], let base = figure.estimates[0], base.mean != 0 else { return nil }
+        let groups: [SVGChart.BarGroup] = ids.compactMap { id, label in
+            guard let figure = comparison.figure(id), let base = figure.estimates[0], base.mean != 0 else { return nil }
             let values = comparison.entries.indices.dropFirst().map { index -> Estimate? in
                 guard let difference = figure.differences[index] else { return nil }
                 return Estimate(
@@ -270,7 +257,6 @@ public struct HTMLRenderer: Sendable {
 
     private func sweepCharts(_ sweep: SweepReport) -> [String] {
         let first = sweep.points[0].report.figures
-        let lookup = Dictionary(sweep.figures.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let positions: [Double] =
             sweep.isNumeric ? sweep.points.compactMap(\.numericValue) : sweep.points.indices.map(Double.init)
         let x = ChartAxis.categorical(
@@ -278,9 +264,10 @@ public struct HTMLRenderer: Sendable {
             labels: sweep.points.map(\.value),
             positions: sweep.isNumeric ? positions : nil
         )
-        func lines(_ section: FigureSection, _ subjects: [String], _ metric: String) -> [SVGChart.LineSeries] {
-            subjects.compactMap { subject in
-                guard let figure = lookup[section.rawValue + "/" + subject + "/" + metric],
+        var charts: [String] = []
+        for descriptor in FigureRegistry.descriptors(in: .sweepLines) {
+            let series: [SVGChart.LineSeries] = Self.subjects(descriptor.section, in: first).compactMap { subject in
+                guard let figure = sweep.figure(FigureID(descriptor.metric, of: subject)),
                     figure.estimates.contains(where: { $0 != nil })
                 else { return nil }
                 let points = zip(positions, figure.estimates).compactMap { position, estimate in
@@ -293,32 +280,15 @@ public struct HTMLRenderer: Sendable {
                 }
                 return SVGChart.LineSeries(name: subject.isEmpty ? figure.label : subject, points: points)
             }
-        }
-        var charts: [String] = []
-        let classes = first.workloads.map(\.name)
-        let specs: [(String, String, String, FigureSection, [String], String, FigureUnit)] = [
-            (
-                "sweep-throughput", "Throughput per class", "Throughput", .workload, classes, "throughputPerSecond",
-                .requestsPerSecond
-            ),
-            ("sweep-latency-p99", "Latency p99 per class", "Latency p99", .workload, classes, "latencyP99", .seconds),
-            (
-                "sweep-utilisation", "Utilisation by region", "Utilisation", .region, first.regions.map(\.name),
-                "utilisation", .fraction
-            ),
-            ("sweep-cost", "Total cost", "Cost", .cost, [""], "total", .money),
-        ]
-        for (id, title, yTitle, section, subjects, metric, unit) in specs {
-            let series = lines(section, subjects, metric)
             guard !series.isEmpty else { continue }
             charts += lineCharts(
-                id: id,
-                title: title,
-                splitTitle: yTitle,
+                id: "sweep-" + descriptor.chartID,
+                title: descriptor.chartTitle,
+                splitTitle: descriptor.label,
                 suffix: " vs " + sweep.parameter + " (95% band)",
                 x: x,
-                yTitle: yTitle,
-                unit: unit,
+                yTitle: descriptor.label,
+                unit: descriptor.unit,
                 series: series
             )
         }

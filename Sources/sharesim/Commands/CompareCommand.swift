@@ -37,7 +37,11 @@ struct CompareCommand: ParsableCommand {
         let plan: ExperimentPlan
         if let variants {
             let names = variants.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            plan = try .comparison(ScenarioReference(argument: scenarios[0]), variants: names, selection: selection.plan)
+            plan = try .comparison(
+                ScenarioReference(argument: scenarios[0]),
+                variants: names,
+                selection: selection.plan
+            )
         } else {
             plan = try .comparison(scenarios.map(ScenarioReference.init(argument:)), selection: selection.plan)
         }

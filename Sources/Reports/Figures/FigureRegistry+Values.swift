@@ -1,0 +1,118 @@
+public import ShareModel
+
+extension FigureRegistry {
+    /// The value of `id` in `run`, reading the entity at `position` of its section's list
+    /// (entities are matched across replications by position); nil where the figure is
+    /// undefined (a latency with nothing served, a ratio of nothing) or the run lacks it.
+    ///
+    /// - Complexity: O(1), except region figures that combine zones: O(zones).
+    public static func value(of id: FigureID, at position: Int, in run: ModelResults) -> Double? {
+        switch id.descriptor.section {
+        case .workload: element(run.workloads, position).flatMap { workload(id.metric, $0) }
+        case .servedBy: element(run.workloads, position).flatMap { share(id.source, $0.servedBy, run) }
+        case .region: element(run.regions, position).flatMap { region(id.metric, $0, run) }
+        case .zone: element(run.zones, position).flatMap { zone(id.metric, $0) }
+        case .edgeSite: element(run.edgeSites, position).flatMap { edgeSite(id.metric, $0) }
+        case .sharedPool: element(run.sharedPools, position).flatMap { pool(id.metric, $0) }
+        case .cost: run.cost.flatMap { cost(id.metric, $0) }
+        }
+    }
+
+    private static func workload(_ metric: FigureMetric, _ workload: WorkloadResults) -> Double? {
+        let latency = workload.latency
+        let served = latency.count > 0
+        switch metric {
+        case .throughput: return workload.throughputPerSecond
+        case .bitrate: return workload.bitsPerSecond
+        case .latencyMean: return served ? latency.mean : nil
+        case .latencyP50: return served ? latency.p50 : nil
+        case .latencyP90: return served ? latency.p90 : nil
+        case .latencyP99: return served ? latency.p99 : nil
+        case .latencyP999: return served ? latency.p999 : nil
+        case .latencyMax: return served ? latency.max : nil
+        case .sloAttainment: return workload.sloAttainment
+        case .successRatio: return workload.successRatio
+        case .arrived: return Double(workload.arrived)
+        case .served: return Double(workload.served)
+        case .rejected: return Double(workload.rejected)
+        case .failed: return Double(workload.failed)
+        case .retries: return Double(workload.retries)
+        case .stall: return workload.stallSeconds
+        case .preemptions: return Double(workload.preemptions)
+        default: return nil
+        }
+    }
+
+    private static func share(_ source: ServedBySource?, _ servedBy: ServedByResults, _ run: ModelResults) -> Double? {
+        guard let source, servedBy.total > 0 else { return nil }
+        let part: UInt64?
+        switch source {
+        case .edge: part = servedBy.edge
+        case .shared: part = servedBy.shared
+        case .origin: part = servedBy.origin
+        case .cloud(let name):
+            part = run.regions.firstIndex { $0.name == name }.flatMap { element(servedBy.cloudByRegion, $0) }
+        }
+        return part.map { Double($0) / Double(servedBy.total) }
+    }
+
+    private static func region(_ metric: FigureMetric, _ region: RegionResults, _ run: ModelResults) -> Double? {
+        let zones = run.zones.filter { $0.region == region.name }
+        switch metric {
+        case .regionUtilisation: return region.utilisation
+        case .regionMeanQueueLength: return zones.isEmpty ? nil : zones.reduce(0) { $0 + $1.meanQueueLength }
+        case .regionAvailability:
+            let capacity = zones.reduce(0) { $0 + $1.capacity }
+            guard capacity > 0 else { return nil }
+            return zones.reduce(0) { $0 + $1.availability * Double($1.capacity) } / Double(capacity)
+        case .regionServed: return Double(region.served)
+        case .regionEgressUtilisation: return region.egressUtilisation
+        default: return nil
+        }
+    }
+
+    private static func zone(_ metric: FigureMetric, _ zone: ZoneResults) -> Double? {
+        switch metric {
+        case .zoneUtilisation: zone.utilisation
+        case .zoneMeanQueueLength: zone.meanQueueLength
+        case .zoneMeanWait: zone.meanWaitSeconds
+        case .zoneAvailability: zone.availability
+        case .zoneServed: Double(zone.served)
+        case .zoneRejected: Double(zone.rejected)
+        default: nil
+        }
+    }
+
+    private static func edgeSite(_ metric: FigureMetric, _ site: EdgeSiteResults) -> Double? {
+        switch metric {
+        case .edgeHitRatio: site.hitRatio
+        case .edgeByteHitRatio: site.byteHitRatio
+        case .edgeBytesServed: site.bytesServed
+        case .edgeUplinkUtilisation: site.uplinkUtilisation
+        case .edgeAvailability: site.availability
+        default: nil
+        }
+    }
+
+    private static func pool(_ metric: FigureMetric, _ pool: SharedPoolResults) -> Double? {
+        switch metric {
+        case .poolOnlineFraction: pool.onlineFraction
+        case .poolBytesServed: pool.bytesServed
+        case .poolRequestsServed: Double(pool.requestsServed)
+        case .poolCredits: pool.credits
+        default: nil
+        }
+    }
+
+    private static func cost(_ metric: FigureMetric, _ cost: CostResults) -> Double? {
+        switch metric {
+        case .costCompute: cost.compute
+        case .costEgress: cost.egress
+        case .costCredits: cost.credits
+        case .costTotal: cost.total
+        case .costPerMillionRequests: cost.perMillionRequests
+        case .costPerTBDelivered: cost.perTBDelivered
+        default: nil
+        }
+    }
+}

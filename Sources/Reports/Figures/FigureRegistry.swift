@@ -1,0 +1,256 @@
+import ShareModel
+
+/// The one table of figures: every metric's descriptor, and how its value is read from a
+/// run's results. Results-to-report, comparisons, sweeps, charts, the live dashboard and
+/// `/metrics` all read it; adding a metric is one case, one descriptor and one reader here.
+public enum FigureRegistry {
+    /// Every descriptor, in report order.
+    public static let descriptors: [FigureDescriptor] = FigureMetric.allCases.map(make)
+
+    private static let table = Dictionary(uniqueKeysWithValues: descriptors.map { ($0.metric, $0) })
+
+    /// The descriptor of `metric`.
+    public static func descriptor(of metric: FigureMetric) -> FigureDescriptor {
+        table[metric] ?? make(metric)
+    }
+
+    /// The descriptors shown in `chart`, in report order.
+    public static func descriptors(in chart: FigureChart) -> [FigureDescriptor] {
+        descriptors.filter { $0.charts.contains(chart) }
+    }
+
+    private static func make(_ metric: FigureMetric) -> FigureDescriptor {
+        typealias D = FigureDescriptor
+        let comparison: Set<FigureChart> = [.comparisonBars, .comparisonChange, .sweepLines]
+        switch metric {
+        case .throughput:
+            return D(
+                metric,
+                .workload,
+                "throughputPerSecond",
+                "Throughput",
+                .requestsPerSecond,
+                .higherIsBetter,
+                .average,
+                comparison.union([.headline, .liveDashboard, .prometheus]),
+                prometheusName: "sharesim_throughput_per_second"
+            )
+        case .bitrate:
+            return D(metric, .workload, "bitsPerSecond", "Bitrate", .bitsPerSecond, .higherIsBetter, .average, [])
+        case .latencyMean:
+            return D(metric, .workload, "latencyMean", "Latency mean", .seconds, .lowerIsBetter, .average, [])
+        case .latencyP50:
+            return D(
+                metric,
+                .workload,
+                "latencyP50",
+                "Latency p50",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [.liveDashboard, .prometheus],
+                prometheusName: "sharesim_latency_seconds",
+                quantile: 0.5
+            )
+        case .latencyP90:
+            return D(metric, .workload, "latencyP90", "Latency p90", .seconds, .lowerIsBetter, .average, [])
+        case .latencyP99:
+            return D(
+                metric,
+                .workload,
+                "latencyP99",
+                "Latency p99",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                comparison.union([.headline, .liveDashboard, .prometheus]),
+                prometheusName: "sharesim_latency_seconds",
+                quantile: 0.99
+            )
+        case .latencyP999:
+            return D(metric, .workload, "latencyP999", "Latency p99.9", .seconds, .lowerIsBetter, .average, [])
+        case .latencyMax:
+            return D(metric, .workload, "latencyMax", "Latency max", .seconds, .lowerIsBetter, .average, [])
+        case .sloAttainment:
+            return D(
+                metric,
+                .workload,
+                "sloAttainment",
+                "SLO attainment",
+                .fraction,
+                .higherIsBetter,
+                .average,
+                [.comparisonBars, .headline]
+            )
+        case .successRatio:
+            return D(metric, .workload, "successRatio", "Success", .fraction, .higherIsBetter, .average, [.headline])
+        case .arrived:
+            return D(
+                metric,
+                .workload,
+                "arrived",
+                "Arrived",
+                .count,
+                .neutral,
+                .cumulative,
+                [.prometheus],
+                prometheusName: "sharesim_arrived_total"
+            )
+        case .served:
+            return D(
+                metric,
+                .workload,
+                "served",
+                "Served",
+                .count,
+                .higherIsBetter,
+                .cumulative,
+                [.prometheus],
+                prometheusName: "sharesim_served_total"
+            )
+        case .rejected:
+            return D(
+                metric,
+                .workload,
+                "rejected",
+                "Rejected",
+                .count,
+                .lowerIsBetter,
+                .cumulative,
+                [.prometheus],
+                prometheusName: "sharesim_rejected_total"
+            )
+        case .failed:
+            return D(
+                metric,
+                .workload,
+                "failed",
+                "Failed",
+                .count,
+                .lowerIsBetter,
+                .cumulative,
+                [.prometheus],
+                prometheusName: "sharesim_failed_total"
+            )
+        case .retries:
+            return D(metric, .workload, "retries", "Retries", .count, .lowerIsBetter, .cumulative, [])
+        case .stall:
+            return D(metric, .workload, "stallSeconds", "Stall", .seconds, .lowerIsBetter, .cumulative, [])
+        case .preemptions:
+            return D(metric, .workload, "preemptions", "Preemptions", .count, .lowerIsBetter, .cumulative, [])
+        case .servedShare:
+            return D(metric, .servedBy, "share", "Share", .fraction, .neutral, .average, [])
+        case .regionUtilisation:
+            return D(
+                metric,
+                .region,
+                "utilisation",
+                "Utilisation",
+                .fraction,
+                .neutral,
+                .average,
+                [.comparisonBars, .comparisonChange, .sweepLines, .liveDashboard, .prometheus],
+                prometheusName: "sharesim_region_utilisation_ratio"
+            )
+        case .regionMeanQueueLength:
+            return D(metric, .region, "meanQueueLength", "Mean queue", .requests, .lowerIsBetter, .average, [])
+        case .regionAvailability:
+            return D(metric, .region, "availability", "Availability", .fraction, .higherIsBetter, .average, [])
+        case .regionServed:
+            return D(metric, .region, "served", "Served", .count, .neutral, .cumulative, [])
+        case .regionEgressUtilisation:
+            return D(metric, .region, "egressUtilisation", "Egress utilisation", .fraction, .neutral, .average, [])
+        case .zoneUtilisation:
+            return D(metric, .zone, "utilisation", "Utilisation", .fraction, .neutral, .average, [])
+        case .zoneMeanQueueLength:
+            return D(metric, .zone, "meanQueueLength", "Mean queue", .requests, .lowerIsBetter, .average, [])
+        case .zoneMeanWait:
+            return D(metric, .zone, "meanWaitSeconds", "Mean wait", .seconds, .lowerIsBetter, .average, [])
+        case .zoneAvailability:
+            return D(metric, .zone, "availability", "Availability", .fraction, .higherIsBetter, .average, [])
+        case .zoneServed:
+            return D(metric, .zone, "served", "Served", .count, .neutral, .cumulative, [])
+        case .zoneRejected:
+            return D(metric, .zone, "rejected", "Rejected", .count, .lowerIsBetter, .cumulative, [])
+        case .edgeHitRatio:
+            return D(metric, .edgeSite, "hitRatio", "Hit ratio", .fraction, .higherIsBetter, .average, [])
+        case .edgeByteHitRatio:
+            return D(metric, .edgeSite, "byteHitRatio", "Byte hit ratio", .fraction, .higherIsBetter, .average, [])
+        case .edgeBytesServed:
+            return D(metric, .edgeSite, "bytesServed", "Bytes served", .bytes, .neutral, .cumulative, [])
+        case .edgeUplinkUtilisation:
+            return D(metric, .edgeSite, "uplinkUtilisation", "Uplink utilisation", .fraction, .neutral, .average, [])
+        case .edgeAvailability:
+            return D(metric, .edgeSite, "availability", "Availability", .fraction, .higherIsBetter, .average, [])
+        case .poolOnlineFraction:
+            return D(
+                metric,
+                .sharedPool,
+                "onlineFraction",
+                "Online",
+                .fraction,
+                .higherIsBetter,
+                .average,
+                [.liveDashboard, .prometheus],
+                prometheusName: "sharesim_pool_online_ratio"
+            )
+        case .poolBytesServed:
+            return D(metric, .sharedPool, "bytesServed", "Bytes served", .bytes, .neutral, .cumulative, [])
+        case .poolRequestsServed:
+            return D(metric, .sharedPool, "requestsServed", "Requests served", .count, .neutral, .cumulative, [])
+        case .poolCredits:
+            return D(metric, .sharedPool, "credits", "Credits", .credits, .neutral, .cumulative, [])
+        case .costCompute:
+            return D(metric, .cost, "compute", "Compute", .money, .lowerIsBetter, .cumulative, [])
+        case .costEgress:
+            return D(metric, .cost, "egress", "Egress", .money, .lowerIsBetter, .cumulative, [])
+        case .costCredits:
+            return D(metric, .cost, "credits", "Credits", .money, .lowerIsBetter, .cumulative, [])
+        case .costTotal:
+            return D(
+                metric,
+                .cost,
+                "total",
+                "Total",
+                .money,
+                .lowerIsBetter,
+                .cumulative,
+                comparison.union([.headline, .prometheus]),
+                prometheusName: "sharesim_cost_total"
+            )
+        case .costPerMillionRequests:
+            return D(metric, .cost, "perMillionRequests", "Per million requests", .money, .lowerIsBetter, .average, [])
+        case .costPerTBDelivered:
+            return D(metric, .cost, "perTBDelivered", "Per TB delivered", .money, .lowerIsBetter, .average, [])
+        }
+    }
+}
+
+extension FigureDescriptor {
+    /// A descriptor from its parts (the registry's shorthand).
+    fileprivate init(
+        _ metric: FigureMetric,
+        _ section: FigureSection,
+        _ key: String,
+        _ label: String,
+        _ unit: FigureUnit,
+        _ direction: FigureDirection,
+        _ aggregation: FigureAggregation,
+        _ charts: Set<FigureChart>,
+        prometheusName: String? = nil,
+        quantile: Double? = nil
+    ) {
+        self.init(
+            metric: metric,
+            section: section,
+            key: key,
+            label: label,
+            unit: unit,
+            direction: direction,
+            aggregation: aggregation,
+            charts: charts,
+            prometheusName: prometheusName,
+            quantile: quantile
+        )
+    }
+}

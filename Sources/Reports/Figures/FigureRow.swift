@@ -1,0 +1,82 @@
+/// The part of a report a figure belongs to.
+public enum FigureSection: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Per workload class.
+    case workload
+    /// Per workload class: the share each source served.
+    case servedBy
+    /// Per cloud region.
+    case region
+    /// Per availability zone.
+    case zone
+    /// Per edge site.
+    case edgeSite
+    /// Per shared-device pool.
+    case sharedPool
+    /// The whole run's cost.
+    case cost
+
+    /// The section's heading in tables: `Workloads`, `Served by`, …
+    public var title: String {
+        switch self {
+        case .workload: "Workloads"
+        case .servedBy: "Served by"
+        case .region: "Regions"
+        case .zone: "Zones"
+        case .edgeSite: "Edge sites"
+        case .sharedPool: "Shared pools"
+        case .cost: "Cost"
+        }
+    }
+}
+
+/// One figure of a run in flat form: which figure, its value per replication, and its estimate.
+///
+/// The flat list (``RunReport/rows``) is what comparisons pair up and sweeps line up, by
+/// ``FigureID``, and what the summary CSV prints.
+public struct FigureRow: Hashable, Sendable {
+    /// Which figure.
+    public var id: FigureID
+    /// One value per replication, in replication order; nil where it is undefined there.
+    public var values: [Double?]
+    /// The estimate over the defined values; nil when none is defined.
+    public var estimate: Estimate?
+
+    /// A row of `id`; the estimate is computed from `values`.
+    public init(id: FigureID, values: [Double?]) {
+        self.id = id
+        self.values = values
+        self.estimate = Estimate(values: values.compactMap { $0 })
+    }
+
+    /// The figure's key, e.g. `workload/web/latencyP99`.
+    public var key: String { id.key }
+    /// The section.
+    public var section: FigureSection { id.descriptor.section }
+    /// The entity measured (a class, region, zone, pool name; empty for the run's cost).
+    public var subject: String { id.subject }
+    /// The metric's name within the section, e.g. `latencyP99`.
+    public var metric: String { id.metricKey }
+    /// The human label, e.g. `Latency p99`.
+    public var label: String { id.label }
+    /// The unit of the values.
+    public var unit: FigureUnit { id.descriptor.unit }
+    /// `subject · label`, or the label alone.
+    public var displayName: String { id.displayName }
+}
+
+/// The JSON keys of a figure across runs (comparison and sweep figures), in the order
+/// they are written.
+enum FigureAcrossRunsKey: String, CodingKey {
+    case key, section, subject, metric, label, unit, estimates, differences
+
+    /// Writes `id`'s identity (`key`, `section`, `subject`, `metric`, `label`, `unit`) into
+    /// `container`: the one place these fields are written.
+    static func encodeIdentity(_ id: FigureID, into container: inout KeyedEncodingContainer<Self>) throws {
+        try container.encode(id.key, forKey: .key)
+        try container.encode(id.descriptor.section, forKey: .section)
+        try container.encode(id.subject, forKey: .subject)
+        try container.encode(id.metricKey, forKey: .metric)
+        try container.encode(id.label, forKey: .label)
+        try container.encode(id.descriptor.unit, forKey: .unit)
+    }
+}
