@@ -86,6 +86,12 @@ let package = Package(
             ],
             swiftSettings: sharedSettings
         ),
+        .target(
+            name: "SimTestSupport",
+            dependencies: ["Reports", "ShareModel"],
+            path: "Tests/SimTestSupport",
+            swiftSettings: sharedSettings
+        ),
         .testTarget(
             name: "SimCoreTests",
             dependencies: ["SimCore"],
@@ -103,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "ShareModel"],
+            dependencies: ["Reports", "ShareModel", "SimTestSupport"],
             exclude: ["GoldenFiles"],
             swiftSettings: sharedSettings
         ),
@@ -114,12 +120,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "Reports", "Scenario", "ShareModel", "HostRuntime"],
+            dependencies: ["Experiments", "Reports", "Scenario", "ShareModel", "HostRuntime", "SimTestSupport"],
             swiftSettings: sharedSettings
         ),
         .testTarget(
             name: "SharesimCLITests",
-            dependencies: ["sharesim"],
+            dependencies: ["sharesim", "SimTestSupport"],
             swiftSettings: sharedSettings
         ),
     ],

@@ -1,4 +1,5 @@
 import Reports
+import SimTestSupport
 import Testing
 
 @Suite struct ComparisonTests {

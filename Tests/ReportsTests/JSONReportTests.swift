@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import SimTestSupport
 import Testing
 
 @Suite struct JSONReportTests {

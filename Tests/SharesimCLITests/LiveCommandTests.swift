@@ -1,4 +1,5 @@
 import Foundation
+import SimTestSupport
 import Synchronization
 import Testing
 
@@ -211,7 +212,7 @@ struct LiveCommandTests {
         #expect(fast.contains(#""speed":"max""#))
 
         #expect(cli.exitStatus(within: .seconds(40)) == 0)
-        #expect(cli.standardOutput.contains("orders throughput"))
+        #expect(cli.standardOutput.contains("orders · Throughput"))
         #expect(cli.standardError.contains("finished"))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SimTestSupport
 import Testing
 
 @Suite("sharesim watch")
@@ -10,7 +11,7 @@ struct WatchCommandTests {
         let cli = try RunningCLI(["watch", file, "--once-after-change"])
         defer { cli.kill() }
         #expect(cli.wait(upTo: .seconds(30)) { cli.standardError.contains("watching") })
-        #expect(cli.standardOutput.contains("orders p99"))
+        #expect(cli.standardOutput.contains("orders · Latency p99"))
         // Written atomically: a new file renamed over the old one, as editors do.
         _ = try fixture.write(
             "queue.yaml",
@@ -19,9 +20,9 @@ struct WatchCommandTests {
         #expect(cli.exitStatus(within: .seconds(30)) == 0)
         let output = cli.standardOutput
         #expect(output.contains("re-ran tiny-queue after a change"))
-        #expect(output.contains("orders p99: "))
+        #expect(output.contains("orders · Latency p99: "))
         #expect(output.contains(" -> "))
-        #expect(output.contains("%)"))
+        #expect(output.contains("%, better)") || output.contains("%, worse)"))
     }
 
     @Test("a change to an extended file re-runs; an invalid edit keeps watching", .timeLimit(.minutes(1)))

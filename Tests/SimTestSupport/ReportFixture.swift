@@ -1,16 +1,16 @@
 import Foundation
-import Reports
-import ShareModel
+public import Reports
+public import ShareModel
 
 /// A fixed, hand-built set of results: 2 replications, 2 workload classes, 2 regions with 3
 /// zones, 1 edge site, 1 shared pool, cost, and 3 intervals of 10 s.
 ///
 /// `ModelResults` has no public memberwise initializer, so the fixture is written as JSON
 /// objects and decoded, which is also how workers hand results over.
-enum ReportFixture {
+public enum ReportFixture {
     /// Replication `index` (0 or 1), with every figure nudged by `shift` (added to web's
     /// throughput, for comparisons).
-    static func replication(_ index: Int, webThroughputShift shift: Double = 0) -> ModelResults {
+    public static func replication(_ index: Int, webThroughputShift shift: Double = 0) -> ModelResults {
         let r = Double(index)
         let cdf = LatencyResults.cdfPercentiles.enumerated().map { position, percentile -> [String: Any] in
             ["percentile": percentile, "seconds": 0.010 * Double(position + 1) * (1 + 0.1 * r)]
@@ -133,12 +133,12 @@ enum ReportFixture {
     }
 
     /// The two replications.
-    static func replications(webThroughputShift shift: Double = 0) -> [ModelResults] {
+    public static func replications(webThroughputShift shift: Double = 0) -> [ModelResults] {
         [replication(0, webThroughputShift: shift), replication(1, webThroughputShift: shift)]
     }
 
     /// The fixed run report.
-    static func run(variant: String? = nil, webThroughputShift shift: Double = 0) -> RunReport {
+    public static func run(variant: String? = nil, webThroughputShift shift: Double = 0) -> RunReport {
         RunReport(
             scenarioName: "fixture-cdn",
             scenarioDescription: "Two classes over two regions, for report tests.",
@@ -150,7 +150,7 @@ enum ReportFixture {
     }
 
     /// A comparison of the fixture against itself shifted by +100 req/s on web.
-    static func comparison() -> ComparisonReport {
+    public static func comparison() -> ComparisonReport {
         ComparisonReport(entries: [
             .init(label: "baseline", report: run()),
             .init(label: "more-web", report: run(variant: "more-web", webThroughputShift: 100)),
@@ -158,7 +158,7 @@ enum ReportFixture {
     }
 
     /// A sweep over three values.
-    static func sweep() -> SweepReport {
+    public static func sweep() -> SweepReport {
         SweepReport(
             parameter: "workloads.web.rate",
             points: [

@@ -1,0 +1,108 @@
+import Foundation
+import Reports
+import ShareModel
+import SimTestSupport
+import Testing
+
+/// The registry is the one source of figures: every row, chart, headline and dashboard
+/// figure comes from it, and every figure it names exists in a report.
+@Suite("Figure registry")
+struct FigureRegistryTests {
+    @Test("every metric has its own descriptor, with a key unique within its section")
+    func descriptors() {
+        #expect(FigureRegistry.descriptors.count == FigureMetric.allCases.count)
+        for descriptor in FigureRegistry.descriptors {
+            #expect(descriptor.metric.descriptor == descriptor)
+            #expect(!descriptor.label.isEmpty && !descriptor.key.isEmpty)
+        }
+        for section in FigureSection.allCases {
+            let keys = FigureMetric.all(in: section).map(\.descriptor.key)
+            #expect(!keys.isEmpty, "section \(section) has no metric")
+            #expect(Set(keys).count == keys.count, "section \(section) repeats a key")
+        }
+    }
+
+    @Test("a run report has every registry figure exactly once per entity, and nothing else")
+    func everyFigureOnce() throws {
+        let report = ReportFixture.run()
+        let first = report.replications[0]
+        var expected: [FigureID] = []
+        for workload in first.workloads {
+            expected += FigureMetric.all(in: .workload).map { FigureID($0, of: workload.name) }
+            let sources = [ServedBySource.edge, .shared] + first.regions.map { .cloud(region: $0.name) } + [.origin]
+            expected += sources.map { FigureID.servedShare(of: workload.name, by: $0) }
+        }
+        expected += first.regions.flatMap { region in
+            FigureMetric.all(in: .region).map { FigureID($0, of: region.name) }
+        }
+        expected += first.zones.flatMap { zone in FigureMetric.all(in: .zone).map { FigureID($0, of: zone.name) } }
+        expected += first.edgeSites.flatMap { site in
+            FigureMetric.all(in: .edgeSite).map { FigureID($0, of: site.name) }
+        }
+        expected += first.sharedPools.flatMap { pool in
+            FigureMetric.all(in: .sharedPool).map { FigureID($0, of: pool.name) }
+        }
+        expected += FigureMetric.all(in: .cost).map { FigureID($0) }
+        #expect(report.rows.map(\.id) == expected)
+        #expect(Set(report.rows.map(\.key)).count == report.rows.count)
+    }
+
+    @Test("every chart, headline and dashboard figure names a figure the report has")
+    func chartsNameExistingFigures() throws {
+        let report = ReportFixture.run()
+        let rows = Set(report.rows.map(\.id.metric))
+        for chart in FigureChart.allCases {
+            let charted = FigureRegistry.descriptors(in: chart)
+            #expect(!charted.isEmpty, "no figure is shown in \(chart)")
+            for descriptor in charted {
+                #expect(rows.contains(descriptor.metric), "\(chart) shows \(descriptor.key), which no report has")
+            }
+        }
+        let page = LiveDashboard.page(title: "t")
+        for descriptor in FigureRegistry.descriptors(in: .liveDashboard) {
+            #expect(page.contains("figures." + descriptor.key), "the dashboard never reads \(descriptor.key)")
+        }
+        for descriptor in FigureRegistry.descriptors(in: .prometheus) {
+            #expect(descriptor.prometheusName?.hasPrefix("sharesim_") == true)
+        }
+    }
+
+    @Test("the JSON names each figure with its registry key, section, metric, label and unit")
+    func jsonFigures() throws {
+        let json = JSONReportRenderer(includeWallTime: false).render(ReportFixture.comparison())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let figures = try #require(object["figures"] as? [[String: Any]])
+        let comparison = ReportFixture.comparison()
+        #expect(figures.count == comparison.figures.count)
+        for (figure, expected) in zip(figures, comparison.figures) {
+            #expect(figure["key"] as? String == expected.id.key)
+            #expect(figure["section"] as? String == expected.id.descriptor.section.rawValue)
+            #expect(figure["metric"] as? String == expected.id.metricKey)
+            #expect(figure["label"] as? String == expected.id.label)
+            let unit = try #require(figure["unit"] as? String)
+            #expect(FigureUnit(rawValue: unit) == expected.id.descriptor.unit)
+        }
+        #expect(figures.first?["key"] as? String == "workload/web/throughputPerSecond")
+    }
+
+    @Test("JSON -> report -> JSON is the identity for runs, comparisons and sweeps")
+    func roundTrip() throws {
+        let renderer = JSONReportRenderer(includeWallTime: false)
+        let decoder = JSONDecoder()
+        let run = renderer.render(ReportFixture.run())
+        #expect(renderer.render(try decoder.decode(RunReport.self, from: Data(run.utf8))) == run)
+        let comparison = renderer.render(ReportFixture.comparison())
+        #expect(renderer.render(try decoder.decode(ComparisonReport.self, from: Data(comparison.utf8))) == comparison)
+        let sweep = renderer.render(ReportFixture.sweep())
+        #expect(renderer.render(try decoder.decode(SweepReport.self, from: Data(sweep.utf8))) == sweep)
+    }
+
+    @Test("headline changes say which way is better")
+    func headlineDirection() throws {
+        let before = HeadlineFigures(ReportFixture.replication(0))
+        var faster = ReportFixture.replication(0)
+        faster.workloads[0].latency.p99 /= 2
+        let lines = HeadlineFigures(faster).changes(from: before)
+        #expect(lines == ["web · Latency p99: 84.2 ms -> 42.1 ms (-50.0%, better)"])
+    }
+}
