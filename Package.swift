@@ -120,7 +120,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "Reports", "Scenario", "ShareModel", "HostRuntime", "SimTestSupport"],
+            dependencies: [
+                "Experiments", "Reports", "Scenario", "ShareModel", "SimCore", "HostRuntime", "SimTestSupport",
+            ],
             swiftSettings: sharedSettings
         ),
         .testTarget(

@@ -1,7 +1,7 @@
 /// Facts about how SimCore was compiled, for tools that must refuse to measure a slow build.
 public enum BuildConfiguration {
     /// ShareSim's version, reported by `sharesim --version` and in every report.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
     /// Whether the pending-event set walks its invariants after every change
     /// (`SHARESIM_INTERNAL_CHECKS`): correct but far slower, never for benchmarks.

@@ -119,7 +119,7 @@ struct BenchCommandTests {
     func version() throws {
         let result = try CLIRunner.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "0.2.0")
     }
 }
 
