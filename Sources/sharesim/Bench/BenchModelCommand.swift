@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
+import Experiments
 import HostRuntime
-import ShareModel
-import SimCore
 
 /// `sharesim bench model`: the whole model at scale: a large shared pool, a global cloud.
 struct BenchModelCommand: ParsableCommand {
@@ -46,50 +44,12 @@ struct BenchModelCommand: ParsableCommand {
 
     func run() throws {
         try BenchRunner.checkBuild()
-        let spec: ModelSpec
-        switch workload {
-        case .pool:
-            spec = try ModelBenchmarks.sharedPool(
-                devices: devices.value,
-                requestsPerSecond: rate ?? 2_000,
-                duration: .seconds(seconds ?? 3_600)
-            )
-        case .cloud:
-            spec = try ModelBenchmarks.multiRegionCloud(
-                regions: 29,
-                zonesPerRegion: 3,
-                transactionsPerSecond: rate ?? 100_000,
-                duration: .seconds(seconds ?? 60)
-            )
-        }
-        let baseline = try ProcessMemory.residentBytes()
-        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in try ModelRun.run(spec, seed: seed)
-        }
-        let peak = try ProcessMemory.peakResidentBytes()
-        let simulated = spec.warmup.seconds + spec.duration.seconds
-        let served = results.workloads.reduce(0) { $0 + $1.served }
-        var record = BenchmarkRecord(name: "model-\(workload.rawValue)")
-        record.set("devices", .integer(Int64(spec.sharedPools.first?.pool.deviceCount ?? 0)))
-        record.set("zones", .integer(Int64(spec.zones.count)))
-        record.set("simulated_seconds", .real(simulated))
-        record.set("wall_seconds", .real(wall))
-        record.set("speed_vs_real_time", .real(simulated / wall))
-        record.set("events", .unsigned(results.eventsProcessed))
-        record.set("events_per_second", .real(Double(results.eventsProcessed) / wall))
-        record.set("requests_served", .unsigned(served))
-        record.set("requests_per_second", .real(Double(served) / wall))
-        record.set("peak_rss_bytes", .unsigned(peak))
-        record.set("rss_growth_bytes", .unsigned(peak > baseline ? peak - baseline : 0))
-        EngineBenchmarks.describeHost(in: &record)
-        let subject =
-            workload == .pool
-            ? "\(HumanNumbers.compact(Double(devices.value))) devices"
-            : "\(spec.regions.count) regions, \(spec.zones.count) zones"
-        record.summary =
-            "model \(workload.rawValue) (\(subject)): \(HumanNumbers.compact(simulated)) simulated s in "
-            + "\(HumanNumbers.fixed(wall, decimals: 2)) s = \(HumanNumbers.significant(simulated / wall, digits: 3))x real time; "
-            + "\(HumanNumbers.compact(Double(results.eventsProcessed) / wall)) events/s, "
-            + "\(HumanNumbers.compact(Double(served) / wall)) requests/s; peak RSS \(HumanNumbers.bytes(Double(peak)))"
+        let record = try ModelBenchmarkRun.run(
+            workload == .pool ? .pool(devices: devices.value) : .cloud,
+            rate: rate,
+            seconds: seconds,
+            seed: seed
+        )
         BenchRunner.emit(record, format: format)
     }
 }

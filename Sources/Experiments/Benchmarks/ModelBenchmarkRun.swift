@@ -1,0 +1,80 @@
+public import HostRuntime
+import ShareModel
+import SimCore
+
+/// `sharesim bench model`: the whole model at scale, timed, as a benchmark record.
+public enum ModelBenchmarkRun {
+    /// Which model to run.
+    public enum Workload: Hashable, Sendable {
+        /// A pool of `devices` home devices with churn serving video, with a cloud fallback.
+        case pool(devices: Int)
+        /// 29 regions and 87 zones serving orders.
+        case cloud
+
+        /// `pool` or `cloud`.
+        public var name: String {
+            switch self {
+            case .pool: "pool"
+            case .cloud: "cloud"
+            }
+        }
+    }
+
+    /// Runs `workload` at `rate` requests per second (default: 2,000 video downloads for the
+    /// pool, 100,000 orders for the cloud) for `seconds` simulated seconds (default: an hour,
+    /// a minute) and returns the record: wall time, speed against real time, events and
+    /// requests per second, peak memory.
+    public static func run(
+        _ workload: Workload,
+        rate: Double?,
+        seconds: Double?,
+        seed: UInt64
+    ) throws -> BenchmarkRecord {
+        let spec: ModelSpec
+        switch workload {
+        case .pool(let devices):
+            spec = try ModelBenchmarks.sharedPool(
+                devices: devices,
+                requestsPerSecond: rate ?? 2_000,
+                duration: .seconds(seconds ?? 3_600)
+            )
+        case .cloud:
+            spec = try ModelBenchmarks.multiRegionCloud(
+                regions: 29,
+                zonesPerRegion: 3,
+                transactionsPerSecond: rate ?? 100_000,
+                duration: .seconds(seconds ?? 60)
+            )
+        }
+        let baseline = try ProcessMemory.residentBytes()
+        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in try ModelRun.run(spec, seed: seed)
+        }
+        let peak = try ProcessMemory.peakResidentBytes()
+        let simulated = spec.warmup.seconds + spec.duration.seconds
+        let served = results.workloads.reduce(0) { $0 + $1.served }
+        var record = BenchmarkRecord(name: "model-\(workload.name)")
+        record.set("devices", .integer(Int64(spec.sharedPools.first?.pool.deviceCount ?? 0)))
+        record.set("zones", .integer(Int64(spec.zones.count)))
+        record.set("simulated_seconds", .real(simulated))
+        record.set("wall_seconds", .real(wall))
+        record.set("speed_vs_real_time", .real(simulated / wall))
+        record.set("events", .unsigned(results.eventsProcessed))
+        record.set("events_per_second", .real(Double(results.eventsProcessed) / wall))
+        record.set("requests_served", .unsigned(served))
+        record.set("requests_per_second", .real(Double(served) / wall))
+        record.set("peak_rss_bytes", .unsigned(peak))
+        record.set("rss_growth_bytes", .unsigned(peak > baseline ? peak - baseline : 0))
+        EngineBenchmarks.describeHost(in: &record)
+        let subject: String
+        switch workload {
+        case .pool(let devices): subject = "\(HumanNumbers.compact(Double(devices))) devices"
+        case .cloud: subject = "\(spec.regions.count) regions, \(spec.zones.count) zones"
+        }
+        record.summary =
+            "model \(workload.name) (\(subject)): \(HumanNumbers.compact(simulated)) simulated s in "
+            + "\(HumanNumbers.fixed(wall, decimals: 2)) s = \(HumanNumbers.significant(simulated / wall, digits: 3))x real time; "
+            + "\(HumanNumbers.compact(Double(results.eventsProcessed) / wall)) events/s, "
+            + "\(HumanNumbers.compact(Double(served) / wall)) requests/s; peak RSS \(HumanNumbers.bytes(Double(peak)))"
+        return record
+    }
+}
