@@ -1,3 +1,5 @@
+import SimCore
+
 /// Short human renderings of counts, rates and sizes for one-line summaries.
 public enum HumanNumbers {
     /// `value` with a k/M/G suffix and three significant digits: `12.4M`, `583k`, `950`.
@@ -43,19 +45,6 @@ public enum HumanNumbers {
 
     /// `value` with exactly `decimals` digits after the point.
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return significant(value, digits: 1) }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (abs(value) * scale).rounded()
-        guard rounded < 9e18 else { return "\(value)" }
-        let units = UInt64(rounded)
-        let whole = units / UInt64(scale)
-        let fraction = units % UInt64(scale)
-        var text = (value < 0 && units != 0 ? "-" : "") + String(whole)
-        if decimals > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
-        }
-        return text
+        FixedDecimal.text(value, decimals: decimals) ?? significant(value, digits: 1)
     }
 }

@@ -33,7 +33,7 @@ public enum FigureSection: String, Hashable, Sendable, Codable, CaseIterable {
 ///
 /// The flat list (``RunReport/rows``) is what comparisons pair up and sweeps line up, by
 /// ``FigureID``, and what the summary CSV prints.
-public struct FigureRow: Hashable, Sendable {
+public struct FigureRow: IdentifiedFigure, Hashable, Sendable {
     /// Which figure.
     public var id: FigureID
     /// One value per replication, in replication order; nil where it is undefined there.
@@ -48,6 +48,16 @@ public struct FigureRow: Hashable, Sendable {
         self.estimate = Estimate(values: values.compactMap { $0 })
     }
 
+}
+
+/// A value about one figure (a row, a figure across runs): its identity's parts read
+/// through ``FigureID`` and its descriptor.
+public protocol IdentifiedFigure {
+    /// Which figure.
+    var id: FigureID { get }
+}
+
+extension IdentifiedFigure {
     /// The figure's key, e.g. `workload/web/latencyP99`.
     public var key: String { id.key }
     /// The section.

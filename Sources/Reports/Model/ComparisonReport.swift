@@ -101,28 +101,13 @@ public struct ComparisonReport: Hashable, Sendable, Codable {
 }
 
 /// One figure across the runs of a comparison.
-public struct ComparisonFigure: Hashable, Sendable, Encodable {
+public struct ComparisonFigure: IdentifiedFigure, Hashable, Sendable, Encodable {
     /// Which figure.
     public var id: FigureID
     /// Per entry, the figure's estimate (nil where undefined or missing).
     public var estimates: [Estimate?]
     /// Per entry, the difference against the first entry; nil for the first and where undefined.
     public var differences: [FigureDifference?]
-
-    /// The figure's key, section, subject, metric name, label and unit.
-    public var key: String { id.key }
-    /// The section.
-    public var section: FigureSection { id.descriptor.section }
-    /// The entity measured.
-    public var subject: String { id.subject }
-    /// The metric's name within the section.
-    public var metric: String { id.metricKey }
-    /// The human label.
-    public var label: String { id.label }
-    /// The unit.
-    public var unit: FigureUnit { id.descriptor.unit }
-    /// `subject · label`, or the label alone.
-    public var displayName: String { id.displayName }
 
     /// Encodes the figure's identity, `estimates` and `differences`.
     public func encode(to encoder: any Encoder) throws {

@@ -88,26 +88,11 @@ public struct SweepReport: Hashable, Sendable, Codable {
 }
 
 /// One figure across the points of a sweep.
-public struct SweepFigure: Hashable, Sendable, Encodable {
+public struct SweepFigure: IdentifiedFigure, Hashable, Sendable, Encodable {
     /// Which figure.
     public var id: FigureID
     /// Per point, the figure's estimate (nil where undefined or missing).
     public var estimates: [Estimate?]
-
-    /// The figure's key.
-    public var key: String { id.key }
-    /// The section.
-    public var section: FigureSection { id.descriptor.section }
-    /// The entity measured.
-    public var subject: String { id.subject }
-    /// The metric's name within the section.
-    public var metric: String { id.metricKey }
-    /// The human label.
-    public var label: String { id.label }
-    /// The unit.
-    public var unit: FigureUnit { id.descriptor.unit }
-    /// `subject · label`, or the label alone.
-    public var displayName: String { id.displayName }
 
     /// Encodes the figure's identity and `estimates`.
     public func encode(to encoder: any Encoder) throws {

@@ -1,3 +1,5 @@
+import SimCore
+
 /// Short human renderings of figures with their unit: `583.0k/s`, `12.4 Gbit/s`, `84.2 ms`.
 ///
 /// Deterministic and locale-free: the same number always gives the same text.
@@ -116,20 +118,7 @@ public enum HumanFormat {
     /// `value` with `decimals` (0...9) digits after the point, no exponent, no locale:
     /// `fixed(84.25, decimals: 1)` is `84.3` (half away from zero on the decimal value).
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "—" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value.magnitude * scale).rounded(.toNearestOrAwayFromZero)
-        guard rounded < 9e18 else { return "\(value)" }
-        let units = UInt64(rounded)
-        let whole = units / UInt64(scale)
-        let fraction = units % UInt64(scale)
-        var text = (value < 0 && units != 0 ? "-" : "") + String(whole)
-        if decimals > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
-        }
-        return text
+        FixedDecimal.text(value, decimals: decimals) ?? "—"
     }
 
     /// `decimal` with two decimals below 10 and one above, scaled from 1000 on.
