@@ -14,7 +14,8 @@ struct BenchmarkRecordTests {
         record.set("bad", .real(.nan))
         #expect(
             record.json
-                == #"{"benchmark":"phold","events":123,"wall_seconds":0.5,"queue":"heap \"4-ary\"","delta":-4,"bad":null}"#
+                == #"{"benchmark":"phold","events":123,"wall_seconds":0.5,"#
+                + #""queue":"heap \"4-ary\"","delta":-4,"bad":null}"#
         )
         #expect(record["events"] == .unsigned(123))
         #expect(record["missing"] == nil)

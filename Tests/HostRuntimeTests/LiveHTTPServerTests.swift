@@ -85,7 +85,8 @@ struct LiveHTTPServerTests {
     @Test("a kept-alive connection serves two requests in turn")
     func keepAlive() throws {
         let reply = try Self.exchange(
-            "GET / HTTP/1.1\r\nHost: x\r\n\r\nPOST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi"
+            "GET / HTTP/1.1\r\nHost: x\r\n\r\nPOST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                + "2\r\nConnection: close\r\n\r\nhi"
         )
         #expect(reply.split(separator: "HTTP/1.1 200 OK", omittingEmptySubsequences: false).count == 3)
         #expect(reply.hasSuffix("\r\n\r\nhi"))

@@ -162,7 +162,10 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
         }
         guard sameEvent(queue.peekMin(), reference.peekMin()) else {
             Issue.record(
-                "\(context()): peekMin \(String(describing: queue.peekMin())), expected \(String(describing: reference.peekMin()))"
+                Comment(
+                    rawValue: "\(context()): peekMin \(String(describing: queue.peekMin())), expected "
+                        + "\(String(describing: reference.peekMin()))"
+                )
             )
             return false
         }
@@ -218,7 +221,11 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
                 let popped = queue.popMin(notAfter: limit)
                 guard sameEvent(popped, expected) else {
                     Issue.record(
-                        "\(context()): popMin(notAfter: \(limit)) \(String(describing: popped)), expected \(String(describing: expected))"
+                        Comment(
+                            rawValue:
+                                "\(context()): popMin(notAfter: \(limit)) \(String(describing: popped)), expected "
+                                + "\(String(describing: expected))"
+                        )
                     )
                     return
                 }
@@ -267,7 +274,10 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
             let popped = queue.popMin(notAfter: limit)
             guard sameEvent(popped, expected) else {
                 Issue.record(
-                    "\(context): popMin(notAfter: \(limit)) \(String(describing: popped)), expected \(String(describing: expected))"
+                    Comment(
+                        rawValue: "\(context): popMin(notAfter: \(limit)) \(String(describing: popped)), expected "
+                            + "\(String(describing: expected))"
+                    )
                 )
                 return
             }
@@ -428,7 +438,11 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
             guard handledLog.count == log.count, handledLog[checkedLog...].map(\.payload) == Array(log[checkedLog...])
             else {
                 Issue.record(
-                    "\(context()): handled \(simulation.model.handled.suffix(3).map(\.payload)), expected \(log.suffix(3))"
+                    Comment(
+                        rawValue:
+                            "\(context()): handled \(simulation.model.handled.suffix(3).map(\.payload)), expected "
+                            + "\(log.suffix(3))"
+                    )
                 )
                 return
             }
@@ -439,7 +453,12 @@ struct QueueDriver<Queue: PendingEventSet>: PendingEventSetDriver {
                 scheduler.nextEventTime?.nanoseconds == inQueue.first.map({ times[$0] })
             else {
                 Issue.record(
-                    "\(context()): eventCount \(scheduler.eventCount)/\(handled), cancelledCount \(scheduler.cancelledCount)/\(dropped), pending \(scheduler.pendingCount)/\(inQueue.count), now \(scheduler.now.nanoseconds)/\(now)"
+                    Comment(
+                        rawValue: "\(context()): eventCount \(scheduler.eventCount)/\(handled), "
+                            + "cancelledCount \(scheduler.cancelledCount)/\(dropped), "
+                            + "pending \(scheduler.pendingCount)/\(inQueue.count), "
+                            + "now \(scheduler.now.nanoseconds)/\(now)"
+                    )
                 )
                 return
             }

@@ -72,7 +72,8 @@ public enum ModelBenchmarkRun {
         }
         record.summary =
             "model \(workload.name) (\(subject)): \(HumanNumbers.compact(simulated)) simulated s in "
-            + "\(HumanNumbers.fixed(wall, decimals: 2)) s = \(HumanNumbers.significant(simulated / wall, digits: 3))x real time; "
+            + "\(HumanNumbers.fixed(wall, decimals: 2)) s = "
+            + "\(HumanNumbers.significant(simulated / wall, digits: 3))x real time; "
             + "\(HumanNumbers.compact(Double(results.eventsProcessed) / wall)) events/s, "
             + "\(HumanNumbers.compact(Double(served) / wall)) requests/s; peak RSS \(HumanNumbers.bytes(Double(peak)))"
         return record

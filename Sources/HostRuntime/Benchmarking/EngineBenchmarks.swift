@@ -49,7 +49,8 @@ public enum EngineBenchmarks {
         describeHost(in: &record)
         record.summary =
             "hold (\(queue.rawValue)): \(HumanNumbers.compact(Double(pending))) pending, "
-            + "\(HumanNumbers.compact(Double(operations))) operations in \(HumanNumbers.fixed(seconds, decimals: 3)) s = "
+            + "\(HumanNumbers.compact(Double(operations))) operations in "
+            + "\(HumanNumbers.fixed(seconds, decimals: 3)) s = "
             + "\(HumanNumbers.compact(Double(operations) / seconds)) ops/s; "
             + "\(HumanNumbers.significant(perPending, digits: 3)) bytes per pending event "
             + "(peak RSS \(HumanNumbers.bytes(Double(peak))))"
@@ -198,8 +199,10 @@ public enum EngineBenchmarks {
         describeHost(in: &record)
         record.summary =
             "mmc (\(queue.rawValue)): c=\(servers) lambda=\(HumanNumbers.significant(arrivalRate, digits: 4)) "
-            + "mu=\(HumanNumbers.significant(serviceRate, digits: 4)), \(HumanNumbers.compact(Double(customers))) customers in "
-            + "\(HumanNumbers.fixed(seconds, decimals: 3)) s = \(HumanNumbers.compact(Double(customers) / seconds)) customers/s; "
+            + "mu=\(HumanNumbers.significant(serviceRate, digits: 4)), "
+            + "\(HumanNumbers.compact(Double(customers))) customers in "
+            + "\(HumanNumbers.fixed(seconds, decimals: 3)) s = "
+            + "\(HumanNumbers.compact(Double(customers) / seconds)) customers/s; "
             + "Wq simulated \(HumanNumbers.significant(measured.meanWaitInQueue, digits: 5)) s vs Erlang C "
             + "\(HumanNumbers.significant(theory.meanWaitInQueue, digits: 5)) s "
             + "(\(error >= 0 ? "+" : "")\(HumanNumbers.fixed(error * 100, decimals: 2))%)"

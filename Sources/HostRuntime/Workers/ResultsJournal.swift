@@ -161,7 +161,8 @@ public final class ResultsJournal {
                             path: path,
                             line: entry.line,
                             message:
-                                "job '\(entry.result.id)' has a different result than in \(earlier.path):\(earlier.line)"
+                                "job '\(entry.result.id)' has a different result than in "
+                                + "\(earlier.path):\(earlier.line)"
                         )
                     }
                 } else {

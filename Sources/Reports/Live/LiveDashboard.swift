@@ -41,10 +41,14 @@ public enum LiveDashboard {
           <span id="message"></span>
         </div>
         <div class="grid">
-          <div class="card"><h2>Throughput per class (served/s)</h2><canvas id="throughput"></canvas><div class="legend" id="throughput-legend"></div></div>
-          <div class="card"><h2>Latency p50 / p99 (ms)</h2><canvas id="latency"></canvas><div class="legend" id="latency-legend"></div></div>
-          <div class="card"><h2>Utilisation by region (%)</h2><canvas id="utilisation"></canvas><div class="legend" id="utilisation-legend"></div></div>
-          <div class="card"><h2>Shared devices online (%)</h2><canvas id="online"></canvas><div class="legend" id="online-legend"></div></div>
+          <div class="card"><h2>Throughput per class (served/s)</h2><canvas id="throughput"></canvas>
+            <div class="legend" id="throughput-legend"></div></div>
+          <div class="card"><h2>Latency p50 / p99 (ms)</h2><canvas id="latency"></canvas>
+            <div class="legend" id="latency-legend"></div></div>
+          <div class="card"><h2>Utilisation by region (%)</h2><canvas id="utilisation"></canvas>
+            <div class="legend" id="utilisation-legend"></div></div>
+          <div class="card"><h2>Shared devices online (%)</h2><canvas id="online"></canvas>
+            <div class="legend" id="online-legend"></div></div>
         </div>
         <script>
         "use strict";
@@ -126,7 +130,9 @@ public enum LiveDashboard {
         events.onerror = () => { document.getElementById("message").textContent = "disconnected; retrying"; };
         async function control(body) {
           try {
-            const response = await fetch("/control", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+            const response = await fetch("/control", {
+              method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+            });
             const reply = await response.json();
             document.getElementById("message").textContent = reply.message;
           } catch (error) {
@@ -139,8 +145,10 @@ public enum LiveDashboard {
           const text = document.getElementById("speed").value.trim();
           control({ action: "speed", value: text === "max" ? "max" : Number(text) });
         };
-        document.getElementById("down").onclick = () => control({ action: "outage", target: document.getElementById("target").value.trim(), down: true });
-        document.getElementById("up").onclick = () => control({ action: "outage", target: document.getElementById("target").value.trim(), down: false });
+        document.getElementById("down").onclick = () =>
+          control({ action: "outage", target: document.getElementById("target").value.trim(), down: true });
+        document.getElementById("up").onclick = () =>
+          control({ action: "outage", target: document.getElementById("target").value.trim(), down: false });
         window.addEventListener("resize", redraw);
         </script>
         </body>

@@ -44,7 +44,8 @@ enum SVGChart {
                 let upper = line.points.map { point(px($0.x), py($0.high ?? $0.y)) }
                 let lower = line.points.reversed().map { point(px($0.x), py($0.low ?? $0.y)) }
                 body.append(
-                    "<polygon class=\"band\" data-series=\"\(name)\" points=\"\((upper + lower).joined(separator: " "))\" "
+                    "<polygon class=\"band\" data-series=\"\(name)\" "
+                        + "points=\"\((upper + lower).joined(separator: " "))\" "
                         + "fill=\"\(colour)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
                 )
             }
@@ -56,7 +57,8 @@ enum SVGChart {
             if line.points.count <= 30 {
                 for p in line.points {
                     body.append(
-                        "<circle cx=\"\(coordinate(px(p.x)))\" cy=\"\(coordinate(py(p.y)))\" r=\"3\" fill=\"\(colour)\"/>"
+                        "<circle cx=\"\(coordinate(px(p.x)))\" cy=\"\(coordinate(py(p.y)))\" r=\"3\" "
+                            + "fill=\"\(colour)\"/>"
                     )
                 }
             }
@@ -145,7 +147,8 @@ enum SVGChart {
                 if showValues {
                     body.append(
                         "<text x=\"\(coordinate(whiskerX))\" y=\"\(coordinate(negative ? labelY + 14 : labelY - 5))\" "
-                            + "text-anchor=\"middle\" class=\"value\">\(HTMLText.escape(valueLabel(estimate.mean)))</text>"
+                            + "text-anchor=\"middle\" "
+                            + "class=\"value\">\(HTMLText.escape(valueLabel(estimate.mean)))</text>"
                     )
                 }
             }
@@ -176,7 +179,8 @@ enum SVGChart {
         for tick in x.ticks {
             let xx = coordinate(px(tick.value))
             body.append(
-                "<line x1=\"\(xx)\" y1=\"\(coordinate(top))\" x2=\"\(xx)\" y2=\"\(coordinate(plotBottom))\" class=\"grid\"/>"
+                "<line x1=\"\(xx)\" y1=\"\(coordinate(top))\" x2=\"\(xx)\" y2=\"\(coordinate(plotBottom))\" "
+                    + "class=\"grid\"/>"
             )
             body.append(
                 "<text x=\"\(xx)\" y=\"\(coordinate(plotBottom + 16))\" text-anchor=\"middle\" class=\"tick\">"
@@ -201,12 +205,14 @@ enum SVGChart {
                 body.append(
                     "<rect class=\"segment\" data-series=\"\(HTMLText.escape(element(segmentNames, segment) ?? ""))\" "
                         + "data-group=\"\(HTMLText.escape(category))\" x=\"\(coordinate(x0))\" y=\"\(coordinate(y0))\" "
-                        + "width=\"\(coordinate(x1 - x0))\" height=\"\(coordinate(rowHeight))\" fill=\"\(colour(segment))\"/>"
+                        + "width=\"\(coordinate(x1 - x0))\" height=\"\(coordinate(rowHeight))\" "
+                        + "fill=\"\(colour(segment))\"/>"
                 )
                 if x1 - x0 >= 44 {
                     body.append(
                         "<text x=\"\(coordinate((x0 + x1) / 2))\" y=\"\(coordinate(y0 + rowHeight / 2 + 4))\" "
-                            + "text-anchor=\"middle\" class=\"inside\">\(HumanFormat.fixed(share * 100, decimals: 0))%</text>"
+                            + "text-anchor=\"middle\" "
+                            + "class=\"inside\">\(HumanFormat.fixed(share * 100, decimals: 0))%</text>"
                     )
                 }
                 start += share
@@ -233,7 +239,8 @@ enum SVGChart {
         for tick in y.ticks {
             let yy = coordinate(yAt(tick.value))
             parts.append(
-                "<line x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(left + plotWidth))\" y2=\"\(yy)\" class=\"grid\"/>"
+                "<line x1=\"\(coordinate(left))\" y1=\"\(yy)\" x2=\"\(coordinate(left + plotWidth))\" "
+                    + "y2=\"\(yy)\" class=\"grid\"/>"
             )
             parts.append(
                 "<text x=\"\(coordinate(left - 6))\" y=\"\(coordinate(yAt(tick.value) + 4))\" text-anchor=\"end\" "
@@ -243,7 +250,8 @@ enum SVGChart {
         for tick in x.ticks {
             let xx = coordinate(xAt(tick.value))
             parts.append(
-                "<line x1=\"\(xx)\" y1=\"\(coordinate(plotBottom))\" x2=\"\(xx)\" y2=\"\(coordinate(plotBottom + 5))\" class=\"axis\"/>"
+                "<line x1=\"\(xx)\" y1=\"\(coordinate(plotBottom))\" x2=\"\(xx)\" "
+                    + "y2=\"\(coordinate(plotBottom + 5))\" class=\"axis\"/>"
             )
             guard xTickLabels else { continue }
             parts.append(
@@ -261,7 +269,8 @@ enum SVGChart {
         )
         if !x.title.isEmpty {
             parts.append(
-                "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 14))\" text-anchor=\"middle\" "
+                "<text x=\"\(coordinate(left + plotWidth / 2))\" y=\"\(coordinate(height - 14))\" "
+                    + "text-anchor=\"middle\" "
                     + "class=\"axis-title\">\(HTMLText.escape(x.title))</text>"
             )
         }
@@ -285,7 +294,8 @@ enum SVGChart {
             let y = top + 4 + Double(index) * 20
             let shown = name.count > 26 ? String(name.prefix(25)) + "…" : name
             parts.append(
-                "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"12\" height=\"12\" fill=\"\(colour(index))\"/>"
+                "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"12\" height=\"12\" "
+                    + "fill=\"\(colour(index))\"/>"
             )
             parts.append(
                 "<text x=\"\(coordinate(x + 18))\" y=\"\(coordinate(y + 10.5))\" class=\"legend-label\">"

@@ -180,8 +180,9 @@ extension StatisticsMath {
 }
 
 extension StatisticsMath {
-    /// The regularized incomplete beta function `I_x(a, b)`, for `a, b > 0` and `x` in [0, 1]; `complement` must be `1 − x`, passed
-    /// separately so that callers can compute it without cancellation.
+    /// The regularized incomplete beta function `I_x(a, b)`, for `a, b > 0` and `x` in [0, 1];
+    /// `complement` must be `1 − x`, passed separately so that callers can compute it without
+    /// cancellation.
     ///
     /// Evaluates the continued fraction (modified Lentz) on whichever side of the mean
     /// converges fast, using `I_x(a, b) = 1 − I_{1−x}(b, a)` for the other.

@@ -10,6 +10,9 @@ import Testing
 /// Re-record every golden file with `SHARESIM_UPDATE_GOLDEN=1 swift test --filter ReportsTests`
 /// and review the diff before committing.
 enum GoldenFile {
+    /// The command that records golden files.
+    static let rerecord = "SHARESIM_UPDATE_GOLDEN=1 swift test --filter ReportsTests"
+
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("GoldenFiles")
 
@@ -25,7 +28,7 @@ enum GoldenFile {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             Issue.record(
-                "missing golden file GoldenFiles/\(name); record it with SHARESIM_UPDATE_GOLDEN=1 swift test --filter ReportsTests",
+                "missing golden file GoldenFiles/\(name); record it with \(Self.rerecord)",
                 sourceLocation: sourceLocation
             )
             return
