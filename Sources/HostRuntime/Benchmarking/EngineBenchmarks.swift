@@ -219,3 +219,19 @@ public enum EngineBenchmarks {
         return (simulation.model.measurements, simulation.scheduler.eventCount, measured.seconds)
     }
 }
+
+extension EngineBenchmarks {
+    /// The standard suite of `sharesim bench`, in the order it must run: hold first, while
+    /// the process is small (bytes per event compare resident sizes sampled around each
+    /// run, so the order of the two queues does not matter), then PHOLD at 10^4 and 10^6
+    /// pending events, then M/M/8; each entry runs one benchmark when called.
+    public static let standardSuite: [@Sendable () throws -> BenchmarkRecord] = [
+        { try hold(pending: 1_000_000, operations: 10_000_000, queue: .heap, seed: 1) },
+        { try hold(pending: 1_000_000, operations: 10_000_000, queue: .ladder, seed: 1) },
+        { try phold(logicalProcesses: 1_000, eventsPerProcess: 10, end: .seconds(1_000), queue: .ladder, seed: 1) },
+        { try phold(logicalProcesses: 100_000, eventsPerProcess: 10, end: .seconds(10), queue: .ladder, seed: 1) },
+        {
+            try mmc(servers: 8, arrivalRate: 7, serviceRate: 1, customers: 10_000_000, queue: .ladder, seed: 1)
+        },
+    ]
+}
