@@ -32,7 +32,26 @@ struct BenchCommandTests {
         (["bench", "hold", "--format", "xml"], "--format"),
         (["bench", "hold", "--queue", "splay"], "--queue"),
         (["bench", "hold", "--frobnicate"], "--frobnicate"),
+        (["bench", "model", "cloud", "--rate", "20M"], "--rate"),
+        (["bench", "model", "cloud", "--rate", "5x"], "--rate"),
+        (["run", "--output", "report.pdf"], "--output"),
     ]
+
+    @Test("rates and counts take k, M and G suffixes, as the README says")
+    func scaledRates() throws {
+        let result = try CLIRunner.run([
+            "bench", "model", "cloud", "--rate", "2.5k", "--seconds", "1", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(
+            result.standardOutput.contains("\"name\":\"model-cloud\"") || result.standardOutput.contains("model-cloud")
+        )
+        let mmc = try CLIRunner.run([
+            "bench", "mmc", "--lambda", "1.5k", "--mu", "1k", "--servers", "2", "--customers", "2k",
+        ])
+        #expect(mmc.status == 0, "\(mmc.standardError)")
+        #expect(mmc.standardOutput.contains("lambda=1500"))
+    }
 
     @Test("every bad flag value exits with status 2 and one line naming the flag", arguments: badInputs)
     func badFlags(arguments: [String], flag: String) throws {

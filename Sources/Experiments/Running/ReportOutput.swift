@@ -21,6 +21,14 @@ public struct ReportOutput: Hashable, Sendable {
         self.reproducible = reproducible
     }
 
+    /// Whether `path` ends in an extension that names no report format (`out.pdf`); a path
+    /// without an extension (`report`) has none to be wrong.
+    public static func hasUnknownExtension(_ path: String) -> Bool {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return ReportFormat(inferringFrom: path) == nil
+    }
+
     /// The results file that goes with `path` (`PATH.results.jsonl`), when there is a path.
     public var defaultResultsPath: String? {
         path.map { $0 + ".results.jsonl" }

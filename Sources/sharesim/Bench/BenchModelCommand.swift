@@ -24,8 +24,8 @@ struct BenchModelCommand: ParsableCommand {
     @Option(help: "Devices in the pool (1k to 20M).")
     var devices = CountArgument(1_000_000)
 
-    @Option(help: "Requests per second: video downloads (pool) or orders (cloud); 1 to 10M.")
-    var rate: Double?
+    @Option(help: "Requests per second: video downloads (pool) or orders (cloud); 1 to 10M (583k, 1.2M).")
+    var rate: ScaledNumber?
 
     @Option(help: "Simulated seconds to run (1 to 86,400).")
     var seconds: Double?
@@ -38,7 +38,7 @@ struct BenchModelCommand: ParsableCommand {
 
     func validate() throws {
         try validateCount(devices.value, flag: "--devices", in: 1_000...20_000_000)
-        if let rate { try validateReal(rate, flag: "--rate", in: 1...10_000_000) }
+        if let rate { try validateReal(rate.value, flag: "--rate", in: 1...10_000_000) }
         if let seconds { try validateReal(seconds, flag: "--seconds", in: 1...86_400) }
     }
 
@@ -46,7 +46,7 @@ struct BenchModelCommand: ParsableCommand {
         try BenchRunner.checkBuild()
         let record = try ModelBenchmarkRun.run(
             workload == .pool ? .pool(devices: devices.value) : .cloud,
-            rate: rate,
+            rate: rate?.value,
             seconds: seconds,
             seed: seed
         )

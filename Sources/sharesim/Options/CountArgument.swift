@@ -1,11 +1,12 @@
 import ArgumentParser
+import HostRuntime
 
-/// A whole count on the command line: `1000000`, `1_000_000`, `1e6`, `1M` or `100k`.
-struct CountArgument: ExpressibleByArgument, Sendable {
-    /// The count.
-    let value: Int
+/// A number on the command line, with an optional k/M/G suffix: `583k`, `1.5M`, `0.25`, `1e6`.
+struct ScaledNumber: ExpressibleByArgument, Sendable {
+    /// The number, suffix applied.
+    let value: Double
 
-    init(_ value: Int) {
+    init(_ value: Double) {
         self.value = value
     }
 
@@ -17,8 +18,24 @@ struct CountArgument: ExpressibleByArgument, Sendable {
             text.removeLast()
         }
         guard !text.isEmpty, let number = Double(text), number.isFinite else { return nil }
-        let scaled = number * multiplier
-        guard scaled == scaled.rounded(), abs(scaled) < 9e18 else { return nil }
+        value = number * multiplier
+    }
+
+    var defaultValueDescription: String { HumanNumbers.significant(value, digits: 6) }
+}
+
+/// A whole count on the command line: `1000000`, `1_000_000`, `1e6`, `1M` or `100k`.
+struct CountArgument: ExpressibleByArgument, Sendable {
+    /// The count.
+    let value: Int
+
+    init(_ value: Int) {
+        self.value = value
+    }
+
+    init?(argument: String) {
+        guard let scaled = ScaledNumber(argument: argument)?.value, scaled == scaled.rounded(), abs(scaled) < 9e18
+        else { return nil }
         value = Int(scaled)
     }
 

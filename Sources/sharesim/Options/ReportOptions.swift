@@ -24,6 +24,12 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("--format must be table, json, csv, md or html, got '\(format)'")
         }
         if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+        if format == nil, let output, ReportOutput.hasUnknownExtension(output) {
+            throw ValidationError(
+                "--output '\(output)': no report format writes that extension; use .txt, .json, .csv, .md or .html, "
+                    + "or name one with --format"
+            )
+        }
     }
 
     /// The output the flags describe.
