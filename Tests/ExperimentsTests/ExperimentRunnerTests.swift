@@ -72,7 +72,7 @@ struct ExperimentRunnerTests {
             #expect(outcome.results.count { $0 != nil } == 2)
             parts.append(path)
         }
-        let merged = try ShardMerge.report(paths: parts)
+        let merged = try ShardMerge.merge(paths: parts).report
         let json = JSONReportRenderer(includeWallTime: false)
         #expect(json.render(merged) == json.render(wholeReport))
         guard case .comparison(let comparison) = merged else {

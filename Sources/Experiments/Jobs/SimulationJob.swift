@@ -47,6 +47,11 @@ public struct SimulationJob: Codable, Hashable, Sendable {
     public var durationSeconds: Double?
     /// The job's position in its command's list, so merged shards keep the command's order.
     public var order: Int = 0
+    /// How many jobs the command made in all (every shard's), so `merge` can tell which are
+    /// missing; set by the runner.
+    public var planSize: Int = 0
+    /// Into how many shards the command's jobs were split (1 when not sharded); set by the runner.
+    public var shardCount: Int = 1
     /// A stable hash of the scenario's resolved document (its `extends` included), part of
     /// the id, so `--resume` never reuses a result computed before the file was edited.
     public var scenarioDigest: String = ""

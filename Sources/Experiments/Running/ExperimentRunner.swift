@@ -88,6 +88,8 @@ public struct ExperimentRunner: Sendable {
         let jobs = plan.jobs.enumerated().map { position, job in
             var numbered = job
             numbered.order = position
+            numbered.planSize = plan.jobs.count
+            numbered.shardCount = options.shard.count
             return numbered
         }
         let selected = jobs.enumerated().filter { options.shard.contains(position: $0.offset) }
