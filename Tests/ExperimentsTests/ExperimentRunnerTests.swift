@@ -2,6 +2,8 @@ import Experiments
 import Foundation
 import HostRuntime
 import Reports
+import Scenario
+import ShareModel
 import SimTestSupport
 import Testing
 
@@ -46,6 +48,25 @@ struct ExperimentRunnerTests {
         )
         #expect(throws: (any Error).self) {
             try ExperimentPlan.comparison(reference, variants: ["base", "tripple"], selection: .init())
+        }
+    }
+
+    @Test("the override `run --help` shows resolves against the default scenario")
+    func helpExample() throws {
+        let setting = try #require(SimulationJob.Setting(parsing: "shared_pools.hk-onething.devices=300k"))
+        let plan = try ExperimentPlan.run(
+            ScenarioReference(argument: nil),
+            variant: "base",
+            selection: .init(settings: [setting])
+        )
+        #expect(try plan.jobs[0].resolvedScenario().spec.sharedPools[0].pool.deviceCount == 300_000)
+        let wrong = try #require(SimulationJob.Setting(parsing: "shared_pools.hk-homes.devices=300k"))
+        #expect(throws: (any Error).self) {
+            try ExperimentPlan.run(
+                ScenarioReference(argument: nil),
+                variant: "base",
+                selection: .init(settings: [wrong])
+            )
         }
     }
 

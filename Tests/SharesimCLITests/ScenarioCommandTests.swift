@@ -111,9 +111,7 @@ struct ScenarioCommandTests {
         let half = try CLIRunner.run(["merge", fixture.path("part1.jsonl"), "--format", "json", "--reproducible"])
         #expect(half.status == 1)
         #expect(half.standardError.contains("2 of 4 simulations are missing (shard 2/2)"))
-        #expect(
-            #expect(half.standardOutput.contains("\"complete\": false"))
-        )
+        #expect(half.standardOutput.contains("\"complete\": false"))
         let allowed = try CLIRunner.run(["merge", fixture.path("part1.jsonl"), "--allow-partial"])
         #expect(allowed.status == 0)
         #expect(allowed.standardError.contains("warning: 2 of 4 simulations are missing (shard 2/2)"))

@@ -16,7 +16,7 @@ struct ScenarioSelection: ParsableArguments {
 
     @Option(
         name: .customLong("set"),
-        help: "Override a field for this run: PATH=VALUE (repeatable), e.g. shared_pools.hk-homes.devices=300k."
+        help: "Override a field for this run: PATH=VALUE (repeatable), e.g. shared_pools.hk-onething.devices=300k."
     )
     var settings: [String] = []
 
