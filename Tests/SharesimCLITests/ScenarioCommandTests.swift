@@ -31,6 +31,21 @@ struct ScenarioCommandTests {
         #expect(inProcess.standardOutput.contains("\"schema\": \"sharesim.report/1\""))
     }
 
+    @Test(
+        "--reproducible gives identical bytes in every format, for runs in and out of process",
+        arguments: ["table", "json", "csv", "md", "html"]
+    )
+    func reproducibleInEveryFormat(format: String) throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let arguments = ["run", file, "--replications", "2", "--format", format, "--reproducible"]
+        let first = try CLIRunner.run(arguments + ["--jobs", "0"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let second = try CLIRunner.run(arguments + ["--jobs", "2"])
+        #expect(first.standardOutput == second.standardOutput)
+        #expect(!first.standardOutput.contains("wall time"))
+    }
+
     @Test("compare of a scenario with itself reports every difference as zero")
     func compareWithItself() throws {
         let fixture = try ScenarioFixture()
