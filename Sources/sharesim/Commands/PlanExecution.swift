@@ -10,7 +10,7 @@ enum PlanExecution {
     static func execute(_ plan: ExperimentPlan, execution: ExecutionOptions, report: ReportOptions) throws {
         let resultsPath = execution.results ?? report.destination.defaultResultsPath
         let runner = ExperimentRunner(options: try execution.runnerOptions(defaultResultsPath: resultsPath))
-        let outcome = try runner.run(plan, progress: TerminalProgress.hooks())
+        let outcome = try runner.run(plan, progress: TerminalProgress.hooks(quiet: execution.quiet))
         for failure in outcome.failures {
             FileHandle.standardError.write(Data("sharesim: error: \(failure)\n".utf8))
         }
@@ -31,22 +31,27 @@ enum PlanExecution {
     }
 }
 
-/// Progress lines on standard error, only when it is a terminal (never on standard output).
+/// Progress on standard error (never on standard output): one line redrawn in place on a
+/// terminal; elsewhere (CI logs, Slurm) a new line every 5 s; nothing with `--quiet`.
 enum TerminalProgress {
-    /// The runner's hooks, or nil when standard error is not a terminal.
-    static func hooks() -> ExperimentRunner.Progress? {
-        guard isatty(STDERR_FILENO) == 1 else { return nil }
+    /// The runner's hooks, or nil with `quiet`.
+    static func hooks(quiet: Bool) -> ExperimentRunner.Progress? {
+        guard !quiet else { return nil }
+        let terminal = isatty(STDERR_FILENO) == 1
+        let every: UInt64 = terminal ? 250_000_000 : 5_000_000_000
         let start = ProcessClock.nanoseconds()
         var shown = false
         var lastShown: UInt64 = 0
         func show(_ line: String) {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            lastShown = ProcessClock.nanoseconds()
+            FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : "sharesim: " + line + "\n").utf8))
             shown = true
         }
         return ExperimentRunner.Progress(
             jobEnded: { done, total in
-                let elapsed = Double(ProcessClock.nanoseconds() - start) * 1e-9
-                guard total > 1, elapsed >= 1 || shown else { return }
+                let now = ProcessClock.nanoseconds()
+                let elapsed = Double(now - start) * 1e-9
+                guard total > 1, terminal ? elapsed >= 1 || shown : now - max(start, lastShown) >= every else { return }
                 let left = elapsed / Double(done) * Double(total - done)
                 show(
                     "simulations \(done)/\(total) (\(done * 100 / total)%), "
@@ -57,8 +62,7 @@ enum TerminalProgress {
             simulationAdvanced: { simulated, end, events in
                 let now = ProcessClock.nanoseconds()
                 let elapsed = Double(now - start) * 1e-9
-                guard elapsed >= 1, now - lastShown >= 250_000_000 else { return }
-                lastShown = now
+                guard elapsed >= 1, now - max(start, lastShown) >= every else { return }
                 let fraction = end.nanoseconds == 0 ? 1 : Double(simulated.nanoseconds) / Double(end.nanoseconds)
                 let left = fraction > 0 ? elapsed / fraction - elapsed : 0
                 show(
@@ -67,7 +71,7 @@ enum TerminalProgress {
                         + "about \(HumanNumbers.fixed(left, decimals: 0)) s left"
                 )
             },
-            finished: { if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+            finished: { if shown && terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
         )
     }
 }

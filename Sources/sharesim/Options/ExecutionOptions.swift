@@ -21,6 +21,9 @@ struct ExecutionOptions: ParsableArguments {
     @Option(help: "Longest wall time of one simulation in a worker, in seconds, before it is killed and retried.")
     var timeLimit: Double?
 
+    @Flag(help: "No progress lines on standard error (by default: redrawn on a terminal, every 5 s elsewhere).")
+    var quiet = false
+
     func validate() throws {
         if let jobs, !(0...256).contains(jobs) { throw ValidationError("--jobs must be 0...256, got \(jobs)") }
         if resume, results == nil {
