@@ -8,17 +8,18 @@ public enum BuiltinScenarios {
     /// The scenario `sharesim run` runs when none is named.
     public static let defaultName = "xunlei-hongkong"
 
-    /// The folder built-in files are reported in (`Simulations/NAME.yaml`).
-    public static let folder = "Simulations"
+    /// The prefix of a built-in scenario's path in diagnostics: `builtin:NAME:LINE:COLUMN`,
+    /// never a path the user does not have. (`sharesim show NAME` prints the text.)
+    public static let scheme = "builtin:"
 
     /// The names of the built-in scenarios, sorted.
     public static var names: [String] {
         files.map(\.name).sorted()
     }
 
-    /// The path a built-in scenario is reported at: `Simulations/NAME.yaml`.
+    /// The path a built-in scenario is reported at: `builtin:NAME`.
     public static func path(of name: String) -> String {
-        "\(folder)/\(name).yaml"
+        scheme + name
     }
 
     /// The text of the built-in scenario `name`, if there is one.

@@ -134,8 +134,13 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    /// `relative` resolved against the directory of `file`; absolute paths are kept.
+    /// `relative` resolved against the directory of `file`; absolute paths are kept. Within
+    /// the built-in library (`builtin:NAME`), `extends: other.yaml` names `builtin:other`.
     static func resolve(_ relative: String, against file: String) -> String {
+        if file.hasPrefix(BuiltinScenarios.scheme) {
+            let name = relative.hasSuffix(".yaml") ? String(relative.dropLast(5)) : relative
+            return BuiltinScenarios.scheme + name
+        }
         if relative.hasPrefix("/") { return normalize(relative) }
         guard let slash = file.lastIndex(of: "/") else { return normalize(relative) }
         return normalize(String(file[...slash]) + relative)
