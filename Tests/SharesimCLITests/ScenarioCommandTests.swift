@@ -220,6 +220,17 @@ struct ScenarioCommandTests {
         let result = try CLIRunner.run(["list"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("xunlei-hongkong") && result.standardOutput.contains("(default)"))
-        #expect(result.standardOutput.split(separator: "\n").count >= 9)
+        #expect(result.standardOutput.contains("variants: base, zone-outage-at-peak, region-outage-at-peak, no-edge"))
+        #expect(
+            result.standardOutput.contains("sweep: shared_pools.infinite-node.devices over 10k, 20k, 50k, 100k, 200k")
+        )
+    }
+
+    @Test("errors in a built-in scenario point at builtin:NAME:LINE:COLUMN")
+    func builtinLocations() throws {
+        let result = try CLIRunner.run(["run", "alibaba-footprint-2025", "--variant", "no-such", "--jobs", "0"])
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("builtin:alibaba-footprint-2025:1:1: error: "))
+        #expect(!result.standardError.contains("Simulations/"))
     }
 }

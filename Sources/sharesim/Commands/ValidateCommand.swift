@@ -22,16 +22,9 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let scenario = try ScenarioReference(argument: file).load()
-                for variant in scenario.variantNames { _ = try scenario.applying(variant: variant) }
-                if let sweep = scenario.sweep {
-                    for value in sweep.values { _ = try scenario.setting(sweep.path, to: value, at: value.location) }
-                }
-                let extras = [
-                    scenario.variants.isEmpty
-                        ? nil : "\(scenario.variants.count) variant\(scenario.variants.count == 1 ? "" : "s")",
-                    scenario.sweep.map { "a sweep of \($0.values.count) values" },
-                ].compactMap { $0 }
-                print("\(file): ok (\(scenario.name)\(extras.isEmpty ? "" : ", " + extras.joined(separator: ", ")))")
+                try scenario.checkVariantsAndSweep()
+                let extras = scenario.extrasSummary
+                print("\(file): ok (\(scenario.name)\(extras.isEmpty ? "" : ", " + extras))")
             } catch let error as ScenarioError {
                 problems += error.diagnostics.map(\.description)
             } catch {
