@@ -16,7 +16,7 @@ extension ScenarioBuilder {
             return builder.readPopulation(&population, name: name)
         }
         self = builder
-        populationNames = populations?.map(\.name) ?? []
+        populationNames = names(of: .population)
         if let populations, populations.isEmpty { top.error("'populations' needs at least one population") }
         return populations
     }

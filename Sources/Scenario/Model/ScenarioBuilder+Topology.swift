@@ -41,8 +41,10 @@ extension ScenarioBuilder {
                 return builder.readRegion(&region, name: name, workloads: workloads)
             } ?? []
         self = builder
-        regionNames = regions.map(\.placement.region.name)
-        zoneNames = regions.flatMap { $0.placement.region.zones.map(\.name) }
+        // Names as the file writes them, read or not: an element that failed to read is
+        // reported once, not again by every reference to it.
+        regionNames = names(of: .region)
+        zoneNames = names(of: .zone)
         siteNames += zoneNames
         return regions
     }
@@ -73,10 +75,14 @@ extension ScenarioBuilder {
                     ),
                     context: "region '\(name)'"
                 )
+                var zoneFailed = false
                 zones = holder.named("zones", element: "zone") { zone, zoneName -> ZoneSpec? in
                     builder.elements[.zone(zoneName)] = zone.node
-                    return builder.readZone(&zone, name: zoneName, workloads: workloads)
+                    let spec = builder.readZone(&zone, name: zoneName, workloads: workloads)
+                    if spec == nil { zoneFailed = true }
+                    return spec
                 }
+                if zoneFailed { zones = nil }
                 diagnostics.append(contentsOf: holder.finish())
                 elements = builder.elements
             }
@@ -226,7 +232,7 @@ extension ScenarioBuilder {
             top.node("edge_sites").flatMap { node in
                 node.sequenceElements?.compactMap(\.name) ?? node.mappingEntries?.map(\.key)
             } ?? []
-        siteNames += sites.map(\.name)
+        siteNames += edgeNames
         return sites
     }
 
@@ -282,7 +288,7 @@ extension ScenarioBuilder {
                 )
             } ?? []
         self = builder
-        siteNames += pools.map(\.pool.name)
+        siteNames += names(of: .sharedPool)
         return pools
     }
 

@@ -19,7 +19,7 @@ extension ScenarioBuilder {
             return builder.readWorkload(&workload, name: name)
         }
         self = builder
-        workloadNames = workloads?.map(\.spec.name) ?? []
+        workloadNames = names(of: .workload)
         if let workloads, workloads.isEmpty { top.error("'workloads' needs at least one workload class") }
         return workloads
     }

@@ -171,6 +171,12 @@ struct ScenarioBuilder {
         return node
     }
 
+    /// The names of the elements of `kind` as the file writes them, whether they read or not,
+    /// so that a reference to an element that failed is not reported a second time.
+    func names(of kind: SpecElement.Kind) -> [String] {
+        elements.keys.filter { $0.kind == kind }.map(\.name).sorted()
+    }
+
     /// `invalid 'cores' in zone 'hz-a': must be at least 1, got 0`.
     static func message(for error: SpecError) -> String {
         "invalid '\(error.field)' in \(error.element): \(error.message)"
