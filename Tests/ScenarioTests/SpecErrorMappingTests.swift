@@ -89,8 +89,12 @@ struct SpecErrorMappingTests {
 
     @Test("a bad cross-reference gets a did-you-mean")
     func crossReferenceSuggestion() {
-        let found = errors(fullScenario.replacingOccurrences(of: "region: hk\n    origin", with: "region: hx\n    origin"))
+        let found = errors(
+            fullScenario.replacingOccurrences(of: "region: hk\n    origin", with: "region: hx\n    origin")
+        )
         #expect(found.count == 1, "\(found)")
-        #expect(found.first?.contains("unknown region 'hx'") == true && found.first?.contains("did you mean 'hk'?") == true)
+        #expect(
+            found.first?.contains("unknown region 'hx'") == true && found.first?.contains("did you mean 'hk'?") == true
+        )
     }
 }

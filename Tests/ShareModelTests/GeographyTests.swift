@@ -252,8 +252,10 @@ struct GeographyTests {
     @Test("model settings out of range throw an error that names the field")
     func invalidModelSettings() {
         let cases: [(speed: Double, inflation: Double, field: String)] = [
-            (0, 1.5, "fibre_speed"), (-3, 1.5, "fibre_speed"), (.nan, 1.5, "fibre_speed"), (.infinity, 1.5, "fibre_speed"),
-            (200_000, 0.99, "path_inflation"), (200_000, .nan, "path_inflation"), (200_000, .infinity, "path_inflation"),
+            (0, 1.5, "fibre_speed"), (-3, 1.5, "fibre_speed"), (.nan, 1.5, "fibre_speed"),
+            (.infinity, 1.5, "fibre_speed"),
+            (200_000, 0.99, "path_inflation"), (200_000, .nan, "path_inflation"),
+            (200_000, .infinity, "path_inflation"),
         ]
         for c in cases {
             let error = #expect(throws: SpecError.self) {

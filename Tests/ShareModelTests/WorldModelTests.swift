@@ -549,7 +549,9 @@ struct WorldModelTests {
         let pool = errors?.errors.last
         #expect(pool?.element == .sharedPool(spec.sharedPools[0].pool.name))
         #expect(pool?.field == .probes)
-        #expect(pool?.description == "shared pool '\(spec.sharedPools[0].pool.name)': probes: must be at least 1, got 0")
+        #expect(
+            pool?.description == "shared pool '\(spec.sharedPools[0].pool.name)': probes: must be at least 1, got 0"
+        )
     }
 
     @Test("Outages by hand (live control) take a zone down for exactly their span; snapshots add up")

@@ -148,7 +148,11 @@ struct ScenarioBuilder {
     /// Reports a model error through `reader`, at the field it names inside its element (or
     /// inside the reader's node when the element has not been recorded).
     func report(_ error: SpecError, in reader: inout MappingReader) {
-        reader.error(Self.message(for: error), at: location(of: error, fallback: reader.node), suggestion: error.suggestion)
+        reader.error(
+            Self.message(for: error),
+            at: location(of: error, fallback: reader.node),
+            suggestion: error.suggestion
+        )
     }
 
     /// The node a model error points at: its field's value inside its element's node, or the

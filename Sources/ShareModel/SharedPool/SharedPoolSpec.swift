@@ -86,8 +86,9 @@ public struct SharedPoolSpec: Hashable, Sendable {
             throw SpecError(element, .nat, .outOfRange(got: "\(natFraction)", lower: "0", upper: "1"))
         }
         try SpecError.requireNonNegative(creditsPerGB, element, .creditsPerGB)
-        for (field, distribution) in [(SpecField.uplink, uplinkBitsPerSecond), (.storage, storageBytes), (.cpu, cpuCores)]
-        {
+        for (field, distribution) in [
+            (SpecField.uplink, uplinkBitsPerSecond), (.storage, storageBytes), (.cpu, cpuCores),
+        ] {
             let mean = distribution.mean
             guard mean.isFinite, mean >= 0 else {
                 throw SpecError(element, field, .other("must have a finite mean of zero or more, got \(mean)"))

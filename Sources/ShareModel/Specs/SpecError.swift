@@ -376,7 +376,12 @@ public struct SpecError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Throws unless `value` is within `range`.
-    static func require(_ value: Int, in range: ClosedRange<Int>, _ element: SpecElement, _ field: SpecField)
+    static func require(
+        _ value: Int,
+        in range: ClosedRange<Int>,
+        _ element: SpecElement,
+        _ field: SpecField
+    )
         throws(SpecError)
     {
         if value < range.lowerBound {
