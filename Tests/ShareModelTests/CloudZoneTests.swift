@@ -397,58 +397,59 @@ struct CloudZoneTests {
     @Test("invalid zone specs throw an error naming the field")
     func invalidZones() throws {
         let exp = try Self.exponential(rate: 1)
-        func field(_ make: () throws(CloudSpecError) -> ZoneSpec) -> String? {
+        func field(_ make: () throws(SpecError) -> ZoneSpec) -> String? {
             do {
                 _ = try make()
                 return nil
             } catch {
                 #expect(error.description.hasPrefix("\(error.element): \(error.field): "))
-                return error.field
+                #expect(error.element.kind == .zone)
+                return error.field.description
             }
         }
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "", servers: 1, coresPerServer: 1, serviceTimes: [exp])
             } == "name"
         )
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "z", servers: 0, coresPerServer: 1, serviceTimes: [exp])
             } == "servers"
         )
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "z", servers: 1, coresPerServer: -2, serviceTimes: [exp])
-            } == "coresPerServer"
+            } == "cores"
         )
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "z", servers: Int.max / 2, coresPerServer: 4, serviceTimes: [exp])
-            } == "coresPerServer"
+            } == "cores"
         )
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [])
-            } == "serviceTimes"
+            } == "service"
         )
         let negative = SampledDistribution.constant(try ConstantDistribution(-1))
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp, negative])
-            } == "serviceTimes[1]"
+            } == "service[1]"
         )
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp], maxWaiting: -1)
-            } == "maxWaiting"
+            } == "queue"
         )
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(name: "z", servers: 1, coresPerServer: 1, serviceTimes: [exp], timeout: .zero)
             } == "timeout"
         )
         #expect(
-            field { () throws(CloudSpecError) in
+            field { () throws(SpecError) in
                 try ZoneSpec(
                     name: "z",
                     servers: 3,
@@ -459,10 +460,12 @@ struct CloudZoneTests {
                 )
             } == nil
         )
-        let error = #expect(throws: CloudSpecError.self) {
+        let error = #expect(throws: SpecError.self) {
             try ZoneSpec(name: "hz-a", servers: 1, coresPerServer: 0, serviceTimes: [exp])
         }
-        #expect(error?.description == "zone hz-a: coresPerServer: must be at least 1 (got 0)")
+        #expect(error?.element == .zone("hz-a"))
+        #expect(error?.field == .cores)
+        #expect(error?.description == "zone 'hz-a': cores: must be at least 1, got 0")
     }
 
     @Test("invalid region specs throw an error naming the field; a valid region sums its zones")
@@ -472,11 +475,11 @@ struct CloudZoneTests {
         let b = try ZoneSpec(name: "cn-hangzhou-b", servers: 5, coresPerServer: 16, serviceTimes: [exp])
         let region = try RegionSpec(name: "cn-hangzhou", zones: [a, b])
         #expect(region.capacity == 160)
-        let duplicate = #expect(throws: CloudSpecError.self) { try RegionSpec(name: "cn-hangzhou", zones: [a, b, a]) }
-        #expect(duplicate?.field == "zones[2].name" && duplicate?.element == "region cn-hangzhou")
-        let empty = #expect(throws: CloudSpecError.self) { try RegionSpec(name: "r", zones: []) }
-        #expect(empty?.field == "zones")
-        let unnamed = #expect(throws: CloudSpecError.self) { try RegionSpec(name: "", zones: [a]) }
-        #expect(unnamed?.field == "name")
+        let duplicate = #expect(throws: SpecError.self) { try RegionSpec(name: "cn-hangzhou", zones: [a, b, a]) }
+        #expect(duplicate?.field == .name && duplicate?.element == .zone(a.name))
+        let empty = #expect(throws: SpecError.self) { try RegionSpec(name: "r", zones: []) }
+        #expect(empty?.field == .zones && empty?.element == .region("r"))
+        let unnamed = #expect(throws: SpecError.self) { try RegionSpec(name: "", zones: [a]) }
+        #expect(unnamed?.field == .name && unnamed?.element.kind == .region)
     }
 }

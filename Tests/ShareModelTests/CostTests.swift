@@ -168,21 +168,21 @@ struct CostTests {
 
     @Test("a negative, NaN or infinite price throws naming the field", arguments: [-0.01, -.infinity, .infinity, .nan])
     func invalidPricesNameTheField(_ bad: Double) throws {
-        let coreHour = #expect(throws: CostSpecError.self) {
+        let coreHour = #expect(throws: SpecError.self) {
             try RegionPricing(region: "hz", pricePerCoreHour: bad, pricePerEgressGB: 0.08)
         }
-        #expect(coreHour?.element == "region pricing hz")
-        #expect(coreHour?.field == "pricePerCoreHour")
+        #expect(coreHour?.element == .region("hz"))
+        #expect(coreHour?.field == .price.child("core_hour"))
 
-        let egress = #expect(throws: CostSpecError.self) {
+        let egress = #expect(throws: SpecError.self) {
             try RegionPricing(region: "hz", pricePerCoreHour: 0.05, pricePerEgressGB: bad)
         }
-        #expect(egress?.element == "region pricing hz")
-        #expect(egress?.field == "pricePerEgressGB")
+        #expect(egress?.element == .region("hz"))
+        #expect(egress?.field.description == "price.egress")
 
-        let credit = #expect(throws: CostSpecError.self) { try PriceList(regions: [], pricePerCredit: bad) }
-        #expect(credit?.element == "price list")
-        #expect(credit?.field == "pricePerCredit")
+        let credit = #expect(throws: SpecError.self) { try PriceList(regions: [], pricePerCredit: bad) }
+        #expect(credit?.element == .cost)
+        #expect(credit?.field == .credit)
     }
 
     @Test("zero prices are valid")
@@ -195,27 +195,27 @@ struct CostTests {
 
     @Test("error messages name element, field and the problem")
     func errorDescriptions() {
-        let negative = #expect(throws: CostSpecError.self) {
+        let negative = #expect(throws: SpecError.self) {
             try RegionPricing(region: "cn-hangzhou", pricePerCoreHour: 0.05, pricePerEgressGB: -0.5)
         }
         #expect(
             negative?.description
-                == "region pricing cn-hangzhou: pricePerEgressGB: must be finite and non-negative (got -0.5)"
+                == "region 'cn-hangzhou': price.egress: must not be negative, got -0.5"
         )
 
-        let unnamed = #expect(throws: CostSpecError.self) {
+        let unnamed = #expect(throws: SpecError.self) {
             try RegionPricing(region: "", pricePerCoreHour: 0.05, pricePerEgressGB: 0.08)
         }
-        #expect(unnamed?.description == "region pricing: region: must not be empty")
+        #expect(unnamed?.description == "region: name: must not be empty")
     }
 
     @Test("a price list rejects a region named twice and finds regions by name")
     func priceListNames() throws {
         let a = try RegionPricing(region: "a", pricePerCoreHour: 1, pricePerEgressGB: 1)
         let b = try RegionPricing(region: "b", pricePerCoreHour: 2, pricePerEgressGB: 2)
-        let duplicate = #expect(throws: CostSpecError.self) { try PriceList(regions: [a, b, a], pricePerCredit: 0) }
-        #expect(duplicate?.field == "regions[2].region")
-        #expect(duplicate?.description == "price list: regions[2].region: repeats the name \"a\"")
+        let duplicate = #expect(throws: SpecError.self) { try PriceList(regions: [a, b, a], pricePerCredit: 0) }
+        #expect(duplicate?.element == .region("a") && duplicate?.field == .name)
+        #expect(duplicate?.description == "region 'a': name: repeats the name 'a'")
 
         let prices = try PriceList(regions: [a, b], pricePerCredit: 0)
         #expect(prices.regionID(named: "b") == CostRegionID(1))

@@ -152,28 +152,30 @@ struct EdgeCacheLRUTests {
 
     @Test("a capacity or catalogue that is not positive is refused, naming the field")
     func invalidCapacityThrows() {
-        #expect(throws: EdgeCacheError.self) { try LRUCache(capacityBytes: 0, catalogueSize: 10) }
+        #expect(throws: SpecError.self) { try LRUCache(capacityBytes: 0, catalogueSize: 10) }
         for capacity: Int64 in [0, -5] {
             do {
                 _ = try LRUCache(capacityBytes: capacity, catalogueSize: 10)
                 Issue.record("capacity \(capacity) was accepted")
             } catch {
-                #expect(error.field == "capacityBytes")
-                #expect(error.value == "\(capacity)")
-                #expect(error.description == "capacityBytes: \(capacity) must be a positive number of bytes")
+                #expect(error.field == .cache)
+                #expect(error.element.kind == .cache)
+                #expect(error.description == "cache: cache: must be greater than 0, got \(capacity) bytes")
             }
         }
         do {
             _ = try LRUCache(capacityBytes: 10, catalogueSize: 0)
             Issue.record("catalogue size 0 was accepted")
         } catch {
-            #expect(error.field == "catalogueSize")
+            #expect(error.field == .catalogue)
+            #expect(error.message == "must be at least 1, got 0")
         }
         do {
             _ = try LRUCache(capacityBytes: 10, catalogueSize: Int(Int32.max) + 1)
             Issue.record("an oversized catalogue was accepted")
         } catch {
-            #expect(error.field == "catalogueSize")
+            #expect(error.field == .catalogue)
+            #expect(error.message.hasPrefix("must be at most \(Int32.max)"))
         }
     }
 }
@@ -238,29 +240,29 @@ struct EdgeCacheCheTests {
     @Test("a bad cache size or popularity list is refused, naming the field")
     func invalidInputThrows() {
         let cases: [(popularities: [Double], cacheSize: Double, field: String)] = [
-            ([1, 1], 0, "cacheSize"),
-            ([1, 1], -3, "cacheSize"),
-            ([1, 1], .nan, "cacheSize"),
-            ([1, 1], .infinity, "cacheSize"),
-            ([], 1, "popularities"),
-            ([0, 0], 1, "popularities"),
-            ([1, -1], 1, "popularities[1]"),
-            ([1, .nan], 1, "popularities[1]"),
+            ([1, 1], 0, "cache"),
+            ([1, 1], -3, "cache"),
+            ([1, 1], .nan, "cache"),
+            ([1, 1], .infinity, "cache"),
+            ([], 1, "zipf"),
+            ([0, 0], 1, "zipf"),
+            ([1, -1], 1, "zipf[1]"),
+            ([1, .nan], 1, "zipf[1]"),
         ]
         for testCase in cases {
             do {
                 _ = try CheApproximation(popularities: testCase.popularities, cacheSize: testCase.cacheSize)
                 Issue.record("\(testCase) was accepted")
             } catch {
-                #expect(error.field == testCase.field, "\(testCase)")
+                #expect(error.field.description == testCase.field, "\(testCase)")
             }
         }
         do {
             let zipf = try ZipfDistribution(exponent: 1, count: 10)
             _ = try CheApproximation(zipf: zipf, cacheSize: 0)
             Issue.record("cache size 0 was accepted")
-        } catch let error as EdgeCacheError {
-            #expect(error.field == "cacheSize")
+        } catch let error as SpecError {
+            #expect(error.field == .cache)
         } catch {
             Issue.record("unexpected error \(error)")
         }

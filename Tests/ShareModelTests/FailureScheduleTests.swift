@@ -10,7 +10,7 @@ private func at(_ seconds: Int) -> SimTime { SimTime(.seconds(seconds)) }
 private func window(_ start: Int, _ end: Int) -> OutageWindow { OutageWindow(start: at(start), end: at(end)) }
 
 /// A planned outage of `target` over `[start, end)` in whole seconds.
-private func outage(_ target: FailureTarget, _ start: Int, _ end: Int) throws(FailureSpecError) -> ScheduledOutage {
+private func outage(_ target: FailureTarget, _ start: Int, _ end: Int) throws(SpecError) -> ScheduledOutage {
     try ScheduledOutage(target: target, start: at(start), end: at(end))
 }
 
@@ -167,14 +167,14 @@ struct FailureScheduleTests {
         )
             -> String?
         {
-            let error = #expect(throws: FailureSpecError.self, sourceLocation: sourceLocation) { try body() }
-            return error?.field
+            let error = #expect(throws: SpecError.self, sourceLocation: sourceLocation) { try body() }
+            return error?.field.description
         }
-        #expect(field { _ = try outage(Self.zoneA, 10, 10) } == "end")
-        #expect(field { _ = try outage(Self.zoneA, 10, 5) } == "end")
-        #expect(field { _ = try ScheduledOutage(target: Self.zoneA, start: at(-1), end: at(5)) } == "start")
-        #expect(field { _ = try outage(.edgeSite(""), 1, 2) } == "target")
-        #expect(field { _ = try ScheduledOutage(target: Self.zoneA, start: at(3), duration: .zero) } == "end")
+        #expect(field { _ = try outage(Self.zoneA, 10, 10) } == "for")
+        #expect(field { _ = try outage(Self.zoneA, 10, 5) } == "for")
+        #expect(field { _ = try ScheduledOutage(target: Self.zoneA, start: at(-1), end: at(5)) } == "at")
+        #expect(field { _ = try outage(.edgeSite(""), 1, 2) } == "edge_site")
+        #expect(field { _ = try ScheduledOutage(target: Self.zoneA, start: at(3), duration: .zero) } == "for")
 
         let exponential = SampledDistribution.exponential(try ExponentialDistribution(mean: 60))
         let normal = SampledDistribution.normal(try NormalDistribution(mean: 60, standardDeviation: 10))
@@ -185,7 +185,7 @@ struct FailureScheduleTests {
                     timeToFailureSeconds: normal,
                     timeToRepairSeconds: exponential
                 )
-            } == "timeToFailureSeconds"
+            } == "mtbf"
         )
         #expect(
             field {
@@ -194,26 +194,27 @@ struct FailureScheduleTests {
                     timeToFailureSeconds: exponential,
                     timeToRepairSeconds: .constant(try ConstantDistribution(0))
                 )
-            } == "timeToRepairSeconds"
+            } == "mttr"
         )
         #expect(
             field { _ = try RandomFailureSpec(target: Self.zoneA, mtbfHours: 100, mttrHours: 0) }
-                == "timeToRepairSeconds"
+                == "mttr"
         )
         #expect(
             field { _ = try RandomFailureSpec(target: Self.zoneA, mtbfHours: .nan, mttrHours: 1) }
-                == "timeToFailureSeconds"
+                == "mtbf"
         )
-        #expect(field { _ = try RandomFailureSpec(target: .link(""), mtbfHours: 1, mttrHours: 1) } == "target")
+        #expect(field { _ = try RandomFailureSpec(target: .link(""), mtbfHours: 1, mttrHours: 1) } == "link")
 
         let spec = try RandomFailureSpec(target: Self.zoneA, mtbfHours: 100, mttrHours: 2)
-        #expect(field { _ = try FailureSchedule(seed: 1, horizon: .zero) } == "horizon")
-        #expect(
-            field { _ = try FailureSchedule(random: [spec, spec], seed: 1, horizon: at(10)) } == "random[1].target"
-        )
+        #expect(field { _ = try FailureSchedule(seed: 1, horizon: .zero) } == "duration")
+        let twice = #expect(throws: SpecError.self) {
+            try FailureSchedule(random: [spec, spec], seed: 1, horizon: at(10))
+        }
+        #expect(twice?.element == .randomFailure(1, of: Self.zoneA) && twice?.field == .zone)
 
-        let error = #expect(throws: FailureSpecError.self) { try outage(Self.zoneA, 10, 10) }
-        #expect(error?.element == "outage of zone hz-a")
-        #expect(error?.description.hasPrefix("outage of zone hz-a: end: must be after start") == true)
+        let error = #expect(throws: SpecError.self) { try outage(Self.zoneA, 10, 10) }
+        #expect(error?.element.kind == .outage && error?.element.name == "zone hz-a")
+        #expect(error?.description == "outage 'zone hz-a': for: must be greater than 0, got 0 s")
     }
 }

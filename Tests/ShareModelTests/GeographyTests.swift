@@ -70,22 +70,26 @@ struct GeographyTests {
     @Test("invalid coordinates throw an error that names the field")
     func invalidCoordinates() {
         let cases: [(latitude: Double, longitude: Double, field: String)] = [
-            (90.000_000_1, 0, "latitude"), (-91, 0, "latitude"), (.nan, 0, "latitude"), (.infinity, 0, "latitude"),
-            (0, 180.5, "longitude"), (0, -181, "longitude"), (0, -.infinity, "longitude"), (0, .nan, "longitude"),
+            (90.000_000_1, 0, "location[0]"), (-91, 0, "location[0]"), (.nan, 0, "location[0]"),
+            (.infinity, 0, "location[0]"), (0, 180.5, "location[1]"), (0, -181, "location[1]"),
+            (0, -.infinity, "location[1]"), (0, .nan, "location[1]"),
         ]
         for c in cases {
-            let error = #expect(throws: GeographyError.self) {
+            let error = #expect(throws: SpecError.self) {
                 try GeoCoordinate(latitude: c.latitude, longitude: c.longitude)
             }
-            #expect(error?.field == c.field, "(\(c.latitude), \(c.longitude))")
-            #expect(error?.description.hasPrefix(c.field) == true)
+            #expect(error?.field.description == c.field, "(\(c.latitude), \(c.longitude))")
+            #expect(error?.description.hasPrefix("coordinate: \(c.field): ") == true)
         }
         #expect(throws: Never.self) {
             _ = try GeoCoordinate(latitude: 90, longitude: -180)
             _ = try GeoCoordinate(latitude: -90, longitude: 180)
         }
-        let message = #expect(throws: GeographyError.self) { try GeoCoordinate(latitude: 91, longitude: 0) }
-        #expect(message?.description == "latitude: 91.0 must be between -90.0 and 90.0 degrees")
+        let message = #expect(throws: SpecError.self) { try GeoCoordinate(latitude: 91, longitude: 0) }
+        #expect(
+            message?.attributed(to: .population("hk")).description
+                == "population 'hk': location[0]: the latitude must be between -90.0 and 90.0 degrees, got 91.0"
+        )
     }
 
     // MARK: The latency model
@@ -154,10 +158,10 @@ struct GeographyTests {
         #expect(model.latency(from: paris, to: london) == .microseconds(3_900))
         #expect(model.measuredPairs == [EndpointPair("london", "paris")])
 
-        let negative = #expect(throws: GeographyError.self) {
+        let negative = #expect(throws: SpecError.self) {
             try model.setMeasuredLatency(.milliseconds(-1), between: "a", and: "b")
         }
-        #expect(negative?.field == "latency")
+        #expect(negative?.field == .latency && negative?.element.kind == .measuredLatency)
     }
 
     @Test("unordered pairs compare names byte for byte and ignore order")
@@ -248,21 +252,23 @@ struct GeographyTests {
     @Test("model settings out of range throw an error that names the field")
     func invalidModelSettings() {
         let cases: [(speed: Double, inflation: Double, field: String)] = [
-            (0, 1.5, "fibreSpeedKilometresPerSecond"), (-3, 1.5, "fibreSpeedKilometresPerSecond"),
-            (.nan, 1.5, "fibreSpeedKilometresPerSecond"), (.infinity, 1.5, "fibreSpeedKilometresPerSecond"),
-            (200_000, 0.99, "pathInflation"), (200_000, .nan, "pathInflation"), (200_000, .infinity, "pathInflation"),
+            (0, 1.5, "fibre_speed"), (-3, 1.5, "fibre_speed"), (.nan, 1.5, "fibre_speed"),
+            (.infinity, 1.5, "fibre_speed"),
+            (200_000, 0.99, "path_inflation"), (200_000, .nan, "path_inflation"),
+            (200_000, .infinity, "path_inflation"),
         ]
         for c in cases {
-            let error = #expect(throws: GeographyError.self) {
+            let error = #expect(throws: SpecError.self) {
                 try LatencyModel(fibreSpeedKilometresPerSecond: c.speed, pathInflation: c.inflation)
             }
-            #expect(error?.field == c.field, "speed \(c.speed), inflation \(c.inflation)")
+            #expect(error?.element == .latency)
+            #expect(error?.field.description == c.field, "speed \(c.speed), inflation \(c.inflation)")
         }
-        let spread = #expect(throws: GeographyError.self) {
+        let spread = #expect(throws: SpecError.self) {
             try LatencyJitter(seed: 1, pairSpread: .nanoseconds(-1))
         }
-        #expect(spread?.field == "pairSpread")
-        let access = #expect(throws: GeographyError.self) {
+        #expect(spread?.field == .jitter)
+        let access = #expect(throws: SpecError.self) {
             try LatencyEndpoint(
                 name: "x",
                 coordinate: GeoCoordinate(latitude: 0, longitude: 0),
@@ -270,11 +276,11 @@ struct GeographyTests {
                 accessLatency: .milliseconds(-2)
             )
         }
-        #expect(access?.field == "accessLatency")
-        let name = #expect(throws: GeographyError.self) {
+        #expect(access?.field == .accessLatency && access?.element == SpecElement(.site, name: "x"))
+        let name = #expect(throws: SpecError.self) {
             try LatencyEndpoint(name: "", coordinate: GeoCoordinate(latitude: 0, longitude: 0), kind: .enterprise)
         }
-        #expect(name?.field == "name")
+        #expect(name?.field == .name)
     }
 
     // MARK: The matrix
@@ -304,14 +310,14 @@ struct GeographyTests {
     @Test("a matrix refuses two endpoints with the same name")
     func matrixRejectsDuplicateNames() throws {
         let model = try LatencyModel()
-        let error = #expect(throws: GeographyError.self) {
+        let error = #expect(throws: SpecError.self) {
             try LatencyMatrix(
                 endpoints: [Self.endpoint("paris"), Self.endpoint("london"), Self.endpoint("paris")],
                 model: model
             )
         }
-        #expect(error?.field == "name")
-        #expect(error?.value == "\"paris\"")
+        #expect(error?.field == .name)
+        #expect(error?.element == SpecElement(.site, name: "paris"))
         let empty = try LatencyMatrix(endpoints: [], model: model)
         #expect(empty.count == 0)
     }

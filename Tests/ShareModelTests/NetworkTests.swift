@@ -28,11 +28,11 @@ struct NetworkTests {
     func parkingLotEqual(hops: Int) throws {
         var network = FlowNetwork()
         let capacity = 6 * Self.mbps
-        let links = try (0..<hops).map { _ throws(NetworkInputError) in
+        let links = try (0..<hops).map { _ throws(SpecError) in
             try network.addLink(capacityBitsPerSecond: capacity)
         }
         let long = try network.startFlow(path: links, bytes: 1e6, at: .zero)
-        let shorts = try links.map { link throws(NetworkInputError) in
+        let shorts = try links.map { link throws(SpecError) in
             try network.startFlow(path: [link], bytes: 1e6, at: .zero)
         }
         #expect(network.rate(of: long) == capacity / 2)
@@ -42,11 +42,11 @@ struct NetworkTests {
     @Test("parking lot with unequal capacities: the smallest link halves, the others give the rest to the short flow")
     func parkingLotUnequal() throws {
         var network = FlowNetwork()
-        let links = try [10.0, 4.0, 6.0].map { value throws(NetworkInputError) in
+        let links = try [10.0, 4.0, 6.0].map { value throws(SpecError) in
             try network.addLink(capacityBitsPerSecond: value * Self.mbps)
         }
         let long = try network.startFlow(path: links, bytes: 1e6, at: .zero)
-        let shorts = try links.map { link throws(NetworkInputError) in
+        let shorts = try links.map { link throws(SpecError) in
             try network.startFlow(path: [link], bytes: 1e6, at: .zero)
         }
         // Link 1 (4 Mbit/s) is the bottleneck: long = short1 = 2; short0 = 10 - 2; short2 = 6 - 2.
@@ -251,20 +251,20 @@ struct NetworkTests {
     func badCapacity() throws {
         var network = FlowNetwork()
         _ = try network.addLink(capacityBitsPerSecond: 1)
-        let error = #expect(throws: NetworkInputError.self) { try network.addLink(capacityBitsPerSecond: -5) }
-        #expect(error?.element == "link 1")
-        #expect(error?.field == "capacityBitsPerSecond")
-        #expect(error?.reason == .negativeCapacity(-5))
-        #expect(error?.description == "link 1: capacityBitsPerSecond: must not be negative (got -5.0 bit/s)")
-        let infinite = #expect(throws: NetworkInputError.self) { try network.addLink(capacityBitsPerSecond: .infinity) }
-        #expect(infinite?.reason == .nonFiniteCapacity(.infinity))
-        let degraded = #expect(throws: NetworkInputError.self) {
+        let error = #expect(throws: SpecError.self) { try network.addLink(capacityBitsPerSecond: -5) }
+        #expect(error?.element == SpecElement(.link, index: 1))
+        #expect(error?.field == .capacity)
+        #expect(error?.problem == .negative(got: "-5.0"))
+        #expect(error?.description == "link 2: capacity: must not be negative, got -5.0")
+        let infinite = #expect(throws: SpecError.self) { try network.addLink(capacityBitsPerSecond: .infinity) }
+        #expect(infinite?.problem == .negative(got: "inf"))
+        let degraded = #expect(throws: SpecError.self) {
             try network.setCapacity(-1, of: LinkID(0), at: .zero)
         }
-        #expect(degraded?.element == "link 0")
-        #expect(degraded?.field == "capacityBitsPerSecond")
-        let unknown = #expect(throws: NetworkInputError.self) { try network.setCapacity(1, of: LinkID(4), at: .zero) }
-        #expect(unknown?.reason == .unknownLink(4, linkCount: 1))
+        #expect(degraded?.element == SpecElement(.link, index: 0))
+        #expect(degraded?.field == .capacity)
+        let unknown = #expect(throws: SpecError.self) { try network.setCapacity(1, of: LinkID(4), at: .zero) }
+        #expect(unknown?.message == "is unknown (the network has 1 links, 0..<1)")
         #expect(network.linkCount == 1)
         #expect(network.capacity(of: LinkID(0)) == 1)
     }
@@ -274,28 +274,27 @@ struct NetworkTests {
         var network = FlowNetwork()
         let a = try network.addLink(capacityBitsPerSecond: 1e6)
         let b = try network.addLink(capacityBitsPerSecond: 1e6)
-        let unknown = #expect(throws: NetworkInputError.self) {
+        let unknown = #expect(throws: SpecError.self) {
             try network.startFlow(path: [a, b, LinkID(9)], bytes: 1, at: .zero)
         }
-        #expect(unknown?.field == "path[2]")
-        #expect(unknown?.reason == .unknownLink(9, linkCount: 2))
-        #expect(unknown?.description == "flow: path[2]: unknown link 9 (the network has 2 links, 0..<2)")
-        let empty = #expect(throws: NetworkInputError.self) { try network.startFlow(path: [], bytes: 1, at: .zero) }
-        #expect(empty?.field == "path")
-        #expect(empty?.reason == .emptyPath)
-        let repeated = #expect(throws: NetworkInputError.self) {
+        #expect(unknown?.field == .path.at(2))
+        #expect(unknown?.description == "flow: path[2]: names unknown link 9 (the network has 2 links)")
+        let empty = #expect(throws: SpecError.self) { try network.startFlow(path: [], bytes: 1, at: .zero) }
+        #expect(empty?.field == .path)
+        #expect(empty?.problem == .empty)
+        let repeated = #expect(throws: SpecError.self) {
             try network.startFlow(path: [a, b, a], bytes: 1, at: .zero)
         }
-        #expect(repeated?.field == "path[2]")
-        #expect(repeated?.reason == .repeatedLink(0))
-        let negative = #expect(throws: NetworkInputError.self) {
+        #expect(repeated?.field.description == "path[2]")
+        #expect(repeated?.message == "lists link 0 more than once")
+        let negative = #expect(throws: SpecError.self) {
             try network.startFlow(path: [a], bytes: -1, at: .zero)
         }
-        #expect(negative?.field == "bytes")
-        let notANumber = #expect(throws: NetworkInputError.self) {
+        #expect(negative?.field == .bytes)
+        let notANumber = #expect(throws: SpecError.self) {
             try network.startFlow(path: [a], bytes: .nan, at: .zero)
         }
-        #expect(notANumber?.field == "bytes")
+        #expect(notANumber?.field == .bytes)
         #expect(network.activeFlowCount == 0)
         #expect(network.flows(on: a).isEmpty)
     }
@@ -304,18 +303,18 @@ struct NetworkTests {
     func badModelInput() throws {
         var network = FlowNetwork()
         let link = try network.addLink(capacityBitsPerSecond: 1e6)
-        let badPath = #expect(throws: NetworkInputError.self) {
+        let badPath = #expect(throws: SpecError.self) {
             try FlowNetworkModel(network: network, transfers: [.init(path: [link, LinkID(3)], bytes: 1, start: .zero)])
         }
-        #expect(badPath?.field == "path[1]")
-        let badChange = #expect(throws: NetworkInputError.self) {
+        #expect(badPath?.field.description == "path[1]")
+        let badChange = #expect(throws: SpecError.self) {
             try FlowNetworkModel(
                 network: network,
                 transfers: [],
                 capacityChanges: [.init(link: link, capacityBitsPerSecond: -3, time: .zero)]
             )
         }
-        #expect(badChange?.element == "link 0")
-        #expect(badChange?.field == "capacityBitsPerSecond")
+        #expect(badChange?.element == SpecElement(.link, index: 0))
+        #expect(badChange?.field == .capacity)
     }
 }

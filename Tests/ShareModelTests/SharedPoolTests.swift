@@ -302,10 +302,15 @@ struct SharedPoolTests {
             factors[5] = 0
             spec.diurnalOffScale = DiurnalOffScale(hourlyFactors: factors)
         }
-        let expectedField = field == "natFraction-nan" ? "natFraction" : field
-        let error = #expect(throws: SharedPoolSpecError.self) { try SharedPool(spec: spec, seed: 1) }
-        #expect(error?.field == expectedField)
-        #expect(error?.pool == "pool")
-        #expect(error?.description.contains("shared pool \"pool\": \(expectedField): ") == true)
+        let keys = [
+            "deviceCount": "devices", "natFraction": "nat", "natFraction-nan": "nat", "creditsPerGB": "credits_per_gb",
+            "onSessionSeconds": "online", "offSessionSeconds": "offline", "uplinkBitsPerSecond": "uplink",
+            "diurnalOffScale.hourlyFactors": "diurnal", "diurnalOffScale.hourlyFactors[5]": "diurnal[5]",
+        ]
+        let expectedField = try #require(keys[field])
+        let error = #expect(throws: SpecError.self) { try SharedPool(spec: spec, seed: 1) }
+        #expect(error?.field.description == expectedField)
+        #expect(error?.element == .sharedPool("pool"))
+        #expect(error?.description.hasPrefix("shared pool 'pool': \(expectedField): ") == true)
     }
 }

@@ -31,7 +31,7 @@ enum WorldFixture {
         timeout: SimDuration? = nil,
         egress: Double? = nil
     ) throws -> CloudRegionPlacement {
-        let specs = try zones.map { zone throws(CloudSpecError) in
+        let specs = try zones.map { zone throws(SpecError) in
             try ZoneSpec(
                 name: zone.0,
                 servers: zone.1,

@@ -36,7 +36,7 @@ struct WorldModelTests {
     @Test("A single zone fed through the whole model matches Erlang C for Wq and utilisation")
     func erlangC() throws {
         let spec = try singleZoneSpec(cores: 4, lambda: 3, duration: .seconds(20_000), warmup: .seconds(500))
-        let runs = try (1...8).map { seed throws(ModelSpecError) in try ModelRun.run(spec, seed: UInt64(seed)) }
+        let runs = try (1...8).map { seed throws(SpecErrors) in try ModelRun.run(spec, seed: UInt64(seed)) }
         let theory = try #require(MMcTheory(servers: 4, arrivalRate: 3, serviceRate: 1))
         expectZoneWithin(
             runs.map { $0.zones[0].meanWaitSeconds },
@@ -496,36 +496,62 @@ struct WorldModelTests {
         var spec = try mixedSpec()
         spec.edgeSites[0].originRegion = "cn-hangzou"
         #expect(
-            throws: ModelSpecError(
-                element: "edge site 'hk-edge'",
-                field: "origin",
-                problem: "unknown region 'cn-hangzou'",
-                suggestion: "cn-hangzhou"
-            )
+            throws: SpecErrors([
+                SpecError(
+                    .edgeSite("hk-edge"),
+                    .origin,
+                    .unknown(kind: "region", name: "cn-hangzou"),
+                    suggestion: "cn-hangzhou"
+                )
+            ])
         ) { try spec.validate() }
         spec = try mixedSpec()
         spec.populations[0].demands[0].workloadClass = "order"
         #expect(
-            throws: ModelSpecError(
-                element: "population 'hk'",
-                field: "workloads",
-                problem: "unknown workload 'order'",
-                suggestion: "orders"
-            )
+            throws: SpecErrors([
+                SpecError(
+                    .population("hk"),
+                    .workloads.at(0).child("workload"),
+                    .unknown(kind: "workload", name: "order"),
+                    suggestion: "orders"
+                )
+            ])
         ) { try spec.validate() }
         spec = try mixedSpec()
         spec.populations[0].allowedRegions = []
-        #expect(throws: ModelSpecError.self) { try spec.validate() }
+        #expect(throws: SpecErrors.self) { try spec.validate() }
         spec = try mixedSpec()
         spec.outages = [try ScheduledOutage(target: .zone("hk-z"), start: .zero, duration: .seconds(1))]
         #expect(
-            throws: ModelSpecError(
-                element: "failure of zone hk-z",
-                field: "target",
-                problem: "unknown zone 'hk-z'",
-                suggestion: "hk-a"
-            )
+            throws: SpecErrors([
+                SpecError(
+                    .outage(0, of: .zone("hk-z")),
+                    .zone,
+                    .unknown(kind: "zone", name: "hk-z"),
+                    suggestion: "hk-a"
+                )
+            ])
         ) { try spec.validate() }
+    }
+
+    @Test("validate reports one error per bad element, with the typed element and the YAML key")
+    func validateReportsEveryElement() throws {
+        var spec = try mixedSpec()
+        spec.edgeSites[0].nodes = 0
+        spec.edgeSites[0].uplinkBitsPerSecond = -1
+        spec.sharedPools[0].probes = 0
+        let errors = #expect(throws: SpecErrors.self) { try spec.validate() }
+        #expect(errors?.errors.count == 2, "\(String(describing: errors))")
+        let edge = errors?.errors.first
+        #expect(edge?.element.kind == .edgeSite)
+        #expect(edge?.element.name == spec.edgeSites[0].name)
+        #expect(edge?.field == .uplink)
+        let pool = errors?.errors.last
+        #expect(pool?.element == .sharedPool(spec.sharedPools[0].pool.name))
+        #expect(pool?.field == .probes)
+        #expect(
+            pool?.description == "shared pool '\(spec.sharedPools[0].pool.name)': probes: must be at least 1, got 0"
+        )
     }
 
     @Test("Outages by hand (live control) take a zone down for exactly their span; snapshots add up")

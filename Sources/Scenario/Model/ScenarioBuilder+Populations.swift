@@ -12,19 +12,19 @@ extension ScenarioBuilder {
         let populations = top.named("populations", element: "population", required: true) {
             population,
             name -> PopulationSpec? in
-            builder.elements["population '\(name)'"] = population.node
+            builder.elements[.population(name)] = population.node
             return builder.readPopulation(&population, name: name)
         }
         self = builder
-        populationNames = populations?.map(\.name) ?? []
+        populationNames = names(of: .population)
         if let populations, populations.isEmpty { top.error("'populations' needs at least one population") }
         return populations
     }
 
     mutating func readPopulation(_ population: inout MappingReader, name: String) -> PopulationSpec? {
-        let location = location(&population)
+        let location = location(&population, of: .population(name))
         let clients = population.optional("clients", as: .oneOf(["home", "mobile", "enterprise"]), default: "home")
-        let access = population.optional("access", as: ValueParser<Double>.dataRate.positive)
+        let access = population.optional("access", as: .dataRate)
         let allowed = population.list("allowed_regions", of: .name)
         if let allowed, let node = population.entry("allowed_regions")?.value.sequenceElements {
             for (region, element) in zip(allowed, node) {
@@ -102,6 +102,10 @@ extension ScenarioBuilder {
     mutating func readRouting(_ top: inout MappingReader) -> (RoutingPolicy?, RetryPolicy?) {
         let knownSites = siteNames
         var local = Diagnostics()
+        if let node = top.node("routing") {
+            elements[.routing] = node
+            if let retry = node.entry("retry")?.value { elements[.retry] = retry }
+        }
         let read = top.mapping("routing") { routing -> (RoutingPolicy?, RetryPolicy?) in
             let policy = routing.optional("policy", as: .oneOf(RoutingPolicy.names), default: "nearest-healthy")
             var weights: [String: Double] = [:]
@@ -115,7 +119,7 @@ extension ScenarioBuilder {
                                 suggestion: Suggestions.best(for: entry.key, among: knownSites)
                             )
                         }
-                        switch ValueParser<Double>.number.atLeast(0).parse(entry.value) {
+                        switch ValueParser<Double>.number.parse(entry.value) {
                         case .success(let weight): weights[entry.key] = weight
                         case .failure(let error):
                             local.error("invalid weight of '\(entry.key)': \(error.message)", at: entry.value.location)
@@ -134,13 +138,9 @@ extension ScenarioBuilder {
             let retry =
                 routing.mapping("retry") { retry in
                     RetryPolicy(
-                        maxAttempts: retry.optional(
-                            "attempts",
-                            as: ValueParser<Int>.count.atLeast(1).atMost(100),
-                            default: 1
-                        ),
+                        maxAttempts: retry.optional("attempts", as: .count, default: 1),
                         backoff: retry.optional("backoff", as: .simDuration, default: .milliseconds(100)),
-                        multiplier: retry.optional("multiplier", as: ValueParser<Double>.number.atLeast(1), default: 2),
+                        multiplier: retry.optional("multiplier", as: .number, default: 2),
                         cap: retry.optional("cap", as: .simDuration, default: .seconds(10)),
                         jitter: retry.bool("jitter", default: true)
                     )
@@ -181,8 +181,6 @@ extension ScenarioBuilder {
                 case "edge_site": .edgeSite(name)
                 default: .link(name)
                 }
-            let elementName = "failure of \(target)"
-            elements[elementName] = failure.node
             let known: [String] =
                 switch key {
                 case "zone": zoneNames
@@ -200,11 +198,13 @@ extension ScenarioBuilder {
                 )
             }
             if failure.contains("mtbf") || failure.contains("mttr") {
-                let mtbf = failure.required("mtbf", as: ValueParser<SimDuration>.simDuration.positiveDuration)
-                let mttr = failure.required("mttr", as: ValueParser<SimDuration>.simDuration.positiveDuration)
+                let mtbf = failure.required("mtbf", as: .simDuration)
+                let mttr = failure.required("mttr", as: .simDuration)
                 failure.ignore("at", "for")
+                let element = SpecElement.randomFailure(random.count, of: target)
+                elements[element] = failure.node
                 if let mtbf, let mttr {
-                    do {
+                    do throws(SpecError) {
                         random.append(
                             try RandomFailureSpec(
                                 target: target,
@@ -213,17 +213,19 @@ extension ScenarioBuilder {
                             )
                         )
                     } catch {
-                        failure.error("invalid failure: \(error)")
+                        report(error.attributed(to: element), in: &failure)
                     }
                 }
             } else {
                 let at = failure.required("at", as: .simDuration)
-                let length = failure.required("for", as: ValueParser<SimDuration>.simDuration.positiveDuration)
+                let length = failure.required("for", as: .simDuration)
+                let element = SpecElement.outage(outages.count, of: target)
+                elements[element] = failure.node
                 if let at, let length {
-                    do {
+                    do throws(SpecError) {
                         outages.append(try ScheduledOutage(target: target, start: SimTime.zero + at, duration: length))
                     } catch {
-                        failure.error("invalid outage: \(error)")
+                        report(error.attributed(to: element), in: &failure)
                     }
                 }
             }

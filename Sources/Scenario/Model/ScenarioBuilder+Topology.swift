@@ -4,7 +4,7 @@ import SimCore
 /// A region as read, with its prices.
 struct DecodedRegion {
     var placement: CloudRegionPlacement
-    var price: (coreHour: Double, egressGB: Double)?
+    var price: RegionPricing?
 }
 
 extension ScenarioBuilder {
@@ -22,16 +22,13 @@ extension ScenarioBuilder {
         return .success(values)
     }
 
-    /// A `location` field as a coordinate.
-    func location(_ reader: inout MappingReader) -> GeoCoordinate? {
+    /// The `location` field of `element` as a coordinate.
+    func location(_ reader: inout MappingReader, of element: SpecElement) -> GeoCoordinate? {
         guard let pair = reader.required("location", as: Self.latitudeLongitude) else { return nil }
         do {
             return try GeoCoordinate(latitude: pair[0], longitude: pair[1])
         } catch {
-            reader.error(
-                "invalid 'location' in \(reader.context): \(error)",
-                at: reader.entry("location")?.value ?? reader.node
-            )
+            report(error.attributed(to: element), in: &reader)
             return nil
         }
     }
@@ -40,12 +37,14 @@ extension ScenarioBuilder {
         var builder = self
         let regions =
             top.named("regions", element: "region") { region, name -> DecodedRegion? in
-                builder.elements["region '\(name)'"] = region.node
+                builder.elements[.region(name)] = region.node
                 return builder.readRegion(&region, name: name, workloads: workloads)
             } ?? []
         self = builder
-        regionNames = regions.map(\.placement.region.name)
-        zoneNames = regions.flatMap { $0.placement.region.zones.map(\.name) }
+        // Names as the file writes them, read or not: an element that failed to read is
+        // reported once, not again by every reference to it.
+        regionNames = names(of: .region)
+        zoneNames = names(of: .zone)
         siteNames += zoneNames
         return regions
     }
@@ -55,8 +54,8 @@ extension ScenarioBuilder {
         name: String,
         workloads: [DecodedWorkload]
     ) -> DecodedRegion? {
-        let location = location(&region)
-        let egress = region.optional("egress", as: ValueParser<Double>.dataRate.positive)
+        let location = location(&region, of: .region(name))
+        let egress = region.optional("egress", as: .dataRate)
         let price = region.mapping("price") { price in
             (
                 price.required("core_hour", as: .price(per: .duration)),
@@ -76,10 +75,14 @@ extension ScenarioBuilder {
                     ),
                     context: "region '\(name)'"
                 )
+                var zoneFailed = false
                 zones = holder.named("zones", element: "zone") { zone, zoneName -> ZoneSpec? in
-                    builder.elements["zone '\(zoneName)'"] = zone.node
-                    return builder.readZone(&zone, name: zoneName, workloads: workloads)
+                    builder.elements[.zone(zoneName)] = zone.node
+                    let spec = builder.readZone(&zone, name: zoneName, workloads: workloads)
+                    if spec == nil { zoneFailed = true }
+                    return spec
                 }
+                if zoneFailed { zones = nil }
                 diagnostics.append(contentsOf: holder.finish())
                 elements = builder.elements
             }
@@ -89,16 +92,20 @@ extension ScenarioBuilder {
         guard let location, let zones else { return nil }
         do {
             let spec = try RegionSpec(name: name, zones: zones)
-            var pricing: (Double, Double)?
+            var pricing: RegionPricing?
             if let price, let core = price.0, let egressPrice = price.1 {
-                pricing = (core.amountPerBaseUnit * 3_600, egressPrice.amountPerBaseUnit * 1e9)
+                pricing = try RegionPricing(
+                    region: name,
+                    pricePerCoreHour: core.amountPerBaseUnit * 3_600,
+                    pricePerEgressGB: egressPrice.amountPerBaseUnit * 1e9
+                )
             }
             return DecodedRegion(
                 placement: CloudRegionPlacement(region: spec, location: location, egressBitsPerSecond: egress),
                 price: pricing
             )
         } catch {
-            region.error("invalid region '\(name)': \(error)")
+            report(error, in: &region)
             return nil
         }
     }
@@ -117,41 +124,27 @@ extension ScenarioBuilder {
                 return
             }
             let letters = Array("abcdefghijklmnopqrstuvwxyz")
-            var first: ZoneSpec?
-            for index in 0..<count {
-                let name = "\(region)-\(letters[index])"
-                named.append(name)
-                if index == 0 {
-                    first = builder.readZone(&template, name: name, workloads: workloads)
-                } else if let first {
-                    do {
-                        zones.append(
-                            try ZoneSpec(
-                                name: name,
-                                servers: first.servers,
-                                coresPerServer: first.coresPerServer,
-                                serviceTimes: first.serviceTimes,
-                                maxWaiting: first.maxWaiting,
-                                timeout: first.timeout
-                            )
-                        )
-                    } catch {
-                        failed = true
-                    }
-                }
-                if index == 0 { if let first { zones.append(first) } else { failed = true } }
+            named = (0..<count).map { "\(region)-\(letters[$0])" }
+            var elements = builder.elements
+            for name in named { elements[.zone(name)] = node }
+            var stamping = builder
+            stamping.elements = elements
+            guard let first = stamping.readZone(&template, name: named[0], workloads: workloads) else {
+                failed = true
+                return
             }
+            zones = named.map { first.renamed($0) }
         }
         diagnostics.append(contentsOf: local)
-        for name in named { elements["zone '\(name)'"] = node }
+        for name in named { elements[.zone(name)] = node }
         return failed ? nil : zones
     }
 
     func readZone(_ zone: inout MappingReader, name: String, workloads: [DecodedWorkload]) -> ZoneSpec? {
-        let servers = zone.required("servers", as: ValueParser<Int>.count.atLeast(1))
-        let cores = zone.optional("cores", as: ValueParser<Int>.count.atLeast(1), default: 1)
+        let servers = zone.required("servers", as: .count)
+        let cores = zone.optional("cores", as: .count, default: 1)
         let queue = zone.optional("queue", as: .count)
-        let timeout = zone.optional("timeout", as: ValueParser<SimDuration>.simDuration.positiveDuration)
+        let timeout = zone.optional("timeout", as: .simDuration)
         var service = workloads.map(\.service)
         let names = workloads.map(\.spec.name)
         if let overrides = zone.node("service") {
@@ -193,7 +186,7 @@ extension ScenarioBuilder {
                 timeout: timeout
             )
         } catch {
-            zone.error("invalid zone '\(name)': \(error)")
+            report(error, in: &zone)
             return nil
         }
     }
@@ -202,8 +195,8 @@ extension ScenarioBuilder {
         var builder = self
         let sites =
             top.named("edge_sites", element: "edge site") { site, name -> EdgeSiteSpec? in
-                builder.elements["edge site '\(name)'"] = site.node
-                let location = builder.location(&site)
+                builder.elements[.edgeSite(name)] = site.node
+                let location = builder.location(&site, of: .edgeSite(name))
                 let region = site.required("region", as: .name)
                 let origin = site.required("origin", as: .name)
                 builder.requireKnown(
@@ -220,9 +213,9 @@ extension ScenarioBuilder {
                     from: "edge site '\(name)'",
                     at: origin == nil ? nil : site.entry("origin")?.value
                 )
-                let cache = site.required("cache", as: ValueParser<Double>.dataSize.positive)
-                let uplink = site.required("uplink", as: ValueParser<Double>.dataRate.positive)
-                let nodes = site.optional("nodes", as: ValueParser<Int>.count.atLeast(1), default: 1)
+                let cache = site.required("cache", as: .dataSize)
+                let uplink = site.required("uplink", as: .dataRate)
+                let nodes = site.optional("nodes", as: .count, default: 1)
                 guard let location, let region, let origin, let cache, let uplink else { return nil }
                 return EdgeSiteSpec(
                     name: name,
@@ -239,7 +232,7 @@ extension ScenarioBuilder {
             top.node("edge_sites").flatMap { node in
                 node.sequenceElements?.compactMap(\.name) ?? node.mappingEntries?.map(\.key)
             } ?? []
-        siteNames += sites.map(\.name)
+        siteNames += edgeNames
         return sites
     }
 
@@ -247,8 +240,8 @@ extension ScenarioBuilder {
         var builder = self
         let pools =
             top.named("shared_pools", element: "shared pool") { pool, name -> SharedPoolPlacement? in
-                builder.elements["shared pool '\(name)'"] = pool.node
-                let location = builder.location(&pool)
+                builder.elements[.sharedPool(name)] = pool.node
+                let location = builder.location(&pool, of: .sharedPool(name))
                 let region = pool.required("region", as: .name)
                 builder.requireKnown(
                     region ?? "",
@@ -257,29 +250,22 @@ extension ScenarioBuilder {
                     from: "shared pool '\(name)'",
                     at: region == nil ? nil : pool.entry("region")?.value
                 )
-                let devices = pool.required("devices", as: ValueParser<Int>.count.atMost(Int(UInt32.max) - 1))
+                let devices = pool.required("devices", as: .count)
                 let uplink = pool.required("uplink", as: .distribution(of: .dataRate))
                 let storage = pool.required("storage", as: .distribution(of: .dataSize))
-                let cpu =
-                    pool.optional("cpu", as: .distribution(of: .number)) ?? (try? .constant(ConstantDistribution(0)))
+                let cpu = pool.optional(
+                    "cpu",
+                    as: .distribution(of: .number),
+                    default: .constant(ConstantDistribution(finite: 0))
+                )
                 let online = pool.required("online", as: .distribution(of: .duration))
                 let offline = pool.required("offline", as: .distribution(of: .duration))
-                let diurnal = pool.list("diurnal", of: ValueParser<Double>.number.atLeast(0))
-                if let diurnal, diurnal.count != 24 {
-                    pool.error(
-                        "'diurnal' in shared pool '\(name)' needs 24 hourly factors, got \(diurnal.count)",
-                        at: pool.entry("diurnal")?.value ?? pool.node
-                    )
-                }
+                let diurnal = pool.list("diurnal", of: .number)
                 let nat = pool.optional("nat", as: .fraction, default: 0)
-                let credits = pool.optional("credits_per_gb", as: ValueParser<Double>.number.atLeast(0), default: 0)
-                let probes = pool.optional("probes", as: ValueParser<Int>.count.atLeast(1).atMost(1_000), default: 8)
-                let maxUploads = pool.optional(
-                    "max_uploads",
-                    as: ValueParser<Int>.count.atLeast(1).atMost(255),
-                    default: 4
-                )
-                guard let location, let region, let devices, let uplink, let storage, let cpu, let online, let offline
+                let credits = pool.optional("credits_per_gb", as: .number, default: 0)
+                let probes = pool.optional("probes", as: .count, default: 8)
+                let maxUploads = pool.optional("max_uploads", as: .count, default: 4)
+                guard let location, let region, let devices, let uplink, let storage, let online, let offline
                 else { return nil }
                 let spec = SharedPoolSpec(
                     name: name,
@@ -290,7 +276,7 @@ extension ScenarioBuilder {
                     onSessionSeconds: online,
                     offSessionSeconds: offline,
                     natFraction: nat,
-                    diurnalOffScale: diurnal.flatMap { $0.count == 24 ? DiurnalOffScale(hourlyFactors: $0) : nil },
+                    diurnalOffScale: diurnal.map { DiurnalOffScale(hourlyFactors: $0) },
                     creditsPerGB: credits
                 )
                 return SharedPoolPlacement(
@@ -302,20 +288,28 @@ extension ScenarioBuilder {
                 )
             } ?? []
         self = builder
-        siteNames += pools.map(\.pool.name)
+        siteNames += names(of: .sharedPool)
         return pools
     }
 
-    /// The price list, when any region has a price or the scenario prices credits.
-    func buildPrices(regions: [DecodedRegion], creditPrice: Double?, at node: ScenarioNode) -> PriceList? {
+    /// The price list, when any region has a price or the scenario prices credits; problems
+    /// are reported at the `cost` section or the region at fault.
+    mutating func buildPrices(regions: [DecodedRegion], creditPrice: Double?) -> PriceList? {
         guard creditPrice != nil || regions.contains(where: { $0.price != nil }) else { return nil }
-        let pricing = regions.compactMap { region in
-            try? RegionPricing(
-                region: region.placement.region.name,
-                pricePerCoreHour: region.price?.coreHour ?? 0,
-                pricePerEgressGB: region.price?.egressGB ?? 0
-            )
+        do throws(SpecError) {
+            var pricing: [RegionPricing] = []
+            for region in regions {
+                if let price = region.price {
+                    pricing.append(price)
+                } else {
+                    let name = region.placement.region.name
+                    pricing.append(try RegionPricing(region: name, pricePerCoreHour: 0, pricePerEgressGB: 0))
+                }
+            }
+            return try PriceList(regions: pricing, pricePerCredit: creditPrice ?? 0)
+        } catch {
+            report(error)
+            return nil
         }
-        return try? PriceList(regions: pricing, pricePerCredit: creditPrice ?? 0)
     }
 }

@@ -15,11 +15,11 @@ extension ScenarioBuilder {
         let workloads = top.named("workloads", element: "workload", required: true) {
             workload,
             name -> DecodedWorkload? in
-            builder.elements["workload '\(name)'"] = workload.node
+            builder.elements[.workload(name)] = workload.node
             return builder.readWorkload(&workload, name: name)
         }
         self = builder
-        workloadNames = workloads?.map(\.spec.name) ?? []
+        workloadNames = names(of: .workload)
         if let workloads, workloads.isEmpty { top.error("'workloads' needs at least one workload class") }
         return workloads
     }
@@ -29,7 +29,7 @@ extension ScenarioBuilder {
             workload.ignore("service", "slo", "catalogue", "zipf", "object_size", "bitrate", "cpu", "checkpoint")
             return nil
         }
-        let slo = workload.optional("slo", as: ValueParser<SimDuration>.simDuration.positiveDuration)
+        let slo = workload.optional("slo", as: .simDuration)
         var service = workload.optional("service", as: .distribution(of: .duration))
         let kind: WorkloadKind?
         switch kindName {
@@ -41,12 +41,12 @@ extension ScenarioBuilder {
             }
             kind = .transaction
         case "download", "stream":
-            let catalogue = workload.required("catalogue", as: ValueParser<Int>.count.atLeast(1))
-            let zipf = workload.optional("zipf", as: ValueParser<Double>.number.atLeast(0), default: 0.8)
+            let catalogue = workload.required("catalogue", as: .count)
+            let zipf = workload.optional("zipf", as: .number, default: 0.8)
             let sizes = workload.required("object_size", as: .distribution(of: .dataSize))
             let bitrate =
-                kindName == "stream" ? workload.required("bitrate", as: ValueParser<Double>.dataRate.positive) : nil
-            if service == nil { service = try? .constant(ConstantDistribution(0.001)) }
+                kindName == "stream" ? workload.required("bitrate", as: .dataRate) : nil
+            if service == nil { service = .constant(ConstantDistribution(finite: 0.001)) }
             if let catalogue, let sizes {
                 let content = ContentSpec(catalogueSize: catalogue, zipfExponent: zipf, objectBytes: sizes)
                 if kindName == "stream" {
@@ -59,7 +59,7 @@ extension ScenarioBuilder {
             }
         default:
             let cpu = workload.required("cpu", as: .distribution(of: .duration))
-            let checkpoint = workload.optional("checkpoint", as: ValueParser<SimDuration>.simDuration.positiveDuration)
+            let checkpoint = workload.optional("checkpoint", as: .simDuration)
             if service == nil { service = cpu }
             kind = cpu.map { .compute(ComputeJobSpec(cpuSeconds: $0, checkpointInterval: checkpoint)) }
         }

@@ -24,8 +24,9 @@ public enum ScenarioDecoder {
 struct ScenarioBuilder {
     let file: String
     var diagnostics = Diagnostics()
-    /// The node of each element, by the name model errors use (`zone 'hk-a'`).
-    var elements: [String: ScenarioNode] = [:]
+    /// The node of each element, by the typed reference model errors carry, recorded as each
+    /// element is read.
+    var elements: [SpecElement: ScenarioNode] = [:]
     /// Names known so far, for cross-references.
     var regionNames: [String] = []
     var siteNames: [String] = []
@@ -51,6 +52,7 @@ struct ScenarioBuilder {
     }
 
     mutating func read(_ top: inout MappingReader, document: ScenarioNode) -> Scenario? {
+        elements[.scenario] = document
         top.ignore("extends")
         let name = top.required("name", as: .name)
         let description = top.required("description", as: .string)
@@ -68,9 +70,9 @@ struct ScenarioBuilder {
                 let reason = assumption.required("reason", as: .string)
                 return figure.flatMap { figure in reason.map { Assumption(figure: figure, reason: $0) } }
             } ?? []
-        let duration = top.required("duration", as: .simDuration.positiveDuration)
+        let duration = top.required("duration", as: .simDuration)
         let warmup = top.optional("warmup", as: .simDuration, default: .zero)
-        let interval = top.optional("interval", as: .simDuration.positiveDuration)
+        let interval = top.optional("interval", as: .simDuration)
         let seed = top.optional("seed", as: .count, default: 1)
         let replications = top.optional(
             "replications",
@@ -85,6 +87,7 @@ struct ScenarioBuilder {
         let populations = readPopulations(&top, workloads: workloads ?? [])
         let (routing, retry) = readRouting(&top)
         let (outages, randomFailures) = readFailures(&top)
+        if let cost = top.node("cost") { elements[.cost] = cost }
         let creditPrice =
             top.mapping("cost") { cost in
                 cost.optional("credit", as: .money).map(\.amount)
@@ -98,7 +101,8 @@ struct ScenarioBuilder {
         guard let name, let description, let sources, let duration, let latency, let workloads, let regions,
             let edgeSites, let pools, let populations, let routing, let retry, let outages, let randomFailures
         else { return nil }
-        let prices = buildPrices(regions: regions, creditPrice: creditPrice, at: document)
+        let prices = buildPrices(regions: regions, creditPrice: creditPrice)
+        guard !diagnostics.hasErrors else { return nil }
         let spec = ModelSpec(
             regions: regions.map(\.placement),
             edgeSites: edgeSites,
@@ -118,7 +122,7 @@ struct ScenarioBuilder {
         do {
             try spec.validate()
         } catch {
-            report(error, document: document)
+            for problem in error.errors { report(problem) }
             return nil
         }
         return Scenario(
@@ -136,15 +140,50 @@ struct ScenarioBuilder {
         )
     }
 
-    /// Reports a model error at the element (and field) it names.
-    mutating func report(_ error: ModelSpecError, document: ScenarioNode) {
-        let node = elements[error.element]
-        let location = node?.entry(error.field)?.value.location ?? node?.location ?? document.location
-        diagnostics.error(
-            "invalid '\(error.field)' in \(error.element): \(error.problem)",
-            at: location,
+    /// Reports a model error at the node of the field it names, inside the node of its element.
+    mutating func report(_ error: SpecError) {
+        diagnostics.error(Self.message(for: error), at: location(of: error).location, suggestion: error.suggestion)
+    }
+
+    /// Reports a model error through `reader`, at the field it names inside its element (or
+    /// inside the reader's node when the element has not been recorded).
+    func report(_ error: SpecError, in reader: inout MappingReader) {
+        reader.error(
+            Self.message(for: error),
+            at: location(of: error, fallback: reader.node),
             suggestion: error.suggestion
         )
+    }
+
+    /// The node a model error points at: its field's value inside its element's node, or the
+    /// deepest part of that path the file has (the element itself when the key is absent).
+    func location(of error: SpecError, fallback: ScenarioNode? = nil) -> ScenarioNode {
+        guard let element = elements[error.element] ?? fallback ?? elements[.scenario] else {
+            return .null(at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        var node = element
+        for step in error.field.steps {
+            let next: ScenarioNode?
+            switch step {
+            case .key(let key): next = node.entry(key)?.value
+            case .index(let position):
+                next = node.sequenceElements.flatMap { $0.indices.contains(position) ? $0[position] : nil }
+            }
+            guard let next else { break }
+            node = next
+        }
+        return node
+    }
+
+    /// The names of the elements of `kind` as the file writes them, whether they read or not,
+    /// so that a reference to an element that failed is not reported a second time.
+    func names(of kind: SpecElement.Kind) -> [String] {
+        elements.keys.filter { $0.kind == kind }.map(\.name).sorted()
+    }
+
+    /// `invalid 'cores' in zone 'hz-a': must be at least 1, got 0`.
+    static func message(for error: SpecError) -> String {
+        "invalid '\(error.field)' in \(error.element): \(error.message)"
     }
 
     /// Reports `name` at `node` if it is not among `known`, with a suggestion.
@@ -164,16 +203,17 @@ struct ScenarioBuilder {
     }
 
     mutating func readLatency(_ top: inout MappingReader) -> LatencyModel? {
+        if let node = top.node("latency") { elements[.latency] = node }
         let values = top.mapping("latency") { latency in
             (
                 speed: latency.optional(
                     "fibre_speed",
-                    as: ValueParser<Double>.number.positive,
+                    as: .number,
                     default: LatencyModel.defaultFibreSpeedKilometresPerSecond
                 ),
                 inflation: latency.optional(
                     "path_inflation",
-                    as: ValueParser<Double>.number.atLeast(1),
+                    as: .number,
                     default: LatencyModel.defaultPathInflation
                 ),
                 jitter: latency.optional("jitter", as: .simDuration, default: .zero),
@@ -195,10 +235,12 @@ struct ScenarioBuilder {
                 jitter: jitter
             )
         } catch {
-            top.error("invalid 'latency': \(error)")
+            report(error)
             return nil
         }
-        for pair in values?.measured ?? [] {
+        var failed = false
+        for (index, pair) in (values?.measured ?? []).enumerated() {
+            elements[.measuredLatency(index)] = pair.node
             guard let between = pair.between, let latency = pair.latency else { continue }
             guard between.count == 2 else {
                 diagnostics.error(
@@ -207,9 +249,14 @@ struct ScenarioBuilder {
                 )
                 continue
             }
-            try? model.setMeasuredLatency(latency, between: between[0], and: between[1])
+            do {
+                try model.setMeasuredLatency(latency, between: between[0], and: between[1])
+            } catch {
+                report(error.attributed(to: .measuredLatency(index)))
+                failed = true
+            }
         }
-        return model
+        return failed ? nil : model
     }
 }
 

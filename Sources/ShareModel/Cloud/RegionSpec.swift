@@ -2,7 +2,7 @@
 ///
 /// Alibaba Cloud, for instance, runs 29 regions with 87 zones between them; each region here
 /// lists its zones, whose names must differ. Valid by construction: the initialiser throws
-/// ``CloudSpecError`` naming the field at fault.
+/// ``SpecError`` naming the field at fault.
 public struct RegionSpec: Hashable, Sendable {
     /// The region's name (`cn-hangzhou`).
     public let name: String
@@ -11,20 +11,16 @@ public struct RegionSpec: Hashable, Sendable {
 
     /// A region named `name` made of `zones`.
     ///
-    /// - Throws: ``CloudSpecError`` if the name is empty, there is no zone, or two zones
-    ///   share a name (the field is `zones[i].name` of the later one).
-    public init(name: String, zones: [ZoneSpec]) throws(CloudSpecError) {
-        let element = name.isEmpty ? "region" : "region \(name)"
-        guard !name.isEmpty else { throw CloudSpecError(element: element, field: "name", reason: .emptyName) }
-        guard !zones.isEmpty else { throw CloudSpecError(element: element, field: "zones", reason: .empty) }
+    /// - Throws: ``SpecError`` if the name is empty, there is no zone (field `zones`), or two
+    ///   zones share a name (element: the zone, field `name`).
+    public init(name: String, zones: [ZoneSpec]) throws(SpecError) {
+        let element = SpecElement.region(name)
+        guard !name.isEmpty else { throw SpecError(element, .name, .emptyName) }
+        guard !zones.isEmpty else { throw SpecError(element, .zones, .empty) }
         // Quadratic, but regions hold a handful of zones; no Set, so no hashing order.
         for later in zones.indices {
             for earlier in 0..<later where zones[earlier].name == zones[later].name {
-                throw CloudSpecError(
-                    element: element,
-                    field: "zones[\(later)].name",
-                    reason: .duplicateName(zones[later].name)
-                )
+                throw SpecError(.zone(zones[later].name), .name, .duplicateName(zones[later].name))
             }
         }
         self.name = name

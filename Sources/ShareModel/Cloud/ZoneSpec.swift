@@ -9,8 +9,8 @@ public import SimCore
 /// ``maxWaiting`` requests (arrivals beyond it are rejected); a waiting request whose wait
 /// reaches ``timeout`` is dropped as timed out.
 ///
-/// A spec is valid by construction: the initialiser throws ``CloudSpecError`` naming the
-/// field at fault.
+/// A spec is valid by construction: the initialiser throws ``SpecError`` naming the
+/// field at fault (by its scenario key).
 ///
 /// ```swift
 /// let zone = try ZoneSpec(
@@ -21,7 +21,7 @@ public import SimCore
 /// ```
 public struct ZoneSpec: Hashable, Sendable {
     /// The zone's name, unique within its region (`cn-hangzhou-a`).
-    public let name: String
+    public private(set) var name: String
     /// Servers in the zone, at least 1.
     public let servers: Int
     /// Cores per server, at least 1; each core serves one request at a time.
@@ -43,7 +43,8 @@ public struct ZoneSpec: Hashable, Sendable {
     ///   - serviceTimes: one distribution per workload class, in seconds, at least one.
     ///   - maxWaiting: the longest line, in requests (≥ 0); nil for unbounded.
     ///   - timeout: the longest wait (> 0); nil for none.
-    /// - Throws: ``CloudSpecError`` naming the first field at fault.
+    /// - Throws: ``SpecError`` naming the first field at fault (`servers`, `cores`, `service`,
+    ///   `queue`, `timeout`).
     public init(
         name: String,
         servers: Int,
@@ -51,28 +52,38 @@ public struct ZoneSpec: Hashable, Sendable {
         serviceTimes: [SampledDistribution],
         maxWaiting: Int? = nil,
         timeout: SimDuration? = nil
-    ) throws(CloudSpecError) {
-        let element = name.isEmpty ? "zone" : "zone \(name)"
-        func fail(_ field: String, _ reason: CloudSpecError.Reason) -> CloudSpecError {
-            CloudSpecError(element: element, field: field, reason: reason)
-        }
-        guard !name.isEmpty else { throw fail("name", .emptyName) }
-        guard servers >= 1 else { throw fail("servers", .tooSmall(got: servers, minimum: 1)) }
-        guard coresPerServer >= 1 else { throw fail("coresPerServer", .tooSmall(got: coresPerServer, minimum: 1)) }
+    ) throws(SpecError) {
+        let element = SpecElement.zone(name)
+        guard !name.isEmpty else { throw SpecError(element, .name, .emptyName) }
+        try SpecError.require(servers, in: 1...Int.max, element, .servers)
+        try SpecError.require(coresPerServer, in: 1...Int.max, element, .cores)
         let (capacity, overflow) = servers.multipliedReportingOverflow(by: coresPerServer)
         guard !overflow, capacity <= ZoneSpec.maxCapacity else {
-            throw fail("coresPerServer", .tooLarge(got: overflow ? .max : capacity, maximum: ZoneSpec.maxCapacity))
+            throw SpecError(
+                element,
+                .cores,
+                .other(
+                    "gives more than \(ZoneSpec.maxCapacity) slots with \(servers) servers"
+                        + " (slot indices are 32-bit)"
+                )
+            )
         }
-        guard !serviceTimes.isEmpty else { throw fail("serviceTimes", .empty) }
+        guard !serviceTimes.isEmpty else { throw SpecError(element, .service, .empty) }
         for (index, distribution) in serviceTimes.enumerated() {
             let mean = distribution.mean
-            guard mean.isFinite, mean >= 0 else { throw fail("serviceTimes[\(index)]", .invalidMean(mean)) }
+            guard mean.isFinite, mean >= 0 else {
+                throw SpecError(
+                    element,
+                    .service.at(index),
+                    .other("must have a finite, non-negative mean in seconds, got \(mean)")
+                )
+            }
         }
         if let maxWaiting, maxWaiting < 0 {
-            throw fail("maxWaiting", .tooSmall(got: maxWaiting, minimum: 0))
+            throw SpecError(element, .queue, .negative(got: "\(maxWaiting)"))
         }
         if let timeout, timeout.nanoseconds <= 0 {
-            throw fail("timeout", .nonPositiveDuration(nanoseconds: timeout.nanoseconds))
+            throw SpecError(element, .timeout, .notPositive(got: "\(timeout)"))
         }
         self.name = name
         self.servers = servers
@@ -80,6 +91,17 @@ public struct ZoneSpec: Hashable, Sendable {
         self.serviceTimes = serviceTimes
         self.maxWaiting = maxWaiting
         self.timeout = timeout
+    }
+
+    /// The same zone under another name, for zones stamped from one template; it cannot fail,
+    /// since every other field was checked already.
+    ///
+    /// - Precondition: `name` is not empty.
+    public func renamed(_ name: String) -> ZoneSpec {
+        precondition(!name.isEmpty, "a zone needs a name")
+        var zone = self
+        zone.name = name
+        return zone
     }
 
     /// The number of parallel slots, c = servers × coresPerServer.

@@ -25,7 +25,7 @@ public enum CostUnits {
 /// What one cloud region charges, in currency-agnostic money units.
 ///
 /// Prices are per core-hour of busy compute (3,600 core-seconds) and per decimal gigabyte
-/// (10⁹ bytes) of egress. Valid by construction: the initialiser throws ``CostSpecError``
+/// (10⁹ bytes) of egress. Valid by construction: the initialiser throws ``SpecError``
 /// naming the field at fault.
 public struct RegionPricing: Hashable, Sendable {
     /// The region's name (`cn-hangzhou`), used in messages and reports.
@@ -38,13 +38,13 @@ public struct RegionPricing: Hashable, Sendable {
     /// The prices of `region`: `pricePerCoreHour` money units per busy core-hour and
     /// `pricePerEgressGB` money units per egress GB (10⁹ bytes).
     ///
-    /// - Throws: ``CostSpecError`` if the name is empty (field `region`) or a price is NaN,
-    ///   infinite or negative (field `pricePerCoreHour` or `pricePerEgressGB`).
-    public init(region: String, pricePerCoreHour: Double, pricePerEgressGB: Double) throws(CostSpecError) {
-        let element = region.isEmpty ? "region pricing" : "region pricing \(region)"
-        guard !region.isEmpty else { throw CostSpecError(element: element, field: "region", reason: .emptyName) }
-        try CostSpecError.validatePrice(pricePerCoreHour, element: element, field: "pricePerCoreHour")
-        try CostSpecError.validatePrice(pricePerEgressGB, element: element, field: "pricePerEgressGB")
+    /// - Throws: ``SpecError`` about the region if the name is empty (field `name`) or a price
+    ///   is NaN, infinite or negative (field `price.core_hour` or `price.egress`).
+    public init(region: String, pricePerCoreHour: Double, pricePerEgressGB: Double) throws(SpecError) {
+        let element = SpecElement.region(region)
+        guard !region.isEmpty else { throw SpecError(element, .name, .emptyName) }
+        try SpecError.requireNonNegative(pricePerCoreHour, element, .price.child("core_hour"))
+        try SpecError.requireNonNegative(pricePerEgressGB, element, .price.child("egress"))
         self.region = region
         self.pricePerCoreHour = pricePerCoreHour
         self.pricePerEgressGB = pricePerEgressGB
@@ -71,18 +71,14 @@ public struct PriceList: Hashable, Sendable {
 
     /// A price list over `regions` (in id order) paying `pricePerCredit` money units per credit.
     ///
-    /// - Throws: ``CostSpecError`` if `pricePerCredit` is NaN, infinite or negative (field
-    ///   `pricePerCredit`), or two regions share a name (field `regions[i].region` of the later one).
-    public init(regions: [RegionPricing], pricePerCredit: Double) throws(CostSpecError) {
-        try CostSpecError.validatePrice(pricePerCredit, element: "price list", field: "pricePerCredit")
+    /// - Throws: ``SpecError`` if `pricePerCredit` is NaN, infinite or negative (element `cost`,
+    ///   field `credit`), or two regions share a name (the later region, field `name`).
+    public init(regions: [RegionPricing], pricePerCredit: Double) throws(SpecError) {
+        try SpecError.requireNonNegative(pricePerCredit, .cost, .credit)
         // Quadratic, but there are tens of regions; no Set, so no hashing order.
         for later in regions.indices {
             for earlier in 0..<later where regions[earlier].region == regions[later].region {
-                throw CostSpecError(
-                    element: "price list",
-                    field: "regions[\(later)].region",
-                    reason: .duplicateName(regions[later].region)
-                )
+                throw SpecError(.region(regions[later].region), .name, .duplicateName(regions[later].region))
             }
         }
         precondition(regions.count <= Int(UInt32.max), "price list: more regions than 32-bit ids")

@@ -41,34 +41,23 @@ public struct CheApproximation: Hashable, Sendable {
     /// monotonically to the root. It stops when the equation holds to about 1e-13 relative
     /// or T stops changing in the last bits.
     ///
-    /// - Throws: ``EdgeCacheError`` naming `cacheSize` if it is not finite and positive, or
-    ///   `popularities` if the list is empty, holds a negative or non-finite weight, or sums
-    ///   to zero.
+    /// - Throws: ``SpecError`` about the cache: field `cache` if `cacheSize` is not finite and
+    ///   positive, or `zipf` (the popularities) if the list is empty, holds a negative or
+    ///   non-finite weight, or sums to zero.
     /// - Complexity: O(n) per iteration for n objects, typically under 20 iterations.
-    public init(popularities: [Double], cacheSize: Double) throws(EdgeCacheError) {
-        guard cacheSize.isFinite else {
-            throw EdgeCacheError(field: "cacheSize", value: "\(cacheSize)", problem: .notFinite)
-        }
-        guard cacheSize > 0 else {
-            throw EdgeCacheError(field: "cacheSize", value: "\(cacheSize)", problem: .notPositive(unit: "objects"))
-        }
-        guard !popularities.isEmpty else {
-            throw EdgeCacheError(field: "popularities", value: "[]", problem: .empty)
-        }
+    public init(popularities: [Double], cacheSize: Double) throws(SpecError) {
+        let element = SpecElement(.cache)
+        try SpecError.requirePositive(cacheSize, element, .cache)
+        guard !popularities.isEmpty else { throw SpecError(element, .zipf, .empty) }
         var total = 0.0
         var positive = 0
         for (index, weight) in popularities.enumerated() {
-            guard weight.isFinite else {
-                throw EdgeCacheError(field: "popularities[\(index)]", value: "\(weight)", problem: .notFinite)
-            }
-            guard weight >= 0 else {
-                throw EdgeCacheError(field: "popularities[\(index)]", value: "\(weight)", problem: .negative)
-            }
+            try SpecError.requireNonNegative(weight, element, .zipf.at(index))
             total += weight
             if weight > 0 { positive += 1 }
         }
         guard total > 0 else {
-            throw EdgeCacheError(field: "popularities", value: "\(popularities.count) zeros", problem: .zeroTotal)
+            throw SpecError(element, .zipf, .other("must have a positive total, got \(popularities.count) zeros"))
         }
         let probabilities = popularities.map { $0 / total }
         self.cacheSize = cacheSize
@@ -92,9 +81,9 @@ public struct CheApproximation: Hashable, Sendable {
     /// `zipf.probability(ofRank: rank)`, the ids an ``LRUCache`` fed by `sampleRank` sees.
     ///
     /// - Parameter cacheSize: The cache size (unit-size objects, > 0).
-    /// - Throws: ``EdgeCacheError`` naming `cacheSize` if it is not positive.
+    /// - Throws: ``SpecError`` naming `cache` if `cacheSize` is not positive.
     /// - Complexity: O(n) per iteration, n = `zipf.count`; allocates n doubles.
-    public init(zipf: ZipfDistribution, cacheSize: Int) throws(EdgeCacheError) {
+    public init(zipf: ZipfDistribution, cacheSize: Int) throws(SpecError) {
         let popularities = (1...zipf.count).map { zipf.probability(ofRank: $0) }
         try self.init(popularities: popularities, cacheSize: Double(cacheSize))
     }

@@ -53,31 +53,13 @@ public struct LRUCache: Sendable {
 
     /// An empty cache of `capacityBytes` bytes over objects `0..<catalogueSize`.
     ///
-    /// - Throws: ``EdgeCacheError`` naming `capacityBytes` if it is not positive, or
-    ///   `catalogueSize` if it is not in `1...maximumCatalogueSize`.
+    /// - Throws: ``SpecError`` about the cache: field `cache` if `capacityBytes` is not
+    ///   positive, or `catalogue` if `catalogueSize` is not in `1...maximumCatalogueSize`.
     /// - Complexity: O(catalogueSize) time and 16 bytes per catalogue object.
-    public init(capacityBytes: Int64, catalogueSize: Int) throws(EdgeCacheError) {
-        guard capacityBytes > 0 else {
-            throw EdgeCacheError(
-                field: "capacityBytes",
-                value: "\(capacityBytes)",
-                problem: .notPositive(unit: "bytes")
-            )
-        }
-        guard catalogueSize > 0 else {
-            throw EdgeCacheError(
-                field: "catalogueSize",
-                value: "\(catalogueSize)",
-                problem: .notPositive(unit: "objects")
-            )
-        }
-        guard catalogueSize <= LRUCache.maximumCatalogueSize else {
-            throw EdgeCacheError(
-                field: "catalogueSize",
-                value: "\(catalogueSize)",
-                problem: .tooLarge(limit: LRUCache.maximumCatalogueSize)
-            )
-        }
+    public init(capacityBytes: Int64, catalogueSize: Int) throws(SpecError) {
+        let element = SpecElement(.cache)
+        guard capacityBytes > 0 else { throw SpecError(element, .cache, .notPositive(got: "\(capacityBytes) bytes")) }
+        try SpecError.require(catalogueSize, in: 1...LRUCache.maximumCatalogueSize, element, .catalogue)
         self.capacityBytes = capacityBytes
         self.catalogueSize = catalogueSize
         self.next = ContiguousArray(repeating: -1, count: catalogueSize)

@@ -30,22 +30,18 @@ public struct FailureSchedule: Equatable, Sendable {
     ///   - random: at most one spec per target; a target may also have planned outages.
     ///   - seed: the run's seed.
     ///   - horizon: the end of the span to schedule; must be after time zero.
-    /// - Throws: ``FailureSpecError`` naming `horizon` when it is not after time zero, or
-    ///   `random[i].target` when a target has a second random-failure spec.
+    /// - Throws: ``SpecError`` about the scenario's `duration` when `horizon` is not after time
+    ///   zero, or about the later random failure (field: its target key) when a target has a
+    ///   second random-failure spec.
     /// - Complexity: O(k log k) for k windows in all, drawing two samples per up/down cycle.
     public init(
         scheduled: [ScheduledOutage] = [],
         random: [RandomFailureSpec] = [],
         seed: UInt64,
         horizon: SimTime
-    ) throws(FailureSpecError) {
-        let element = "failure schedule"
+    ) throws(SpecError) {
         guard horizon > .zero else {
-            throw FailureSpecError(
-                element: element,
-                field: "horizon",
-                reason: .nonPositiveHorizon(nanoseconds: horizon.nanoseconds)
-            )
+            throw SpecError(.scenario, .duration, .notPositive(got: "\(horizon.sinceStart)"))
         }
         var raw: [FailureTarget: [OutageWindow]] = [:]
         for outage in scheduled where outage.start < horizon {
@@ -54,10 +50,10 @@ public struct FailureSchedule: Equatable, Sendable {
         var seen: Set<FailureTarget> = []
         for (index, spec) in random.enumerated() {
             guard seen.insert(spec.target).inserted else {
-                throw FailureSpecError(
-                    element: element,
-                    field: "random[\(index)].target",
-                    reason: .duplicateTarget(spec.target.description)
+                throw SpecError(
+                    .randomFailure(index, of: spec.target),
+                    .target(spec.target),
+                    .other("repeats the target \(spec.target): give each target at most one random-failure spec")
                 )
             }
             raw[spec.target, default: []].append(

@@ -11,26 +11,18 @@ public struct ScheduledOutage: Hashable, Sendable {
 
     /// An outage of `target` over `start..<end`.
     ///
-    /// - Throws: ``FailureSpecError`` naming the field: `target` when its name is empty,
-    ///   `start` when it is before time zero, `end` when it is not after `start`.
-    public init(target: FailureTarget, start: SimTime, end: SimTime) throws(FailureSpecError) {
-        let element = "outage of \(target)"
+    /// - Throws: ``SpecError`` about the outage, naming the field: the target's key when its
+    ///   name is empty, `at` when `start` is before time zero, `for` when `end` is not after `start`.
+    public init(target: FailureTarget, start: SimTime, end: SimTime) throws(SpecError) {
+        let element = SpecElement(.outage, name: target.description)
         guard !target.name.isEmpty else {
-            throw FailureSpecError(element: element, field: "target", reason: .emptyName)
+            throw SpecError(element, .target(target), .emptyName)
         }
         guard start >= .zero else {
-            throw FailureSpecError(
-                element: element,
-                field: "start",
-                reason: .negativeInstant(nanoseconds: start.nanoseconds)
-            )
+            throw SpecError(element, .at, .negative(got: "\(start.sinceStart)"))
         }
         guard end > start else {
-            throw FailureSpecError(
-                element: element,
-                field: "end",
-                reason: .endNotAfterStart(start: start.nanoseconds, end: end.nanoseconds)
-            )
+            throw SpecError(element, .forDuration, .notPositive(got: "\(end - start)"))
         }
         self.target = target
         self.start = start
@@ -39,8 +31,8 @@ public struct ScheduledOutage: Hashable, Sendable {
 
     /// An outage of `target` lasting `duration` from `start`.
     ///
-    /// - Throws: as ``init(target:start:end:)``; a non-positive `duration` is reported as `end`.
-    public init(target: FailureTarget, start: SimTime, duration: SimDuration) throws(FailureSpecError) {
+    /// - Throws: as ``init(target:start:end:)``; a non-positive `duration` is reported as `for`.
+    public init(target: FailureTarget, start: SimTime, duration: SimDuration) throws(SpecError) {
         try self.init(target: target, start: start, end: start + duration)
     }
 }

@@ -22,24 +22,22 @@ public struct GeoCoordinate: Hashable, Sendable, CustomStringConvertible {
 
     /// The point at `latitude` and `longitude`, both in degrees.
     ///
-    /// - Throws: ``GeographyError`` naming `latitude` or `longitude` when a value is NaN,
-    ///   infinite or outside its range (latitude -90...90, longitude -180...180).
-    public init(latitude: Double, longitude: Double) throws(GeographyError) {
-        try Self.check(latitude, field: "latitude", limit: 90)
-        try Self.check(longitude, field: "longitude", limit: 180)
+    /// - Throws: ``SpecError`` about a ``SpecElement/Kind/coordinate``, field `location[0]`
+    ///   (latitude) or `location[1]` (longitude), when a value is NaN, infinite or outside its
+    ///   range (latitude -90...90, longitude -180...180); callers attribute it to their element.
+    public init(latitude: Double, longitude: Double) throws(SpecError) {
+        try Self.check(latitude, position: 0, name: "latitude", limit: 90)
+        try Self.check(longitude, position: 1, name: "longitude", limit: 180)
         self.latitude = latitude
         self.longitude = longitude
     }
 
-    private static func check(_ degrees: Double, field: String, limit: Double) throws(GeographyError) {
-        guard degrees.isFinite else {
-            throw GeographyError(field: field, value: "\(degrees)", problem: .notFinite)
-        }
-        guard (-limit...limit).contains(degrees) else {
-            throw GeographyError(
-                field: field,
-                value: "\(degrees)",
-                problem: .outOfRange(lower: -limit, upper: limit, unit: "degrees")
+    private static func check(_ degrees: Double, position: Int, name: String, limit: Double) throws(SpecError) {
+        guard degrees.isFinite, (-limit...limit).contains(degrees) else {
+            throw SpecError(
+                SpecElement(.coordinate),
+                .location.at(position),
+                .other("the \(name) must be between \(-limit) and \(limit) degrees, got \(degrees)")
             )
         }
     }

@@ -22,18 +22,18 @@ public struct LatencyEndpoint: Hashable, Sendable {
     /// An endpoint called `name` at `coordinate`, of `kind`, with `accessLatency` (one way)
     /// or else the kind's default.
     ///
-    /// - Throws: ``GeographyError`` naming `name` if it is empty, or `accessLatency` if it is
-    ///   negative.
+    /// - Throws: ``SpecError`` about the site: field `name` if it is empty, or `access_latency`
+    ///   if it is negative.
     public init(
         name: String,
         coordinate: GeoCoordinate,
         kind: SiteKind,
         accessLatency: SimDuration? = nil
-    ) throws(GeographyError) {
-        guard !name.isEmpty else { throw GeographyError(field: "name", value: "\"\"", problem: .emptyName) }
+    ) throws(SpecError) {
+        guard !name.isEmpty else { throw SpecError(SpecElement(.site), .name, .emptyName) }
         let access = accessLatency ?? kind.defaultAccessLatency
         guard access >= .zero else {
-            throw GeographyError(field: "accessLatency", value: "\(access)", problem: .negativeDuration)
+            throw SpecError(SpecElement(.site, name: name), .accessLatency, .negative(got: "\(access)"))
         }
         self.name = name
         self.coordinate = coordinate

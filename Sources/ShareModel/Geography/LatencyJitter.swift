@@ -28,13 +28,14 @@ public struct LatencyJitter: Hashable, Sendable {
     /// Jitter of up to `pairSpread` fixed per pair (derived from `seed`) and up to
     /// `messageSpread` per message, both one way.
     ///
-    /// - Throws: ``GeographyError`` naming `pairSpread` or `messageSpread` if it is negative.
-    public init(seed: UInt64, pairSpread: SimDuration, messageSpread: SimDuration = .zero) throws(GeographyError) {
+    /// - Throws: ``SpecError`` about `latency`, field `jitter` (`pairSpread`) or
+    ///   `message_jitter` (`messageSpread`), if it is negative.
+    public init(seed: UInt64, pairSpread: SimDuration, messageSpread: SimDuration = .zero) throws(SpecError) {
         guard pairSpread >= .zero else {
-            throw GeographyError(field: "pairSpread", value: "\(pairSpread)", problem: .negativeDuration)
+            throw SpecError(.latency, .jitter, .negative(got: "\(pairSpread)"))
         }
         guard messageSpread >= .zero else {
-            throw GeographyError(field: "messageSpread", value: "\(messageSpread)", problem: .negativeDuration)
+            throw SpecError(.latency, .messageJitter, .negative(got: "\(messageSpread)"))
         }
         self.init(checkedSeed: seed, pairSpread: pairSpread, messageSpread: messageSpread)
     }

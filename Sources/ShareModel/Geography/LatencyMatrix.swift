@@ -21,13 +21,13 @@ public struct LatencyMatrix: Sendable {
 
     /// The latencies between all pairs of `endpoints` under `model`.
     ///
-    /// - Throws: ``GeographyError`` naming `name` if two endpoints share a name (overrides and
+    /// - Throws: ``SpecError`` about the site, field `name`, if two endpoints share a name (overrides and
     ///   jitter are keyed by name, so the names must tell endpoints apart).
     /// - Complexity: O(N²) latency computations for N endpoints.
-    public init(endpoints: [LatencyEndpoint], model: LatencyModel) throws(GeographyError) {
+    public init(endpoints: [LatencyEndpoint], model: LatencyModel) throws(SpecError) {
         var seen = Set<String>()
         for endpoint in endpoints where !seen.insert(endpoint.name).inserted {
-            throw GeographyError(field: "name", value: "\"\(endpoint.name)\"", problem: .duplicateName)
+            throw SpecError(SpecElement(.site, name: endpoint.name), .name, .duplicateName(endpoint.name))
         }
         var table = ContiguousArray<Int64>()
         table.reserveCapacity(endpoints.count * (endpoints.count + 1) / 2)

@@ -51,32 +51,20 @@ public struct LatencyModel: Sendable {
     /// A model with fibre speed `fibreSpeedKilometresPerSecond` (km/s), path inflation
     /// `pathInflation` (a factor, at least 1) and `jitter`.
     ///
-    /// - Throws: ``GeographyError`` naming `fibreSpeedKilometresPerSecond` if it is not a
-    ///   positive finite number, or `pathInflation` if it is not finite or below 1.
+    /// - Throws: ``SpecError`` about `latency`: field `fibre_speed` if the speed is not a
+    ///   positive finite number, or `path_inflation` if the inflation is not finite or below 1.
     public init(
         fibreSpeedKilometresPerSecond: Double = defaultFibreSpeedKilometresPerSecond,
         pathInflation: Double = defaultPathInflation,
         jitter: LatencyJitter = .none
-    ) throws(GeographyError) {
-        guard fibreSpeedKilometresPerSecond.isFinite else {
-            throw GeographyError(
-                field: "fibreSpeedKilometresPerSecond",
-                value: "\(fibreSpeedKilometresPerSecond)",
-                problem: .notFinite
+    ) throws(SpecError) {
+        try SpecError.requirePositive(fibreSpeedKilometresPerSecond, .latency, .fibreSpeed)
+        guard pathInflation.isFinite, pathInflation >= 1 else {
+            throw SpecError(
+                .latency,
+                .pathInflation,
+                .other("must be at least 1 (a path is never shorter than the great circle), got \(pathInflation)")
             )
-        }
-        guard fibreSpeedKilometresPerSecond > 0 else {
-            throw GeographyError(
-                field: "fibreSpeedKilometresPerSecond",
-                value: "\(fibreSpeedKilometresPerSecond)",
-                problem: .notPositive(unit: "kilometres per second")
-            )
-        }
-        guard pathInflation.isFinite else {
-            throw GeographyError(field: "pathInflation", value: "\(pathInflation)", problem: .notFinite)
-        }
-        guard pathInflation >= 1 else {
-            throw GeographyError(field: "pathInflation", value: "\(pathInflation)", problem: .belowOne)
         }
         self.fibreSpeedKilometresPerSecond = fibreSpeedKilometresPerSecond
         self.pathInflation = pathInflation
@@ -87,14 +75,15 @@ public struct LatencyModel: Sendable {
     /// Records a measured one-way `latency` between the endpoints named `a` and `b` (either
     /// order); it replaces the modelled figure for that pair and any earlier measurement.
     ///
-    /// - Throws: ``GeographyError`` naming `latency` if it is negative.
+    /// - Throws: ``SpecError`` about a measured latency (named `a, b`), field `latency`, if it
+    ///   is negative.
     public mutating func setMeasuredLatency(
         _ latency: SimDuration,
         between a: String,
         and b: String
-    ) throws(GeographyError) {
+    ) throws(SpecError) {
         guard latency >= .zero else {
-            throw GeographyError(field: "latency", value: "\(latency)", problem: .negativeDuration)
+            throw SpecError(SpecElement(.measuredLatency, name: "\(a), \(b)"), .latency, .negative(got: "\(latency)"))
         }
         measured[EndpointPair(a, b)] = latency
     }

@@ -92,11 +92,11 @@ public struct FlowNetwork: Sendable {
     /// Adds a link of capacity `capacityBitsPerSecond` (bits per second, finite, ≥ 0; zero
     /// means the link is down) and returns its id. Ids are dense, in order of addition.
     ///
-    /// - Throws: ``NetworkInputError`` naming the new link and `capacityBitsPerSecond`.
+    /// - Throws: ``SpecError`` naming the new link and `capacity`.
     /// - Complexity: O(1) amortised.
-    public mutating func addLink(capacityBitsPerSecond: Double) throws(NetworkInputError) -> LinkID {
+    public mutating func addLink(capacityBitsPerSecond: Double) throws(SpecError) -> LinkID {
         let id = UInt32(linkCapacity.count)
-        try Self.validate(capacity: capacityBitsPerSecond, element: "link \(id)")
+        try Self.validate(capacity: capacityBitsPerSecond, link: Int(id))
         precondition(linkCapacity.count < Int(UInt32.max), "more than 4 billion links")
         linkCapacity.append(capacityBitsPerSecond)
         linkEntries.append([])
@@ -116,22 +116,18 @@ public struct FlowNetwork: Sendable {
     /// ≥ 0) at `time`: 0 fails the link (its flows stall at rate 0), a lower value degrades
     /// it, a higher one restores it. Rates of the flows in the link's component change.
     ///
-    /// - Throws: ``NetworkInputError`` naming the link and the field.
+    /// - Throws: ``SpecError`` naming the link and the field.
     /// - Precondition: `time` is not before ``clock``.
     /// - Complexity: that of a recompute of the component of `link` (see ``startFlow(path:bytes:at:)``).
     public mutating func setCapacity(
         _ capacityBitsPerSecond: Double,
         of link: LinkID,
         at time: SimTime
-    ) throws(NetworkInputError) {
+    ) throws(SpecError) {
         guard Int(link.index) < linkCapacity.count else {
-            throw NetworkInputError(
-                element: "link \(link.index)",
-                field: "link",
-                reason: .unknownLink(link.index, linkCount: linkCapacity.count)
-            )
+            throw Self.unknownLink(link.index, count: linkCapacity.count)
         }
-        try Self.validate(capacity: capacityBitsPerSecond, element: "link \(link.index)")
+        try Self.validate(capacity: capacityBitsPerSecond, link: Int(link.index))
         advanceClock(to: time)
         linkCapacity[Int(link.index)] = capacityBitsPerSecond
         scratch.seeds.removeAll(keepingCapacity: true)
@@ -164,7 +160,7 @@ public struct FlowNetwork: Sendable {
     /// The path lists each link at most once, in order; `bytes` is finite and ≥ 0 (a
     /// zero-byte flow completes at once). The new flow's component is recomputed.
     ///
-    /// - Throws: ``NetworkInputError`` naming `path`, `path[i]` or `bytes`.
+    /// - Throws: ``SpecError`` naming `path`, `path[i]` or `bytes`.
     /// - Precondition: `time` is not before ``clock``.
     /// - Complexity: O(p) to validate and insert a path of p links, then a component
     ///   recompute: O(E + (L + E) log(L + E)) where L is the number of links and E the sum
@@ -172,12 +168,9 @@ public struct FlowNetwork: Sendable {
     ///   whose rate changed (H: completion entries). Flows outside the component are not
     ///   touched.
     @discardableResult
-    public mutating func startFlow(path: [LinkID], bytes: Double, at time: SimTime) throws(NetworkInputError) -> FlowID
-    {
+    public mutating func startFlow(path: [LinkID], bytes: Double, at time: SimTime) throws(SpecError) -> FlowID {
         try validate(path: path)
-        guard bytes.isFinite, bytes >= 0 else {
-            throw NetworkInputError(element: "flow", field: "bytes", reason: .invalidBytes(bytes))
-        }
+        try SpecError.requireNonNegative(bytes, SpecElement(.flow), .bytes)
         advanceClock(to: time)
         let slot: UInt32
         if let reused = freeFlowSlots.popLast() {
@@ -228,7 +221,7 @@ public struct FlowNetwork: Sendable {
         path: [LinkID],
         byteCount: UInt64,
         at time: SimTime
-    ) throws(NetworkInputError) -> FlowID {
+    ) throws(SpecError) -> FlowID {
         try startFlow(path: path, bytes: Double(byteCount), at: time)
     }
 
@@ -341,39 +334,39 @@ public struct FlowNetwork: Sendable {
 
     // MARK: Internals
 
-    static func validate(capacity: Double, element: String) throws(NetworkInputError) {
-        guard capacity.isFinite else {
-            throw NetworkInputError(
-                element: element,
-                field: "capacityBitsPerSecond",
-                reason: .nonFiniteCapacity(capacity)
-            )
-        }
-        guard capacity >= 0 else {
-            throw NetworkInputError(
-                element: element,
-                field: "capacityBitsPerSecond",
-                reason: .negativeCapacity(capacity)
-            )
-        }
+    static func validate(capacity: Double, link: Int) throws(SpecError) {
+        try SpecError.requireNonNegative(capacity, SpecElement(.link, index: link), .capacity)
+    }
+
+    /// The error for a link index at or beyond `count`.
+    static func unknownLink(_ index: UInt32, count: Int) -> SpecError {
+        SpecError(
+            SpecElement(.link, index: Int(index)),
+            .link,
+            .other("is unknown (the network has \(count) links, 0..<\(count))")
+        )
     }
 
     /// Checks that `path` is non-empty, names known links, and repeats none. O(p).
-    mutating func validate(path: [LinkID]) throws(NetworkInputError) {
+    mutating func validate(path: [LinkID]) throws(SpecError) {
         guard !path.isEmpty else {
-            throw NetworkInputError(element: "flow", field: "path", reason: .emptyPath)
+            throw SpecError(SpecElement(.flow), .path, .empty)
         }
         let epoch = scratch.nextEpoch()
         for (position, link) in path.enumerated() {
             guard Int(link.index) < linkCapacity.count else {
-                throw NetworkInputError(
-                    element: "flow",
-                    field: "path[\(position)]",
-                    reason: .unknownLink(link.index, linkCount: linkCapacity.count)
+                throw SpecError(
+                    SpecElement(.flow),
+                    .path.at(position),
+                    .other("names unknown link \(link.index) (the network has \(linkCapacity.count) links)")
                 )
             }
             guard scratch.linkMark[Int(link.index)] != epoch else {
-                throw NetworkInputError(element: "flow", field: "path[\(position)]", reason: .repeatedLink(link.index))
+                throw SpecError(
+                    SpecElement(.flow),
+                    .path.at(position),
+                    .other("lists link \(link.index) more than once")
+                )
             }
             scratch.linkMark[Int(link.index)] = epoch
         }

@@ -84,29 +84,23 @@ public struct FlowNetworkModel: SimulationModel, Sendable {
 
     /// A model replaying `transfers` and `capacityChanges` over `network`.
     ///
-    /// - Throws: ``NetworkInputError`` for a path, size or capacity the network would
+    /// - Throws: ``SpecError`` for a path, size or capacity the network would
     ///   reject, before anything runs.
     public init(
         network: FlowNetwork,
         transfers: [Transfer],
         capacityChanges: [CapacityChange] = []
-    ) throws(NetworkInputError) {
+    ) throws(SpecError) {
         var probe = network
         for transfer in transfers {
             try probe.validate(path: transfer.path)
-            guard transfer.bytes.isFinite, transfer.bytes >= 0 else {
-                throw NetworkInputError(element: "flow", field: "bytes", reason: .invalidBytes(transfer.bytes))
-            }
+            try SpecError.requireNonNegative(transfer.bytes, SpecElement(.flow), .bytes)
         }
         for change in capacityChanges {
             guard Int(change.link.index) < network.linkCount else {
-                throw NetworkInputError(
-                    element: "link \(change.link.index)",
-                    field: "link",
-                    reason: .unknownLink(change.link.index, linkCount: network.linkCount)
-                )
+                throw FlowNetwork.unknownLink(change.link.index, count: network.linkCount)
             }
-            try FlowNetwork.validate(capacity: change.capacityBitsPerSecond, element: "link \(change.link.index)")
+            try FlowNetwork.validate(capacity: change.capacityBitsPerSecond, link: Int(change.link.index))
         }
         self.network = network
         self.transfers = transfers

@@ -113,22 +113,17 @@ public struct SharedPool: Sendable {
     ///   - seed: The run seed.
     ///   - churnEventKind: The event kind for churn events (`0...Event.maxKind`).
     ///   - eventTarget: The event target for churn events.
-    /// - Throws: ``SharedPoolSpecError`` naming the field, before anything is built.
+    /// - Throws: ``SpecError`` naming the field, before anything is built.
+    /// - Precondition: `churnEventKind` is at most `Event.maxKind`.
     /// - Complexity: O(N).
     public init(
         spec: SharedPoolSpec,
         seed: UInt64,
         churnEventKind: UInt16 = 0,
         eventTarget: UInt32 = 0
-    ) throws(SharedPoolSpecError) {
+    ) throws(SpecError) {
         try spec.validate()
-        guard churnEventKind <= Event.maxKind else {
-            throw SharedPoolSpecError(
-                pool: spec.name,
-                field: "churnEventKind",
-                problem: "must be at most \(Event.maxKind), got \(churnEventKind)"
-            )
-        }
+        precondition(churnEventKind <= Event.maxKind, "churn event kind \(churnEventKind) above \(Event.maxKind)")
         self.spec = spec
         self.seed = seed
         self.churnEventKind = churnEventKind

@@ -68,57 +68,41 @@ public struct SharedPoolSpec: Hashable, Sendable {
         return on / (on + offSessionSeconds.mean)
     }
 
+    /// The most devices a pool may have: device indices travel in 32-bit event payloads.
+    public static let maximumDeviceCount = Int(UInt32.max) - 1
+
     /// Checks every field and throws on the first impossible one.
     ///
-    /// - Throws: ``SharedPoolSpecError`` naming the pool and the field: a negative or
-    ///   too-large device count, a NAT fraction outside 0...1, negative or non-finite
-    ///   credits, a resource distribution with a negative or non-finite mean, a session
-    ///   distribution that can be negative or has a mean that is not positive and finite, a
-    ///   diurnal table that does not have 24 positive finite factors.
-    public func validate() throws(SharedPoolSpecError) {
-        func fail(_ field: String, _ problem: String) -> SharedPoolSpecError {
-            SharedPoolSpecError(pool: name, field: field, problem: problem)
-        }
-        guard deviceCount >= 0 else { throw fail("deviceCount", "must not be negative, got \(deviceCount)") }
-        guard deviceCount < Int(UInt32.max) else {
-            throw fail("deviceCount", "must be below \(UInt32.max), got \(deviceCount)")
-        }
+    /// - Throws: ``SpecError`` about the shared pool, naming the field by its scenario key: a
+    ///   negative or too-large device count (`devices`), a NAT fraction outside 0...1 (`nat`),
+    ///   negative or non-finite credits (`credits_per_gb`), a resource distribution with a
+    ///   negative or non-finite mean (`uplink`, `storage`, `cpu`), a session distribution that
+    ///   can be negative or has a mean that is not positive and finite (`online`, `offline`), a
+    ///   diurnal table that does not have 24 positive finite factors (`diurnal`).
+    public func validate() throws(SpecError) {
+        let element = SpecElement.sharedPool(name)
+        try SpecError.require(deviceCount, in: 0...Self.maximumDeviceCount, element, .devices)
         guard natFraction.isFinite, (0...1).contains(natFraction) else {
-            throw fail("natFraction", "must be a probability between 0 and 1, got \(natFraction)")
+            throw SpecError(element, .nat, .outOfRange(got: "\(natFraction)", lower: "0", upper: "1"))
         }
-        guard creditsPerGB.isFinite, creditsPerGB >= 0 else {
-            throw fail("creditsPerGB", "must be zero or more and finite, got \(creditsPerGB)")
-        }
+        try SpecError.requireNonNegative(creditsPerGB, element, .creditsPerGB)
         for (field, distribution) in [
-            ("uplinkBitsPerSecond", uplinkBitsPerSecond), ("storageBytes", storageBytes), ("cpuCores", cpuCores),
+            (SpecField.uplink, uplinkBitsPerSecond), (.storage, storageBytes), (.cpu, cpuCores),
         ] {
             let mean = distribution.mean
             guard mean.isFinite, mean >= 0 else {
-                throw fail(field, "must have a finite mean of zero or more, got \(mean)")
+                throw SpecError(element, field, .other("must have a finite mean of zero or more, got \(mean)"))
             }
         }
-        for (field, distribution) in [("onSessionSeconds", onSessionSeconds), ("offSessionSeconds", offSessionSeconds)]
-        {
-            let mean = distribution.mean
-            guard mean.isFinite, mean > 0 else {
-                throw fail(field, "must have a positive, finite mean in seconds, got \(mean)")
-            }
-            switch distribution {
-            case .normal:
-                throw fail(field, "must not be a normal distribution: a session length cannot be negative")
-            case .uniform(let uniform) where uniform.lower < 0:
-                throw fail(field, "must not take negative values, got a uniform lower bound of \(uniform.lower)")
-            default:
-                break
-            }
-        }
+        try RandomFailureSpec.requireDuration(onSessionSeconds, element, .online)
+        try RandomFailureSpec.requireDuration(offSessionSeconds, element, .offline)
         if let diurnalOffScale {
             let factors = diurnalOffScale.hourlyFactors
             guard factors.count == 24 else {
-                throw fail("diurnalOffScale.hourlyFactors", "must have 24 entries (one per hour), got \(factors.count)")
+                throw SpecError(element, .diurnal, .wrongCount(expected: 24, got: factors.count))
             }
-            for (hour, factor) in factors.enumerated() where !(factor.isFinite && factor > 0) {
-                throw fail("diurnalOffScale.hourlyFactors[\(hour)]", "must be positive and finite, got \(factor)")
+            for (hour, factor) in factors.enumerated() {
+                try SpecError.requirePositive(factor, element, .diurnal.at(hour))
             }
         }
     }

@@ -16,11 +16,11 @@ struct ContentCatalogue: Sendable {
     /// The run seed.
     let seed: UInt64
 
-    init(spec: ContentSpec, className: String, firstCacheID: Int, seed: UInt64) throws(ModelSpecError) {
+    init(spec: ContentSpec, className: String, firstCacheID: Int, seed: UInt64) throws(SpecError) {
         do {
             popularity = try ZipfDistribution(exponent: spec.zipfExponent, count: spec.catalogueSize)
         } catch {
-            throw ModelSpecError(element: "workload '\(className)'", field: "zipf", problem: error.description)
+            throw SpecError(.workload(className), .zipf, .other("\(error)"))
         }
         objectBytes = spec.objectBytes
         meanObjectBytes = spec.objectBytes.mean

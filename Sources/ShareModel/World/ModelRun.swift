@@ -5,9 +5,9 @@ public enum ModelRun {
     /// Builds the model for `spec` and `seed`, runs it to the end of the warm-up plus the
     /// duration, and returns the results.
     ///
-    /// - Throws: ``ModelSpecError`` if the spec is invalid; nothing is run then.
+    /// - Throws: ``SpecErrors`` if the spec is invalid; nothing is run then.
     /// - Complexity: the run's events × O(log pending) for the default pending-event set.
-    public static func run(_ spec: ModelSpec, seed: UInt64) throws(ModelSpecError) -> ModelResults {
+    public static func run(_ spec: ModelSpec, seed: UInt64) throws(SpecErrors) -> ModelResults {
         var simulation = try prepare(spec, seed: seed)
         return finish(&simulation)
     }
@@ -17,7 +17,7 @@ public enum ModelRun {
     public static func prepare(
         _ spec: ModelSpec,
         seed: UInt64
-    ) throws(ModelSpecError) -> Simulation<WorldModel, DefaultPendingEventSet> {
+    ) throws(SpecErrors) -> Simulation<WorldModel, DefaultPendingEventSet> {
         let model = try WorldModel(spec: spec, seed: seed)
         var simulation = Simulation(model: model)
         simulation.model.start(scheduler: &simulation.scheduler)

@@ -1,326 +1,331 @@
 import SimCore
 
+extension SharedPoolPlacement {
+    /// The allowed numbers of devices probed per request.
+    public static let probesRange = 1...1_000
+    /// The allowed numbers of uploads a device serves at once.
+    public static let maxUploadsRange = 1...255
+}
+
+extension RetryPolicy {
+    /// The allowed numbers of attempts per request (the first one included).
+    public static let attemptsRange = 1...100
+}
+
 extension ModelSpec {
+    /// The most measurement intervals a run may have.
+    public static let maximumIntervals = 100_000
+
     /// Checks the spec as a whole: names unique, every reference known, every number in
     /// range, and every demand with at least one site that may serve it.
     ///
-    /// - Throws: the first ``ModelSpecError`` found, naming the element and field, with a
+    /// - Throws: ``SpecErrors`` with every problem found, at most one per element (its
+    ///   first), each naming the element and the field by its scenario key, with a
     ///   suggestion for an unknown name when one is close.
     /// - Complexity: O(populations × sites) plus the size of the spec.
-    public func validate() throws(ModelSpecError) {
-        try validateTiming()
-        try validateNames()
-        try validateClasses()
-        try validateSites()
-        try validatePopulations()
-        try validatePolicies()
-        try validateFailures()
-        try validatePrices()
+    public func validate() throws(SpecErrors) {
+        var collector = SpecErrorCollector()
+        collector.check { () throws(SpecError) in try validateTiming() }
+        validateNames(&collector)
+        validateClasses(&collector)
+        validateSites(&collector)
+        validatePopulations(&collector)
+        validatePolicies(&collector)
+        validateFailures(&collector)
+        validatePrices(&collector)
+        try collector.throwIfAny()
     }
 
-    func validateTiming() throws(ModelSpecError) {
+    func validateTiming() throws(SpecError) {
         if warmup < .zero {
-            throw ModelSpecError(element: "run", field: "warmup", problem: "must not be negative, got \(warmup)")
+            throw SpecError(.scenario, .warmup, .negative(got: "\(warmup)"))
         }
         if duration <= .zero {
-            throw ModelSpecError(element: "run", field: "duration", problem: "must be positive, got \(duration)")
+            throw SpecError(.scenario, .duration, .notPositive(got: "\(duration)"))
         }
         if interval <= .zero {
-            throw ModelSpecError(element: "run", field: "interval", problem: "must be positive, got \(interval)")
+            throw SpecError(.scenario, .interval, .notPositive(got: "\(interval)"))
         }
-        if duration.nanoseconds / interval.nanoseconds > 100_000 {
-            throw ModelSpecError(
-                element: "run",
-                field: "interval",
-                problem: "gives more than 100,000 intervals over \(duration); use a longer interval"
+        if duration.nanoseconds / interval.nanoseconds > Self.maximumIntervals {
+            throw SpecError(
+                .scenario,
+                .interval,
+                .other("gives more than \(Self.maximumIntervals) intervals over \(duration); use a longer interval")
             )
         }
     }
 
-    func validateNames() throws(ModelSpecError) {
-        try Self.requireUnique(regionNames, kind: "region")
-        try Self.requireUnique(siteNames, kind: "site")
-        try Self.requireUnique(populations.map(\.name), kind: "population")
-        try Self.requireUnique(workloadClasses.map(\.name), kind: "workload")
-        if regions.isEmpty && edgeSites.isEmpty && sharedPools.isEmpty {
-            throw ModelSpecError(
-                element: "topology",
-                field: "regions",
-                problem: "the model has no site to serve anything"
-            )
+    func validateNames(_ collector: inout SpecErrorCollector) {
+        Self.requireUnique(regionNames, kind: .region, &collector)
+        Self.requireUnique(zones.map(\.zone.name), kind: .zone, &collector)
+        Self.requireUnique(edgeSites.map(\.name), kind: .edgeSite, &collector)
+        Self.requireUnique(sharedPools.map(\.pool.name), kind: .sharedPool, &collector)
+        Self.requireUnique(populations.map(\.name), kind: .population, &collector)
+        Self.requireUnique(workloadClasses.map(\.name), kind: .workload, &collector)
+        let siteKinds: [(SpecElement.Kind, [String])] = [
+            (.zone, zones.map(\.zone.name)), (.edgeSite, edgeSites.map(\.name)),
+            (.sharedPool, sharedPools.map(\.pool.name)),
+        ]
+        var earlier: Set<String> = []
+        for (kind, names) in siteKinds {
+            for name in Set(names).sorted() where earlier.contains(name) {
+                collector.check { () throws(SpecError) in
+                    throw SpecError(
+                        SpecElement(kind, name: name),
+                        .name,
+                        .other("is already the name of another site")
+                    )
+                }
+            }
+            earlier.formUnion(names)
         }
-        if workloadClasses.isEmpty {
-            throw ModelSpecError(element: "model", field: "workloads", problem: "at least one workload class is needed")
-        }
-        if workloadClasses.count > Int(UInt16.max) {
-            throw ModelSpecError(element: "model", field: "workloads", problem: "at most \(UInt16.max) classes")
+        collector.check { () throws(SpecError) in
+            if regions.isEmpty && edgeSites.isEmpty && sharedPools.isEmpty {
+                throw SpecError(.scenario, .regions, .other("the model has no site to serve anything"))
+            }
+            if workloadClasses.isEmpty {
+                throw SpecError(.scenario, .workloads, .empty)
+            }
+            if workloadClasses.count > Int(UInt16.max) {
+                throw SpecError(
+                    .scenario,
+                    .workloads,
+                    .tooLarge(got: "\(workloadClasses.count)", maximum: "\(UInt16.max)")
+                )
+            }
         }
     }
 
-    static func requireUnique(_ names: [String], kind: String) throws(ModelSpecError) {
+    static func requireUnique(_ names: [String], kind: SpecElement.Kind, _ collector: inout SpecErrorCollector) {
         var seen: Set<String> = []
         for name in names {
-            if name.isEmpty {
-                throw ModelSpecError(element: kind, field: "name", problem: "must not be empty")
-            }
-            if !seen.insert(name).inserted {
-                throw ModelSpecError(element: "\(kind) '\(name)'", field: "name", problem: "the name is used twice")
+            collector.check { () throws(SpecError) in
+                if name.isEmpty {
+                    throw SpecError(SpecElement(kind), .name, .emptyName)
+                }
+                if !seen.insert(name).inserted {
+                    throw SpecError(SpecElement(kind, name: name), .name, .duplicateName(name))
+                }
             }
         }
     }
 
-    func validateClasses() throws(ModelSpecError) {
+    func validateClasses(_ collector: inout SpecErrorCollector) {
         for workload in workloadClasses {
-            let element = "workload '\(workload.name)'"
-            if let slo = workload.slo, slo <= .zero {
-                throw ModelSpecError(element: element, field: "slo", problem: "must be positive, got \(slo)")
+            collector.check { () throws(SpecError) in try Self.validate(workload) }
+        }
+    }
+
+    static func validate(_ workload: WorkloadClassSpec) throws(SpecError) {
+        let element = SpecElement.workload(workload.name)
+        if let slo = workload.slo, slo <= .zero {
+            throw SpecError(element, .slo, .notPositive(got: "\(slo)"))
+        }
+        switch workload.kind {
+        case .transaction:
+            break
+        case .download(let content):
+            try Self.validate(content, element: element)
+        case .stream(let content, let bitrate):
+            try Self.validate(content, element: element)
+            try SpecError.requirePositive(bitrate, element, .bitrate)
+        case .compute(let job):
+            if !(job.cpuSeconds.mean.isFinite && job.cpuSeconds.mean > 0) {
+                throw SpecError(element, .cpu, .other("must have a positive finite mean, got \(job.cpuSeconds.mean)"))
             }
-            switch workload.kind {
-            case .transaction:
-                break
-            case .download(let content):
-                try Self.validate(content, element: element)
-            case .stream(let content, let bitrate):
-                try Self.validate(content, element: element)
-                if !(bitrate.isFinite && bitrate > 0) {
-                    throw ModelSpecError(
-                        element: element,
-                        field: "bitrate",
-                        problem: "must be a positive rate, got \(bitrate)"
-                    )
-                }
-            case .compute(let job):
-                if !(job.cpuSeconds.mean.isFinite && job.cpuSeconds.mean > 0) {
-                    throw ModelSpecError(
-                        element: element,
-                        field: "cpu_seconds",
-                        problem: "must have a positive finite mean"
-                    )
-                }
-                if let checkpoint = job.checkpointInterval, checkpoint <= .zero {
-                    throw ModelSpecError(
-                        element: element,
-                        field: "checkpoint",
-                        problem: "must be positive, got \(checkpoint)"
-                    )
-                }
+            if let checkpoint = job.checkpointInterval, checkpoint <= .zero {
+                throw SpecError(element, .checkpoint, .notPositive(got: "\(checkpoint)"))
             }
         }
     }
 
-    static func validate(_ content: ContentSpec, element: String) throws(ModelSpecError) {
-        if content.catalogueSize < 1 || content.catalogueSize > LRUCache.maximumCatalogueSize {
-            throw ModelSpecError(
-                element: element,
-                field: "catalogue",
-                problem: "must be 1...\(LRUCache.maximumCatalogueSize) objects, got \(content.catalogueSize)"
-            )
-        }
-        if !(content.zipfExponent.isFinite && content.zipfExponent >= 0) {
-            throw ModelSpecError(
-                element: element,
-                field: "zipf",
-                problem: "must be a finite exponent >= 0, got \(content.zipfExponent)"
-            )
-        }
+    static func validate(_ content: ContentSpec, element: SpecElement) throws(SpecError) {
+        try SpecError.require(content.catalogueSize, in: 1...LRUCache.maximumCatalogueSize, element, .catalogue)
+        try SpecError.requireNonNegative(content.zipfExponent, element, .zipf)
         if !(content.objectBytes.mean.isFinite && content.objectBytes.mean > 0) {
-            throw ModelSpecError(element: element, field: "object_size", problem: "must have a positive finite mean")
+            throw SpecError(
+                element,
+                .objectSize,
+                .other("must have a positive finite mean, got \(content.objectBytes.mean)")
+            )
         }
     }
 
-    func validateSites() throws(ModelSpecError) {
+    func validateSites(_ collector: inout SpecErrorCollector) {
         let regionNames = regionNames
         for placement in regions {
-            let element = "region '\(placement.region.name)'"
-            if let egress = placement.egressBitsPerSecond, !(egress.isFinite && egress > 0) {
-                throw ModelSpecError(
-                    element: element,
-                    field: "egress",
-                    problem: "must be a positive rate, got \(egress)"
-                )
+            collector.check { () throws(SpecError) in
+                if let egress = placement.egressBitsPerSecond {
+                    try SpecError.requirePositive(egress, .region(placement.region.name), .egress)
+                }
             }
-            for zone in placement.region.zones where zone.workloadClassCount != workloadClasses.count {
-                throw ModelSpecError(
-                    element: "zone '\(zone.name)'",
-                    field: "service_times",
-                    problem:
-                        "has \(zone.workloadClassCount) service times for \(workloadClasses.count) workload classes"
-                )
+            for zone in placement.region.zones {
+                collector.check { () throws(SpecError) in
+                    if zone.workloadClassCount != workloadClasses.count {
+                        throw SpecError(
+                            .zone(zone.name),
+                            .service,
+                            .other(
+                                "has \(zone.workloadClassCount) service times for "
+                                    + "\(workloadClasses.count) workload classes"
+                            )
+                        )
+                    }
+                }
             }
         }
         let catalogueObjects = workloadClasses.reduce(0) { $0 + ($1.kind.content?.catalogueSize ?? 0) }
         for site in edgeSites {
-            let element = "edge site '\(site.name)'"
-            try Self.requireKnown(site.region, among: regionNames, element: element, field: "region", kind: "region")
-            try Self.requireKnown(
-                site.originRegion,
-                among: regionNames,
-                element: element,
-                field: "origin",
-                kind: "region"
-            )
-            if site.cacheBytes <= 0 {
-                throw ModelSpecError(
-                    element: element,
-                    field: "cache",
-                    problem: "must be positive, got \(site.cacheBytes) bytes"
-                )
-            }
-            if !(site.uplinkBitsPerSecond.isFinite && site.uplinkBitsPerSecond > 0) {
-                throw ModelSpecError(
-                    element: element,
-                    field: "uplink",
-                    problem: "must be a positive rate, got \(site.uplinkBitsPerSecond)"
-                )
-            }
-            if site.nodes < 1 {
-                throw ModelSpecError(element: element, field: "nodes", problem: "must be at least 1, got \(site.nodes)")
-            }
-            if catalogueObjects > LRUCache.maximumCatalogueSize {
-                throw ModelSpecError(
-                    element: element,
-                    field: "cache",
-                    problem: "the catalogues together exceed \(LRUCache.maximumCatalogueSize) objects"
-                )
+            collector.check { () throws(SpecError) in
+                let element = SpecElement.edgeSite(site.name)
+                try Self.requireKnown(site.region, among: regionNames, element, .region, kind: "region")
+                try Self.requireKnown(site.originRegion, among: regionNames, element, .origin, kind: "region")
+                if site.cacheBytes <= 0 {
+                    throw SpecError(element, .cache, .notPositive(got: "\(site.cacheBytes) bytes"))
+                }
+                try SpecError.requirePositive(site.uplinkBitsPerSecond, element, .uplink)
+                try SpecError.require(site.nodes, in: 1...Int.max, element, .nodes)
+                if catalogueObjects > LRUCache.maximumCatalogueSize {
+                    throw SpecError(
+                        element,
+                        .cache,
+                        .other("the catalogues together exceed \(LRUCache.maximumCatalogueSize) objects")
+                    )
+                }
             }
         }
         for placement in sharedPools {
-            let element = "shared pool '\(placement.pool.name)'"
-            try Self.requireKnown(
-                placement.region,
-                among: regionNames,
-                element: element,
-                field: "region",
-                kind: "region"
-            )
-            if placement.maxUploads < 1 || placement.maxUploads > 255 {
-                throw ModelSpecError(
-                    element: element,
-                    field: "max_uploads",
-                    problem: "must be 1...255, got \(placement.maxUploads)"
-                )
-            }
-            if placement.probes < 1 || placement.probes > 1_000 {
-                throw ModelSpecError(
-                    element: element,
-                    field: "probes",
-                    problem: "must be 1...1000, got \(placement.probes)"
-                )
-            }
-            do {
+            collector.check { () throws(SpecError) in
+                let element = SpecElement.sharedPool(placement.pool.name)
+                try Self.requireKnown(placement.region, among: regionNames, element, .region, kind: "region")
                 try placement.pool.validate()
-            } catch {
-                throw ModelSpecError(element: element, field: error.field, problem: error.problem)
-            }
-            if placement.pool.deviceCount >= Int(UInt32.max) {
-                throw ModelSpecError(element: element, field: "devices", problem: "must be below 2^32")
+                try SpecError.require(placement.probes, in: SharedPoolPlacement.probesRange, element, .probes)
+                try SpecError.require(
+                    placement.maxUploads,
+                    in: SharedPoolPlacement.maxUploadsRange,
+                    element,
+                    .maxUploads
+                )
             }
         }
     }
 
-    func validatePopulations() throws(ModelSpecError) {
+    func validatePopulations(_ collector: inout SpecErrorCollector) {
+        for population in populations {
+            collector.check { () throws(SpecError) in try validate(population) }
+        }
+    }
+
+    func validate(_ population: PopulationSpec) throws(SpecError) {
         let regionNames = regionNames
         let classNames = workloadClasses.map(\.name)
-        for population in populations {
-            let element = "population '\(population.name)'"
-            if let access = population.accessBitsPerSecond, !(access.isFinite && access > 0) {
-                throw ModelSpecError(
-                    element: element,
-                    field: "access",
-                    problem: "must be a positive rate, got \(access)"
-                )
-            }
-            for region in population.allowedRegions ?? [] {
-                try Self.requireKnown(
-                    region,
-                    among: regionNames,
-                    element: element,
-                    field: "allowed_regions",
-                    kind: "region"
-                )
-            }
-            if population.demands.isEmpty {
-                throw ModelSpecError(element: element, field: "workloads", problem: "the population generates no work")
-            }
-            for demand in population.demands {
-                try Self.requireKnown(
-                    demand.workloadClass,
-                    among: classNames,
-                    element: element,
-                    field: "workloads",
-                    kind: "workload"
-                )
-                let workload = workloadClasses[classNames.firstIndex(of: demand.workloadClass)!]
-                if candidateSites(for: population, kind: workload.kind).isEmpty {
-                    throw ModelSpecError(
-                        element: element,
-                        field: "workloads",
-                        problem: "no site may serve '\(workload.name)' (\(workload.kind.label)) for this population"
+        let element = SpecElement.population(population.name)
+        if let access = population.accessBitsPerSecond {
+            try SpecError.requirePositive(access, element, .access)
+        }
+        for (index, region) in (population.allowedRegions ?? []).enumerated() {
+            try Self.requireKnown(region, among: regionNames, element, .allowedRegions.at(index), kind: "region")
+        }
+        if population.demands.isEmpty {
+            throw SpecError(element, .workloads, .other("the population generates no work"))
+        }
+        for (index, demand) in population.demands.enumerated() {
+            let field = SpecField.workloads.at(index)
+            try Self.requireKnown(
+                demand.workloadClass,
+                among: classNames,
+                element,
+                field.child("workload"),
+                kind: "workload"
+            )
+            let workload = workloadClasses[classNames.firstIndex(of: demand.workloadClass)!]
+            if candidateSites(for: population, kind: workload.kind).isEmpty {
+                throw SpecError(
+                    element,
+                    field,
+                    .other(
+                        "no site may serve '\(workload.name)' (\(workload.kind.label)) for this population"
                             + (population.allowedRegions == nil ? "" : " in its allowed regions")
                     )
-                }
+                )
             }
         }
     }
 
-    func validatePolicies() throws(ModelSpecError) {
+    func validatePolicies(_ collector: inout SpecErrorCollector) {
         if case .weighted(let weights) = routing {
             let names = siteNames
             for (site, weight) in weights.sorted(by: { $0.key < $1.key }) {
-                try Self.requireKnown(site, among: names, element: "routing", field: "weights", kind: "site")
-                if !(weight.isFinite && weight >= 0) {
-                    throw ModelSpecError(
-                        element: "routing",
-                        field: "weights.\(site)",
-                        problem: "must be a finite weight >= 0, got \(weight)"
-                    )
+                collector.check { () throws(SpecError) in
+                    try Self.requireKnown(site, among: names, .routing, .weights.child(site), kind: "site")
+                    try SpecError.requireNonNegative(weight, .routing, .weights.child(site))
                 }
             }
         }
-        if retry.maxAttempts < 1 || retry.maxAttempts > 100 {
-            throw ModelSpecError(
-                element: "retry",
-                field: "max_attempts",
-                problem: "must be 1...100, got \(retry.maxAttempts)"
-            )
-        }
-        if retry.backoff < .zero || retry.cap < .zero {
-            throw ModelSpecError(element: "retry", field: "backoff", problem: "waits must not be negative")
-        }
-        if !(retry.multiplier.isFinite && retry.multiplier >= 1) {
-            throw ModelSpecError(
-                element: "retry",
-                field: "multiplier",
-                problem: "must be a finite factor >= 1, got \(retry.multiplier)"
-            )
-        }
-    }
-
-    func validateFailures() throws(ModelSpecError) {
-        let targets = outages.map(\.target) + randomFailures.map(\.target)
-        let zoneNames = zones.map(\.zone.name)
-        let edgeNames = edgeSites.map(\.name)
-        let links = linkNames
-        for target in targets {
-            let element = "failure of \(target)"
-            switch target {
-            case .zone(let name):
-                try Self.requireKnown(name, among: zoneNames, element: element, field: "target", kind: "zone")
-            case .region(let name):
-                try Self.requireKnown(name, among: regionNames, element: element, field: "target", kind: "region")
-            case .edgeSite(let name):
-                try Self.requireKnown(name, among: edgeNames, element: element, field: "target", kind: "edge site")
-            case .link(let name):
-                try Self.requireKnown(name, among: links, element: element, field: "target", kind: "link")
+        collector.check { () throws(SpecError) in
+            try SpecError.require(retry.maxAttempts, in: RetryPolicy.attemptsRange, .retry, .attempts)
+            if retry.backoff < .zero {
+                throw SpecError(.retry, .backoff, .negative(got: "\(retry.backoff)"))
+            }
+            if retry.cap < .zero {
+                throw SpecError(.retry, .cap, .negative(got: "\(retry.cap)"))
+            }
+            if !(retry.multiplier.isFinite && retry.multiplier >= 1) {
+                throw SpecError(.retry, .multiplier, .tooSmall(got: "\(retry.multiplier)", minimum: "1"))
             }
         }
     }
 
-    func validatePrices() throws(ModelSpecError) {
+    func validateFailures(_ collector: inout SpecErrorCollector) {
+        let zoneNames = zones.map(\.zone.name)
+        let edgeNames = edgeSites.map(\.name)
+        let links = linkNames
+        let targets =
+            outages.enumerated().map { (SpecElement.outage($0.offset, of: $0.element.target), $0.element.target) }
+            + randomFailures.enumerated().map {
+                (SpecElement.randomFailure($0.offset, of: $0.element.target), $0.element.target)
+            }
+        for (element, target) in targets {
+            collector.check { () throws(SpecError) in
+                let field = SpecField.target(target)
+                switch target {
+                case .zone(let name):
+                    try Self.requireKnown(name, among: zoneNames, element, field, kind: "zone")
+                case .region(let name):
+                    try Self.requireKnown(name, among: regionNames, element, field, kind: "region")
+                case .edgeSite(let name):
+                    try Self.requireKnown(name, among: edgeNames, element, field, kind: "edge site")
+                case .link(let name):
+                    try Self.requireKnown(name, among: links, element, field, kind: "link")
+                }
+            }
+        }
+        var seen: Set<FailureTarget> = []
+        for (index, spec) in randomFailures.enumerated() where !seen.insert(spec.target).inserted {
+            collector.check { () throws(SpecError) in
+                throw SpecError(
+                    .randomFailure(index, of: spec.target),
+                    .target(spec.target),
+                    .other("repeats the target \(spec.target): give each target at most one random-failure spec")
+                )
+            }
+        }
+    }
+
+    func validatePrices(_ collector: inout SpecErrorCollector) {
         guard let prices else { return }
         let names = regionNames
         for pricing in prices.regions {
-            try Self.requireKnown(pricing.region, among: names, element: "cost", field: "regions", kind: "region")
+            collector.check { () throws(SpecError) in
+                if !names.contains(pricing.region) {
+                    throw SpecError(
+                        .region(pricing.region),
+                        .price,
+                        .other("prices a region the model does not have"),
+                        suggestion: NameSuggestion.closest(to: pricing.region, among: names)
+                    )
+                }
+            }
         }
     }
 
@@ -335,15 +340,15 @@ extension ModelSpec {
     static func requireKnown(
         _ name: String,
         among names: [String],
-        element: String,
-        field: String,
+        _ element: SpecElement,
+        _ field: SpecField,
         kind: String
-    ) throws(ModelSpecError) {
+    ) throws(SpecError) {
         guard !names.contains(name) else { return }
-        throw ModelSpecError(
-            element: element,
-            field: field,
-            problem: "unknown \(kind) '\(name)'",
+        throw SpecError(
+            element,
+            field,
+            .unknown(kind: kind, name: name),
             suggestion: NameSuggestion.closest(to: name, among: names)
         )
     }

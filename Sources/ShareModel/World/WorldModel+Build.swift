@@ -2,7 +2,7 @@ import SimCore
 
 extension WorldModel {
     /// Interns every site: zones (region order), edge sites, pools.
-    mutating func buildSites() throws(ModelSpecError) {
+    mutating func buildSites() throws(SpecError) {
         let regionIndex = Dictionary(uniqueKeysWithValues: spec.regions.enumerated().map { ($1.region.name, $0) })
         let kinds = CloudZone.EventKinds(completion: Kind.zoneCompletion, timeout: Kind.zoneTimeout)
         for (region, zone) in spec.zones {
@@ -28,7 +28,7 @@ extension WorldModel {
             do {
                 edgeCaches.append(try LRUCache(capacityBytes: site.cacheBytes, catalogueSize: max(1, catalogueObjects)))
             } catch {
-                throw ModelSpecError(element: "edge site '\(site.name)'", field: "cache", problem: error.message)
+                throw error.attributed(to: .edgeSite(site.name))
             }
             edgeUp.append(true)
             edgeDownSince.append(.zero)
@@ -42,21 +42,12 @@ extension WorldModel {
         let servesCompute = spec.workloadClasses.contains { $0.kind.job != nil }
         let servesContent = spec.workloadClasses.contains { $0.kind.content != nil }
         for (index, placement) in spec.sharedPools.enumerated() {
-            let pool: SharedPool
-            do {
-                pool = try SharedPool(
-                    spec: placement.pool,
-                    seed: seed,
-                    churnEventKind: Kind.churn,
-                    eventTarget: UInt32(index)
-                )
-            } catch {
-                throw ModelSpecError(
-                    element: "shared pool '\(placement.pool.name)'",
-                    field: error.field,
-                    problem: error.problem
-                )
-            }
+            let pool = try SharedPool(
+                spec: placement.pool,
+                seed: seed,
+                churnEventKind: Kind.churn,
+                eventTarget: UInt32(index)
+            )
             let devices = pool.deviceCount
             pools.append(pool)
             poolDeviceLink.append(servesContent ? Array(repeating: ModelRequest.none, count: devices) : [])
@@ -76,15 +67,15 @@ extension WorldModel {
     }
 
     /// Creates the shared links: region egress, edge uplinks, population access.
-    mutating func buildNetwork() throws(ModelSpecError) {
+    mutating func buildNetwork() throws(SpecError) {
         regionActiveFlows = Array(repeating: 0, count: spec.regions.count)
         for (index, placement) in spec.regions.enumerated() {
             regionEgressLink.append(
                 try addLink(
                     placement.egressBitsPerSecond,
                     owner: .regionEgress(index),
-                    element: "region '\(placement.region.name)'",
-                    field: "egress"
+                    element: .region(placement.region.name),
+                    field: .egress
                 )
             )
         }
@@ -93,8 +84,8 @@ extension WorldModel {
                 try addLink(
                     site.uplinkBitsPerSecond,
                     owner: .edgeUplink(index),
-                    element: "edge site '\(site.name)'",
-                    field: "uplink"
+                    element: .edgeSite(site.name),
+                    field: .uplink
                 )
             )
         }
@@ -103,8 +94,8 @@ extension WorldModel {
                 try addLink(
                     population.accessBitsPerSecond,
                     owner: .populationAccess(index),
-                    element: "population '\(population.name)'",
-                    field: "access"
+                    element: .population(population.name),
+                    field: .access
                 )
             )
         }
@@ -114,9 +105,9 @@ extension WorldModel {
     mutating func addLink(
         _ capacity: Double?,
         owner: LinkOwner,
-        element: String,
-        field: String
-    ) throws(ModelSpecError) -> UInt32 {
+        element: SpecElement,
+        field: SpecField
+    ) throws(SpecError) -> UInt32 {
         guard let capacity else { return ModelRequest.none }
         do {
             let link = try network.addLink(capacityBitsPerSecond: capacity)
@@ -124,12 +115,12 @@ extension WorldModel {
             linkUp.append(true)
             return link.index
         } catch {
-            throw ModelSpecError(element: element, field: field, problem: error.description)
+            throw error.attributed(to: element, field: field)
         }
     }
 
     /// Catalogues, demands with their arrival streams, and each demand's candidate sites.
-    mutating func buildWork() throws(ModelSpecError) {
+    mutating func buildWork() throws(SpecError) {
         var firstCacheID = 0
         for workload in spec.workloadClasses {
             if let content = workload.kind.content {
@@ -163,11 +154,7 @@ extension WorldModel {
                     kind: population.clientKind
                 )
             } catch {
-                throw ModelSpecError(
-                    element: "population '\(population.name)'",
-                    field: "name",
-                    problem: error.description
-                )
+                throw error.attributed(to: .population(population.name))
             }
             for demand in population.demands {
                 let workloadIndex = classIndex[demand.workloadClass]!
@@ -204,11 +191,7 @@ extension WorldModel {
                     )
                 )
             } catch {
-                throw ModelSpecError(
-                    element: "region '\(placement.region.name)'",
-                    field: "name",
-                    problem: error.description
-                )
+                throw error.attributed(to: .region(placement.region.name))
             }
         }
         for index in spec.edgeSites.indices {
@@ -219,25 +202,21 @@ extension WorldModel {
 
     /// The latency endpoint of every site: zones at their region's location (named after
     /// the region, so measured overrides by region name apply), edge sites and pools at their own.
-    func siteEndpoints() throws(ModelSpecError) -> [LatencyEndpoint] {
+    func siteEndpoints() throws(SpecError) -> [LatencyEndpoint] {
         var endpoints: [LatencyEndpoint] = []
-        do {
-            for (region, _) in spec.zones {
-                let placement = spec.regions[region]
-                endpoints.append(
-                    try LatencyEndpoint(name: placement.region.name, coordinate: placement.location, kind: .dataCenter)
-                )
-            }
-            for site in spec.edgeSites {
-                endpoints.append(try LatencyEndpoint(name: site.name, coordinate: site.location, kind: .edgeSite))
-            }
-            for placement in spec.sharedPools {
-                endpoints.append(
-                    try LatencyEndpoint(name: placement.pool.name, coordinate: placement.location, kind: .homeBroadband)
-                )
-            }
-        } catch {
-            throw ModelSpecError(element: "site", field: "name", problem: error.description)
+        for (region, _) in spec.zones {
+            let placement = spec.regions[region]
+            endpoints.append(
+                try LatencyEndpoint(name: placement.region.name, coordinate: placement.location, kind: .dataCenter)
+            )
+        }
+        for site in spec.edgeSites {
+            endpoints.append(try LatencyEndpoint(name: site.name, coordinate: site.location, kind: .edgeSite))
+        }
+        for placement in spec.sharedPools {
+            endpoints.append(
+                try LatencyEndpoint(name: placement.pool.name, coordinate: placement.location, kind: .homeBroadband)
+            )
         }
         return endpoints
     }
@@ -262,18 +241,13 @@ extension WorldModel {
     }
 
     /// Every outage window over the run, per target (targets in stable-name order).
-    mutating func buildFailures() throws(ModelSpecError) {
-        let schedule: FailureSchedule
-        do {
-            schedule = try FailureSchedule(
-                scheduled: spec.outages,
-                random: spec.randomFailures,
-                seed: seed,
-                horizon: max(runEnd, SimTime.zero + .nanoseconds(1))
-            )
-        } catch {
-            throw ModelSpecError(element: error.element, field: error.field, problem: error.description)
-        }
+    mutating func buildFailures() throws(SpecError) {
+        let schedule = try FailureSchedule(
+            scheduled: spec.outages,
+            random: spec.randomFailures,
+            seed: seed,
+            horizon: max(runEnd, SimTime.zero + .nanoseconds(1))
+        )
         failureTargets = schedule.targets
         failureWindows = failureTargets.map { schedule.windows(for: $0) }
     }

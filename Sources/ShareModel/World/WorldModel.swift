@@ -135,9 +135,9 @@ public struct WorldModel: SimulationModel, Sendable {
 
     /// The model for `spec` (validated here) and `seed`, with nothing scheduled yet.
     ///
-    /// - Throws: ``ModelSpecError`` naming the element and field at fault.
+    /// - Throws: ``SpecErrors`` naming each element and field at fault.
     /// - Complexity: O(devices + populations × sites + catalogue sizes × edge sites).
-    public init(spec: ModelSpec, seed: UInt64) throws(ModelSpecError) {
+    public init(spec: ModelSpec, seed: UInt64) throws(SpecErrors) {
         try spec.validate()
         self.spec = spec
         self.seed = seed
@@ -146,11 +146,15 @@ public struct WorldModel: SimulationModel, Sendable {
         routeStream = RandomStream(seed: seed, name: "routing")
         retryStream = RandomStream(seed: seed, name: "retry")
         ledger = spec.prices.map { CostLedger(prices: $0) } ?? CostLedger(regionCount: spec.regions.count)
-        try buildSites()
-        try buildNetwork()
-        try buildWork()
-        buildMeasurement()
-        try buildFailures()
+        do throws(SpecError) {
+            try buildSites()
+            try buildNetwork()
+            try buildWork()
+            buildMeasurement()
+            try buildFailures()
+        } catch {
+            throw SpecErrors([error])
+        }
     }
 }
 

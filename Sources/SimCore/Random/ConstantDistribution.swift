@@ -11,6 +11,15 @@ public struct ConstantDistribution: Distribution, Hashable {
         self.value = value
     }
 
+    /// The distribution whose every sample is `value`, for a value known to be finite (a
+    /// default written in code); it cannot fail.
+    ///
+    /// - Precondition: `value` is finite.
+    public init(finite value: Double) {
+        precondition(value.isFinite, "a constant distribution needs a finite value, got \(value)")
+        self.value = value
+    }
+
     /// Returns ``value``; draws nothing from `stream`.
     ///
     /// - Complexity: O(1).
