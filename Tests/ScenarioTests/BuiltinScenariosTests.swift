@@ -63,7 +63,10 @@ struct BuiltinScenariosTests {
         }
         #expect(
             matches,
-            "Simulations/ and the built-in copies differ: run SHARESIM_UPDATE_BUILTINS=1 swift test --filter BuiltinScenarios"
+            Comment(
+                rawValue: "Simulations/ and the built-in copies differ: run SHARESIM_UPDATE_BUILTINS=1 swift test "
+                    + "--filter BuiltinScenarios"
+            )
         )
         #expect(BuiltinScenarios.names.contains(BuiltinScenarios.defaultName))
     }

@@ -83,9 +83,12 @@ private func decode(_ text: String, file: String = "s.yaml") -> (regions: [Strin
             file: "Simulations/demo.yaml"
         )
         let expected = """
-            Simulations/demo.yaml:6:18: error: invalid 'servers' in zone 'cn-hangzhou-a': expected a whole number such as 300, '300k' or '1.5M', got '12x' (unknown unit 'x')
-            Simulations/demo.yaml:7:18: error: invalid 'timeout' in zone 'cn-hangzhou-a': expected a duration such as '40 ms' or '2 h', got '40 Mbps' (a data rate)
-            Simulations/demo.yaml:8:16: error: invalid 'cache' in zone 'cn-hangzhou-a': expected one of 'lru', 'fifo', got 'lfu'; did you mean 'lru'?
+            Simulations/demo.yaml:6:18: error: invalid 'servers' in zone 'cn-hangzhou-a': expected a whole number \
+            such as 300, '300k' or '1.5M', got '12x' (unknown unit 'x')
+            Simulations/demo.yaml:7:18: error: invalid 'timeout' in zone 'cn-hangzhou-a': expected a duration such \
+            as '40 ms' or '2 h', got '40 Mbps' (a data rate)
+            Simulations/demo.yaml:8:16: error: invalid 'cache' in zone 'cn-hangzhou-a': expected one of 'lru', \
+            'fifo', got 'lfu'; did you mean 'lru'?
             Simulations/demo.yaml:9:9: error: missing required field 'servers' in zone 'cn-hangzhou-b'
             Simulations/demo.yaml:10:9: error: unknown field 'timout' in zone 'cn-hangzhou-b'; did you mean 'timeout'?
             Simulations/demo.yaml:11:1: error: unknown field 'regoins' in scenario; did you mean 'regions'?
@@ -100,7 +103,8 @@ private func decode(_ text: String, file: String = "s.yaml") -> (regions: [Strin
             diagnostics.description == """
                 s.yaml:1:1: error: missing required field 'name' in scenario
                 s.yaml:1:1: error: missing required field 'regions' in scenario
-                s.yaml:1:11: error: invalid 'duration' in scenario: expected a duration such as '40 ms' or '2 h', got '2' (a number without a unit)
+                s.yaml:1:11: error: invalid 'duration' in scenario: expected a duration such as '40 ms' or '2 h', \
+                got '2' (a number without a unit)
                 """
         )
     }
@@ -170,10 +174,14 @@ private func decode(_ text: String, file: String = "s.yaml") -> (regions: [Strin
         #expect(
             diagnostics.description == """
                 t.yaml:1:14: error: invalid 'tags[2]' in pool 'hk': expected text, got a list
-                t.yaml:2:8: error: invalid 'cache' in pool 'hk': expected one of 'lru', 'fifo', got 'LRU'; did you mean 'lru'?
-                t.yaml:3:11: error: invalid 'replicas' in pool 'hk': expected a whole number such as 300, '300k' or '1.5M', got '0' (must be greater than 0)
-                t.yaml:5:10: error: invalid 'compute' in pool 'hk': expected a price per time such as '0.05 USD/h', got '0.05 USD/GB'
-                t.yaml:6:10: error: invalid 'enabled' in pool 'hk': expected true or false, got 'yes'; did you mean 'true'?
+                t.yaml:2:8: error: invalid 'cache' in pool 'hk': expected one of 'lru', 'fifo', got 'LRU'; did you \
+                mean 'lru'?
+                t.yaml:3:11: error: invalid 'replicas' in pool 'hk': expected a whole number such as 300, '300k' or \
+                '1.5M', got '0' (must be greater than 0)
+                t.yaml:5:10: error: invalid 'compute' in pool 'hk': expected a price per time such as '0.05 USD/h', \
+                got '0.05 USD/GB'
+                t.yaml:6:10: error: invalid 'enabled' in pool 'hk': expected true or false, got 'yes'; did you mean \
+                'true'?
                 """
         )
     }

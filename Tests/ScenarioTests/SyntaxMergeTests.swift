@@ -38,7 +38,8 @@ private func tree(_ text: String, file: String) throws -> ScenarioNode {
         let merged = ScenarioMerge.merge(base: base, override: override)
         #expect(
             merged.description
-                == "{name: child, duration: 1 h, regions: [{name: a, zones: [{name: a1, servers: 1}, {name: a2, servers: 20}, {name: a3, servers: 3}]}, {name: b}, {name: c}], tags: [z], seed: 7}"
+                == "{name: child, duration: 1 h, regions: [{name: a, zones: [{name: a1, servers: 1}, {name: a2, "
+                + "servers: 20}, {name: a3, servers: 3}]}, {name: b}, {name: c}], tags: [z], seed: 7}"
         )
         // Locations come from whichever file each node came from.
         #expect(merged["duration"]?.location == SourceLocation(file: "base.yaml", line: 2, column: 11))
@@ -92,7 +93,8 @@ private func tree(_ text: String, file: String) throws -> ScenarioNode {
         #expect(
             diagnostics.sorted.map(\.description) == [
                 "x.yaml:1:11: error: cannot read extended file 'nope.yaml': no such file",
-                "y.yaml:3:1: error: invalid YAML: did not find expected node content (while parsing a flow node at line 3, column 1)",
+                "y.yaml:3:1: error: invalid YAML: did not find expected node content (while parsing a flow node "
+                    + "at line 3, column 1)",
             ]
         )
         var missing = Diagnostics()

@@ -64,7 +64,8 @@ private let flag = SourceLocation(file: "--set", line: 1, column: 1)
         )
         #expect(
             zoned["regions"]?.description
-                == "[{name: cn-hangzhou, zones: [{name: cn-hangzhou-a, servers: 7}, {name: cn-hangzhou-b, servers: 50}]}]"
+                == "[{name: cn-hangzhou, zones: [{name: cn-hangzhou-a, servers: 7}, {name: cn-hangzhou-b, "
+                + "servers: 50}]}]"
         )
         let indexed = ScenarioOverrides.apply(
             path: "workloads.0.rate",
@@ -131,9 +132,12 @@ private let flag = SourceLocation(file: "--set", line: 1, column: 1)
         )
         #expect(
             diagnostics.entries.map(\.description) == [
-                "--set:1:1: error: cannot apply 'regions.cn-hangzou.zones.cn-hangzhou-a.servers': no element named 'cn-hangzou' in 'regions'; did you mean 'cn-hangzhou'?",
-                "--set:1:1: error: cannot apply 'regoins.cn-hangzhou': no field 'regoins' in the scenario; did you mean 'regions'?",
-                "--set:1:1: error: cannot apply 'workloads.5.rate': no element '5' in 'workloads' (a list of 2; use an index from 0)",
+                "--set:1:1: error: cannot apply 'regions.cn-hangzou.zones.cn-hangzhou-a.servers': no element "
+                    + "named 'cn-hangzou' in 'regions'; did you mean 'cn-hangzhou'?",
+                "--set:1:1: error: cannot apply 'regoins.cn-hangzhou': no field 'regoins' in the scenario; did "
+                    + "you mean 'regions'?",
+                "--set:1:1: error: cannot apply 'workloads.5.rate': no element '5' in 'workloads' (a list of 2; "
+                    + "use an index from 0)",
                 "--set:1:1: error: cannot apply 'name.first': cannot look up 'first' in 'name', which is 'demo'",
                 "--set:1:1: error: invalid path 'a..b': segments must be non-empty and separated by single dots",
             ]
@@ -192,7 +196,8 @@ private let flag = SourceLocation(file: "--set", line: 1, column: 1)
         #expect(tree["shared_pools"]?.description == "{hk-homes: {devices: 1M}}")
         #expect(
             diagnostics.description
-                == "v.yaml:2:1: error: cannot apply 'regions.cn-hangzhou.zones.cn-hangzhou-c.servers': no element named 'cn-hangzhou-c' in 'regions.cn-hangzhou.zones'"
+                == "v.yaml:2:1: error: cannot apply 'regions.cn-hangzhou.zones.cn-hangzhou-c.servers': no "
+                + "element named 'cn-hangzhou-c' in 'regions.cn-hangzhou.zones'"
         )
     }
 }

@@ -175,7 +175,8 @@ private func failure(_ text: String, _ kind: QuantityKind) -> QuantityError? {
         if case .failure(let error) = Money.parse("0.12") {
             #expect(
                 error.message
-                    == "expected an amount of money such as '0.12 USD/GB' or '0.05 USD/h', got '0.12' (a number without a currency)"
+                    == "expected an amount of money such as '0.12 USD/GB' or '0.05 USD/h', got '0.12' (a number "
+                    + "without a currency)"
             )
         } else {
             Issue.record("a bare number is not money")

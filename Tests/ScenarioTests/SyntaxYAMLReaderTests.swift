@@ -73,7 +73,8 @@ private func parse(_ text: String, file: String = "s.yaml") -> (ScenarioNode?, D
         #expect(diagnostics.entries.count == 1)
         #expect(
             diagnostics.description
-                == "s.yaml:4:3: error: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 3, column 3)"
+                == "s.yaml:4:3: error: invalid YAML: did not find expected '-' indicator (while parsing a block "
+                + "collection at line 3, column 3)"
         )
     }
 

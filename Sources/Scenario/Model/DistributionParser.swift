@@ -114,7 +114,8 @@ enum DistributionSyntax {
         default:
             return .failure(
                 QuantityError(
-                    "unknown distribution '\(family)'; use one of \(families.joined(separator: ", ")) or a single value",
+                    "unknown distribution '\(family)'; use one of \(families.joined(separator: ", ")) or a "
+                        + "single value",
                     suggestion: Suggestions.best(for: family, among: families).map { "\($0)(...)" }
                 )
             )

@@ -170,7 +170,8 @@ extension ScenarioBuilder {
             guard present.count == 1, let key = present.first, let name = failure.required(key, as: .name) else {
                 failure.ignore("zone", "region", "edge_site", "link", "at", "for", "mtbf", "mttr")
                 failure.error(
-                    "a failure needs exactly one of 'zone', 'region', 'edge_site' or 'link', got \(present.isEmpty ? "none" : present.joined(separator: ", "))"
+                    "a failure needs exactly one of 'zone', 'region', 'edge_site' or 'link', got "
+                        + "\(present.isEmpty ? "none" : present.joined(separator: ", "))"
                 )
                 return nil
             }

@@ -170,7 +170,8 @@ extension ScenarioBuilder {
                 }
             } else {
                 zone.error(
-                    "expected a mapping of workload name to service time for 'service' in zone '\(name)', got \(overrides.summary)",
+                    "expected a mapping of workload name to service time for 'service' in zone '\(name)', got "
+                        + "\(overrides.summary)",
                     at: overrides
                 )
             }

@@ -43,7 +43,8 @@ extension MappingReader {
             for (index, elementNode) in elements.enumerated() {
                 guard elementNode.mappingEntries != nil else {
                     error(
-                        "invalid '\(key)[\(index)]' in \(context): expected a mapping for a \(element), got \(elementNode.summary)",
+                        "invalid '\(key)[\(index)]' in \(context): expected a mapping for a \(element), got "
+                            + "\(elementNode.summary)",
                         at: elementNode
                     )
                     continue
@@ -57,7 +58,8 @@ extension MappingReader {
                 }
                 guard case .success(let name) = ValueParser<String>.name.parse(nameEntry.value) else {
                     error(
-                        "invalid 'name' in \(element) \(index + 1) of '\(key)' in \(context): expected a name, got \(nameEntry.value.summary)",
+                        "invalid 'name' in \(element) \(index + 1) of '\(key)' in \(context): expected a name, "
+                            + "got \(nameEntry.value.summary)",
                         at: nameEntry.value
                     )
                     continue
