@@ -91,7 +91,9 @@ extension WorldModel {
         case (.toSite, .pool(let pool)):
             reachPool(id, pool: pool, scheduler: &scheduler)
         default:
-            preconditionFailure("request \(id.index) reached site \(site.index) in phase \(requests[id].phase) at \(scheduler.now)")
+            preconditionFailure(
+                "request \(id.index) reached site \(site.index) in phase \(requests[id].phase) at \(scheduler.now)"
+            )
         }
     }
 

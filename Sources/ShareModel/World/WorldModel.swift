@@ -53,12 +53,19 @@ public struct WorldModel: SimulationModel, Sendable {
     // MARK: Entities, one table each, indexed by their typed ids
     /// Every site: zones (region order), then edge sites, then pools.
     var sites: [SiteState] = []
+    /// Every region, by ``RegionID`` (spec order).
     var regions: [RegionState] = []
+    /// Every zone, by ``ZoneID`` (region order).
     var zones: [ZoneState] = []
+    /// Every edge site, by ``EdgeSiteID``.
     var edgeSites: [EdgeSiteState] = []
+    /// Every shared pool, by ``PoolID``.
     var pools: [PoolState] = []
+    /// Every population, by ``PopulationID``.
     var populations: [PopulationState] = []
+    /// Every workload class, by ``WorkloadClassID``.
     var classes: [WorkloadClassState] = []
+    /// Every demand (population × class it asks for), by ``DemandID``.
     var demands: [Demand] = []
     /// Every link the model created, by the network's ``LinkID``.
     var links: [LinkState] = []
@@ -195,8 +202,9 @@ struct EdgeSiteState: EntityState, Sendable {
     var activeFlows = 0
     /// Measured bytes it sent.
     var bytes: Double = 0
-    /// Measured cache hits and misses.
+    /// Measured cache hits.
     var hits: UInt64 = 0
+    /// Measured cache misses.
     var misses: UInt64 = 0
 }
 
@@ -275,13 +283,19 @@ struct WorkloadClassState: EntityState, Sendable {
 /// One population's arrival process for one class, and where its requests can go.
 struct Demand: EntityState, Sendable {
     typealias ID = DemandID
+    /// The population that asks.
     let population: PopulationID
+    /// The class it asks for.
     let workloadClass: WorkloadClassID
+    /// Its arrival process.
     var arrivals: NonHomogeneousPoissonArrivals
+    /// The stream arrival times are drawn from.
     var stream: RandomStream
+    /// The stream content objects are drawn from.
     var objectStream: RandomStream
-    /// Candidate sites sorted by latency, and the one-way latency to each.
+    /// Candidate sites sorted by latency.
     let candidates: [SiteID]
+    /// The one-way latency to each candidate.
     let candidateLatency: [SimDuration]
 }
 
