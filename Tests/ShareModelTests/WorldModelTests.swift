@@ -194,12 +194,16 @@ struct WorldModelTests {
         #expect(video.bytesDelivered == Double(video.served) * 4e6)
         #expect(video.servedBy.shared > 0 && video.servedBy.edge + video.servedBy.origin > 0)
         let pool = results.sharedPools[0]
-        #expect(
-            pool.bytesServed == Double(video.servedBy.shared) * 4e6
-                || pool.bytesServed >= Double(video.servedBy.shared) * 4e6
-        )
-        #expect(abs(pool.credits - pool.bytesServed / 1e9) < 1e-9 * max(1, pool.credits))
         let render = results.workloads[2]
+        // Every request the pool served is a video or a job it served, counted once.
+        #expect(pool.requestsServed == video.servedBy.shared + render.servedBy.shared)
+        // Its bytes are whole 4 MB objects: one per video it served, plus at most one per
+        // video still in flight whose transfer ended before the run did (its answer on its way).
+        #expect(pool.bytesServed.truncatingRemainder(dividingBy: 4e6) == 0)
+        let sentObjects = UInt64(pool.bytesServed / 4e6)
+        #expect(sentObjects >= video.servedBy.shared)
+        #expect(sentObjects - video.servedBy.shared <= video.inFlight)
+        #expect(abs(pool.credits - pool.bytesServed / 1e9) < 1e-9 * max(1, pool.credits))
         #expect(render.preemptions > 0)
         #expect(render.servedBy.shared + render.servedBy.cloud == render.served)
         // The zone outage: 120 s of 600 measured, exactly.
@@ -207,7 +211,8 @@ struct WorldModelTests {
         #expect(abs(hk.availability - (1 - 120.0 / 600)) < 1e-9)
         let cost = try #require(results.cost)
         #expect(cost.credits > 0 && cost.compute > 0 && cost.egress > 0)
-        #expect(abs(cost.total - (cost.compute + cost.egress + cost.credits)) < 1e-9 * cost.total)
+        // Credits cost their price (0.01 each) and every credit was earned by the pool.
+        #expect(abs(cost.credits - pool.credits * 0.01) < 1e-9 * cost.credits)
     }
 
     @Test("Data residency: a population allowed only in a far region is never served nearby")
@@ -370,10 +375,16 @@ struct WorldModelTests {
         let edge = results.edgeSites[0]
         #expect(edge.hits + edge.misses > 190_000)
         #expect(abs(edge.hitRatio - che.hitRatio) < 0.01, "hit ratio \(edge.hitRatio) vs Che \(che.hitRatio)")
-        #expect(
-            results.workloads[0].servedBy.edge == edge.hits - UInt64(0)
-                || results.workloads[0].servedBy.edge <= edge.hits
-        )
+        // Only the edge site is routed to and nothing fails: every request served is an edge
+        // hit or a miss fetched from the origin, and the share served from the cache is Che's.
+        let files = results.workloads[0]
+        #expect(files.rejected == 0 && files.failed == 0)
+        #expect(files.servedBy.edge + files.servedBy.origin == files.served)
+        let servedHitRatio = Double(files.servedBy.edge) / Double(files.served)
+        #expect(abs(servedHitRatio - che.hitRatio) < 0.01, "served from cache \(servedHitRatio) vs Che \(che.hitRatio)")
+        // Lookups and served requests differ only by the requests in flight across the warm-up's
+        // end and the run's end: a few milliseconds of arrivals at 1,000/s each.
+        #expect(edge.hits >= files.servedBy.edge && edge.hits - files.servedBy.edge <= files.inFlight + 20)
     }
 
     @Test("Pool availability in the whole model is mean-on / (mean-on + mean-off)")

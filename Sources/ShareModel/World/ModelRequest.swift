@@ -20,16 +20,21 @@ enum RequestPhase: UInt8, Sendable {
 
 /// Who served a request.
 enum ServedBy: UInt8, Sendable {
-    case cloud, edge, shared, origin
+    /// A cloud zone.
+    case cloud
+    /// An edge site's cache.
+    case edge
+    /// A shared pool's device.
+    case shared
+    /// The origin region, through an edge site that missed.
+    case origin
 }
 
 /// One request in flight: everything the model needs to move it along and account for it.
 struct ModelRequest: Sendable {
-    static let none = UInt32.max
-
-    var workloadClass: UInt32
-    var demand: UInt32
-    var population: UInt32
+    var workloadClass: WorkloadClassID
+    var demand: DemandID
+    var population: PopulationID
     var created: SimTime
     var attempts: UInt16
     var restarts: UInt16
@@ -38,19 +43,19 @@ struct ModelRequest: Sendable {
     var phase: RequestPhase
     var servedBy: ServedBy
     /// The site of the current attempt.
-    var site: UInt32
+    var site: SiteID
     /// The site that turned the last attempt away, avoided by the next when possible.
-    var avoidSite: UInt32
+    var avoidSite: SiteID
     /// The device serving it (shared pools), or `none`.
-    var device: UInt32
+    var device: DeviceIndex
     /// Its flow, or `none`.
-    var flow: UInt32
+    var flow: FlowID
     /// The content object (0-based within its catalogue), or 0.
     var object: Int32
     /// The bytes to deliver.
     var bytes: Double
-    /// The region whose egress carries the bytes (zones, edge misses), or -1.
-    var egressRegion: Int32
+    /// The region whose egress carries the bytes (zones, edge misses), or `none`.
+    var egressRegion: RegionID
     /// Compute work left, in CPU-seconds.
     var work: Double
     /// When the current run on a device started, and at how many cores.
@@ -64,7 +69,15 @@ struct ModelRequest: Sendable {
     /// Playback stall of a stream, in seconds, once its transfer is done.
     var stallSeconds: Double
 
-    init(workloadClass: UInt32, demand: UInt32, population: UInt32, created: SimTime, isCounted: Bool) {
+    /// A new request of `workloadClass` from `demand`'s `population`, created at `created`,
+    /// not yet routed.
+    init(
+        workloadClass: WorkloadClassID,
+        demand: DemandID,
+        population: PopulationID,
+        created: SimTime,
+        isCounted: Bool
+    ) {
         self.workloadClass = workloadClass
         self.demand = demand
         self.population = population
@@ -74,13 +87,13 @@ struct ModelRequest: Sendable {
         self.isCounted = isCounted
         self.phase = .toSite
         self.servedBy = .cloud
-        self.site = Self.none
-        self.avoidSite = Self.none
-        self.device = Self.none
-        self.flow = Self.none
+        self.site = .none
+        self.avoidSite = .none
+        self.device = .none
+        self.flow = .none
         self.object = 0
         self.bytes = 0
-        self.egressRegion = -1
+        self.egressRegion = .none
         self.work = 0
         self.runStart = created
         self.runCores = 0
@@ -93,37 +106,44 @@ struct ModelRequest: Sendable {
 
 /// The requests in flight, in reusable slots: a slot's index is the request's id in events
 /// and in zones.
+///
+/// One contiguous array of requests rather than a table per entity kind: a request's fields
+/// are read together at each step of its life, and slots are reused, so the table stays as
+/// large as the peak in flight and allocates nothing in the steady state.
 struct RequestTable: Sendable {
     private(set) var slots: ContiguousArray<ModelRequest> = []
-    private var free: ContiguousArray<UInt32> = []
+    private var free: ContiguousArray<RequestSlot> = []
     /// The number of requests in flight.
     private(set) var live = 0
 
-    mutating func insert(_ request: ModelRequest) -> UInt32 {
+    /// Stores `request` in a free slot (or a new one) and returns the slot.
+    mutating func insert(_ request: ModelRequest) -> RequestSlot {
         live += 1
         if let slot = free.popLast() {
-            slots[Int(slot)] = request
+            slots[slot.offset] = request
             return slot
         }
         precondition(slots.count < Int(UInt32.max - 1), "more than 4 billion requests in flight")
         slots.append(request)
-        return UInt32(slots.count - 1)
+        return RequestSlot(UInt32(slots.count - 1))
     }
 
-    mutating func remove(_ slot: UInt32) {
+    /// Frees `slot`: its request has ended.
+    mutating func remove(_ slot: RequestSlot) {
         live -= 1
         free.append(slot)
     }
 
     /// The slots of the requests in flight, in increasing order.
-    var liveSlots: [UInt32] {
+    var liveSlots: [RequestSlot] {
         var isFree = Array(repeating: false, count: slots.count)
-        for slot in free { isFree[Int(slot)] = true }
-        return (0..<UInt32(slots.count)).filter { !isFree[Int($0)] }
+        for slot in free { isFree[slot.offset] = true }
+        return (0..<UInt32(slots.count)).filter { !isFree[Int($0)] }.map(RequestSlot.init)
     }
 
-    subscript(slot: UInt32) -> ModelRequest {
-        get { slots[Int(slot)] }
-        _modify { yield &slots[Int(slot)] }
+    /// The request in `slot`.
+    subscript(slot: RequestSlot) -> ModelRequest {
+        get { slots[slot.offset] }
+        _modify { yield &slots[slot.offset] }
     }
 }

@@ -1,43 +1,50 @@
 import SimCore
 
 extension WorldModel {
-    /// Interns every site: zones (region order), edge sites, pools.
+    /// Interns every region and site: zones (region order), edge sites, pools.
     mutating func buildSites() throws(SpecError) {
-        let regionIndex = Dictionary(uniqueKeysWithValues: spec.regions.enumerated().map { ($1.region.name, $0) })
+        regions = spec.regions.map { RegionState(egressBitsPerSecond: $0.egressBitsPerSecond) }
+        let regionIndex = Dictionary(
+            uniqueKeysWithValues: spec.regions.enumerated().map { ($1.region.name, RegionID(UInt32($0))) }
+        )
         let kinds = CloudZone.EventKinds(completion: Kind.zoneCompletion, timeout: Kind.zoneTimeout)
         for (region, zone) in spec.zones {
-            let index = zones.count
+            let id = ZoneID(UInt32(zones.count))
+            let regionID = RegionID(UInt32(region))
             let regionName = spec.regions[region].region.name
             zones.append(
-                CloudZone(
-                    spec: zone,
-                    seed: seed,
-                    streamName: "cloud/\(regionName)/\(zone.name)/service",
-                    target: UInt32(index),
-                    eventKinds: kinds
+                ZoneState(
+                    engine: CloudZone(
+                        spec: zone,
+                        seed: seed,
+                        streamName: "cloud/\(regionName)/\(zone.name)/service",
+                        target: id.index,
+                        eventKinds: kinds
+                    ),
+                    region: regionID,
+                    site: SiteID(UInt32(sites.count)),
+                    busySeries: TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd)
                 )
             )
-            zoneRegion.append(region)
-            zoneDownCount.append(0)
-            zoneSite.append(UInt32(sites.count))
-            sites.append(.zone(index))
-            siteRegion.append(region)
+            sites.append(SiteState(role: .zone(id), region: regionID))
         }
         let catalogueObjects = spec.workloadClasses.reduce(0) { $0 + ($1.kind.content?.catalogueSize ?? 0) }
         for (index, site) in spec.edgeSites.enumerated() {
+            let cache: LRUCache
             do {
-                edgeCaches.append(try LRUCache(capacityBytes: site.cacheBytes, catalogueSize: max(1, catalogueObjects)))
+                cache = try LRUCache(capacityBytes: site.cacheBytes, catalogueSize: max(1, catalogueObjects))
             } catch {
                 throw error.attributed(to: .edgeSite(site.name))
             }
-            edgeUp.append(true)
-            edgeDownSince.append(.zero)
-            edgeDowntime.append(.zero)
-            edgeActiveFlows.append(0)
-            edgeOriginRegion.append(regionIndex[site.originRegion]!)
-            edgeSite.append(UInt32(sites.count))
-            sites.append(.edge(index))
-            siteRegion.append(regionIndex[site.region]!)
+            edgeSites.append(
+                EdgeSiteState(
+                    cache: cache,
+                    site: SiteID(UInt32(sites.count)),
+                    originRegion: regionIndex[site.originRegion]!,
+                    uplinkBitsPerSecond: site.uplinkBitsPerSecond
+                )
+            )
+            sites.append(SiteState(role: .edge(EdgeSiteID(UInt32(index))), region: regionIndex[site.region]!))
         }
         let servesCompute = spec.workloadClasses.contains { $0.kind.job != nil }
         let servesContent = spec.workloadClasses.contains { $0.kind.content != nil }
@@ -49,53 +56,56 @@ extension WorldModel {
                 eventTarget: UInt32(index)
             )
             let devices = pool.deviceCount
-            pools.append(pool)
-            poolDeviceLink.append(servesContent ? Array(repeating: ModelRequest.none, count: devices) : [])
-            poolDeviceUploads.append(servesContent ? Array(repeating: 0, count: devices) : [])
-            poolDeviceJob.append(servesCompute ? Array(repeating: ModelRequest.none, count: devices) : [])
-            poolBusyDevices.append(0)
-            poolKey.append(StableHash.of("shared-pool/" + placement.pool.name))
-            poolSite.append(UInt32(sites.count))
-            sites.append(.pool(index))
-            siteRegion.append(regionIndex[placement.region]!)
+            pools.append(
+                PoolState(
+                    engine: pool,
+                    site: SiteID(UInt32(sites.count)),
+                    key: StableHash.of("shared-pool/" + placement.pool.name),
+                    probes: placement.probes,
+                    maxUploads: placement.maxUploads,
+                    devices: PoolDevices(
+                        link: servesContent ? Array(repeating: .none, count: devices) : [],
+                        uploads: servesContent ? Array(repeating: 0, count: devices) : [],
+                        job: servesCompute ? Array(repeating: .none, count: devices) : []
+                    ),
+                    onlineSeries: TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd)
+                )
+            )
+            sites.append(SiteState(role: .pool(PoolID(UInt32(index))), region: regionIndex[placement.region]!))
         }
-        siteWeight = Array(repeating: 0, count: sites.count)
         if case .weighted(let weights) = spec.routing {
             let names = spec.siteNames
-            for (site, name) in names.enumerated() { siteWeight[site] = weights[name] ?? 0 }
+            for (site, name) in names.enumerated() { sites[site].weight = weights[name] ?? 0 }
         }
     }
 
     /// Creates the shared links: region egress, edge uplinks, population access.
     mutating func buildNetwork() throws(SpecError) {
-        regionActiveFlows = Array(repeating: 0, count: spec.regions.count)
         for (index, placement) in spec.regions.enumerated() {
-            regionEgressLink.append(
-                try addLink(
-                    placement.egressBitsPerSecond,
-                    owner: .regionEgress(index),
-                    element: .region(placement.region.name),
-                    field: .egress
-                )
+            regions[index].egressLink = try addLink(
+                placement.egressBitsPerSecond,
+                owner: .regionEgress(RegionID(UInt32(index))),
+                element: .region(placement.region.name),
+                field: .egress
             )
         }
         for (index, site) in spec.edgeSites.enumerated() {
-            edgeUplink.append(
-                try addLink(
-                    site.uplinkBitsPerSecond,
-                    owner: .edgeUplink(index),
-                    element: .edgeSite(site.name),
-                    field: .uplink
-                )
+            edgeSites[index].uplink = try addLink(
+                site.uplinkBitsPerSecond,
+                owner: .edgeUplink(EdgeSiteID(UInt32(index))),
+                element: .edgeSite(site.name),
+                field: .uplink
             )
         }
         for (index, population) in spec.populations.enumerated() {
-            populationAccessLink.append(
-                try addLink(
-                    population.accessBitsPerSecond,
-                    owner: .populationAccess(index),
-                    element: .population(population.name),
-                    field: .access
+            populations.append(
+                PopulationState(
+                    accessLink: try addLink(
+                        population.accessBitsPerSecond,
+                        owner: .populationAccess(PopulationID(UInt32(index))),
+                        element: .population(population.name),
+                        field: .access
+                    )
                 )
             )
         }
@@ -107,42 +117,43 @@ extension WorldModel {
         owner: LinkOwner,
         element: SpecElement,
         field: SpecField
-    ) throws(SpecError) -> UInt32 {
-        guard let capacity else { return ModelRequest.none }
+    ) throws(SpecError) -> LinkID {
+        guard let capacity else { return .none }
         do {
             let link = try network.addLink(capacityBitsPerSecond: capacity)
-            linkOwner.append(owner)
-            linkUp.append(true)
-            return link.index
+            links.append(LinkState(owner: owner))
+            return link
         } catch {
             throw error.attributed(to: element, field: field)
         }
     }
 
-    /// Catalogues, demands with their arrival streams, and each demand's candidate sites.
+    /// Classes with their catalogues, demands with their arrival streams, and each
+    /// demand's candidate sites.
     mutating func buildWork() throws(SpecError) {
         var firstCacheID = 0
         for workload in spec.workloadClasses {
+            var catalogue: ContentCatalogue?
             if let content = workload.kind.content {
-                catalogues.append(
-                    try ContentCatalogue(
-                        spec: content,
-                        className: workload.name,
-                        firstCacheID: firstCacheID,
-                        seed: seed
-                    )
+                catalogue = try ContentCatalogue(
+                    spec: content,
+                    className: workload.name,
+                    firstCacheID: firstCacheID,
+                    seed: seed
                 )
                 firstCacheID += content.catalogueSize
-            } else {
-                catalogues.append(nil)
             }
-            workStreams.append(RandomStream(seed: seed, name: "work/\(workload.name)"))
+            classes.append(
+                WorkloadClassState(
+                    traits: ClassTraits(workload),
+                    catalogue: catalogue,
+                    workStream: RandomStream(seed: seed, name: "work/\(workload.name)"),
+                    tally: WorkloadTally(regionCount: spec.regions.count, interval: spec.interval, origin: warmupEnd)
+                )
+            )
         }
-        classTraits = spec.workloadClasses.map(ClassTraits.init)
-        contentShare = 1 / Double(max(1, classTraits.count { $0.hasContent }))
-        poolProbes = spec.sharedPools.map(\.probes)
-        poolMaxUploads = spec.sharedPools.map(\.maxUploads)
-        zoneMeanService = zones.flatMap { zone in zone.spec.serviceTimes.map(\.mean) }
+        contentShare = 1 / Double(max(1, classes.count { $0.traits.hasContent }))
+        zoneMeanService = zones.flatMap { zone in zone.engine.spec.serviceTimes.map(\.mean) }
         let endpoints = try siteEndpoints()
         let classIndex = Dictionary(uniqueKeysWithValues: spec.workloadClasses.enumerated().map { ($1.name, $0) })
         for (populationIndex, population) in spec.populations.enumerated() {
@@ -161,21 +172,21 @@ extension WorldModel {
                 let kind = spec.workloadClasses[workloadIndex].kind
                 let allowed = Set(spec.candidateSites(for: population, kind: kind))
                 let names = spec.siteNames
-                var list: [(site: UInt32, latency: SimDuration)] = []
+                var list: [(site: SiteID, latency: SimDuration)] = []
                 for site in sites.indices where allowed.contains(names[site]) {
-                    list.append((UInt32(site), spec.latency.latency(from: client, to: endpoints[site])))
+                    list.append((SiteID(UInt32(site)), spec.latency.latency(from: client, to: endpoints[site])))
                 }
                 list.sort { $0.latency != $1.latency ? $0.latency < $1.latency : $0.site < $1.site }
-                candidates.append(list.map(\.site))
-                candidateLatency.append(list.map(\.latency))
                 let streamName = "arrivals/\(population.name)/\(demand.workloadClass)"
                 demands.append(
                     Demand(
-                        population: UInt32(populationIndex),
-                        workloadClass: UInt32(workloadIndex),
+                        population: PopulationID(UInt32(populationIndex)),
+                        workloadClass: WorkloadClassID(UInt32(workloadIndex)),
                         arrivals: NonHomogeneousPoissonArrivals(profile: demand.rate),
                         stream: RandomStream(seed: seed, name: streamName),
-                        objectStream: RandomStream(seed: seed, name: streamName + "/objects")
+                        objectStream: RandomStream(seed: seed, name: streamName + "/objects"),
+                        candidates: list.map(\.site),
+                        candidateLatency: list.map(\.latency)
                     )
                 )
             }
@@ -194,9 +205,10 @@ extension WorldModel {
                 throw error.attributed(to: .region(placement.region.name))
             }
         }
-        for index in spec.edgeSites.indices {
-            let edge = endpoints[Int(edgeSite[index])]
-            edgeOriginLatency.append(spec.latency.latency(from: edge, to: regionEndpoints[edgeOriginRegion[index]]))
+        for edge in edgeSites.ids {
+            let endpoint = endpoints[edgeSites[edge].site.offset]
+            let origin = regionEndpoints[edgeSites[edge].originRegion.offset]
+            edgeSites[edge].originLatency = spec.latency.latency(from: endpoint, to: origin)
         }
     }
 
@@ -219,25 +231,6 @@ extension WorldModel {
             )
         }
         return endpoints
-    }
-
-    /// Counters and series, created for the measured span (reset at the warm-up's end).
-    mutating func buildMeasurement() {
-        tallies = spec.workloadClasses.map { _ in
-            WorkloadTally(regionCount: spec.regions.count, interval: spec.interval, origin: warmupEnd)
-        }
-        zoneBusySeries = zones.map { _ in
-            TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd)
-        }
-        poolOnlineSeries = pools.map { _ in
-            TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd)
-        }
-        poolTallies = pools.map { _ in PoolTally() }
-        edgeBytes = Array(repeating: 0, count: spec.edgeSites.count)
-        edgeHits = Array(repeating: 0, count: spec.edgeSites.count)
-        edgeMisses = Array(repeating: 0, count: spec.edgeSites.count)
-        regionEgressBytes = Array(repeating: 0, count: spec.regions.count)
-        regionServed = Array(repeating: 0, count: spec.regions.count)
     }
 
     /// Every outage window over the run, per target (targets in stable-name order).

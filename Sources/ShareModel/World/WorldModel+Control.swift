@@ -23,21 +23,21 @@ extension WorldModel {
         guard controllableTargets.contains(target) else { return false }
         switch target {
         case .zone(let name):
-            guard let zone = spec.zones.firstIndex(where: { $0.zone.name == name }) else { return false }
-            if !down, zoneDownCount[zone] == 0 { return true }
+            guard let zone = zoneID(named: name) else { return false }
+            if !down, zones[zone].downCount == 0 { return true }
             setZone(zone, down: down, scheduler: &scheduler)
         case .region(let name):
-            guard let region = spec.regions.firstIndex(where: { $0.region.name == name }) else { return false }
-            for zone in zones.indices where zoneRegion[zone] == region {
-                if !down, zoneDownCount[zone] == 0 { continue }
+            guard let region = regionID(named: name) else { return false }
+            for zone in zones.ids where zones[zone].region == region {
+                if !down, zones[zone].downCount == 0 { continue }
                 setZone(zone, down: down, scheduler: &scheduler)
             }
         case .edgeSite(let name):
-            guard let edge = spec.edgeSites.firstIndex(where: { $0.name == name }) else { return false }
+            guard let edge = edgeSiteID(named: name) else { return false }
             setEdge(edge, down: down, scheduler: &scheduler)
         case .link(let name):
             guard let link = linkIndex(named: name) else { return false }
-            linkUp[Int(link)] = !down
+            links[link].isUp = !down
             if down { abortFlows(on: link, scheduler: &scheduler) }
         }
         return true

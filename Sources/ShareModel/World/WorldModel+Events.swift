@@ -5,11 +5,11 @@ extension WorldModel {
     /// schedules every outage and the end of the warm-up. Call it once, at time zero.
     public mutating func start<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
         precondition(scheduler.now == .zero, "the model starts at time zero, not \(scheduler.now)")
-        for index in demands.indices {
-            scheduleNextArrival(of: index, after: .zero, scheduler: &scheduler)
+        for demand in demands.ids {
+            scheduleNextArrival(of: demand, after: .zero, scheduler: &scheduler)
         }
-        for index in pools.indices {
-            pools[index].start(scheduler: &scheduler)
+        for pool in pools.ids {
+            pools[pool].engine.start(scheduler: &scheduler)
         }
         for (index, windows) in failureWindows.enumerated() {
             for window in windows {
@@ -28,33 +28,32 @@ extension WorldModel {
     public mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
         switch event.kind {
         case Kind.arrival:
-            handleArrival(demand: Int(event.target), scheduler: &scheduler)
+            handleArrival(demand: DemandID(event.target), scheduler: &scheduler)
         case Kind.zoneCompletion, Kind.zoneTimeout:
-            let zone = Int(event.target)
-            _ = zones[zone].handle(event, scheduler: &scheduler, endings: &endings)
+            let zone = ZoneID(event.target)
+            _ = zones[zone].engine.handle(event, scheduler: &scheduler, endings: &endings)
             zoneChanged(zone, scheduler: &scheduler)
         case Kind.reach:
-            handleReach(event.payload, scheduler: &scheduler)
+            handleReach(RequestSlot(event.payload), scheduler: &scheduler)
         case Kind.respond:
-            finishServed(event.payload, at: scheduler.now)
+            finishServed(RequestSlot(event.payload), at: scheduler.now)
         case Kind.retry:
-            attempt(event.payload, scheduler: &scheduler)
+            attempt(RequestSlot(event.payload), scheduler: &scheduler)
         case Kind.flowDue:
             completeDueFlows(scheduler: &scheduler)
         case Kind.churn:
-            let pool = Int(event.target)
-            let transition = pools[pool].handleChurn(event, scheduler: &scheduler)
+            let pool = PoolID(event.target)
+            let transition = pools[pool].engine.handleChurn(event, scheduler: &scheduler)
             if measuring {
-                poolOnlineSeries[pool].record(
-                    Double(pools[pool].onlineDevices) / Double(max(1, pools[pool].deviceCount)),
-                    at: scheduler.now
-                )
+                let online = Double(pools[pool].engine.onlineDevices)
+                let devices = Double(max(1, pools[pool].engine.deviceCount))
+                pools[pool].onlineSeries.record(online / devices, at: scheduler.now)
             }
             if !transition.isOnline {
-                deviceLeft(pool: pool, device: transition.device.index, scheduler: &scheduler)
+                deviceLeft(pool: pool, device: transition.device, scheduler: &scheduler)
             }
         case Kind.jobDone:
-            jobFinished(event.payload, scheduler: &scheduler)
+            jobFinished(RequestSlot(event.payload), scheduler: &scheduler)
         case Kind.outageStart:
             outage(Int(event.target), starts: true, scheduler: &scheduler)
         case Kind.outageEnd:
@@ -68,7 +67,7 @@ extension WorldModel {
 
     /// Schedules the arrival after `time` of demand `index`, if it falls before the run's end.
     mutating func scheduleNextArrival<Queue: PendingEventSet>(
-        of index: Int,
+        of index: DemandID,
         after time: SimTime,
         scheduler: inout Scheduler<Queue>
     ) {
@@ -76,35 +75,34 @@ extension WorldModel {
         let next = demands[index].arrivals.nextArrival(after: time, using: &stream)
         demands[index].stream = stream
         guard let next, next < runEnd else { return }
-        scheduler.schedule(Kind.arrival, target: UInt32(index), at: next)
+        scheduler.schedule(Kind.arrival, target: index.index, at: next)
     }
 
     /// Starts measuring at `time`: counters were zero; time averages restart now.
     mutating func beginMeasurement(at time: SimTime) {
         measuring = true
-        for index in zones.indices {
-            zones[index].resetStatistics(at: time)
-            zoneBusySeries[index].record(Double(zones[index].inService), at: time)
+        for zone in zones.ids {
+            zones[zone].engine.resetStatistics(at: time)
+            zones[zone].busySeries.record(Double(zones[zone].engine.inService), at: time)
         }
-        for index in pools.indices {
-            pools[index].resetStatistics(at: time)
-            poolOnlineSeries[index].record(
-                Double(pools[index].onlineDevices) / Double(max(1, pools[index].deviceCount)),
-                at: time
-            )
-            poolTallies[index].transitionsAtWarmup = pools[index].transitionCount
+        for pool in pools.ids {
+            pools[pool].engine.resetStatistics(at: time)
+            let online = Double(pools[pool].engine.onlineDevices)
+            let devices = Double(max(1, pools[pool].engine.deviceCount))
+            pools[pool].onlineSeries.record(online / devices, at: time)
+            pools[pool].tally.transitionsAtWarmup = pools[pool].engine.transitionCount
         }
-        for index in edgeCaches.indices {
-            edgeCaches[index].resetCounters()
-            edgeDowntime[index] = .zero
-            if !edgeUp[index] { edgeDownSince[index] = time }
+        for edge in edgeSites.ids {
+            edgeSites[edge].cache.resetCounters()
+            edgeSites[edge].downtime = .zero
+            if !edgeSites[edge].isUp { edgeSites[edge].downSince = time }
         }
     }
 
     /// Processes what a zone reported and records its new load.
-    mutating func zoneChanged<Queue: PendingEventSet>(_ zone: Int, scheduler: inout Scheduler<Queue>) {
+    mutating func zoneChanged<Queue: PendingEventSet>(_ zone: ZoneID, scheduler: inout Scheduler<Queue>) {
         if measuring {
-            zoneBusySeries[zone].record(Double(zones[zone].inService), at: scheduler.now)
+            zones[zone].busySeries.record(Double(zones[zone].engine.inService), at: scheduler.now)
         }
         guard !endings.isEmpty else { return }
         var ended: [CloudRequestEnd] = []

@@ -5,22 +5,22 @@ extension WorldModel {
     mutating func outage<Queue: PendingEventSet>(_ index: Int, starts: Bool, scheduler: inout Scheduler<Queue>) {
         switch failureTargets[index] {
         case .zone(let name):
-            if let zone = spec.zones.firstIndex(where: { $0.zone.name == name }) {
+            if let zone = zoneID(named: name) {
                 setZone(zone, down: starts, scheduler: &scheduler)
             }
         case .region(let name):
-            if let region = spec.regions.firstIndex(where: { $0.region.name == name }) {
-                for zone in zones.indices where zoneRegion[zone] == region {
+            if let region = regionID(named: name) {
+                for zone in zones.ids where zones[zone].region == region {
                     setZone(zone, down: starts, scheduler: &scheduler)
                 }
             }
         case .edgeSite(let name):
-            if let edge = spec.edgeSites.firstIndex(where: { $0.name == name }) {
+            if let edge = edgeSiteID(named: name) {
                 setEdge(edge, down: starts, scheduler: &scheduler)
             }
         case .link(let name):
             if let link = linkIndex(named: name) {
-                linkUp[Int(link)] = !starts
+                links[link].isUp = !starts
                 if starts { abortFlows(on: link, scheduler: &scheduler) }
             }
         }
@@ -28,39 +28,61 @@ extension WorldModel {
 
     /// One more (or one fewer) outage holds `zone` down; it fails on the first and
     /// recovers when none is left.
-    mutating func setZone<Queue: PendingEventSet>(_ zone: Int, down: Bool, scheduler: inout Scheduler<Queue>) {
-        zoneDownCount[zone] += down ? 1 : -1
-        if down, zoneDownCount[zone] == 1 {
-            zones[zone].fail(at: scheduler.now, scheduler: &scheduler, endings: &endings)
+    mutating func setZone<Queue: PendingEventSet>(_ zone: ZoneID, down: Bool, scheduler: inout Scheduler<Queue>) {
+        zones[zone].downCount += down ? 1 : -1
+        if down, zones[zone].downCount == 1 {
+            zones[zone].engine.fail(at: scheduler.now, scheduler: &scheduler, endings: &endings)
             zoneChanged(zone, scheduler: &scheduler)
-        } else if !down, zoneDownCount[zone] == 0 {
-            zones[zone].recover(at: scheduler.now)
+        } else if !down, zones[zone].downCount == 0 {
+            zones[zone].engine.recover(at: scheduler.now)
         }
     }
 
     /// Edge site `edge` goes down (its transfers fail, arrivals are turned away) or comes back.
-    mutating func setEdge<Queue: PendingEventSet>(_ edge: Int, down: Bool, scheduler: inout Scheduler<Queue>) {
-        guard edgeUp[edge] == down else { return }
-        edgeUp[edge] = !down
+    mutating func setEdge<Queue: PendingEventSet>(
+        _ edge: EdgeSiteID,
+        down: Bool,
+        scheduler: inout Scheduler<Queue>
+    ) {
+        guard edgeSites[edge].isUp == down else { return }
+        edgeSites[edge].isUp = !down
         if down {
-            edgeDownSince[edge] = scheduler.now
-            abortFlows(on: edgeUplink[edge], scheduler: &scheduler)
+            edgeSites[edge].downSince = scheduler.now
+            abortFlows(on: edgeSites[edge].uplink, scheduler: &scheduler)
         } else if measuring {
-            edgeDowntime[edge] = edgeDowntime[edge] + (scheduler.now - max(edgeDownSince[edge], warmupEnd))
+            let since = max(edgeSites[edge].downSince, warmupEnd)
+            edgeSites[edge].downtime = edgeSites[edge].downtime + (scheduler.now - since)
         }
     }
 
     /// The link a failure target's name refers to (see ``ModelSpec/linkNames``).
-    func linkIndex(named name: String) -> UInt32? {
+    func linkIndex(named name: String) -> LinkID? {
         for (index, placement) in spec.regions.enumerated() where "\(placement.region.name).egress" == name {
-            return regionEgressLink[index] == ModelRequest.none ? nil : regionEgressLink[index]
+            let link = regions[index].egressLink
+            return link.isNone ? nil : link
         }
         for (index, site) in spec.edgeSites.enumerated() where "\(site.name).uplink" == name {
-            return edgeUplink[index]
+            return edgeSites[index].uplink
         }
         for (index, population) in spec.populations.enumerated() where "\(population.name).access" == name {
-            return populationAccessLink[index] == ModelRequest.none ? nil : populationAccessLink[index]
+            let link = populations[index].accessLink
+            return link.isNone ? nil : link
         }
         return nil
+    }
+
+    /// The zone named `name`, if any (the first, in spec order).
+    func zoneID(named name: String) -> ZoneID? {
+        spec.zones.firstIndex { $0.zone.name == name }.map { ZoneID(UInt32($0)) }
+    }
+
+    /// The region named `name`, if any.
+    func regionID(named name: String) -> RegionID? {
+        spec.regions.firstIndex { $0.region.name == name }.map { RegionID(UInt32($0)) }
+    }
+
+    /// The edge site named `name`, if any.
+    func edgeSiteID(named name: String) -> EdgeSiteID? {
+        spec.edgeSites.firstIndex { $0.name == name }.map { EdgeSiteID(UInt32($0)) }
     }
 }

@@ -11,65 +11,65 @@ enum AttemptLoss {
 extension WorldModel {
     /// A request of demand `index` arrives: the next arrival is scheduled, and the request is
     /// created and sent on its first attempt.
-    mutating func handleArrival<Queue: PendingEventSet>(demand index: Int, scheduler: inout Scheduler<Queue>) {
+    mutating func handleArrival<Queue: PendingEventSet>(demand index: DemandID, scheduler: inout Scheduler<Queue>) {
         let now = scheduler.now
         scheduleNextArrival(of: index, after: now, scheduler: &scheduler)
-        let workloadClass = Int(demands[index].workloadClass)
+        let workloadClass = demands[index].workloadClass
         var request = ModelRequest(
-            workloadClass: UInt32(workloadClass),
-            demand: UInt32(index),
+            workloadClass: workloadClass,
+            demand: index,
             population: demands[index].population,
             created: now,
             isCounted: measuring
         )
-        if let catalogue = catalogues[workloadClass] {
+        if let catalogue = classes[workloadClass].catalogue {
             let object = catalogue.drawObject(using: &demands[index].objectStream)
             request.object = Int32(object)
             request.bytes = Double(catalogue.size(of: object))
         }
-        if let job = spec.workloadClasses[workloadClass].kind.job {
-            request.work = max(0, job.cpuSeconds.sample(using: &workStreams[workloadClass]))
+        if let job = spec.workloadClasses[workloadClass.offset].kind.job {
+            request.work = max(0, job.cpuSeconds.sample(using: &classes[workloadClass].workStream))
         }
-        if measuring { tallies[workloadClass].arrived += 1 }
+        if measuring { classes[workloadClass].tally.arrived += 1 }
         let id = requests.insert(request)
         attempt(id, scheduler: &scheduler)
     }
 
     /// Sends request `id` on a new attempt: routes it and schedules its arrival at the site.
-    mutating func attempt<Queue: PendingEventSet>(_ id: UInt32, scheduler: inout Scheduler<Queue>) {
+    mutating func attempt<Queue: PendingEventSet>(_ id: RequestSlot, scheduler: inout Scheduler<Queue>) {
         requests[id].attempts &+= 1
         dispatch(id, scheduler: &scheduler)
     }
 
     /// Routes request `id` and sends it (without counting an attempt: used for the first
     /// try, retries, and jobs moved off a device that left).
-    mutating func dispatch<Queue: PendingEventSet>(_ id: UInt32, scheduler: inout Scheduler<Queue>) {
+    mutating func dispatch<Queue: PendingEventSet>(_ id: RequestSlot, scheduler: inout Scheduler<Queue>) {
         guard let choice = route(id) else {
-            requests[id].site = ModelRequest.none
+            requests[id].site = .none
             attemptEnded(id, loss: .rejected, scheduler: &scheduler)
             return
         }
-        let demand = Int(requests[id].demand)
-        let site = candidates[demand][choice.position]
+        let demand = requests[id].demand
+        let site = demands[demand].candidates[choice.position]
         requests[id].site = site
         requests[id].device = choice.device
-        requests[id].routeLatency = candidateLatency[demand][choice.position]
+        requests[id].routeLatency = demands[demand].candidateLatency[choice.position]
         requests[id].phase = .toSite
-        if case .pool(let pool) = sites[Int(site)], classTraits[Int(requests[id].workloadClass)].isCompute {
+        if case .pool(let pool) = sites[site].role, classes[requests[id].workloadClass].traits.isCompute {
             reserve(device: choice.device, of: pool, for: id)
         }
-        scheduler.schedule(Kind.reach, target: 0, payload: id, after: requests[id].routeLatency)
+        scheduler.schedule(Kind.reach, target: 0, payload: id.index, after: requests[id].routeLatency)
     }
 
     /// Request `id` reaches its site (or, after an edge miss, its origin).
-    mutating func handleReach<Queue: PendingEventSet>(_ id: UInt32, scheduler: inout Scheduler<Queue>) {
-        let site = Int(requests[id].site)
-        switch (requests[id].phase, sites[site]) {
+    mutating func handleReach<Queue: PendingEventSet>(_ id: RequestSlot, scheduler: inout Scheduler<Queue>) {
+        let site = requests[id].site
+        switch (requests[id].phase, sites[site].role) {
         case (.toSite, .zone(let zone)):
             requests[id].phase = .inZone
-            _ = zones[zone].arrive(
-                request: CloudRequestID(UInt64(id)),
-                class: CloudWorkloadClass(requests[id].workloadClass),
+            _ = zones[zone].engine.arrive(
+                request: CloudRequestID(UInt64(id.index)),
+                class: CloudWorkloadClass(requests[id].workloadClass.index),
                 at: scheduler.now,
                 scheduler: &scheduler,
                 endings: &endings
@@ -78,40 +78,42 @@ extension WorldModel {
         case (.toSite, .edge(let edge)):
             reachEdge(id, edge: edge, scheduler: &scheduler)
         case (.toOrigin, .edge(let edge)):
-            guard edgeUp[edge] else {
+            guard edgeSites[edge].isUp else {
                 attemptEnded(id, loss: .failed, scheduler: &scheduler)
                 return
             }
-            let origin = edgeOriginRegion[edge]
+            let origin = edgeSites[edge].originRegion
             startTransfer(
                 id,
-                path: [regionEgressLink[origin], edgeUplink[edge], accessLink(of: id)],
+                path: [regions[origin].egressLink, edgeSites[edge].uplink, accessLink(of: id)],
                 scheduler: &scheduler
             )
         case (.toSite, .pool(let pool)):
             reachPool(id, pool: pool, scheduler: &scheduler)
         default:
-            preconditionFailure("request \(id) reached site \(site) in phase \(requests[id].phase) at \(scheduler.now)")
+            preconditionFailure(
+                "request \(id.index) reached site \(site.index) in phase \(requests[id].phase) at \(scheduler.now)"
+            )
         }
     }
 
     /// A zone reports that request `end.request` ended there.
     mutating func zoneEnded<Queue: PendingEventSet>(
         _ end: CloudRequestEnd,
-        zone: Int,
+        zone: ZoneID,
         scheduler: inout Scheduler<Queue>
     ) {
-        let id = UInt32(end.request.value)
-        let region = zoneRegion[zone]
+        let id = RequestSlot(UInt32(end.request.value))
+        let region = zones[zone].region
         if let start = end.serviceStart, requests[id].isCounted {
-            ledger.recordCompute(region: CostRegionID(UInt32(region)), coreSeconds: (end.time - start).seconds)
+            ledger.recordCompute(region: CostRegionID(region.index), coreSeconds: (end.time - start).seconds)
         }
         switch end.fate {
         case .served:
             requests[id].servedBy = .cloud
-            if classTraits[Int(requests[id].workloadClass)].hasContent {
-                requests[id].egressRegion = Int32(region)
-                startTransfer(id, path: [regionEgressLink[region], accessLink(of: id)], scheduler: &scheduler)
+            if classes[requests[id].workloadClass].traits.hasContent {
+                requests[id].egressRegion = region
+                startTransfer(id, path: [regions[region].egressLink, accessLink(of: id)], scheduler: &scheduler)
             } else {
                 respond(id, scheduler: &scheduler)
             }
@@ -123,15 +125,15 @@ extension WorldModel {
     }
 
     /// The answer to request `id` starts back to its population.
-    mutating func respond<Queue: PendingEventSet>(_ id: UInt32, scheduler: inout Scheduler<Queue>) {
+    mutating func respond<Queue: PendingEventSet>(_ id: RequestSlot, scheduler: inout Scheduler<Queue>) {
         requests[id].phase = .returning
-        scheduler.schedule(Kind.respond, target: 0, payload: id, after: requests[id].routeLatency)
+        scheduler.schedule(Kind.respond, target: 0, payload: id.index, after: requests[id].routeLatency)
     }
 
     /// The attempt of request `id` ended without serving it: it is retried after a backoff
     /// if attempts remain, else it ends as rejected or failed.
     mutating func attemptEnded<Queue: PendingEventSet>(
-        _ id: UInt32,
+        _ id: RequestSlot,
         loss: AttemptLoss,
         scheduler: inout Scheduler<Queue>
     ) {
@@ -140,60 +142,60 @@ extension WorldModel {
         if attempts < spec.retry.maxAttempts {
             requests[id].phase = .backingOff
             requests[id].avoidSite = requests[id].site
-            if requests[id].isCounted { tallies[Int(requests[id].workloadClass)].retries += 1 }
+            if requests[id].isCounted { classes[requests[id].workloadClass].tally.retries += 1 }
             var delay = spec.retry.baseDelay(beforeAttempt: attempts + 1)
             if spec.retry.jitter, delay > .zero {
                 delay = .seconds(delay.seconds * retryStream.nextUnit())
             }
-            scheduler.schedule(Kind.retry, target: 0, payload: id, after: delay)
+            scheduler.schedule(Kind.retry, target: 0, payload: id.index, after: delay)
             return
         }
         let request = requests[id]
         if request.isCounted {
-            let workloadClass = Int(request.workloadClass)
+            let workloadClass = request.workloadClass
             switch loss {
-            case .rejected: tallies[workloadClass].rejected += 1
-            case .failed: tallies[workloadClass].failed += 1
+            case .rejected: classes[workloadClass].tally.rejected += 1
+            case .failed: classes[workloadClass].tally.failed += 1
             }
-            tallies[workloadClass].lostSeries.record(count: 1, sum: 0, at: scheduler.now)
+            classes[workloadClass].tally.lostSeries.record(count: 1, sum: 0, at: scheduler.now)
         }
         requests.remove(id)
     }
 
     /// Request `id`'s answer arrived: it is served.
-    mutating func finishServed(_ id: UInt32, at time: SimTime) {
+    mutating func finishServed(_ id: RequestSlot, at time: SimTime) {
         let request = requests[id]
         requests.remove(id)
         guard request.isCounted else { return }
-        let workloadClass = Int(request.workloadClass)
+        let workloadClass = request.workloadClass
         let latency = time - request.created
-        tallies[workloadClass].served += 1
-        tallies[workloadClass].latency.record(latency)
-        if let slo = classTraits[workloadClass].slo, latency <= slo {
-            tallies[workloadClass].sloMet += 1
+        classes[workloadClass].tally.served += 1
+        classes[workloadClass].tally.latency.record(latency)
+        if let slo = classes[workloadClass].traits.slo, latency <= slo {
+            classes[workloadClass].tally.sloMet += 1
         }
-        tallies[workloadClass].bytes += request.bytes
-        tallies[workloadClass].stallSeconds += request.stallSeconds
-        tallies[workloadClass].servedSeries.record(latency.seconds, at: time)
+        classes[workloadClass].tally.bytes += request.bytes
+        classes[workloadClass].tally.stallSeconds += request.stallSeconds
+        classes[workloadClass].tally.servedSeries.record(latency.seconds, at: time)
         if request.bytes > 0 {
-            tallies[workloadClass].bytesSeries.record(request.bytes, at: time)
+            classes[workloadClass].tally.bytesSeries.record(request.bytes, at: time)
         }
         switch request.servedBy {
         case .cloud:
-            let region = siteRegion[Int(request.site)]
-            tallies[workloadClass].servedByRegion[region] += 1
-            regionServed[region] += 1
-        case .edge: tallies[workloadClass].servedByEdge += 1
+            let region = sites[request.site].region
+            classes[workloadClass].tally.servedByRegion[region.offset] += 1
+            regions[region].served += 1
+        case .edge: classes[workloadClass].tally.servedByEdge += 1
         case .shared:
-            tallies[workloadClass].servedByShared += 1
-            if case .pool(let pool) = sites[Int(request.site)] { poolTallies[pool].requestsServed += 1 }
-        case .origin: tallies[workloadClass].servedByOrigin += 1
+            classes[workloadClass].tally.servedByShared += 1
+            if case .pool(let pool) = sites[request.site].role { pools[pool].tally.requestsServed += 1 }
+        case .origin: classes[workloadClass].tally.servedByOrigin += 1
         }
         ledger.recordCompleted(bytesDelivered: UInt64(request.bytes))
     }
 
     /// The access link of request `id`'s population, or `none`.
-    func accessLink(of id: UInt32) -> UInt32 {
-        populationAccessLink[Int(requests[id].population)]
+    func accessLink(of id: RequestSlot) -> LinkID {
+        populations[requests[id].population].accessLink
     }
 }

@@ -9,7 +9,7 @@ extension WorldModel {
         let measured = max(1e-9, (end - warmupEnd).seconds)
         var inFlight = Array(repeating: UInt64(0), count: spec.workloadClasses.count)
         for request in liveRequests where request.isCounted {
-            inFlight[Int(request.workloadClass)] += 1
+            inFlight[request.workloadClass.offset] += 1
         }
         let workloads = spec.workloadClasses.indices.map { index in
             workloadResults(index, inFlight: inFlight[index], measured: measured)
@@ -41,8 +41,9 @@ extension WorldModel {
         requests.liveSlots.map { requests[$0] }
     }
 
+    /// The results of workload class `index`, with `inFlight` of its requests still in flight.
     func workloadResults(_ index: Int, inFlight: UInt64, measured: Double) -> WorkloadResults {
-        let tally = tallies[index]
+        let tally = classes[index].tally
         let histogram = tally.latency
         let empty = histogram.isEmpty
         func seconds(_ duration: SimDuration) -> Double { empty ? 0 : duration.seconds }
@@ -86,12 +87,13 @@ extension WorldModel {
         )
     }
 
+    /// The results of zone `zone` at `end`.
     func zoneResult(_ zone: Int, end: SimTime) -> ZoneResults {
-        let metrics = zones[zone].metrics
+        let metrics = zones[zone].engine.metrics
         return ZoneResults(
-            name: zones[zone].spec.name,
-            region: spec.regions[zoneRegion[zone]].region.name,
-            capacity: zones[zone].spec.capacity,
+            name: zones[zone].engine.spec.name,
+            region: spec.regions[zones[zone].region.offset].region.name,
+            capacity: zones[zone].engine.spec.capacity,
             utilisation: metrics.utilisation(until: end),
             meanQueueLength: metrics.meanQueueLength(until: end),
             meanWaitSeconds: metrics.waitInQueue.count == 0 ? 0 : metrics.waitInQueue.mean,
@@ -104,10 +106,11 @@ extension WorldModel {
         )
     }
 
+    /// The results of region `region`, its zones' figures summed from `zoneResults`.
     func regionResult(_ region: Int, zones zoneResults: [ZoneResults], measured: Double) -> RegionResults {
         var capacity = 0
         var busy = 0.0
-        for zone in zones.indices where zoneRegion[zone] == region {
+        for zone in zones.indices where zones[zone].region.offset == region {
             capacity += zoneResults[zone].capacity
             busy += zoneResults[zone].utilisation * Double(zoneResults[zone].capacity)
         }
@@ -116,49 +119,54 @@ extension WorldModel {
             name: spec.regions[region].region.name,
             capacity: capacity,
             utilisation: capacity == 0 ? 0 : busy / Double(capacity),
-            served: regionServed[region],
-            egressBytes: regionEgressBytes[region],
-            egressUtilisation: egress.map { regionEgressBytes[region] * 8 / ($0 * measured) }
+            served: regions[region].served,
+            egressBytes: regions[region].egressBytes,
+            egressUtilisation: egress.map { regions[region].egressBytes * 8 / ($0 * measured) }
         )
     }
 
+    /// The results of edge site `edge` at `end`.
     func edgeResult(_ edge: Int, end: SimTime, measured: Double) -> EdgeSiteResults {
         let site = spec.edgeSites[edge]
-        var downtime = edgeDowntime[edge]
-        if !edgeUp[edge] { downtime = downtime + (end - max(edgeDownSince[edge], warmupEnd)) }
-        let hits = edgeHits[edge]
-        let misses = edgeMisses[edge]
+        let state = edgeSites[edge]
+        var downtime = state.downtime
+        if !state.isUp { downtime = downtime + (end - max(state.downSince, warmupEnd)) }
+        let hits = state.hits
+        let misses = state.misses
         return EdgeSiteResults(
             name: site.name,
             region: site.region,
             nodes: site.nodes,
             hitRatio: hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses),
-            byteHitRatio: edgeCaches[edge].byteHitRatio,
+            byteHitRatio: state.cache.byteHitRatio,
             hits: hits,
             misses: misses,
-            bytesServed: edgeBytes[edge],
-            uplinkUtilisation: edgeBytes[edge] * 8 / (site.uplinkBitsPerSecond * measured),
+            bytesServed: state.bytes,
+            uplinkUtilisation: state.bytes * 8 / (site.uplinkBitsPerSecond * measured),
             availability: max(0, 1 - downtime.seconds / measured)
         )
     }
 
+    /// The results of shared pool `pool` at `end`.
     func poolResult(_ pool: Int, end: SimTime) -> SharedPoolResults {
-        let tally = poolTallies[pool]
+        let tally = pools[pool].tally
+        let engine = pools[pool].engine
         return SharedPoolResults(
-            name: pools[pool].spec.name,
+            name: engine.spec.name,
             region: spec.sharedPools[pool].region,
-            devices: pools[pool].deviceCount,
-            onlineFraction: pools[pool].onlineFraction.mean(until: end),
+            devices: engine.deviceCount,
+            onlineFraction: engine.onlineFraction.mean(until: end),
             requestsServed: tally.requestsServed,
             bytesServed: tally.bytesServed,
             credits: tally.credits,
             jobsCompleted: tally.jobsCompleted,
             cpuSeconds: tally.cpuSeconds,
             preemptions: tally.preemptions,
-            transitions: pools[pool].transitionCount - tally.transitionsAtWarmup
+            transitions: engine.transitionCount - tally.transitionsAtWarmup
         )
     }
 
+    /// The costs, if the spec has prices.
     func costResults() -> CostResults? {
         guard let prices = spec.prices else { return nil }
         let summary = ledger.summary(prices: prices)
@@ -175,17 +183,18 @@ extension WorldModel {
         )
     }
 
+    /// The per-interval series from the end of the warm-up to `end`.
     func series(until end: SimTime) -> [IntervalResults] {
-        let served = tallies.map { $0.servedSeries.points(until: end) }
-        let bytes = tallies.map { $0.bytesSeries.points(until: end) }
-        let lost = tallies.map { $0.lostSeries.points(until: end) }
-        let busy = zoneBusySeries.map { $0.points(until: end) }
-        let online = poolOnlineSeries.map { $0.points(until: end) }
+        let served = classes.map { $0.tally.servedSeries.points(until: end) }
+        let bytes = classes.map { $0.tally.bytesSeries.points(until: end) }
+        let lost = classes.map { $0.tally.lostSeries.points(until: end) }
+        let busy = zones.map { $0.busySeries.points(until: end) }
+        let online = pools.map { $0.onlineSeries.points(until: end) }
         let count = served.first?.count ?? 0
         return (0..<count).map { index in
             let reference = served[0][index]
             let seconds = reference.length.seconds
-            let workloads = tallies.indices.map { workload in
+            let workloads = classes.indices.map { workload in
                 let point = served[workload][index]
                 return IntervalWorkloadPoint(
                     served: UInt64(point.count),
@@ -199,7 +208,7 @@ extension WorldModel {
                 startSeconds: (reference.start - warmupEnd).seconds,
                 lengthSeconds: seconds,
                 workloads: workloads,
-                zoneUtilisation: zones.indices.map { busy[$0][index].mean / Double(zones[$0].spec.capacity) },
+                zoneUtilisation: zones.indices.map { busy[$0][index].mean / Double(zones[$0].engine.spec.capacity) },
                 poolOnlineFraction: online.map { $0[index].mean }
             )
         }

@@ -2,15 +2,17 @@ import SimCore
 
 /// The router's pick: a position in the demand's candidate list, and the device for a pool.
 struct RouteChoice {
+    /// The position in the demand's candidate list.
     var position: Int
-    var device: UInt32
+    /// The device chosen in a pool, else `none`.
+    var device: DeviceIndex
 }
 
 extension WorldModel {
     /// The site (and device) for request `id` under the spec's policy, among the demand's
     /// candidates that are healthy; the site that turned the last attempt away is avoided
     /// when another will do. Nil when nothing can serve it now.
-    mutating func route(_ id: UInt32) -> RouteChoice? {
+    mutating func route(_ id: RequestSlot) -> RouteChoice? {
         switch spec.routing {
         case .nearestHealthy:
             return nearest(id, includePools: true)
@@ -27,13 +29,13 @@ extension WorldModel {
 
     /// The nearest healthy candidate (pools only if they have a device for the request),
     /// preferring any other to the avoided site.
-    mutating func nearest(_ id: UInt32, includePools: Bool) -> RouteChoice? {
-        let demand = Int(requests[id].demand)
+    mutating func nearest(_ id: RequestSlot, includePools: Bool) -> RouteChoice? {
+        let demand = requests[id].demand
         let avoid = requests[id].avoidSite
         var fallback: RouteChoice?
-        for position in candidates[demand].indices {
-            let site = candidates[demand][position]
-            if !includePools, case .pool = sites[Int(site)] { continue }
+        for position in demands[demand].candidates.indices {
+            let site = demands[demand].candidates[position]
+            if !includePools, case .pool = sites[site].role { continue }
             guard let choice = ready(site, position: position, for: id) else { continue }
             if site != avoid { return choice }
             if fallback == nil { fallback = choice }
@@ -42,11 +44,11 @@ extension WorldModel {
     }
 
     /// The nearest pool with a device that can serve the request.
-    mutating func nearestPool(_ id: UInt32) -> RouteChoice? {
-        let demand = Int(requests[id].demand)
-        for position in candidates[demand].indices {
-            let site = candidates[demand][position]
-            guard case .pool = sites[Int(site)] else { continue }
+    mutating func nearestPool(_ id: RequestSlot) -> RouteChoice? {
+        let demand = requests[id].demand
+        for position in demands[demand].candidates.indices {
+            let site = demands[demand].candidates[position]
+            guard case .pool = sites[site].role else { continue }
             if let choice = ready(site, position: position, for: id) { return choice }
         }
         return nil
@@ -54,66 +56,69 @@ extension WorldModel {
 
     /// `site` as a choice if it can take the request now: a zone or edge site that is up, or
     /// a pool with a device found by probing.
-    mutating func ready(_ site: UInt32, position: Int, for id: UInt32) -> RouteChoice? {
-        switch sites[Int(site)] {
+    mutating func ready(_ site: SiteID, position: Int, for id: RequestSlot) -> RouteChoice? {
+        switch sites[site].role {
         case .zone(let zone):
-            return zones[zone].isUp ? RouteChoice(position: position, device: ModelRequest.none) : nil
+            return zones[zone].engine.isUp ? RouteChoice(position: position, device: .none) : nil
         case .edge(let edge):
-            return edgeUp[edge] ? RouteChoice(position: position, device: ModelRequest.none) : nil
+            return edgeSites[edge].isUp ? RouteChoice(position: position, device: .none) : nil
         case .pool(let pool):
             return findDevice(in: pool, for: id).map { RouteChoice(position: position, device: $0) }
         }
     }
 
     /// Whether `site` looks able to serve, without probing devices.
-    func isHealthy(_ site: UInt32) -> Bool {
-        switch sites[Int(site)] {
-        case .zone(let zone): zones[zone].isUp
-        case .edge(let edge): edgeUp[edge]
-        case .pool(let pool): pools[pool].reachableOnlineDevices > 0
+    func isHealthy(_ site: SiteID) -> Bool {
+        switch sites[site].role {
+        case .zone(let zone): zones[zone].engine.isUp
+        case .edge(let edge): edgeSites[edge].isUp
+        case .pool(let pool): pools[pool].engine.reachableOnlineDevices > 0
         }
     }
 
     /// A device of `pool` for request `id`, by asking up to the pool's probe count of random
     /// online, reachable devices: for content, one that holds the object and sends fewer than
     /// its maximum of transfers; for a job, one that is idle and lends CPU.
-    mutating func findDevice(in pool: Int, for id: UInt32) -> UInt32? {
-        let probes = poolProbes[pool]
-        let workloadClass = Int(requests[id].workloadClass)
-        if let catalogue = catalogues[workloadClass] {
+    mutating func findDevice(in pool: PoolID, for id: RequestSlot) -> DeviceIndex? {
+        let probes = pools[pool].probes
+        let workloadClass = requests[id].workloadClass
+        if let catalogue = classes[workloadClass].catalogue {
             let share = contentShare / catalogue.meanObjectBytes
             let object = Int(requests[id].object)
+            let maxUploads = pools[pool].maxUploads
+            let key = pools[pool].key
             for _ in 0..<probes {
-                guard let device = pools[pool].randomReachableOnlineDevice(using: &routeStream) else { return nil }
-                if Int(poolDeviceUploads[pool][Int(device.index)]) >= poolMaxUploads[pool] { continue }
-                let capacity = Double(pools[pool].storageBytes[Int(device.index)]) * share
-                let key = RandomStream.derivedKey(poolKey[pool], UInt64(device.index))
-                if catalogue.deviceHolds(object: object, deviceKey: key, capacityObjects: capacity) {
-                    return device.index
+                guard let device = pools[pool].engine.randomReachableOnlineDevice(using: &routeStream) else {
+                    return nil
+                }
+                if Int(pools[pool].devices[uploads: device]) >= maxUploads { continue }
+                let capacity = Double(pools[pool].engine.storageBytes[device.offset]) * share
+                let deviceKey = RandomStream.derivedKey(key, UInt64(device.index))
+                if catalogue.deviceHolds(object: object, deviceKey: deviceKey, capacityObjects: capacity) {
+                    return device
                 }
             }
             return nil
         }
         for _ in 0..<probes {
-            guard let device = pools[pool].randomReachableOnlineDevice(using: &routeStream) else { return nil }
-            let index = Int(device.index)
-            if poolDeviceJob[pool][index] == ModelRequest.none, pools[pool].cpuCores[index] > 0 {
-                return device.index
+            guard let device = pools[pool].engine.randomReachableOnlineDevice(using: &routeStream) else { return nil }
+            if pools[pool].devices[job: device].isNone, pools[pool].engine.cpuCores[device.offset] > 0 {
+                return device
             }
         }
         return nil
     }
 
     /// The healthy candidate with the lowest expected response time.
-    mutating func lowestExpectedLatency(_ id: UInt32) -> RouteChoice? {
-        let demand = Int(requests[id].demand)
+    mutating func lowestExpectedLatency(_ id: RequestSlot) -> RouteChoice? {
+        let demand = requests[id].demand
         var best: (position: Int, seconds: Double)?
-        for position in candidates[demand].indices {
-            let roundTrip = 2 * candidateLatency[demand][position].seconds
+        for position in demands[demand].candidates.indices {
+            let roundTrip = 2 * demands[demand].candidateLatency[position].seconds
             // Candidates are sorted by latency and service takes no negative time: no later
             // one can beat the best so far.
             if let best, roundTrip >= best.seconds { break }
-            let site = candidates[demand][position]
+            let site = demands[demand].candidates[position]
             guard isHealthy(site) else { continue }
             var seconds = roundTrip + expectedServiceSeconds(at: site, for: id)
             if site == requests[id].avoidSite { seconds += 3_600 }
@@ -123,72 +128,75 @@ extension WorldModel {
     }
 
     /// Two healthy candidates at random; the less loaded one.
-    mutating func twoChoices(_ id: UInt32) -> RouteChoice? {
-        let demand = Int(requests[id].demand)
-        let healthy = candidates[demand].reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
+    mutating func twoChoices(_ id: RequestSlot) -> RouteChoice? {
+        let demand = requests[id].demand
+        let healthy = demands[demand].candidates.reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
         guard healthy > 0 else { return nil }
         let first = healthyPosition(Int(routeStream.nextInt(below: UInt64(healthy))), demand: demand)
         guard healthy > 1 else { return settle(position: first, for: id) }
         var secondRank = Int(routeStream.nextInt(below: UInt64(healthy - 1)))
-        let firstRank = candidates[demand][..<first].reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
+        let firstRank = demands[demand].candidates[..<first].reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
         if secondRank >= firstRank { secondRank += 1 }
         let second = healthyPosition(secondRank, demand: demand)
-        let firstLoad = load(of: candidates[demand][first], for: id)
-        let secondLoad = load(of: candidates[demand][second], for: id)
+        let firstLoad = load(of: demands[demand].candidates[first], for: id)
+        let secondLoad = load(of: demands[demand].candidates[second], for: id)
         let chosen = secondLoad < firstLoad || (secondLoad == firstLoad && second < first) ? second : first
         return settle(position: chosen, for: id)
     }
 
     /// A healthy candidate at random, in proportion to its weight.
-    mutating func weightedChoice(_ id: UInt32) -> RouteChoice? {
-        let demand = Int(requests[id].demand)
+    mutating func weightedChoice(_ id: RequestSlot) -> RouteChoice? {
+        let demand = requests[id].demand
         var total = 0.0
-        for site in candidates[demand] where isHealthy(site) { total += siteWeight[Int(site)] }
+        for site in demands[demand].candidates where isHealthy(site) { total += sites[site].weight }
         guard total > 0 else { return nil }
         var draw = routeStream.nextUnit() * total
         var chosen: Int?
-        for position in candidates[demand].indices {
-            let site = candidates[demand][position]
-            guard isHealthy(site), siteWeight[Int(site)] > 0 else { continue }
+        for position in demands[demand].candidates.indices {
+            let site = demands[demand].candidates[position]
+            guard isHealthy(site), sites[site].weight > 0 else { continue }
             chosen = position
-            draw -= siteWeight[Int(site)]
+            draw -= sites[site].weight
             if draw < 0 { break }
         }
         return chosen.flatMap { settle(position: $0, for: id) }
     }
 
     /// The position of the `rank`-th healthy candidate of `demand`.
-    func healthyPosition(_ rank: Int, demand: Int) -> Int {
+    func healthyPosition(_ rank: Int, demand: DemandID) -> Int {
         var remaining = rank
-        for position in candidates[demand].indices where isHealthy(candidates[demand][position]) {
+        let candidates = demands[demand].candidates
+        for position in candidates.indices where isHealthy(candidates[position]) {
             if remaining == 0 { return position }
             remaining -= 1
         }
-        preconditionFailure("no healthy candidate of rank \(rank) for demand \(demand)")
+        preconditionFailure("no healthy candidate of rank \(rank) for demand \(demand.index)")
     }
 
     /// The choice at `position`, with a device when it is a pool; a pool without a device
     /// for the request falls back to the nearest healthy zone or edge site.
-    mutating func settle(position: Int, for id: UInt32) -> RouteChoice? {
-        let site = candidates[Int(requests[id].demand)][position]
+    mutating func settle(position: Int, for id: RequestSlot) -> RouteChoice? {
+        let site = demands[requests[id].demand].candidates[position]
         if let choice = ready(site, position: position, for: id) { return choice }
         return nearest(id, includePools: false)
     }
 
     /// The load of `site` for power-of-two choices: zone cores busy or queued per core; edge
     /// flows per 25 Mbit/s of uplink; pool devices offline (content) or busy (jobs).
-    func load(of site: UInt32, for id: UInt32) -> Double {
-        switch sites[Int(site)] {
+    func load(of site: SiteID, for id: RequestSlot) -> Double {
+        switch sites[site].role {
         case .zone(let zone):
-            return Double(zones[zone].inService + zones[zone].waitingCount) / Double(zones[zone].spec.capacity)
+            let queued = zones[zone].engine.inService + zones[zone].engine.waitingCount
+            return Double(queued) / Double(zones[zone].engine.spec.capacity)
         case .edge(let edge):
-            return Double(edgeActiveFlows[edge]) / max(1, spec.edgeSites[edge].uplinkBitsPerSecond / 25e6)
+            return Double(edgeSites[edge].activeFlows) / max(1, edgeSites[edge].uplinkBitsPerSecond / 25e6)
         case .pool(let pool):
-            let reachable = Double(max(1, pools[pool].reachableOnlineDevices))
-            if catalogues[Int(requests[id].workloadClass)] != nil {
-                return 1 - Double(pools[pool].reachableOnlineDevices) / Double(max(1, pools[pool].deviceCount))
+            let reachableOnline = pools[pool].engine.reachableOnlineDevices
+            let reachable = Double(max(1, reachableOnline))
+            if classes[requests[id].workloadClass].traits.hasContent {
+                return 1 - Double(reachableOnline) / Double(max(1, pools[pool].engine.deviceCount))
             }
-            return Double(poolBusyDevices[pool]) / reachable
+            return Double(pools[pool].busyDevices) / reachable
         }
     }
 
@@ -197,29 +205,30 @@ extension WorldModel {
     /// its region's egress; an edge site's origin round trip
     /// (weighted by its miss ratio) and transfer at a fair share of its uplink; a device's
     /// transfer or run at the pool's mean uplink or cores.
-    func expectedServiceSeconds(at site: UInt32, for id: UInt32) -> Double {
+    func expectedServiceSeconds(at site: SiteID, for id: RequestSlot) -> Double {
         let request = requests[id]
-        let workloadClass = Int(request.workloadClass)
-        switch sites[Int(site)] {
+        let workloadClass = request.workloadClass
+        switch sites[site].role {
         case .zone(let zone):
-            let capacity = Double(zones[zone].spec.capacity)
-            let ahead = Double(zones[zone].inService + zones[zone].waitingCount + 1) - capacity
-            let service = zoneMeanService[zone * classTraits.count + workloadClass]
+            let capacity = Double(zones[zone].engine.spec.capacity)
+            let ahead = Double(zones[zone].engine.inService + zones[zone].engine.waitingCount + 1) - capacity
+            let service = zoneMeanService[zone.offset * classes.count + workloadClass.offset]
             var seconds = service * (1 + max(0, ahead) / capacity)
-            let region = zoneRegion[zone]
-            if request.bytes > 0, let egress = spec.regions[region].egressBitsPerSecond {
-                seconds += request.bytes * 8 / (egress / Double(regionActiveFlows[region] + 1))
+            let region = zones[zone].region
+            if request.bytes > 0, let egress = regions[region].egressBitsPerSecond {
+                seconds += request.bytes * 8 / (egress / Double(regions[region].activeFlows + 1))
             }
             return seconds
         case .edge(let edge):
-            let cache = edgeCaches[edge]
-            let lookups = cache.hits + cache.misses
-            let missRatio = lookups == 0 ? 1 : Double(cache.misses) / Double(lookups)
-            let share = spec.edgeSites[edge].uplinkBitsPerSecond / Double(edgeActiveFlows[edge] + 1)
-            return missRatio * 2 * edgeOriginLatency[edge].seconds + request.bytes * 8 / share
+            let hits = edgeSites[edge].cache.hits
+            let misses = edgeSites[edge].cache.misses
+            let lookups = hits + misses
+            let missRatio = lookups == 0 ? 1 : Double(misses) / Double(lookups)
+            let share = edgeSites[edge].uplinkBitsPerSecond / Double(edgeSites[edge].activeFlows + 1)
+            return missRatio * 2 * edgeSites[edge].originLatency.seconds + request.bytes * 8 / share
         case .pool(let pool):
-            let poolSpec = pools[pool].spec
-            if catalogues[workloadClass] != nil {
+            let poolSpec = pools[pool].engine.spec
+            if classes[workloadClass].catalogue != nil {
                 return request.bytes * 8 / max(1, poolSpec.uplinkBitsPerSecond.mean)
             }
             return request.work / max(1e-9, poolSpec.cpuCores.mean)

@@ -3,41 +3,48 @@ import SimCore
 extension WorldModel {
     /// Request `id` reaches edge site `edge`: a hit is sent from the cache, a miss travels
     /// on to the origin region (round trip) and is sent from there through the edge.
-    mutating func reachEdge<Queue: PendingEventSet>(_ id: UInt32, edge: Int, scheduler: inout Scheduler<Queue>) {
-        guard edgeUp[edge] else {
+    mutating func reachEdge<Queue: PendingEventSet>(
+        _ id: RequestSlot,
+        edge: EdgeSiteID,
+        scheduler: inout Scheduler<Queue>
+    ) {
+        guard edgeSites[edge].isUp else {
             attemptEnded(id, loss: .rejected, scheduler: &scheduler)
             return
         }
-        let workloadClass = Int(requests[id].workloadClass)
-        guard let catalogue = catalogues[workloadClass] else {
-            preconditionFailure("request \(id) of a class without content reached edge site \(edge)")
+        guard let firstCacheID = classes[requests[id].workloadClass].catalogue?.firstCacheID else {
+            preconditionFailure("request \(id.index) of a class without content reached edge site \(edge.index)")
         }
-        let object = catalogue.firstCacheID + Int(requests[id].object)
-        let hit = edgeCaches[edge].access(object: object, size: Int64(requests[id].bytes))
+        let object = firstCacheID + Int(requests[id].object)
+        let hit = edgeSites[edge].cache.access(object: object, size: Int64(requests[id].bytes))
         if measuring {
-            if hit { edgeHits[edge] += 1 } else { edgeMisses[edge] += 1 }
+            if hit { edgeSites[edge].hits += 1 } else { edgeSites[edge].misses += 1 }
         }
         if hit {
             requests[id].servedBy = .edge
-            startTransfer(id, path: [edgeUplink[edge], accessLink(of: id)], scheduler: &scheduler)
+            startTransfer(id, path: [edgeSites[edge].uplink, accessLink(of: id)], scheduler: &scheduler)
         } else {
             requests[id].servedBy = .origin
-            requests[id].egressRegion = Int32(edgeOriginRegion[edge])
+            requests[id].egressRegion = edgeSites[edge].originRegion
             requests[id].phase = .toOrigin
-            scheduler.schedule(Kind.reach, target: 0, payload: id, after: edgeOriginLatency[edge] * 2)
+            scheduler.schedule(Kind.reach, target: 0, payload: id.index, after: edgeSites[edge].originLatency * 2)
         }
     }
 
     /// Request `id` reaches the device the router chose in pool `pool`: it sends the object
     /// or runs the job, if it is still online.
-    mutating func reachPool<Queue: PendingEventSet>(_ id: UInt32, pool: Int, scheduler: inout Scheduler<Queue>) {
+    mutating func reachPool<Queue: PendingEventSet>(
+        _ id: RequestSlot,
+        pool: PoolID,
+        scheduler: inout Scheduler<Queue>
+    ) {
         let device = requests[id].device
-        guard pools[pool].canServe(DeviceIndex(device)) else {
+        guard pools[pool].engine.canServe(device) else {
             attemptEnded(id, loss: .failed, scheduler: &scheduler)
             return
         }
         requests[id].servedBy = .shared
-        if classTraits[Int(requests[id].workloadClass)].isCompute {
+        if classes[requests[id].workloadClass].traits.isCompute {
             startJob(id, pool: pool, scheduler: &scheduler)
         } else {
             startTransfer(
@@ -49,61 +56,64 @@ extension WorldModel {
     }
 
     /// The uplink of `device` in `pool`, created at its first transfer.
-    mutating func deviceLink(pool: Int, device: UInt32) -> UInt32 {
-        let existing = poolDeviceLink[pool][Int(device)]
-        if existing != ModelRequest.none { return existing }
-        let capacity = Double(pools[pool].uplinkBitsPerSecond[Int(device)])
+    mutating func deviceLink(pool: PoolID, device: DeviceIndex) -> LinkID {
+        let existing = pools[pool].devices[link: device]
+        if !existing.isNone { return existing }
+        let capacity = Double(pools[pool].engine.uplinkBitsPerSecond[device.offset])
         let link: LinkID
         do {
             link = try network.addLink(capacityBitsPerSecond: capacity)
         } catch {
-            preconditionFailure("device \(device) of pool \(pool): \(error)")
+            preconditionFailure("device \(device.index) of pool \(pool.index): \(error)")
         }
-        linkOwner.append(.device(pool: pool, device: device))
-        linkUp.append(true)
-        poolDeviceLink[pool][Int(device)] = link.index
-        return link.index
+        links.append(LinkState(owner: .device(pool: pool, device: device)))
+        pools[pool].devices[link: device] = link
+        return link
     }
 
     /// Starts request `id`'s bytes over `path` (links that are `none` are skipped); with no
     /// link at all, the bytes arrive at once. A path through a failed link fails the attempt.
-    mutating func startTransfer<Queue: PendingEventSet>(_ id: UInt32, path: [UInt32], scheduler: inout Scheduler<Queue>)
-    {
+    mutating func startTransfer<Queue: PendingEventSet>(
+        _ id: RequestSlot,
+        path: [LinkID],
+        scheduler: inout Scheduler<Queue>
+    ) {
         let now = scheduler.now
-        var links: [LinkID] = []
-        links.reserveCapacity(path.count)
-        for link in path where link != ModelRequest.none {
-            guard linkUp[Int(link)] else {
+        var hops: [LinkID] = []
+        hops.reserveCapacity(path.count)
+        for link in path where !link.isNone {
+            guard links[link].isUp else {
                 attemptEnded(id, loss: .failed, scheduler: &scheduler)
                 return
             }
-            links.append(LinkID(link))
+            hops.append(link)
         }
         requests[id].transferStart = now
-        guard !links.isEmpty else {
+        guard !hops.isEmpty else {
             transferDone(id, at: now)
             respond(id, scheduler: &scheduler)
             return
         }
         let flow: FlowID
         do {
-            flow = try network.startFlow(path: links, bytes: requests[id].bytes, at: now)
+            flow = try network.startFlow(path: hops, bytes: requests[id].bytes, at: now)
         } catch {
-            preconditionFailure("request \(id): \(error)")
+            preconditionFailure("request \(id.index): \(error)")
         }
-        let slot = Int(flow.index)
+        let slot = flow.offset
         if slot >= flowRequest.count {
-            flowRequest.append(contentsOf: repeatElement(ModelRequest.none, count: slot + 1 - flowRequest.count))
+            flowRequest.append(contentsOf: repeatElement(.none, count: slot + 1 - flowRequest.count))
         }
         flowRequest[slot] = id
-        requests[id].flow = flow.index
+        requests[id].flow = flow
         requests[id].phase = .transferring
-        switch sites[Int(requests[id].site)] {
-        case .edge(let edge): edgeActiveFlows[edge] += 1
-        case .pool(let pool): poolDeviceUploads[pool][Int(requests[id].device)] &+= 1
+        switch sites[requests[id].site].role {
+        case .edge(let edge): edgeSites[edge].activeFlows += 1
+        case .pool(let pool): pools[pool].devices[uploads: requests[id].device] &+= 1
         case .zone: break
         }
-        if requests[id].egressRegion >= 0 { regionActiveFlows[Int(requests[id].egressRegion)] += 1 }
+        let region = requests[id].egressRegion
+        if !region.isNone { regions[region].activeFlows += 1 }
         flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
     }
 
@@ -111,7 +121,7 @@ extension WorldModel {
     mutating func completeDueFlows<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
         let now = scheduler.now
         while let next = network.nextCompletion(), next.time <= now {
-            let id = flowRequest[Int(next.flow.index)]
+            let id = flowRequest[next.flow.offset]
             network.endFlow(next.flow, at: now)
             endedFlow(of: id)
             transferDone(id, at: now)
@@ -121,43 +131,43 @@ extension WorldModel {
     }
 
     /// Forgets request `id`'s flow (ended by the caller).
-    mutating func endedFlow(of id: UInt32) {
-        flowRequest[Int(requests[id].flow)] = ModelRequest.none
-        requests[id].flow = ModelRequest.none
-        switch sites[Int(requests[id].site)] {
-        case .edge(let edge): edgeActiveFlows[edge] -= 1
-        case .pool(let pool): poolDeviceUploads[pool][Int(requests[id].device)] &-= 1
+    mutating func endedFlow(of id: RequestSlot) {
+        flowRequest[requests[id].flow.offset] = .none
+        requests[id].flow = .none
+        switch sites[requests[id].site].role {
+        case .edge(let edge): edgeSites[edge].activeFlows -= 1
+        case .pool(let pool): pools[pool].devices[uploads: requests[id].device] &-= 1
         case .zone: break
         }
-        if requests[id].egressRegion >= 0 { regionActiveFlows[Int(requests[id].egressRegion)] -= 1 }
+        let region = requests[id].egressRegion
+        if !region.isNone { regions[region].activeFlows -= 1 }
     }
 
     /// Accounts for the bytes of request `id`, all delivered at `time`: egress, edge and
     /// device figures, credits, and a stream's stall.
-    mutating func transferDone(_ id: UInt32, at time: SimTime) {
+    mutating func transferDone(_ id: RequestSlot, at time: SimTime) {
         let request = requests[id]
-        let workloadClass = Int(request.workloadClass)
-        let bitrate = classTraits[workloadClass].streamBitrate
+        let bitrate = classes[request.workloadClass].traits.streamBitrate
         if bitrate > 0 {
             let playback = request.bytes * 8 / bitrate
             requests[id].stallSeconds = max(0, (time - request.transferStart).seconds - playback)
         }
         let bytes = request.bytes
-        if request.egressRegion >= 0 {
-            regionEgressBytes[Int(request.egressRegion)] += request.isCounted ? bytes : 0
+        if !request.egressRegion.isNone {
+            regions[request.egressRegion].egressBytes += request.isCounted ? bytes : 0
             if request.isCounted {
-                ledger.recordEgress(region: CostRegionID(UInt32(request.egressRegion)), bytes: UInt64(bytes))
+                ledger.recordEgress(region: CostRegionID(request.egressRegion.index), bytes: UInt64(bytes))
             }
         }
-        switch sites[Int(request.site)] {
+        switch sites[request.site].role {
         case .edge(let edge):
-            if request.isCounted { edgeBytes[edge] += bytes }
+            if request.isCounted { edgeSites[edge].bytes += bytes }
         case .pool(let pool):
-            pools[pool].recordServed(bytes: bytes, by: DeviceIndex(request.device))
+            pools[pool].engine.recordServed(bytes: bytes, by: request.device)
             if request.isCounted {
-                let credits = bytes / SharedPool.bytesPerGB * pools[pool].spec.creditsPerGB
-                poolTallies[pool].bytesServed += bytes
-                poolTallies[pool].credits += credits
+                let credits = bytes / SharedPool.bytesPerGB * pools[pool].engine.spec.creditsPerGB
+                pools[pool].tally.bytesServed += bytes
+                pools[pool].tally.credits += credits
                 ledger.recordCredits(credits)
             }
         case .zone:
@@ -167,12 +177,12 @@ extension WorldModel {
 
     /// Aborts every flow over `link` (its device left, or it or its site failed): their
     /// attempts fail.
-    mutating func abortFlows<Queue: PendingEventSet>(on link: UInt32, scheduler: inout Scheduler<Queue>) {
-        guard link != ModelRequest.none else { return }
-        let flows = network.flows(on: LinkID(link))
+    mutating func abortFlows<Queue: PendingEventSet>(on link: LinkID, scheduler: inout Scheduler<Queue>) {
+        guard !link.isNone else { return }
+        let flows = network.flows(on: link)
         guard !flows.isEmpty else { return }
         for flow in flows {
-            let id = flowRequest[Int(flow.index)]
+            let id = flowRequest[flow.offset]
             network.endFlow(flow, at: scheduler.now)
             endedFlow(of: id)
             attemptEnded(id, loss: .failed, scheduler: &scheduler)

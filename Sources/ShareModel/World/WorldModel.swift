@@ -34,11 +34,11 @@ public struct WorldModel: SimulationModel, Sendable {
         static let warmupEnd: UInt16 = 11
     }
 
-    /// What a site is.
+    /// What a site is, and which entity of its kind.
     enum SiteRole: Sendable {
-        case zone(Int)
-        case edge(Int)
-        case pool(Int)
+        case zone(ZoneID)
+        case edge(EdgeSiteID)
+        case pool(PoolID)
     }
 
     /// What the model was built from.
@@ -50,87 +50,50 @@ public struct WorldModel: SimulationModel, Sendable {
     /// When the run ends: the warm-up plus the measured duration.
     public let runEnd: SimTime
 
-    // MARK: Topology
-    var sites: [SiteRole] = []
-    var siteRegion: [Int] = []
-    var zones: [CloudZone] = []
-    var zoneRegion: [Int] = []
-    var zoneSite: [UInt32] = []
-    /// Per zone: the outages holding it down (its own and its region's).
-    var zoneDownCount: [Int] = []
-    var edgeCaches: [LRUCache] = []
-    var edgeUp: [Bool] = []
-    var edgeDownSince: [SimTime] = []
-    var edgeDowntime: [SimDuration] = []
-    var edgeActiveFlows: [Int] = []
-    var edgeSite: [UInt32] = []
-    var edgeOriginRegion: [Int] = []
-    var pools: [SharedPool] = []
-    var poolSite: [UInt32] = []
-    /// Per pool, per device: the link of its uplink, or `none` until it first sends.
-    var poolDeviceLink: [[UInt32]] = []
-    /// Per pool, per device: the transfers it is sending now.
-    var poolDeviceUploads: [[UInt8]] = []
-    /// Per pool, per device: the job it runs, or `none`.
-    var poolDeviceJob: [[UInt32]] = []
-    var poolBusyDevices: [Int] = []
-    /// Per pool: the stable key devices' placement hashes derive from.
-    var poolKey: [UInt64] = []
+    // MARK: Entities, one table each, indexed by their typed ids
+    /// Every site: zones (region order), then edge sites, then pools.
+    var sites: [SiteState] = []
+    /// Every region, by ``RegionID`` (spec order).
+    var regions: [RegionState] = []
+    /// Every zone, by ``ZoneID`` (region order).
+    var zones: [ZoneState] = []
+    /// Every edge site, by ``EdgeSiteID``.
+    var edgeSites: [EdgeSiteState] = []
+    /// Every shared pool, by ``PoolID``.
+    var pools: [PoolState] = []
+    /// Every population, by ``PopulationID``.
+    var populations: [PopulationState] = []
+    /// Every workload class, by ``WorkloadClassID``.
+    var classes: [WorkloadClassState] = []
+    /// Every demand (population × class it asks for), by ``DemandID``.
+    var demands: [Demand] = []
+    /// Every link the model created, by the network's ``LinkID``.
+    var links: [LinkState] = []
 
     // MARK: Network
     var network = FlowNetwork()
     var flowTimer = FlowCompletionTimer()
-    /// Per flow slot: the request it carries.
-    var flowRequest: ContiguousArray<UInt32> = []
-    /// Per link: who owns it, for failures and accounting.
-    var linkOwner: [LinkOwner] = []
-    var linkUp: [Bool] = []
-    var regionEgressLink: [UInt32] = []
-    /// Per region: transfers now crossing its egress.
-    var regionActiveFlows: [Int] = []
-    var edgeUplink: [UInt32] = []
-    var populationAccessLink: [UInt32] = []
+    /// Per flow slot: the request it carries, or `none`. A flat column beside the network's
+    /// own per-flow arrays (struct of arrays): completions and aborts look up only this.
+    var flowRequest: ContiguousArray<RequestSlot> = []
 
     // MARK: Work
-    var catalogues: [ContentCatalogue?] = []
-    /// Per class, what the hot path asks of it, read once from the spec (no enum payloads
-    /// or reference-counted storage touched per request).
-    var classTraits: [ClassTraits] = []
-    /// Per pool: the probes per request and the most transfers per device.
-    var poolProbes: [Int] = []
-    var poolMaxUploads: [Int] = []
     /// The share of a device's storage each content class gets: 1 / (content classes).
     var contentShare: Double = 1
-    /// Per zone and class (`zone × classes + class`): the mean service time in seconds.
+    /// Per zone and class (`zone × classes + class`): the mean service time in seconds. One
+    /// flat array rather than one per zone: the router reads it per candidate, and a nested
+    /// array would cost a reference per zone.
     var zoneMeanService: [Double] = []
-    var demands: [Demand] = []
     var requests = RequestTable()
     var endings: [CloudRequestEnd] = []
     var routeStream: RandomStream
     var retryStream: RandomStream
-    var workStreams: [RandomStream] = []
-    /// Per demand, candidate sites sorted by latency, and the one-way latency to each.
-    var candidates: [[UInt32]] = []
-    var candidateLatency: [[SimDuration]] = []
-    /// Per edge site: one-way latency to its origin region.
-    var edgeOriginLatency: [SimDuration] = []
-    /// Per site: the routing weight (weighted policy).
-    var siteWeight: [Double] = []
     /// Failure targets with windows, and their windows.
     var failureTargets: [FailureTarget] = []
     var failureWindows: [[OutageWindow]] = []
 
     // MARK: Measurement
-    var tallies: [WorkloadTally] = []
     var measuring = false
-    var zoneBusySeries: [TimeWeightedSeries] = []
-    var poolOnlineSeries: [TimeWeightedSeries] = []
-    var poolTallies: [PoolTally] = []
-    var edgeBytes: [Double] = []
-    var edgeHits: [UInt64] = []
-    var edgeMisses: [UInt64] = []
-    var regionEgressBytes: [Double] = []
-    var regionServed: [UInt64] = []
     var ledger: CostLedger
 
     /// The model for `spec` (validated here) and `seed`, with nothing scheduled yet.
@@ -150,7 +113,6 @@ public struct WorldModel: SimulationModel, Sendable {
             try buildSites()
             try buildNetwork()
             try buildWork()
-            buildMeasurement()
             try buildFailures()
         } catch {
             throw SpecErrors([error])
@@ -160,19 +122,185 @@ public struct WorldModel: SimulationModel, Sendable {
 
 /// Who a link belongs to.
 enum LinkOwner: Sendable {
-    case regionEgress(Int)
-    case edgeUplink(Int)
-    case populationAccess(Int)
-    case device(pool: Int, device: UInt32)
+    case regionEgress(RegionID)
+    case edgeUplink(EdgeSiteID)
+    case populationAccess(PopulationID)
+    case device(pool: PoolID, device: DeviceIndex)
 }
 
-/// One population's arrival process for one class.
-struct Demand: Sendable {
-    let population: UInt32
-    let workloadClass: UInt32
+/// One link of the model: who owns it and whether it is up.
+struct LinkState: EntityState, Sendable {
+    typealias ID = LinkID
+    /// Who it belongs to, for failures and accounting.
+    let owner: LinkOwner
+    /// False while an outage holds it down: transfers over it fail.
+    var isUp = true
+}
+
+/// One site: what it is, where it is, and its routing weight.
+struct SiteState: EntityState, Sendable {
+    typealias ID = SiteID
+    /// The zone, edge site or pool it is.
+    let role: SiteRole
+    /// The region it is in.
+    let region: RegionID
+    /// The routing weight (weighted policy), else 0.
+    var weight: Double = 0
+
+    /// A zone, edge site or pool (the kind of site ``WorldModel/SiteRole`` names).
+    typealias SiteRole = WorldModel.SiteRole
+}
+
+/// One cloud region: its egress link and what crossed it.
+struct RegionState: EntityState, Sendable {
+    typealias ID = RegionID
+    /// The egress capacity in bits per second, nil for unlimited.
+    let egressBitsPerSecond: Double?
+    /// The egress link, or `none` when unlimited.
+    var egressLink: LinkID = .none
+    /// Transfers now crossing its egress.
+    var activeFlows = 0
+    /// Measured bytes sent over its egress.
+    var egressBytes: Double = 0
+    /// Measured requests its zones served.
+    var served: UInt64 = 0
+}
+
+/// One cloud zone: the queueing engine and what the model keeps beside it.
+struct ZoneState: EntityState, Sendable {
+    typealias ID = ZoneID
+    /// The zone's cores and queue.
+    var engine: CloudZone
+    /// The region it is in.
+    let region: RegionID
+    /// Its site.
+    let site: SiteID
+    /// The outages holding it down (its own and its region's).
+    var downCount = 0
+    /// Cores in service over time, for the interval series.
+    var busySeries: TimeWeightedSeries
+}
+
+/// One edge site: its cache, links, health and counters.
+struct EdgeSiteState: EntityState, Sendable {
+    typealias ID = EdgeSiteID
+    /// The object cache.
+    var cache: LRUCache
+    /// Its site.
+    let site: SiteID
+    /// The region misses are fetched from.
+    let originRegion: RegionID
+    /// The uplink capacity in bits per second.
+    let uplinkBitsPerSecond: Double
+    /// The uplink, or `none` when unlimited.
+    var uplink: LinkID = .none
+    /// One-way latency to the origin region.
+    var originLatency: SimDuration = .zero
+    /// False while an outage holds it down.
+    var isUp = true
+    /// When it last went down.
+    var downSince: SimTime = .zero
+    /// Measured time down, up to its last recovery.
+    var downtime: SimDuration = .zero
+    /// Transfers it is sending now.
+    var activeFlows = 0
+    /// Measured bytes it sent.
+    var bytes: Double = 0
+    /// Measured cache hits.
+    var hits: UInt64 = 0
+    /// Measured cache misses.
+    var misses: UInt64 = 0
+}
+
+/// One shared pool: the churn engine, its routing parameters, its devices' state and tallies.
+struct PoolState: EntityState, Sendable {
+    typealias ID = PoolID
+    /// The devices, their churn and credits.
+    var engine: SharedPool
+    /// Its site.
+    let site: SiteID
+    /// The stable key devices' placement hashes derive from.
+    let key: UInt64
+    /// Devices probed per request.
+    let probes: Int
+    /// The most transfers one device sends at once.
+    let maxUploads: Int
+    /// Devices running a job now.
+    var busyDevices = 0
+    /// What the model tracks per device.
+    var devices: PoolDevices
+    /// The online fraction over time, for the interval series.
+    var onlineSeries: TimeWeightedSeries
+    /// Measured work it did.
+    var tally = PoolTally()
+}
+
+/// What the model tracks per device of a pool, as parallel arrays indexed by
+/// ``DeviceIndex`` (struct of arrays): pools hold up to millions of devices and a probe reads
+/// one column (uploads or job) of a random device, so dense columns keep that to one cache
+/// line. A column is empty when no class of the model needs it.
+struct PoolDevices: Sendable {
+    /// The link of each device's uplink, or `none` until it first sends (content classes).
+    var link: [LinkID]
+    /// The transfers each device is sending now (content classes).
+    var uploads: [UInt8]
+    /// The request whose job each device runs, or `none` (compute classes).
+    var job: [RequestSlot]
+
+    /// The link of `device`.
+    subscript(link device: DeviceIndex) -> LinkID {
+        get { link[device.offset] }
+        set { link[device.offset] = newValue }
+    }
+    /// The uploads of `device`.
+    subscript(uploads device: DeviceIndex) -> UInt8 {
+        get { uploads[device.offset] }
+        set { uploads[device.offset] = newValue }
+    }
+    /// The job of `device`.
+    subscript(job device: DeviceIndex) -> RequestSlot {
+        get { job[device.offset] }
+        set { job[device.offset] = newValue }
+    }
+}
+
+/// One population: its access link.
+struct PopulationState: EntityState, Sendable {
+    typealias ID = PopulationID
+    /// The access link, or `none` when unlimited.
+    var accessLink: LinkID = .none
+}
+
+/// One workload class: what the hot path asks of it, its catalogue, its work draws and tally.
+struct WorkloadClassState: EntityState, Sendable {
+    typealias ID = WorkloadClassID
+    /// Read once from the spec (no enum payloads or reference-counted storage per request).
+    let traits: ClassTraits
+    /// The catalogue of a download or stream class, else nil.
+    let catalogue: ContentCatalogue?
+    /// The stream job sizes are drawn from.
+    var workStream: RandomStream
+    /// Its measured counters and series.
+    var tally: WorkloadTally
+}
+
+/// One population's arrival process for one class, and where its requests can go.
+struct Demand: EntityState, Sendable {
+    typealias ID = DemandID
+    /// The population that asks.
+    let population: PopulationID
+    /// The class it asks for.
+    let workloadClass: WorkloadClassID
+    /// Its arrival process.
     var arrivals: NonHomogeneousPoissonArrivals
+    /// The stream arrival times are drawn from.
     var stream: RandomStream
+    /// The stream content objects are drawn from.
     var objectStream: RandomStream
+    /// Candidate sites sorted by latency.
+    let candidates: [SiteID]
+    /// The one-way latency to each candidate.
+    let candidateLatency: [SimDuration]
 }
 
 /// What the model needs to know of one workload class per request.
