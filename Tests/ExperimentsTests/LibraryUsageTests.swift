@@ -15,7 +15,6 @@ struct LibraryUsageTests {
         let text = """
             name: tiny-queue
             description: An M/M/2 queue in one zone.
-            sources: []
             duration: 1 h
             workloads:
               - {name: orders, kind: transaction, service: exp(1 s)}

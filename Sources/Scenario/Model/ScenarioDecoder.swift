@@ -54,9 +54,11 @@ struct ScenarioBuilder {
     mutating func read(_ top: inout MappingReader, document: ScenarioNode) -> Scenario? {
         elements[.scenario] = document
         top.ignore("extends")
-        let name = top.required("name", as: .name)
-        let description = top.required("description", as: .string)
-        let sources = top.mappings("sources", element: "source", required: true) { source -> SourceCitation? in
+        // A user's own file needs only a duration, workloads, sites and populations: the name
+        // defaults to the file's, the description to nothing, the sources to none.
+        let name = top.entry("name") == nil ? Self.defaultName(forFile: file) : top.required("name", as: .name)
+        let description = top.optional("description", as: .string, default: "")
+        let sources = top.mappings("sources", element: "source") { source -> SourceCitation? in
             let seed = source.required("seed", as: .name)
             let figure = source.required("figure", as: .string)
             let usedIn = source.required("used_in", as: .string)
@@ -98,7 +100,7 @@ struct ScenarioBuilder {
         // Later checks would only repeat earlier problems (an element that failed to read is
         // missing from the model), so the model is checked as a whole only when all is well.
         guard !diagnostics.hasErrors, !top.diagnostics.hasErrors else { return nil }
-        guard let name, let description, let sources, let duration, let latency, let workloads, let regions,
+        guard let name, let duration, let latency, let workloads, let regions,
             let edgeSites, let pools, let populations, let routing, let retry, let outages, let randomFailures
         else { return nil }
         let prices = buildPrices(regions: regions, creditPrice: creditPrice)
@@ -129,7 +131,7 @@ struct ScenarioBuilder {
             name: name,
             description: description,
             file: file,
-            sources: sources,
+            sources: sources ?? [],
             assumptions: assumptions,
             seed: UInt64(seed),
             replications: replications,
@@ -141,6 +143,15 @@ struct ScenarioBuilder {
     }
 
     /// Reports a model error at the node of the field it names, inside the node of its element.
+    /// The name a scenario without `name:` takes: its file's name without the folder and the
+    /// `.yaml`/`.yml` extension (`mini.yaml` is `mini`).
+    static func defaultName(forFile file: String) -> String {
+        var name = file.split(separator: "/").last.map(String.init) ?? file
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        if name.hasPrefix(BuiltinScenarios.scheme) { name.removeFirst(BuiltinScenarios.scheme.count) }
+        return name.isEmpty ? "scenario" : name
+    }
+
     mutating func report(_ error: SpecError) {
         diagnostics.error(Self.message(for: error), at: location(of: error).location, suggestion: error.suggestion)
     }
