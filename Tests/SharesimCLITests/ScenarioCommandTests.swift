@@ -226,6 +226,22 @@ struct ScenarioCommandTests {
         )
     }
 
+    @Test("an outage the run never reaches is a warning in the report and on standard error")
+    func warnings() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write(
+            "queue.yaml",
+            ScenarioFixture.queue + "\nfailures:\n  - {zone: r-a, at: 10 h, for: 1 h}\n"
+        )
+        let result = try CLIRunner.run(["run", file, "--replications", "1", "--jobs", "0"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let warning = "the outage of zone r-a from 10 h to 11 h starts after the run ends at 1.167 h: it has no effect"
+        #expect(result.standardError.contains("sharesim: warning: " + warning))
+        #expect(result.standardOutput.contains("Warning       " + warning))
+        let json = try CLIRunner.run(["run", file, "--replications", "1", "--jobs", "0", "--format", "json"])
+        #expect(json.standardOutput.contains("\"warnings\": [\"" + warning + "\"]"))
+    }
+
     @Test("errors in a built-in scenario point at builtin:NAME:LINE:COLUMN")
     func builtinLocations() throws {
         let result = try CLIRunner.run(["run", "alibaba-footprint-2025", "--variant", "no-such", "--jobs", "0"])

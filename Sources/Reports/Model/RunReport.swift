@@ -63,6 +63,14 @@ public struct RunReport: Hashable, Sendable, Codable {
         self.init(metadata: metadata, replications: replications)
     }
 
+    /// What the reader must know to trust the figures (an outage outside the run, a
+    /// saturated zone): every replication's warnings, each once, in first-seen order.
+    public var warnings: [String] {
+        var seen: [String] = []
+        for text in replications.flatMap({ $0.warnings ?? [] }) where !seen.contains(text) { seen.append(text) }
+        return seen
+    }
+
     /// The row of figure `id`, or nil when the run lacks it.
     ///
     /// - Complexity: O(number of rows).

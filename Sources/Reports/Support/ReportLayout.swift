@@ -103,10 +103,18 @@ enum ReportLayout {
         }
         return ReportDocument(
             title: "ShareSim report: " + report.metadata.scenarioName,
-            facts: facts(report.metadata),
+            facts: facts(report.metadata) + warningFacts(report.warnings.map { ("", $0) }),
             tables: tables,
             notes: notes(replications: report.metadata.replications)
         )
+    }
+
+    /// One highlighted `Warning` fact per (run label, warning); the label prefixes the text
+    /// when there is one.
+    static func warningFacts(_ warnings: [(run: String, text: String)]) -> [ReportFact] {
+        warnings.map {
+            ReportFact(label: "Warning", value: ($0.run.isEmpty ? "" : $0.run + ": ") + $0.text, warning: true)
+        }
     }
 
     static func facts(_ metadata: RunMetadata) -> [ReportFact] {
@@ -246,6 +254,7 @@ enum ReportLayout {
                 )
             )
         }
+        facts += warningFacts(comparison.entries.flatMap { entry in entry.report.warnings.map { (entry.label, $0) } })
         facts.append(ReportFact(label: "ShareSim", value: baseline.report.metadata.sharesimVersion))
         return ReportDocument(
             title: "ShareSim comparison: " + comparison.entries.map(\.label).joined(separator: " vs "),
@@ -308,6 +317,9 @@ enum ReportLayout {
                 )
             )
         }
+        facts += warningFacts(
+            sweep.points.flatMap { point in point.report.warnings.map { (sweep.parameter + " = " + point.value, $0) } }
+        )
         facts.append(ReportFact(label: "ShareSim", value: first.sharesimVersion))
         return ReportDocument(
             title: "ShareSim sweep: " + first.scenarioName + " over " + sweep.parameter,

@@ -28,6 +28,33 @@ public struct ModelResults: Hashable, Sendable, Codable {
     public var cost: CostResults?
     /// One entry per interval of the measured span.
     public var series: [IntervalResults]
+    /// What the reader must know to trust the figures (an outage outside the run, a saturated
+    /// zone), one sentence each; nil (and absent from JSON) when there is nothing to say.
+    public var warnings: [String]? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case seed, warmupSeconds, durationSeconds, intervalSeconds, eventsProcessed, workloads, regions, zones
+        case edgeSites, sharedPools, cost, series, warnings
+    }
+
+    /// Encodes every field in declaration order; `warnings` only when there are some, so a
+    /// run with nothing to warn about encodes exactly as before warnings existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(warmupSeconds, forKey: .warmupSeconds)
+        try container.encode(durationSeconds, forKey: .durationSeconds)
+        try container.encode(intervalSeconds, forKey: .intervalSeconds)
+        try container.encode(eventsProcessed, forKey: .eventsProcessed)
+        try container.encode(workloads, forKey: .workloads)
+        try container.encode(regions, forKey: .regions)
+        try container.encode(zones, forKey: .zones)
+        try container.encode(edgeSites, forKey: .edgeSites)
+        try container.encode(sharedPools, forKey: .sharedPools)
+        try container.encodeIfPresent(cost, forKey: .cost)
+        try container.encode(series, forKey: .series)
+        if let warnings { try container.encode(warnings, forKey: .warnings) }
+    }
 }
 
 /// What one workload class saw.

@@ -32,7 +32,8 @@ extension WorldModel {
             edgeSites: edgeResults,
             sharedPools: poolResults,
             cost: costResults(),
-            series: series(until: end)
+            series: series(until: end),
+            warnings: Optional(warnings(zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

@@ -50,5 +50,6 @@ struct ReportOptions: ParsableArguments {
             )
         let text = try destination.write(report, colour: colour)
         if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+        for warning in report.warnings { FileHandle.standardError.write(Data("sharesim: warning: \(warning)\n".utf8)) }
     }
 }
