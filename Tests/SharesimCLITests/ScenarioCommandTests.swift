@@ -242,6 +242,16 @@ struct ScenarioCommandTests {
         #expect(json.standardOutput.contains("\"warnings\": [\"" + warning + "\"]"))
     }
 
+    @Test("a results file in a folder that does not exist is one clear error naming the file once")
+    func resultsFolderMissing() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let path = fixture.path("no-such-folder/part-1.jsonl")
+        let result = try CLIRunner.run(["run", file, "--results", path, "--jobs", "0"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "sharesim: error: \(path): error: open failed: No such file or directory\n")
+    }
+
     @Test("errors in a built-in scenario point at builtin:NAME:LINE:COLUMN")
     func builtinLocations() throws {
         let result = try CLIRunner.run(["run", "alibaba-footprint-2025", "--variant", "no-such", "--jobs", "0"])

@@ -81,7 +81,7 @@ public final class ResultsJournal {
                 descriptor = try POSIXFile.open(path, O_WRONLY | O_CREAT | O_APPEND)
             }
         } catch let error as FileOperationError {
-            throw ResultsFileError(path: path, line: nil, message: error.description)
+            throw ResultsFileError(path: path, line: nil, message: "\(error.operation) failed: \(error.message)")
         } catch let error as ResultsFileError {
             throw error
         } catch {
