@@ -1,0 +1,168 @@
+import Foundation
+import SimTestSupport
+import Testing
+
+/// Every command line in a `sh` block of the README runs as shown and exits 0, with
+/// simulated durations shortened (`--duration 1 s`, a 1 s warm-up, `--end 1` for PHOLD)
+/// so the suite stays quick. Commands the CI script itself runs (`apt-get`, `swift build`,
+/// `swift test`) are listed, not rerun; a profiler in front of `sharesim` is dropped, since
+/// CI has none, and the command behind it runs.
+@Suite("README commands", .serialized)
+struct ReadmeCommandsTests {
+    /// The commands `.ci/run` runs itself, and a profiler's own report (nothing of ours runs).
+    static let notRunHere: Set<String> = [
+        "apt-get update && apt-get install -y libuv1-dev libhttp-parser-dev",
+        "swift test",
+        "swift build -c release",
+        "perf report -i /tmp/perf.data --no-children",
+    ]
+
+    /// Commands the README names inline that this suite does not run, and why: command names
+    /// in prose (each has its own suite), and benchmark recipes that take minutes in a debug
+    /// build (their flags are checked by the bench suite).
+    static let inlineNotRunHere: Set<String> = [
+        "sharesim live", "sharesim watch", "sharesim worker", "sharesim merge", "sharesim bench",
+        "sharesim merge /results/part-*.jsonl --output /results/sweep.html",
+        "sharesim bench model pool", "sharesim bench model pool --devices 10M --seconds 60",
+    ]
+
+    /// Every `sharesim ...` command the README shows inline (in backticks) that is a real
+    /// invocation, not a synopsis with placeholders (`SCENARIO`, `[--seed N]`, `...`).
+    static func inlineCommands() throws -> [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        var commands: [String] = []
+        for span in readme.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+        where span.offset % 2 == 1 {
+            let text = String(span.element)
+            guard text.hasPrefix("sharesim "), !text.hasPrefix("sharesim ->"), !text.contains("["),
+                !text.contains("..."), !text.contains("|")
+            else { continue }
+            let placeholder = text.split(separator: " ").contains { word in
+                word.allSatisfy { $0.isUppercase || $0 == "." || $0 == "_" } && word.contains { $0.isLetter }
+            }
+            if !placeholder, !commands.contains(text) { commands.append(text) }
+        }
+        return commands
+    }
+
+    /// Every command line of the README's `sh` blocks (continuations joined, comments cut).
+    static func commands() throws -> [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        var commands: [String] = []
+        var inBlock = false
+        var pending = ""
+        for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                inBlock = line == "```sh"
+                continue
+            }
+            guard inBlock else { continue }
+            var text = String(line)
+            if text.hasPrefix("#") && !text.hasPrefix("#SBATCH") { continue }
+            if let comment = text.range(of: "   #") { text = String(text[..<comment.lowerBound]) }
+            text = text.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("\\") {
+                pending += text.dropLast().trimmingCharacters(in: .whitespaces) + " "
+                continue
+            }
+            commands.append(pending + text)
+            pending = ""
+        }
+        return commands.filter { !$0.isEmpty }
+    }
+
+    @Test("every command in the README's shell blocks works as shown", .timeLimit(.minutes(5)))
+    func readmeCommands() throws {
+        let commands = try Self.commands()
+        #expect(commands.contains("swift run -c release sharesim run"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-readme-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("Simulations"),
+            withDestinationURL: root.appendingPathComponent("Simulations")
+        )
+        var arrayTasks = [1]
+        var ran = 0
+        for command in commands {
+            if Self.notRunHere.contains(command) { continue }
+            if command.hasPrefix("#SBATCH --array=1-") {
+                arrayTasks = Array(1...(Int(command.dropFirst("#SBATCH --array=1-".count)) ?? 1))
+                continue
+            }
+            if command.hasPrefix("mkdir -p ") {
+                let name = String(command.dropFirst("mkdir -p ".count))
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent(name),
+                    withIntermediateDirectories: true
+                )
+                continue
+            }
+            var words = command.split(separator: " ").map(String.init)
+            if let binary = words.firstIndex(where: { $0 == "sharesim" || $0.hasSuffix("/sharesim") }) {
+                words.removeFirst(binary + 1)  // `swift run -c release sharesim`, `perf record ... BIN`
+            } else {
+                Issue.record("a README command the suite does not know how to run: \(command)")
+                continue
+            }
+            let tasks = command.contains("${SLURM_ARRAY_TASK_ID}") ? arrayTasks : [0]
+            for task in tasks {
+                var arguments = words.map { $0.replacingOccurrences(of: "${SLURM_ARRAY_TASK_ID}", with: String(task)) }
+                arguments = arguments.flatMap { Self.expandGlob($0, in: folder) }
+                arguments = Self.shortened(arguments)
+                let result = try CLIRunner.run(arguments, in: folder)
+                #expect(
+                    result.status == 0,
+                    "`\(command)` (task \(task)) exited \(result.status): \(result.standardError)"
+                )
+                ran += 1
+            }
+        }
+        #expect(ran >= 4 + arrayTasks.count)
+        for command in try Self.inlineCommands() where !Self.inlineNotRunHere.contains(command) {
+            var arguments = Array(command.split(separator: " ").map(String.init).dropFirst())
+            if arguments.starts(with: ["bench", "model"]) { arguments += ["--seconds", "1"] }
+            let result = try CLIRunner.run(Self.shortened(arguments), in: folder)
+            #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.standardError)")
+            ran += 1
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("hk.html").path))
+        let html = try String(contentsOf: folder.appendingPathComponent("sweep.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("ShareSim sweep: xunlei-xingyu-cdn"))
+        #expect(!html.contains("incomplete"))
+    }
+
+    /// `arguments` with their simulated time shortened: a second after a 1 s warm-up for
+    /// scenario runs (quietly), `--end 1` for PHOLD.
+    static func shortened(_ arguments: [String]) -> [String] {
+        switch arguments.first {
+        case "run", "compare", "sweep":
+            return arguments + ["--duration", "1 s", "--set", "warmup=1 s", "--quiet"]
+        case "bench":
+            var shortened = arguments
+            if let end = shortened.firstIndex(of: "--end"), end + 1 < shortened.count { shortened[end + 1] = "1" }
+            return shortened
+        default:
+            return arguments
+        }
+    }
+
+    /// `word` itself, or the sorted paths in `folder` that match it when its file name holds a `*`.
+    static func expandGlob(_ word: String, in folder: URL) -> [String] {
+        guard word.contains("*") else { return [word] }
+        let slash = word.lastIndex(of: "/")
+        let directory = slash.map { String(word[..<$0]) } ?? "."
+        let pattern = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        let parts = pattern.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(directory).path))
+        let matches = (names ?? []).filter { $0.hasPrefix(parts[0]) && $0.hasSuffix(parts[1]) }.sorted()
+        return matches.isEmpty ? [word] : matches.map { directory + "/" + $0 }
+    }
+}
