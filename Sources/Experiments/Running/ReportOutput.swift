@@ -64,6 +64,14 @@ public struct ReportOutput: Hashable, Sendable {
 }
 
 extension ExperimentRunner.Outcome {
+    /// What a shard says when it is done: how many simulations it finished and where their
+    /// results are (to combine with `sharesim merge`).
+    public func shardSummary(resultsPath: String?) -> String {
+        let finished = results.count { $0 != nil }
+        return "this shard finished \(finished) simulation\(finished == 1 ? "" : "s")"
+            + (resultsPath.map { "; results in \($0) (combine the shards with `sharesim merge`)" } ?? "")
+    }
+
     /// The `kind` report of the jobs that finished, marked incomplete unless all did; nil
     /// when none did.
     public func report(kind: ReportKind, reproducible: Bool) throws -> Report? {

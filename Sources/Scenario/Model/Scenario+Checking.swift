@@ -17,4 +17,14 @@ extension Scenario {
             sweep.map { "a sweep of \($0.values.count) values" },
         ].compactMap { $0 }.joined(separator: ", ")
     }
+
+    /// The variants and the sweep by name, for listings: `variants: base, no-edge; sweep:
+    /// shared_pools.p.devices over 10k, 20k`; nil when the scenario has neither.
+    public var variantsAndSweep: String? {
+        let parts = [
+            variants.isEmpty ? nil : "variants: " + variantNames.joined(separator: ", "),
+            sweep.map { "sweep: \($0.path) over " + $0.values.map(\.description).joined(separator: ", ") },
+        ].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
 }

@@ -17,12 +17,7 @@ struct ListCommand: ParsableCommand {
             let summary = scenario.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let marker = name == BuiltinScenarios.defaultName ? " (default)" : ""
             print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + summary + marker)
-            let variants = scenario.variants.isEmpty ? "" : "variants: " + scenario.variantNames.joined(separator: ", ")
-            let sweep = scenario.sweep.map {
-                "sweep: \($0.path) over \($0.values.map(\.description).joined(separator: ", "))"
-            }
-            let extras = [variants, sweep ?? ""].filter { !$0.isEmpty }.joined(separator: "; ")
-            if !extras.isEmpty { print(String(repeating: " ", count: width + 2) + extras) }
+            if let extras = scenario.variantsAndSweep { print(String(repeating: " ", count: width + 2) + extras) }
         }
     }
 }

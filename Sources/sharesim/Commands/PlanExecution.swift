@@ -15,11 +15,9 @@ enum PlanExecution {
             FileHandle.standardError.write(Data("sharesim: error: \(failure)\n".utf8))
         }
         if execution.shard != nil {
-            let finished = outcome.results.count { $0 != nil }
-            let message =
-                "sharesim: this shard finished \(finished) simulation\(finished == 1 ? "" : "s")"
-                + (resultsPath.map { "; results in \($0) (combine the shards with `sharesim merge`)" } ?? "") + "\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            FileHandle.standardError.write(
+                Data(("sharesim: " + outcome.shardSummary(resultsPath: resultsPath) + "\n").utf8)
+            )
         } else if let made = try outcome.report(kind: plan.kind, reproducible: report.reproducible) {
             try report.write(made)
         }
