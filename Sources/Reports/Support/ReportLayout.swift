@@ -218,7 +218,7 @@ enum ReportLayout {
                 var cells: [TextTable.Cell] = [.init(figure.displayName), mean(figure.estimates[0], figure.unit)]
                 for index in comparison.entries.indices.dropFirst() {
                     cells.append(mean(figure.estimates[index], figure.unit))
-                    cells.append(difference(figure.differences[index], figure.unit))
+                    cells.append(difference(figure.differences[index], figure.id.descriptor))
                 }
                 return cells
             }
@@ -262,7 +262,9 @@ enum ReportLayout {
             tables: tables,
             notes: [
                 "Columns show means over replications. Δ is the difference from " + baseline.label
-                    + " with its 95% confidence interval and relative change; * marks an interval that excludes zero."
+                    + " with its 95% confidence interval and relative change (shares: in percentage points, pp);"
+                    + " * marks an interval that excludes zero, followed by better or worse where the figure has"
+                    + " a direction."
             ]
         )
     }
@@ -271,19 +273,33 @@ enum ReportLayout {
         .init(estimate.map { HumanFormat.format($0.mean, unit) } ?? "—")
     }
 
-    static func differenceText(_ difference: FigureDifference, _ unit: FigureUnit) -> String {
+    /// A difference as people read it: `+1.2k/s ± 300/s (+5.0%) * better`. Shares and ratios
+    /// change by percentage points (`+2.3 pp ± 0.4 pp`), never by a percentage of a
+    /// percentage; `*` marks a 95% interval that excludes zero, and the registry's direction
+    /// says whether that change is better or worse.
+    static func differenceText(_ difference: FigureDifference, _ descriptor: FigureDescriptor) -> String {
         if difference.mean == 0 && (difference.halfWidth95 ?? 0) == 0 { return "no change" }
-        var text = HumanFormat.signed(difference.mean, unit)
-        if let halfWidth = difference.halfWidth95 { text += " ± " + HumanFormat.format(halfWidth, unit) }
-        if let relative = difference.relativePercent, difference.mean != 0 {
-            text += " (" + (relative > 0 ? "+" : "") + HumanFormat.fixed(relative, decimals: 1) + "%)"
+        let unit = descriptor.unit
+        var text: String
+        if unit == .fraction {
+            func points(_ value: Double) -> String { HumanFormat.fixed(value * 100, decimals: 1) + " pp" }
+            text = (difference.mean > 0 ? "+" : "") + points(difference.mean)
+            if let halfWidth = difference.halfWidth95 { text += " ± " + points(halfWidth) }
+        } else {
+            text = HumanFormat.signed(difference.mean, unit)
+            if let halfWidth = difference.halfWidth95 { text += " ± " + HumanFormat.format(halfWidth, unit) }
+            if let relative = difference.relativePercent, difference.mean != 0 {
+                text += " (" + (relative > 0 ? "+" : "") + HumanFormat.fixed(relative, decimals: 1) + "%)"
+            }
         }
-        return text + (difference.significant ? " *" : "")
+        guard difference.significant else { return text }
+        let verdict = descriptor.direction.isImprovement(difference.mean).map { $0 ? " better" : " worse" } ?? ""
+        return text + " *" + verdict
     }
 
-    private static func difference(_ difference: FigureDifference?, _ unit: FigureUnit) -> TextTable.Cell {
+    private static func difference(_ difference: FigureDifference?, _ descriptor: FigureDescriptor) -> TextTable.Cell {
         guard let difference else { return "—" }
-        return .init(differenceText(difference, unit), highlight: difference.significant)
+        return .init(differenceText(difference, descriptor), highlight: difference.significant)
     }
 
     // MARK: - Sweep
