@@ -4,6 +4,7 @@ import HostRuntime
 import Reports
 import Scenario
 import ShareModel
+import SimCore
 import SimTestSupport
 import Testing
 
@@ -20,6 +21,7 @@ struct ExperimentRunnerTests {
         let run = try ExperimentPlan.run(reference, variant: "base", selection: .init(replications: 4))
         #expect(run.kind == .run)
         #expect(run.jobs.map(\.replication) == [1, 2, 3, 4])
+        #expect(run.jobs[0].id.hasPrefix("sharesim=\(BuildConfiguration.version)/variant=base/rep=1/scenario="))
         let comparison = try ExperimentPlan.comparison(
             reference,
             variants: ["base", "double"],

@@ -79,9 +79,12 @@ public struct SimulationJob: Codable, Hashable, Sendable {
         self.scenarioDigest = scenarioDigest
     }
 
-    /// A stable identifier: the same job gets the same id in every process and run.
+    /// A stable identifier: the same job gets the same id in every process and run of this
+    /// version of ShareSim; another version (whose model may measure differently) gives
+    /// another id, so `--resume` never mixes results of two versions.
     public var id: String {
-        var parts = entry == 0 ? [] : ["entry=\(entry)"]
+        var parts = ["sharesim=\(BuildConfiguration.version)"]
+        if entry != 0 { parts.append("entry=\(entry)") }
         parts.append("variant=\(variant)")
         parts += settings.map { "\($0.path)=\($0.value)" }
         parts.append("rep=\(replication)")
