@@ -93,3 +93,18 @@ import FoundationXML
         return zip(names, points).map { ($0, $1) }
     }
 }
+
+@Suite("HTML interval labels")
+struct HTMLIntervalLabelTests {
+    @Test("charts of one replication claim no 95% interval; of several, they say so")
+    func intervalLabels() {
+        let one = RunReport(
+            scenarioName: "one",
+            sharesimVersion: "t",
+            wallTimeSeconds: nil,
+            replications: [ReportFixture.replication(0)]
+        )
+        #expect(!HTMLRenderer().render(one).contains("95%"))
+        #expect(HTMLRenderer().render(ReportFixture.run()).contains("Utilisation by region (95% interval)"))
+    }
+}

@@ -92,7 +92,7 @@ public struct HTMLRenderer: Sendable {
             charts.append(
                 SVGChart.barChart(
                     id: "utilisation-by-region",
-                    title: "Utilisation by region (95% interval)",
+                    title: "Utilisation by region" + Self.intervalNote(report.metadata.replications, " (95% interval)"),
                     yTitle: "Utilisation",
                     unit: .fraction,
                     seriesNames: ["Utilisation"],
@@ -149,7 +149,8 @@ public struct HTMLRenderer: Sendable {
                 charts.append(
                     SVGChart.barChart(
                         id: split ? id + "-" + String(index + 1) : id,
-                        title: descriptor.chartTitle + (split ? ": " + group[0].label : "") + " (95% interval)",
+                        title: descriptor.chartTitle + (split ? ": " + group[0].label : "")
+                            + Self.intervalNote(comparison.entries[0].report.metadata.replications, " (95% interval)"),
                         yTitle: descriptor.label,
                         unit: descriptor.unit,
                         seriesNames: labels,
@@ -198,7 +199,11 @@ public struct HTMLRenderer: Sendable {
         let alternatives = comparison.entries.dropFirst().map(\.label)
         return SVGChart.barChart(
             id: "compare-change",
-            title: "Change against " + comparison.entries[0].label + " (95% interval of the paired difference)",
+            title: "Change against " + comparison.entries[0].label
+                + Self.intervalNote(
+                    comparison.entries[0].report.metadata.replications,
+                    " (95% interval of the paired difference)"
+                ),
             yTitle: "Change",
             unit: .fraction,
             seriesNames: alternatives,
@@ -246,6 +251,12 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
+    /// `note` when there are replications enough for an interval (two or more), else nothing:
+    /// a chart of one replication has no interval to label.
+    static func intervalNote(_ replications: Int, _ note: String) -> String {
+        replications > 1 ? note : ""
+    }
+
     /// Whether the positive `peaks` span more than a factor of 10.
     static func scalesDiffer(_ peaks: [Double]) -> Bool {
         let positive = peaks.filter { $0 > 0 && $0.isFinite }
@@ -285,7 +296,8 @@ public struct HTMLRenderer: Sendable {
                 id: "sweep-" + descriptor.chartID,
                 title: descriptor.chartTitle,
                 splitTitle: descriptor.label,
-                suffix: " vs " + sweep.parameter + " (95% band)",
+                suffix: " vs " + sweep.parameter
+                    + Self.intervalNote(sweep.points[0].report.metadata.replications, " (95% band)"),
                 x: x,
                 yTitle: descriptor.label,
                 unit: descriptor.unit,
