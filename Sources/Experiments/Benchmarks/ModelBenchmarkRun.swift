@@ -51,7 +51,8 @@ public enum ModelBenchmarkRun {
             )
         }
         let baseline = try ProcessMemory.residentBytes()
-        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in try ModelRun.run(spec, seed: seed)
+        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in
+            try ModelRun.run(spec, seed: seed)
         }
         let peak = try ProcessMemory.peakResidentBytes()
         let simulated = spec.warmup.seconds + spec.duration.seconds
