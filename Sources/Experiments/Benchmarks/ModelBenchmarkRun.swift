@@ -10,12 +10,15 @@ public enum ModelBenchmarkRun {
         case pool(devices: Int)
         /// 29 regions and 87 zones serving orders.
         case cloud
+        /// 10^4 concurrent transfers on saturated links, replaced as they finish.
+        case saturated
 
-        /// `pool` or `cloud`.
+        /// `pool`, `cloud` or `saturated`.
         public var name: String {
             switch self {
             case .pool: "pool"
             case .cloud: "cloud"
+            case .saturated: "saturated"
             }
         }
     }
@@ -30,6 +33,7 @@ public enum ModelBenchmarkRun {
         seconds: Double?,
         seed: UInt64
     ) throws -> BenchmarkRecord {
+        if workload == .saturated { return try runSaturated(seed: seed) }
         let spec: ModelSpec
         switch workload {
         case .pool(let devices):
@@ -38,7 +42,7 @@ public enum ModelBenchmarkRun {
                 requestsPerSecond: rate ?? 2_000,
                 duration: .seconds(seconds ?? 3_600)
             )
-        case .cloud:
+        case .cloud, .saturated:
             spec = try ModelBenchmarks.multiRegionCloud(
                 regions: 29,
                 zonesPerRegion: 3,
@@ -47,7 +51,8 @@ public enum ModelBenchmarkRun {
             )
         }
         let baseline = try ProcessMemory.residentBytes()
-        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in try ModelRun.run(spec, seed: seed)
+        let (results, wall) = try ProcessClock.measure { () throws -> ModelResults in
+            try ModelRun.run(spec, seed: seed)
         }
         let peak = try ProcessMemory.peakResidentBytes()
         let simulated = spec.warmup.seconds + spec.duration.seconds
@@ -68,7 +73,7 @@ public enum ModelBenchmarkRun {
         let subject: String
         switch workload {
         case .pool(let devices): subject = "\(HumanNumbers.compact(Double(devices))) devices"
-        case .cloud: subject = "\(spec.regions.count) regions, \(spec.zones.count) zones"
+        case .cloud, .saturated: subject = "\(spec.regions.count) regions, \(spec.zones.count) zones"
         }
         record.summary =
             "model \(workload.name) (\(subject)): \(HumanNumbers.compact(simulated)) simulated s in "
@@ -76,6 +81,33 @@ public enum ModelBenchmarkRun {
             + "\(HumanNumbers.significant(simulated / wall, digits: 3))x real time; "
             + "\(HumanNumbers.compact(Double(results.eventsProcessed) / wall)) events/s, "
             + "\(HumanNumbers.compact(Double(served) / wall)) requests/s; peak RSS \(HumanNumbers.bytes(Double(peak)))"
+        return record
+    }
+
+    /// Runs the closed loop of ``SaturatedFlowBenchmark`` on each topology (10^4 flows)
+    /// for at least two wall seconds each, and returns flow events per second.
+    static func runSaturated(seed: UInt64) throws -> BenchmarkRecord {
+        var record = BenchmarkRecord(name: "model-saturated")
+        var parts: [String] = []
+        for topology in SaturatedFlowBenchmark.Topology.allCases {
+            var bench = try SaturatedFlowBenchmark(topology, flows: 10_000, seed: seed)
+            bench.run(completions: 200)
+            let warmEvents = bench.flowEvents
+            var wall = 0.0
+            while wall < 2, bench.flowEvents - warmEvents < 2_000_000 {
+                let ((), seconds) = ProcessClock.measure { bench.run(completions: 500) }
+                wall += seconds
+            }
+            let events = bench.flowEvents - warmEvents
+            let key = topology.rawValue
+            record.set("\(key)_flows", .integer(Int64(bench.flowCount)))
+            record.set("\(key)_flow_events", .integer(Int64(events)))
+            record.set("\(key)_wall_seconds", .real(wall))
+            record.set("\(key)_flow_events_per_second", .real(Double(events) / wall))
+            parts.append("\(topology.rawValue) \(HumanNumbers.compact(Double(events) / wall)) flow events/s")
+        }
+        EngineBenchmarks.describeHost(in: &record)
+        record.summary = "model saturated (10k flows): " + parts.joined(separator: ", ")
         return record
     }
 }

@@ -81,6 +81,8 @@ extension FlowNetwork {
         while next < scratch.componentLinks.count {
             let link = Int(scratch.componentLinks[next])
             next += 1
+            // A saturated link in the component goes back to per-flow progress first.
+            if saturated.isOn[link] { leaveSaturatedMode(link, at: time.nanoseconds) }
             for entry in linkEntries[link] {
                 let flow = Int(entry &>> 32)
                 guard scratch.flowMark[flow] != epoch else { continue }
@@ -151,6 +153,7 @@ extension FlowNetwork {
                 refreshCompletion(index)
             }
         }
+        enterSaturatedModeIfStar(at: time.nanoseconds)
         dropStaleCompletions()
         compactCompletionsIfSparse()
     }
@@ -162,12 +165,19 @@ extension FlowNetwork {
     /// smallest share (remaining capacity over unfixed flows, in bits per second; ties to
     /// the lowest link index) and fixes that link's unfixed flows at it. Progress is settled
     /// at `time` for each flow whose rate changes. It gives the same rates as the incremental
-    /// recompute; after any sequence of changes calling it changes nothing.
+    /// recompute; after any sequence of changes calling it changes no rate. Links in
+    /// saturated mode go back to per-flow progress first (a completion time may move by a
+    /// nanosecond of rounding).
     ///
     /// - Precondition: `time` is not before ``clock``.
     /// - Complexity: O(L · (L + E)) for L links and E hops over all active flows.
     public mutating func recomputeAllRates(at time: SimTime) {
         advanceClock(to: time)
+        if saturated.count > 0 {
+            for link in linkCapacity.indices where saturated.isOn[link] {
+                leaveSaturatedMode(link, at: time.nanoseconds)
+            }
+        }
         let rates = fullRecomputeRates()
         for index in flowActive.indices where flowActive[index] && rates[index] != flowRate[index] {
             settle(index, at: time.nanoseconds)

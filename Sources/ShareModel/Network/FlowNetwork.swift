@@ -14,6 +14,17 @@ public import SimCore
 /// component of the "shares a link" graph are recomputed; ``recomputeAllRates(at:)`` is the
 /// full-recompute oracle, a separate and simpler implementation that gives the same rates.
 ///
+/// A saturated link is handled in O(p + log F) per flow start or end instead of a recompute
+/// of its F flows: when a component of at least 128 flows is a star (one link crossed by
+/// every flow, each other link carrying a single flow and not limiting it), the link enters
+/// saturated mode. Every flow's rate is then the link's capacity over its flow count (the
+/// same division water-filling does), progress is read off a per-link virtual work counter
+/// (processor sharing), and completions come in order of virtual finish from a per-link
+/// heap. Any other change to the component (a capacity change, a flow sharing another
+/// link, a flow limited elsewhere, under 64 flows) puts the flows back on per-flow progress
+/// and recomputes as usual. Completion times in saturated mode may differ from the general
+/// path's by a nanosecond of rounding; rates are the same bit for bit.
+///
 /// Each flow's delivered bytes advance at its rate between rate changes: the network keeps
 /// a per-flow "last update" instant and settles a flow's progress only when its rate
 /// changes (SimGrid's lazy update). ``nextCompletion()`` gives the earliest completion at
@@ -62,11 +73,24 @@ public struct FlowNetwork: Sendable {
     var flowCompletionStamp: ContiguousArray<UInt32> = []
     /// Slots of ended flows, reused last-freed first.
     var freeFlowSlots: ContiguousArray<UInt32> = []
+    /// The saturated link whose virtual work carries each flow's progress, or `UInt32.max`
+    /// (see `FlowNetwork+Saturated.swift`).
+    var flowSaturatedLink: ContiguousArray<UInt32> = []
+    /// The saturated link's virtual work when each flow's progress was last settled into
+    /// `flowDeliveredBytes`, in bytes per flow.
+    var flowVirtualStart: ContiguousArray<Double> = []
+    /// Bumped whenever a flow starts in the slot, so entries for an earlier flow are stale.
+    var flowGeneration: ContiguousArray<UInt32> = []
+
+    // MARK: Saturated links
+
+    /// Processor-sharing state of the links in saturated mode.
+    var saturated = SaturatedLinks()
 
     // MARK: Bookkeeping
 
     /// The number of active flows.
-    public private(set) var activeFlowCount: Int = 0
+    public internal(set) var activeFlowCount: Int = 0
     /// The latest instant passed to a mutating call; calls may not go back before it.
     public internal(set) var clock: SimTime = .zero
     /// Completion times of active flows with a positive rate (or nothing left), with
@@ -101,6 +125,7 @@ public struct FlowNetwork: Sendable {
         linkCapacity.append(capacityBitsPerSecond)
         linkEntries.append([])
         scratch.addLink()
+        saturated.addLink()
         return LinkID(id)
     }
 
@@ -141,7 +166,7 @@ public struct FlowNetwork: Sendable {
     public func allocatedRate(on link: LinkID) -> Double {
         precondition(Int(link.index) < linkCapacity.count, "unknown link \(link.index)")
         var sum = 0.0
-        for entry in linkEntries[Int(link.index)] { sum += flowRate[Int(entry &>> 32)] }
+        for entry in linkEntries[Int(link.index)] { sum += currentRate(Int(entry &>> 32)) }
         return sum
     }
 
@@ -188,6 +213,9 @@ public struct FlowNetwork: Sendable {
             flowDeliveredBytes.append(0)
             flowUpdatedAt.append(0)
             flowCompletionStamp.append(0)
+            flowSaturatedLink.append(UInt32.max)
+            flowVirtualStart.append(0)
+            flowGeneration.append(0)
             scratch.addFlow()
         }
         let index = Int(slot)
@@ -196,6 +224,7 @@ public struct FlowNetwork: Sendable {
         flowTotalBytes[index] = bytes
         flowDeliveredBytes[index] = 0
         flowUpdatedAt[index] = time.nanoseconds
+        flowGeneration[index] &+= 1
         scratch.seeds.removeAll(keepingCapacity: true)
         for (hop, link) in path.enumerated() {
             let linkIndex = Int(link.index)
@@ -205,6 +234,10 @@ public struct FlowNetwork: Sendable {
             scratch.seeds.append(link.index)
         }
         activeFlowCount += 1
+        if joinSaturatedLink(index, at: time.nanoseconds) {
+            dropStaleCompletions()
+            return FlowID(slot)
+        }
         recomputeComponent(at: time)
         // A flow whose rate stayed 0 was not refreshed; it still needs an entry if it has
         // nothing to deliver.
@@ -237,9 +270,25 @@ public struct FlowNetwork: Sendable {
         let index = Int(flow.index)
         precondition(isActive(flow), "flow \(flow.index) is not active at \(time)")
         advanceClock(to: time)
+        if flowSaturatedLink[index] != UInt32.max {
+            if let delivered = leaveSaturatedLink(index, at: time.nanoseconds) { return delivered }
+        }
         settle(index, at: time.nanoseconds)
         let delivered = min(flowDeliveredBytes[index], flowTotalBytes[index])
         scratch.seeds.removeAll(keepingCapacity: true)
+        unlinkPath(of: index)
+        flowActive[index] = false
+        flowRate[index] = 0
+        flowCompletionStamp[index] &+= 1
+        freeFlowSlots.append(flow.index)
+        activeFlowCount -= 1
+        recomputeComponent(at: time)
+        return delivered
+    }
+
+    /// Removes slot `index` from the entries of every link on its path, and adds those
+    /// links to `scratch.seeds`. O(p) for a path of p links.
+    mutating func unlinkPath(of index: Int) {
         for hop in flowPath[index].indices {
             let link = Int(flowPath[index][hop])
             let position = Int(flowHopPosition[index][hop])
@@ -252,13 +301,6 @@ public struct FlowNetwork: Sendable {
             }
             scratch.seeds.append(UInt32(link))
         }
-        flowActive[index] = false
-        flowRate[index] = 0
-        flowCompletionStamp[index] &+= 1
-        freeFlowSlots.append(flow.index)
-        activeFlowCount -= 1
-        recomputeComponent(at: time)
-        return delivered
     }
 
     /// Whether `flow` has started and not ended.
@@ -278,7 +320,7 @@ public struct FlowNetwork: Sendable {
     /// - Precondition: `flow` is active.
     public func rate(of flow: FlowID) -> Double {
         precondition(isActive(flow), "flow \(flow.index) is not active")
-        return flowRate[Int(flow.index)]
+        return currentRate(Int(flow.index))
     }
 
     /// The links of `flow`'s path, in order.
@@ -382,6 +424,11 @@ public struct FlowNetwork: Sendable {
         precondition(index < flowActive.count && flowActive[index], "flow \(index) is not active")
         let elapsed = time.nanoseconds - flowUpdatedAt[index]
         precondition(elapsed >= 0, "flow \(index) queried at \(time), before its last update")
+        let link = flowSaturatedLink[index]
+        if link != UInt32.max {
+            return flowDeliveredBytes[index]
+                + (virtualWork(of: Int(link), at: time.nanoseconds) - flowVirtualStart[index])
+        }
         return flowDeliveredBytes[index] + flowRate[index] * Double(elapsed) / 8e9
     }
 
@@ -389,6 +436,7 @@ public struct FlowNetwork: Sendable {
     mutating func settle(_ index: Int, at nanoseconds: Int64) {
         let elapsed = nanoseconds - flowUpdatedAt[index]
         assert(elapsed >= 0, "settling flow \(index) backwards")
+        assert(flowSaturatedLink[index] == UInt32.max, "settling flow \(index) of a saturated link")
         if elapsed > 0 {
             flowDeliveredBytes[index] += flowRate[index] * Double(elapsed) / 8e9
         }
@@ -397,10 +445,21 @@ public struct FlowNetwork: Sendable {
 
     /// The completion instant of slot `index` at its current rate, from its last update.
     func completionNanoseconds(_ index: Int) -> Int64? {
-        let remaining = flowTotalBytes[index] - flowDeliveredBytes[index]
-        let start = flowUpdatedAt[index]
+        let link = flowSaturatedLink[index]
+        if link != UInt32.max {
+            return saturatedCompletionNanoseconds(Int(link), finish: virtualFinish(of: index))
+        }
+        return Self.completionInstant(
+            remaining: flowTotalBytes[index] - flowDeliveredBytes[index],
+            rate: flowRate[index],
+            from: flowUpdatedAt[index]
+        )
+    }
+
+    /// The first nanosecond, from `start`, by which `remaining` bytes are delivered at `rate`
+    /// bits per second (rounded up); `start` if nothing remains, nil at rate 0.
+    static func completionInstant(remaining: Double, rate: Double, from start: Int64) -> Int64? {
         if remaining <= 0 { return start }
-        let rate = flowRate[index]
         guard rate > 0 else { return nil }
         let nanoseconds = (remaining * 8e9 / rate).rounded(.up)
         guard nanoseconds < 9.0e18 else { return Int64.max }

@@ -10,15 +10,16 @@ struct BenchModelCommand: ParsableCommand {
         case pool
         /// 29 regions and 87 zones serving orders.
         case cloud
+        /// 10^4 transfers on saturated links.
+        case saturated
     }
 
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract:
-            "The whole model at scale: `pool` (10^6 devices with churn) or `cloud` (29 regions, 87 zones, 100k TPS)."
+        abstract: "The whole model at scale: `pool` (10^6 devices), `cloud` (29 regions) or `saturated` (10^4 flows)."
     )
 
-    @Argument(help: "pool or cloud.")
+    @Argument(help: "pool, cloud or saturated.")
     var workload: Workload = .pool
 
     @Option(help: "Devices in the pool (1k to 20M).")
@@ -45,7 +46,7 @@ struct BenchModelCommand: ParsableCommand {
     func run() throws {
         try BenchRunner.checkBuild()
         let record = try ModelBenchmarkRun.run(
-            workload == .pool ? .pool(devices: devices.value) : .cloud,
+            workload == .pool ? .pool(devices: devices.value) : workload == .cloud ? .cloud : .saturated,
             rate: rate?.value,
             seconds: seconds,
             seed: seed
