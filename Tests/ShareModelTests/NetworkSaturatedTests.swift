@@ -115,24 +115,24 @@ struct NetworkSaturatedTests {
         return saturatedSteps
     }
 
-    @Test("one bottleneck with thousands of flows matches the oracle", arguments: [1, 2, 3] as [UInt64])
+    @Test("one bottleneck with thousands of flows matches the oracle", arguments: [1, 2] as [UInt64])
     func singleBottleneck(seed: UInt64) throws {
         var network = FlowNetwork()
         let shared = try network.addLink(capacityBitsPerSecond: 1e9)
-        let targetFlows = 2_000 + Int(seed) * 1_000
+        let targetFlows = 1_000 + Int(seed) * 1_000
         let saturatedSteps = try Self.walk(
             seed: seed,
             groups: [[shared]],
             network: network,
             targetFlows: targetFlows,
-            steps: 3_000,
-            checkEvery: 25
+            steps: 1_500,
+            checkEvery: 30
         )
         // The fast path ran for most of the walk.
-        #expect(saturatedSteps > 1_000)
+        #expect(saturatedSteps > 500)
     }
 
-    @Test("a tree of saturated links with thousands of flows matches the oracle", arguments: [4, 5] as [UInt64])
+    @Test("a tree of saturated links with thousands of flows matches the oracle", arguments: [4] as [UInt64])
     func tree(seed: UInt64) throws {
         var network = FlowNetwork()
         let root = try network.addLink(capacityBitsPerSecond: 1e9)
@@ -145,7 +145,7 @@ struct NetworkSaturatedTests {
             groups: groups,
             network: network,
             targetFlows: 2_000,
-            steps: 400,
+            steps: 200,
             checkEvery: 20
         )
     }
