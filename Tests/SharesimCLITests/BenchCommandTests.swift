@@ -33,6 +33,8 @@ struct BenchCommandTests {
         (["bench", "hold", "--queue", "splay"], "--queue"),
         (["bench", "hold", "--frobnicate"], "--frobnicate"),
         (["bench", "model", "cloud", "--rate", "20M"], "--rate"),
+        (["bench", "model", "saturated", "--seconds", "5"], "--seconds"),
+        (["bench", "model", "cloud", "--devices", "2M"], "--devices"),
         (["bench", "model", "cloud", "--rate", "5x"], "--rate"),
         (["run", "--output", "report.pdf"], "--output"),
     ]

@@ -24,6 +24,7 @@ struct ReadmeCommandsTests {
         "sharesim live", "sharesim watch", "sharesim worker", "sharesim merge", "sharesim bench",
         "sharesim merge /results/part-*.jsonl --output /results/sweep.html",
         "sharesim bench model pool", "sharesim bench model pool --devices 10M --seconds 60",
+        "sharesim bench model saturated",
     ]
 
     /// Every `sharesim ...` command the README shows inline (in backticks) that is a real
@@ -104,7 +105,7 @@ struct ReadmeCommandsTests {
                 )
                 continue
             }
-            var words = command.split(separator: " ").map(String.init)
+            var words = Self.words(command)
             if let binary = words.firstIndex(where: { $0 == "sharesim" || $0.hasSuffix("/sharesim") }) {
                 words.removeFirst(binary + 1)  // `swift run -c release sharesim`, `perf record ... BIN`
             } else {
@@ -126,8 +127,10 @@ struct ReadmeCommandsTests {
         }
         #expect(ran >= 4 + arrayTasks.count)
         for command in try Self.inlineCommands() where !Self.inlineNotRunHere.contains(command) {
-            var arguments = Array(command.split(separator: " ").map(String.init).dropFirst())
-            if arguments.starts(with: ["bench", "model"]) { arguments += ["--seconds", "1"] }
+            var arguments = Array(Self.words(command).dropFirst())
+            if arguments.starts(with: ["bench", "model"]), !arguments.contains("saturated") {
+                arguments += ["--seconds", "1"]
+            }
             let result = try CLIRunner.run(Self.shortened(arguments), in: folder)
             #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.standardError)")
             ran += 1
@@ -136,6 +139,30 @@ struct ReadmeCommandsTests {
         let html = try String(contentsOf: folder.appendingPathComponent("sweep.html"), encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("ShareSim sweep: xunlei-xingyu-cdn"))
         #expect(!html.contains("incomplete"))
+    }
+
+    /// `command` split into words as a shell would: at spaces, except inside double quotes,
+    /// which are removed (`--set a="8 Gbps"` is `--set` and `a=8 Gbps`).
+    static func words(_ command: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var quoted = false
+        var started = false
+        for character in command {
+            if character == "\"" {
+                quoted.toggle()
+                started = true
+            } else if character == " " && !quoted {
+                if started { words.append(word) }
+                word = ""
+                started = false
+            } else {
+                word.append(character)
+                started = true
+            }
+        }
+        if started { words.append(word) }
+        return words
     }
 
     /// `arguments` with their simulated time shortened: a second after a 1 s warm-up for

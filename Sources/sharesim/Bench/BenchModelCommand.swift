@@ -22,8 +22,8 @@ struct BenchModelCommand: ParsableCommand {
     @Argument(help: "pool, cloud or saturated.")
     var workload: Workload = .pool
 
-    @Option(help: "Devices in the pool (1k to 20M).")
-    var devices = CountArgument(1_000_000)
+    @Option(help: "Devices in the pool (1k to 20M; default 1M); pool only.")
+    var devices: CountArgument?
 
     @Option(help: "Requests per second: video downloads (pool) or orders (cloud); 1 to 10M (583k, 1.2M).")
     var rate: ScaledNumber?
@@ -38,7 +38,11 @@ struct BenchModelCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     func validate() throws {
-        try validateCount(devices.value, flag: "--devices", in: 1_000...20_000_000)
+        if let devices { try validateCount(devices.value, flag: "--devices", in: 1_000...20_000_000) }
+        if workload != .pool, devices != nil { throw ValidationError("--devices applies to `pool` only") }
+        if workload == .saturated, rate != nil || seconds != nil {
+            throw ValidationError("--rate and --seconds do not apply to `saturated` (it runs 10^4 flows for 2 s)")
+        }
         if let rate { try validateReal(rate.value, flag: "--rate", in: 1...10_000_000) }
         if let seconds { try validateReal(seconds, flag: "--seconds", in: 1...86_400) }
     }
@@ -46,7 +50,7 @@ struct BenchModelCommand: ParsableCommand {
     func run() throws {
         try BenchRunner.checkBuild()
         let record = try ModelBenchmarkRun.run(
-            workload == .pool ? .pool(devices: devices.value) : workload == .cloud ? .cloud : .saturated,
+            workload == .pool ? .pool(devices: devices?.value ?? 1_000_000) : workload == .cloud ? .cloud : .saturated,
             rate: rate?.value,
             seconds: seconds,
             seed: seed
