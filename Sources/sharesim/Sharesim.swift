@@ -25,6 +25,7 @@ struct Sharesim: AsyncParsableCommand {
     /// contract is status 2 and one line naming the flag, so errors are mapped here.
     static func main() async {
         SignalMask.unblockAll()
+        SignalMask.ignoreWriteFailureSignals()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

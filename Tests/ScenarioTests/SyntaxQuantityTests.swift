@@ -160,6 +160,24 @@ private func failure(_ text: String, _ kind: QuantityKind) -> QuantityError? {
         #expect(try QuantityKind.duration.parse("-8 h", allowingNegative: true).get() == -28_800)
     }
 
+    @Test func magnitudesBeyondAnyRealNetworkAreRejected() throws {
+        #expect(try QuantityKind.dataRate.parse("1000 Tbps").get() == 1e15)
+        #expect(failure("1001 Tbps", .dataRate)?.message.hasSuffix("got '1001 Tbps' (more than 1000 Tbps)") == true)
+        #expect(try QuantityKind.dataSize.parse("1000 PB").get() == 1e18)
+        #expect(failure("1e30 B", .dataSize)?.message.hasSuffix("got '1e30 B' (more than 1 EB)") == true)
+        #expect(try QuantityKind.eventRate.parse("1G/s").get() == 1e9)
+        #expect(failure("1e12/s", .eventRate)?.message.hasSuffix("got '1e12/s' (more than 1G/s)") == true)
+        #expect(try QuantityKind.duration.parse("100 yr").get() == 3_153_600_000)
+        #expect(failure("101 yr", .duration)?.message.hasSuffix("(more than 100 years)") == true)
+        #expect(failure("1e16", .count)?.message.hasSuffix("got '1e16' (more than 2^53)") == true)
+        #expect(try Money.parse("1000000000 USD").get().amount == 1e9)
+        guard case .failure(let error) = Money.parse("1e308 USD") else {
+            Issue.record("1e308 USD was accepted")
+            return
+        }
+        #expect(error.message.hasSuffix("(more than 1G, the largest amount accepted)"))
+    }
+
     @Test func moneyKeepsAmountCurrencyAndBasis() throws {
         let egress = try Money.parse("0.12 USD/GB").get()
         #expect(egress == Money(amount: 0.12, currency: "USD", per: .dataSize(bytes: 1e9)))

@@ -36,7 +36,7 @@ struct WorldModelTests {
     @Test("A single zone fed through the whole model matches Erlang C for Wq and utilisation")
     func erlangC() throws {
         let spec = try singleZoneSpec(cores: 4, lambda: 3, duration: .seconds(20_000), warmup: .seconds(500))
-        let runs = try (1...8).map { seed throws(SpecErrors) in try ModelRun.run(spec, seed: UInt64(seed)) }
+        let runs = try (1...8).map { seed in try ModelRun.run(spec, seed: UInt64(seed)) }
         let theory = try #require(MMcTheory(servers: 4, arrivalRate: 3, serviceRate: 1))
         expectZoneWithin(
             runs.map { $0.zones[0].meanWaitSeconds },
@@ -575,7 +575,7 @@ struct WorldModelTests {
         let midway = simulation.model.snapshot(at: simulation.now, events: simulation.scheduler.eventCount)
         #expect(midway.durationSeconds == 140)
         #expect(simulation.model.setOutage(of: .zone("hz-a"), down: false, scheduler: &simulation.scheduler))
-        let results = ModelRun.finish(&simulation)
+        let results = try ModelRun.finish(&simulation)
         let zone = try #require(results.zones.first { $0.name == "hz-a" })
         #expect(abs(zone.availability - (1 - 100.0 / 600)) < 1e-9)
         for workload in results.workloads {

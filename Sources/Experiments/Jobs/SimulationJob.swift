@@ -120,23 +120,31 @@ public struct SimulationJob: Codable, Hashable, Sendable {
 
     /// Runs the job and returns it with its results.
     ///
-    /// - Parameter progress: called about 200 times with the simulated time reached, the
-    ///   run's end and the events so far; nil runs in one go.
+    /// - Parameters:
+    ///   - limits: what the simulation may hold at once.
+    ///   - isStopRequested: asked about 2,000 times over the run; when it returns true the
+    ///     run ends at once by throwing ``ExperimentError/interrupted``.
+    ///   - progress: called about 2,000 times with the simulated time reached, the run's end
+    ///     and the events so far.
+    /// - Throws: scenario errors, ``RunLimitBreach`` when the run reaches `limits`, or
+    ///   ``ExperimentError/interrupted``.
     public func run(
+        limits: RunLimits = .unlimited,
+        isStopRequested: () -> Bool = { false },
         progress: ((_ simulated: SimTime, _ end: SimTime, _ events: UInt64) -> Void)? = nil
     ) throws -> JobResult {
         let scenario = try resolvedScenario()
-        var simulation = try ModelRun.prepare(scenario.spec, seed: scenario.seed(forReplication: replication))
-        if let progress {
-            // Run in 1/200ths of the span so the caller can show how far it got.
-            let end = simulation.model.runEnd
-            let chunk = SimDuration(nanoseconds: max(1, end.nanoseconds / 200))
-            while simulation.now < end {
-                simulation.run(until: min(end, simulation.now + chunk))
-                progress(simulation.now, end, simulation.scheduler.eventCount)
-            }
+        let seed = scenario.seed(forReplication: replication)
+        var simulation = try ModelRun.prepare(scenario.spec, seed: seed, limits: limits)
+        // Run in 1/2000ths of the span so the caller can show how far it got and stop it.
+        let end = simulation.model.runEnd
+        let chunk = SimDuration(nanoseconds: max(1, end.nanoseconds / 2_000))
+        while simulation.now < end, simulation.model.limitBreach == nil {
+            simulation.run(until: min(end, simulation.now + chunk))
+            progress?(simulation.now, end, simulation.scheduler.eventCount)
+            if isStopRequested() { throw ExperimentError.interrupted }
         }
-        let results = ModelRun.finish(&simulation)
+        let results = try ModelRun.finish(&simulation)
         return JobResult(
             job: self,
             scenarioName: scenario.name,

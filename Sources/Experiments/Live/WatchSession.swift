@@ -60,7 +60,7 @@ public final class WatchSession {
 
     /// Runs once, then watches until a signal (or the first re-run with `onceAfterChange`).
     public func run() throws -> Ending {
-        for signal in [ProcessSignal.interrupt, .terminate] {
+        for signal in [ProcessSignal.interrupt, .terminate, .hangup] {
             let watcher = try SignalWatcher(loop: loop)
             try watcher.start(signal) { [unowned self] _ in self.shutDown(.interrupted) }
             watcher.keepsLoopAlive = false

@@ -1,5 +1,6 @@
 import Foundation
 public import HostRuntime
+public import ShareModel
 public import SimCore
 
 /// Runs a plan's jobs, in worker processes or in this process, keeping a results file, and
@@ -82,8 +83,11 @@ public struct ExperimentRunner: Sendable {
 
     /// Runs this shard's share of `plan`'s jobs and decodes their results.
     ///
-    /// - Throws: ``ExperimentError/failed(_:)`` when the results file cannot be written;
-    ///   errors of the results file or the worker pool.
+    /// A results file that cannot be written is a failure of the outcome: nothing more is
+    /// started, and what finished is still returned for the report.
+    ///
+    /// - Throws: errors opening the results file, starting the worker pool, or reading back a
+    ///   stored result (named by file and line).
     public func run(_ plan: ExperimentPlan, progress: Progress? = nil) throws -> Outcome {
         let jobs = plan.jobs.enumerated().map { position, job in
             var numbered = job
@@ -98,26 +102,37 @@ public struct ExperimentRunner: Sendable {
             try ResultsJournal(path: path, mode: options.resume ? .resume : .startFresh)
         }
         defer { journal?.close() }
+        let workerCount = min(options.workers ?? WorkerPoolOptions.defaultWorkerCount, max(1, workerJobs.count))
+        let inProcess = options.workers == 0 || workerJobs.count <= 1
+        let limits = Self.limits(simultaneous: simultaneous(plan))
         var poolOptions = WorkerPoolOptions(
-            workerCount: min(options.workers ?? WorkerPoolOptions.defaultWorkerCount, max(1, workerJobs.count)),
+            workerCount: workerCount,
             executable: Self.executablePath,
-            arguments: ["worker"],
+            arguments: ["worker", "--max-requests-in-flight", "\(limits.maxRequestsInFlight)"],
             timeLimit: options.timeLimitSeconds.map { .milliseconds(Int64($0 * 1_000)) }
         )
-        if options.workers == 0 || workerJobs.count <= 1 { poolOptions.inProcess = true }
+        poolOptions.inProcess = inProcess
         let advanced = progress?.simulationAdvanced
-        let inProcessHandler: (WorkerJob) throws -> String = { job in
+        let pool = WorkerPool(options: poolOptions) { job, isStopRequested in
             let decoded = try JobCoding.decode(SimulationJob.self, from: job.payload)
-            return try JobCoding.encode(try decoded.run(progress: advanced))
+            let result = try decoded.run(limits: limits, isStopRequested: isStopRequested, progress: advanced)
+            return try JobCoding.encode(result)
         }
-        let pool = WorkerPool(options: poolOptions, handler: poolOptions.inProcess ? inProcessHandler : Self.handle)
         var journalError: String?
+        let dispatchStop = DispatchStop()
         var done = 0
+        let stored = journal?.storedResults ?? [:]
         let (outcome, seconds) = try ProcessClock.measure { () throws -> WorkerPoolOutcome in
-            try pool.run(workerJobs, skipping: journal?.storedResults ?? [:]) { event in
+            try pool.run(workerJobs, skipping: stored, dispatchStop: dispatchStop) { event in
                 switch event {
                 case .finished(let result):
-                    do { try journal?.append(result) } catch { journalError = "\(error)" }
+                    if journalError == nil {
+                        do { try journal?.append(result) } catch {
+                            // Nothing more can be kept: start nothing more, report what finished.
+                            journalError = "\(error)"
+                            dispatchStop.request()
+                        }
+                    }
                     done += 1
                     progress?.jobEnded(done, workerJobs.count)
                 case .failed, .interrupted:
@@ -129,26 +144,66 @@ public struct ExperimentRunner: Sendable {
             }
         }
         progress?.finished()
-        if let journalError { throw ExperimentError.failed("cannot write the results file: \(journalError)") }
+        var failures = outcome.failures.map(\.description)
+        if let journalError {
+            failures.append(
+                "cannot write the results file: \(journalError); "
+                    + "\(outcome.unfinishedJobIDs.count) simulation(s) were not run"
+            )
+        }
         var results = [JobResult?](repeating: nil, count: jobs.count)
         let byID = Dictionary(outcome.results.map { ($0.id, $0.payload) }, uniquingKeysWith: { first, _ in first })
         for (position, job) in selected {
-            if let payload = byID[job.id] {
+            guard let payload = byID[job.id] else { continue }
+            do {
                 results[position] = try JobCoding.decode(JobResult.self, from: payload)
+            } catch {
+                let source = journal?.storedLines[job.id].map { "\(options.resultsPath ?? ""):\($0): " } ?? ""
+                throw ExperimentError.failed(
+                    "\(source)the result of '\(job.id)' cannot be read (\(Self.summary(of: error))); "
+                        + "delete that line, or run without --resume"
+                )
             }
         }
         return Outcome(
             results: results,
-            failures: outcome.failures.map(\.description),
+            failures: failures,
             interrupted: outcome.interrupted,
             wallSeconds: seconds
         )
     }
 
-    /// Runs one job from its JSON payload and returns its result as JSON: what a worker
-    /// process does with each message.
-    public static func handle(_ job: WorkerJob) throws -> String {
-        try JobCoding.encode(try JobCoding.decode(SimulationJob.self, from: job.payload).run())
+    /// Runs one job from its JSON payload within `limits` and returns its result as JSON:
+    /// what a worker process does with each message.
+    public static func handle(_ job: WorkerJob, limits: RunLimits) throws -> String {
+        try JobCoding.encode(try JobCoding.decode(SimulationJob.self, from: job.payload).run(limits: limits))
+    }
+
+    /// What each of `simultaneous` simulations may hold: requests in flight within its
+    /// share of this machine's memory (``ResourceCheck/shareBytes``).
+    public static func limits(simultaneous: Int) -> RunLimits {
+        RunLimits(memoryBytes: ResourceCheck(simultaneous: simultaneous, force: false).shareBytes)
+    }
+
+    /// How many simulations of `plan` this runner runs at once.
+    public func simultaneous(_ plan: ExperimentPlan) -> Int {
+        let selected = plan.jobs.indices.filter { options.shard.contains(position: $0) }.count
+        if options.workers == 0 || selected <= 1 { return 1 }
+        return min(options.workers ?? WorkerPoolOptions.defaultWorkerCount, max(1, selected))
+    }
+
+    /// A decoding error in one line: what was wrong and where in the JSON.
+    static func summary(of error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        switch decoding {
+        case .keyNotFound(let key, let context):
+            return "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        @unknown default:
+            return "\(decoding)"
+        }
     }
 
     /// The path of the running executable, for starting workers.

@@ -46,6 +46,8 @@ public final class ResultsJournal {
     /// The results that were in the file when it was opened, by job id; empty when opened
     /// with ``OpenMode/startFresh``. Jobs with these ids need not run again.
     public let storedResults: [String: String]
+    /// The line each of ``storedResults`` was read from (1-based), for errors about it.
+    public let storedLines: [String: Int]
     /// Whether each append is flushed to the device before ``append(_:)`` returns.
     public let syncsEachResult: Bool
     private var descriptor: Int32
@@ -64,7 +66,7 @@ public final class ResultsJournal {
     public init(path: String, mode: OpenMode, syncsEachResult: Bool = true) throws(ResultsFileError) {
         self.path = path
         self.syncsEachResult = syncsEachResult
-        var stored: [String: String] = [:]
+        var stored: [String: (payload: String, line: Int)] = [:]
         do {
             switch mode {
             case .startFresh:
@@ -72,7 +74,7 @@ public final class ResultsJournal {
             case .resume:
                 if let contents = try POSIXFile.contentsIfPresent(path) {
                     let parsed = try ResultsFileContents(path: path, bytes: contents)
-                    stored = try parsed.resultsByID()
+                    stored = try parsed.resultsWithLines()
                     if parsed.completeByteCount < contents.count {
                         // Cut off the torn line so the next append starts a fresh line.
                         _ = try POSIXFile.retrying("truncate", path) { truncate(path, off_t(parsed.completeByteCount)) }
@@ -87,7 +89,8 @@ public final class ResultsJournal {
         } catch {
             throw ResultsFileError(path: path, line: nil, message: "\(error)")
         }
-        storedResults = stored
+        storedResults = stored.mapValues(\.payload)
+        storedLines = stored.mapValues(\.line)
     }
 
     deinit {
@@ -201,6 +204,12 @@ struct ResultsFileContents {
 
     /// The results by id; one id with two different results is an error.
     func resultsByID() throws(ResultsFileError) -> [String: String] {
+        try resultsWithLines().mapValues(\.payload)
+    }
+
+    /// The results by id with the line each was first read from; one id with two different
+    /// results is an error.
+    func resultsWithLines() throws(ResultsFileError) -> [String: (payload: String, line: Int)] {
         var results: [String: (payload: String, line: Int)] = [:]
         for entry in entries {
             if let earlier = results[entry.result.id] {
@@ -215,7 +224,7 @@ struct ResultsFileContents {
                 results[entry.result.id] = (entry.result.payload, entry.line)
             }
         }
-        return results.mapValues(\.payload)
+        return results
     }
 
     private static func parse(

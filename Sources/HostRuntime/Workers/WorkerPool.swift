@@ -17,7 +17,7 @@ import Darwin
 ///   the new worker. A job that fails again is reported in
 ///   ``WorkerPoolOutcome/failures`` and the run goes on.
 /// - A handler error is reported at once, not retried.
-/// - A stop signal (`SIGINT`, `SIGTERM`) stops dispatching, kills the workers and returns
+/// - A stop signal (`SIGINT`, `SIGTERM`, `SIGHUP`) stops dispatching, kills the workers and returns
 ///   with ``WorkerPoolOutcome/interruption`` set; finished results are kept.
 /// - Results come back in job order, so the outcome is identical for any number of
 ///   workers, including none (``WorkerPoolOptions/runsInProcess``: the jobs then run here,
@@ -38,13 +38,25 @@ import Darwin
 public struct WorkerPool {
     /// How jobs are run.
     public let options: WorkerPoolOptions
-    /// Runs one job in this process; required when ``WorkerPoolOptions/runsInProcess``.
-    private let handler: ((WorkerJob) throws -> String)?
+    /// Runs one job in this process; required when ``WorkerPoolOptions/runsInProcess``. Its
+    /// second argument tells a long job whether a stop signal has arrived.
+    private let handler: ((WorkerJob, _ isStopRequested: () -> Bool) throws -> String)?
 
     /// A pool with `options`; `handler` runs jobs in this process (the same function the
     /// worker command passes to ``WorkerServer/serve(handler:)``), and is needed only when
     /// the options say to run in process.
     public init(options: WorkerPoolOptions, handler: ((WorkerJob) throws -> String)? = nil) {
+        self.options = options
+        self.handler = handler.map { run in { job, _ in try run(job) } }
+    }
+
+    /// A pool with `options` whose in-process `handler` may end a long job early: it calls
+    /// its second argument now and then (it polls for stop signals, cheaply) and, when that
+    /// returns true, throws. The run then ends as interrupted, without a result for that job.
+    public init(
+        options: WorkerPoolOptions,
+        interruptibleHandler handler: @escaping (WorkerJob, _ isStopRequested: () -> Bool) throws -> String
+    ) {
         self.options = options
         self.handler = handler
     }
@@ -57,6 +69,7 @@ public struct WorkerPool {
     ///   - stored: results from an earlier run by job id (``ResultsJournal/storedResults``
     ///     for `--resume`); those jobs are not run and their stored payloads appear in the
     ///     outcome as if they had just been computed. Ids not among `jobs` are ignored.
+    ///   - dispatchStop: lets `onEvent` stop dispatching (jobs not started have no result).
     ///   - onEvent: progress, on the calling thread; ``WorkerPoolEvent/finished(_:)`` is the
     ///     moment to append a result to the results file.
     /// - Throws: ``UVError`` if the event loop or a signal watcher cannot be set up.
@@ -64,6 +77,7 @@ public struct WorkerPool {
     public func run(
         _ jobs: [WorkerJob],
         skipping stored: [String: String] = [:],
+        dispatchStop: DispatchStop? = nil,
         onEvent: (WorkerPoolEvent) -> Void = { _ in }
     ) throws(UVError) -> WorkerPoolOutcome {
         precondition(Set(jobs.map(\.id)).count == jobs.count, "WorkerPool: job ids must be unique")
@@ -72,13 +86,26 @@ public struct WorkerPool {
         if !pending.isEmpty {
             if options.runsInProcess {
                 guard let handler else { preconditionFailure("WorkerPool: running in process needs a handler") }
-                try runInProcess(jobs, pending: pending, handler: handler, state: &state, onEvent: onEvent)
+                try runInProcess(
+                    jobs,
+                    pending: pending,
+                    handler: handler,
+                    state: &state,
+                    dispatchStop: dispatchStop,
+                    onEvent: onEvent
+                )
             } else {
                 _ = signal(SIGPIPE, SIG_IGN)
                 try withoutActuallyEscaping(
                     onEvent,
                     do: { onEvent throws(UVError) in
-                        let run = try WorkerPoolRun(jobs: jobs, pending: pending, options: options, onEvent: onEvent)
+                        let run = try WorkerPoolRun(
+                            jobs: jobs,
+                            pending: pending,
+                            options: options,
+                            dispatchStop: dispatchStop,
+                            onEvent: onEvent
+                        )
                         state = run.run()
                     }
                 )
@@ -88,12 +115,13 @@ public struct WorkerPool {
     }
 
     /// Runs the pending jobs one after another on this thread, checking for stop signals
-    /// between jobs (a signal arriving during a job is acted on when it ends).
+    /// between jobs and, through the handler's second argument, during them.
     private func runInProcess(
         _ jobs: [WorkerJob],
         pending: [Int],
-        handler: (WorkerJob) throws -> String,
+        handler: (WorkerJob, _ isStopRequested: () -> Bool) throws -> String,
         state: inout RunState,
+        dispatchStop: DispatchStop?,
         onEvent: (WorkerPoolEvent) -> Void
     ) throws(UVError) {
         let loop = try EventLoop()
@@ -109,14 +137,19 @@ public struct WorkerPool {
         }
         for index in pending {
             loop.runNoWait()
-            if stop.received != nil { break }
+            if stop.received != nil || dispatchStop?.isRequested == true { break }
             let job = jobs[index]
             onEvent(.started(jobID: job.id, attempt: 1, processID: nil))
+            let isStopRequested = {
+                loop.runNoWait()
+                return stop.received != nil
+            }
             do {
-                let payload = try handler(job)
+                let payload = try handler(job, isStopRequested)
                 state.results[index] = payload
                 onEvent(.finished(WorkerResult(id: job.id, payload: payload)))
             } catch {
+                if stop.received != nil { break }  // Ended early by the signal: not a failure.
                 let reason = WorkerFailureReason.handlerError(String(describing: error))
                 state.reasons[index].append(reason)
                 state.failed[index] = true

@@ -30,8 +30,8 @@ public struct WorkerPoolOptions: Sendable {
     /// of starting workers; the results are the same.
     public var inProcess: Bool
     /// The signals that end a run early and cleanly: dispatching stops, the workers are
-    /// killed, and finished results are kept. Ctrl-C (`SIGINT`) and `SIGTERM` by default;
-    /// empty to leave signals alone.
+    /// killed, and finished results are kept. Ctrl-C (`SIGINT`), `SIGTERM` and `SIGHUP` (the
+    /// terminal or the ssh session went away) by default; empty to leave signals alone.
     public var stopSignals: [ProcessSignal]
     /// The longest protocol line accepted from a worker, in bytes.
     public var maximumLineLength: Int
@@ -55,7 +55,7 @@ public struct WorkerPoolOptions: Sendable {
         self.timeLimit = timeLimit
         self.retries = retries
         self.inProcess = false
-        self.stopSignals = [.interrupt, .terminate]
+        self.stopSignals = [.interrupt, .terminate, .hangup]
         self.maximumLineLength = 64 << 20
     }
 

@@ -15,6 +15,7 @@ final class WorkerPoolRun {
     private let jobs: [WorkerJob]
     private let options: WorkerPoolOptions
     private let onEvent: (WorkerPoolEvent) -> Void
+    private let dispatchStop: DispatchStop?
     private let loop: EventLoop
     private let stopSignals = StopSignals()
     private var state: RunState
@@ -35,12 +36,14 @@ final class WorkerPoolRun {
         jobs: [WorkerJob],
         pending: [Int],
         options: WorkerPoolOptions,
+        dispatchStop: DispatchStop?,
         onEvent: @escaping (WorkerPoolEvent) -> Void
     )
         throws(UVError)
     {
         self.jobs = jobs
         self.options = options
+        self.dispatchStop = dispatchStop
         self.onEvent = onEvent
         loop = try EventLoop()
         state = RunState(jobCount: jobs.count)
@@ -73,6 +76,11 @@ final class WorkerPoolRun {
     /// worker go once nothing is left to do.
     private func pump() {
         guard !isStopping else { return }
+        if dispatchStop?.isRequested == true {
+            // Start nothing more; the workers finish their jobs and are then let go.
+            queueHead = queue.count
+            retryQueue.removeAll()
+        }
         for slot in workers where slot.isIdle {
             guard let index = dequeue() else { break }
             assign(index, to: slot)

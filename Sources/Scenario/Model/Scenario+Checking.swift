@@ -3,10 +3,22 @@ extension Scenario {
     ///
     /// - Throws: ``ScenarioError`` with the first variant's or sweep point's problems.
     public func checkVariantsAndSweep() throws(ScenarioError) {
-        for variant in variantNames { _ = try applying(variant: variant) }
+        _ = try variantsAndSweepPoints()
+    }
+
+    /// Every variant (`base` first) and every sweep point of the base, applied, with labels
+    /// such as `no-edge` or `shared_pools.p.devices=10k`.
+    ///
+    /// - Throws: ``ScenarioError`` with the first variant's or sweep point's problems.
+    public func variantsAndSweepPoints() throws(ScenarioError) -> [(label: String, scenario: Scenario)] {
+        var result: [(label: String, scenario: Scenario)] = []
+        for variant in variantNames { result.append((variant, try applying(variant: variant))) }
         if let sweep {
-            for value in sweep.values { _ = try setting(sweep.path, to: value, at: value.location) }
+            for value in sweep.values {
+                result.append(("\(sweep.path)=\(value)", try setting(sweep.path, to: value, at: value.location)))
+            }
         }
+        return result
     }
 
     /// What the scenario holds beyond its base run, for one-line summaries: `3 variants, a

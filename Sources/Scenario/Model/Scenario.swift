@@ -25,6 +25,17 @@ public struct Scenario: Sendable {
     public var sweep: ScenarioSweep?
     /// The resolved document (after `extends`), which variants and sweeps are applied to.
     public var document: ScenarioNode
+    /// The node of each model element in the document, for locating problems found later.
+    var elementNodes: [SpecElement: ScenarioNode] = [:]
+
+    /// Where `field` of `element` is written: its value's location, or the deepest part of
+    /// that path the file has (the element, else the file's start).
+    public func location(of element: SpecElement, _ field: SpecField) -> SourceLocation {
+        guard let node = elementNodes[element] ?? elementNodes[.scenario] else {
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+        return ScenarioBuilder.node(of: field, in: node).location
+    }
 
     /// The seed of replication `replication` (1-based).
     public func seed(forReplication replication: Int) -> UInt64 {

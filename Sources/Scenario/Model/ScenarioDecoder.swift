@@ -127,7 +127,7 @@ struct ScenarioBuilder {
             for problem in error.errors { report(problem) }
             return nil
         }
-        return Scenario(
+        var scenario = Scenario(
             name: name,
             description: description,
             file: file,
@@ -140,6 +140,8 @@ struct ScenarioBuilder {
             sweep: sweep,
             document: document
         )
+        scenario.elementNodes = elements
+        return scenario
     }
 
     /// Reports a model error at the node of the field it names, inside the node of its element.
@@ -172,8 +174,13 @@ struct ScenarioBuilder {
         guard let element = elements[error.element] ?? fallback ?? elements[.scenario] else {
             return .null(at: SourceLocation(file: file, line: 1, column: 1))
         }
+        return Self.node(of: error.field, in: element)
+    }
+
+    /// The node of `field` inside `element`, or the deepest part of that path it has.
+    static func node(of field: SpecField, in element: ScenarioNode) -> ScenarioNode {
         var node = element
-        for step in error.field.steps {
+        for step in field.steps {
             let next: ScenarioNode?
             switch step {
             case .key(let key): next = node.entry(key)?.value

@@ -34,6 +34,10 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// What money is expected to look like, for messages.
     public static let expectation = "an amount of money such as '0.12 USD/GB' or '0.05 USD/h'"
 
+    /// The largest amount accepted (10⁹ of any currency per unit), so that costs summed over a
+    /// run stay finite.
+    public static let largestAmount = 1e9
+
     /// Parses `0.12 USD/GB`, `0.05 USD/h`, `0.05 USD/core-h`, `2 USD/M` or `300 USD`.
     ///
     /// The amount must be finite and not negative. The part after `/` is a data size, a
@@ -53,6 +57,9 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         }
         guard measured.value.isFinite, measured.value >= 0 else {
             return .failure(QuantityError("\(failure) (not a finite, non-negative amount)"))
+        }
+        guard measured.value <= largestAmount else {
+            return .failure(QuantityError("\(failure) (more than 1G, the largest amount accepted)"))
         }
         guard let denominator = measured.moneyDenominator else {
             return .success(Money(amount: measured.value, currency: currency))

@@ -54,13 +54,29 @@ public enum QuantityKind: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// The largest magnitude accepted, in the base unit, and how messages write it; nil for
+    /// plain numbers. Far beyond any real network (a thousand terabits per second, an exabyte, a billion
+    /// events per second, a century), so that sizes times rates times durations stay finite and
+    /// inside 64-bit counters.
+    public var largest: (value: Double, text: String)? {
+        switch self {
+        case .duration: return (100 * 365 * 86_400, "100 years")
+        case .dataRate: return (1e15, "1000 Tbps")
+        case .dataSize: return (1e18, "1 EB")
+        case .eventRate: return (1e9, "1G/s")
+        case .count, .integer: return (9_007_199_254_740_992, "2^53")
+        case .fraction, .number: return nil
+        }
+    }
+
     /// Whether values below zero are accepted by default: only plain numbers and integers.
     public var allowsNegativeByDefault: Bool { self == .number || self == .integer }
 
     /// The value of `text` in this kind's base unit, or why it is not one.
     ///
     /// NaN and infinities are always rejected; negative values unless
-    /// ``allowsNegativeByDefault``. Counts and integers must be whole and at most 2⁵³ in size.
+    /// ``allowsNegativeByDefault``; magnitudes above ``largest``. Counts and integers must be
+    /// whole.
     public func parse(_ text: String) -> Result<Double, QuantityError> {
         parse(text, allowingNegative: allowsNegativeByDefault)
     }
@@ -91,11 +107,11 @@ public enum QuantityKind: String, Hashable, Sendable, CaseIterable {
             guard value.rounded(.towardZero) == value else {
                 return .failure(QuantityError("expected \(expectation), got '\(text)' (not a whole number)"))
             }
-            guard abs(value) <= 9_007_199_254_740_992 else {
-                return .failure(QuantityError("expected \(expectation), got '\(text)' (too large)"))
-            }
         default:
             break
+        }
+        if let largest, abs(value) > largest.value {
+            return .failure(QuantityError("expected \(expectation), got '\(text)' (more than \(largest.text))"))
         }
         return .success(value == 0 ? 0 : value)  // no -0.0
     }

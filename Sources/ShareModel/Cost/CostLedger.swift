@@ -47,11 +47,13 @@ public struct CostLedger: Hashable, Sendable {
 
     /// Adds `bytes` bytes sent out of `region` (egress).
     ///
-    /// - Precondition: `region` is in range; the total fits in 64 bits.
+    /// The total saturates at `UInt64.max` (18 EB) rather than trapping.
+    ///
+    /// - Precondition: `region` is in range.
     /// - Complexity: O(1).
     public mutating func recordEgress(region: CostRegionID, bytes: UInt64) {
         precondition(Int(region.index) < regionCount, "cost ledger: unknown region id \(region.index)")
-        egressBytes[Int(region.index)] += bytes
+        egressBytes[Int(region.index)] = Self.saturatingSum(egressBytes[Int(region.index)], bytes)
     }
 
     /// Adds `credits` credits earned by shared devices (not money: priced at
@@ -66,11 +68,18 @@ public struct CostLedger: Hashable, Sendable {
 
     /// Adds `requests` completed requests that delivered `bytesDelivered` bytes in all.
     ///
-    /// - Precondition: the totals fit in 64 bits.
+    /// The totals saturate at `UInt64.max` rather than trapping.
+    ///
     /// - Complexity: O(1).
     public mutating func recordCompleted(requests: UInt64 = 1, bytesDelivered: UInt64) {
-        requestsCompleted += requests
-        self.bytesDelivered += bytesDelivered
+        requestsCompleted = Self.saturatingSum(requestsCompleted, requests)
+        self.bytesDelivered = Self.saturatingSum(self.bytesDelivered, bytesDelivered)
+    }
+
+    /// `a + b`, or `UInt64.max` when that overflows.
+    static func saturatingSum(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
     }
 
     /// Adds every quantity of `other` to this ledger, region by region.
@@ -87,11 +96,11 @@ public struct CostLedger: Hashable, Sendable {
         )
         for region in 0..<regionCount {
             busyCoreSeconds[region] += other.busyCoreSeconds[region]
-            egressBytes[region] += other.egressBytes[region]
+            egressBytes[region] = Self.saturatingSum(egressBytes[region], other.egressBytes[region])
         }
         credits += other.credits
-        requestsCompleted += other.requestsCompleted
-        bytesDelivered += other.bytesDelivered
+        requestsCompleted = Self.saturatingSum(requestsCompleted, other.requestsCompleted)
+        bytesDelivered = Self.saturatingSum(bytesDelivered, other.bytesDelivered)
     }
 
     /// This ledger with every quantity of `other` added; see ``merge(_:)``.

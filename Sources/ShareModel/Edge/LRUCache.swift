@@ -42,9 +42,9 @@ public struct LRUCache: Sendable {
     /// Accesses that did not, since creation or ``resetCounters()``.
     public private(set) var misses = 0
     /// Bytes requested by hits (bytes).
-    public private(set) var hitBytes: Int64 = 0
+    public private(set) var hitBytes: Double = 0
     /// Bytes requested by misses, to be fetched from the origin (bytes).
-    public private(set) var missBytes: Int64 = 0
+    public private(set) var missBytes: Double = 0
     /// Objects evicted to make room, since creation or ``resetCounters()``.
     public private(set) var evictions = 0
 
@@ -94,12 +94,12 @@ public struct LRUCache: Sendable {
         if resident > 0 {
             assert(resident == size, "object \(object) changed size from \(resident) to \(size) bytes while cached")
             hits += 1
-            hitBytes += resident
+            hitBytes += Double(resident)
             moveToHead(Int32(truncatingIfNeeded: object))
             return true
         }
         misses += 1
-        missBytes += size
+        missBytes += Double(size)
         guard size <= capacityBytes else { return false }
         while usedBytes + size > capacityBytes {
             evictTail()
@@ -120,7 +120,7 @@ public struct LRUCache: Sendable {
     /// The fraction of requested bytes served from the cache (0 when none were requested).
     public var byteHitRatio: Double {
         let total = hitBytes + missBytes
-        return total == 0 ? 0 : Double(hitBytes) / Double(total)
+        return total == 0 ? 0 : hitBytes / total
     }
 
     /// Sets hits, misses, byte counters and evictions to zero, keeping the cached objects:

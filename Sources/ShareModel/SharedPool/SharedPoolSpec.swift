@@ -71,11 +71,15 @@ public struct SharedPoolSpec: Hashable, Sendable {
     /// The most devices a pool may have: device indices travel in 32-bit event payloads.
     public static let maximumDeviceCount = Int(UInt32.max) - 1
 
+    /// The most credits a pool may pay per GB served (10⁹), so that credits summed over a run
+    /// stay finite.
+    public static let maximumCreditsPerGB = 1e9
+
     /// Checks every field and throws on the first impossible one.
     ///
     /// - Throws: ``SpecError`` about the shared pool, naming the field by its scenario key: a
     ///   negative or too-large device count (`devices`), a NAT fraction outside 0...1 (`nat`),
-    ///   negative or non-finite credits (`credits_per_gb`), a resource distribution with a
+    ///   negative or over-large credits (`credits_per_gb`), a resource distribution with a
     ///   negative or non-finite mean (`uplink`, `storage`, `cpu`), a session distribution that
     ///   can be negative or has a mean that is not positive and finite (`online`, `offline`), a
     ///   diurnal table that does not have 24 positive finite factors (`diurnal`).
@@ -86,6 +90,13 @@ public struct SharedPoolSpec: Hashable, Sendable {
             throw SpecError(element, .nat, .outOfRange(got: "\(natFraction)", lower: "0", upper: "1"))
         }
         try SpecError.requireNonNegative(creditsPerGB, element, .creditsPerGB)
+        if creditsPerGB > Self.maximumCreditsPerGB {
+            throw SpecError(
+                element,
+                .creditsPerGB,
+                .tooLarge(got: "\(creditsPerGB)", maximum: "\(Int(Self.maximumCreditsPerGB))")
+            )
+        }
         for (field, distribution) in [
             (SpecField.uplink, uplinkBitsPerSecond), (.storage, storageBytes), (.cpu, cpuCores),
         ] {

@@ -37,13 +37,18 @@ struct ContentCatalogue: Sendable {
         popularity.sampleRank(using: &stream) - 1
     }
 
-    /// The size of `object` in bytes (at least 1): the same in every call and every run with
-    /// the same seed.
+    /// The largest size an object is given (1 PB): a draw beyond it from a long-tailed
+    /// size distribution is taken as 1 PB, so that bytes summed over a run fit 64-bit counters.
+    /// Validation keeps the mean size at most ``ContentSpec/maximumMeanObjectBytes``.
+    static let largestObjectBytes: Double = 1e15
+
+    /// The size of `object` in bytes (1 to ``largestObjectBytes``): the same in every call and
+    /// every run with the same seed.
     func size(of object: Int) -> Int64 {
         var stream = RandomStream(seed: seed, key: RandomStream.derivedKey(key, UInt64(object)))
         let bytes = objectBytes.sample(using: &stream)
         guard bytes.isFinite, bytes >= 1 else { return 1 }
-        return bytes >= 9e18 ? Int64(9e18) : Int64(bytes.rounded())
+        return Int64(min(bytes, Self.largestObjectBytes).rounded())
     }
 
     /// The probability that a device holding `capacityObjects` objects of this catalogue

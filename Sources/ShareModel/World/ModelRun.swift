@@ -5,29 +5,37 @@ public enum ModelRun {
     /// Builds the model for `spec` and `seed`, runs it to the end of the warm-up plus the
     /// duration, and returns the results.
     ///
-    /// - Throws: ``SpecErrors`` if the spec is invalid; nothing is run then.
+    /// - Throws: ``SpecErrors`` if the spec is invalid (nothing is run then);
+    ///   ``RunLimitBreach`` if the run reaches one of `limits`.
     /// - Complexity: the run's events × O(log pending) for the default pending-event set.
-    public static func run(_ spec: ModelSpec, seed: UInt64) throws(SpecErrors) -> ModelResults {
-        var simulation = try prepare(spec, seed: seed)
-        return finish(&simulation)
+    public static func run(_ spec: ModelSpec, seed: UInt64, limits: RunLimits = .unlimited) throws -> ModelResults {
+        var simulation = try prepare(spec, seed: seed, limits: limits)
+        return try finish(&simulation)
     }
 
     /// The model for `spec` and `seed`, started, in a simulation ready to run; for callers
     /// that run it in steps (progress, live mode) and then call ``finish(_:)``.
     public static func prepare(
         _ spec: ModelSpec,
-        seed: UInt64
+        seed: UInt64,
+        limits: RunLimits = .unlimited
     ) throws(SpecErrors) -> Simulation<WorldModel, DefaultPendingEventSet> {
-        let model = try WorldModel(spec: spec, seed: seed)
+        var model = try WorldModel(spec: spec, seed: seed)
+        model.limits = limits
         var simulation = Simulation(model: model)
         simulation.model.start(scheduler: &simulation.scheduler)
         return simulation
     }
 
     /// Runs `simulation` to the model's end (from wherever it is) and returns the results.
-    public static func finish(_ simulation: inout Simulation<WorldModel, DefaultPendingEventSet>) -> ModelResults {
+    ///
+    /// - Throws: ``RunLimitBreach`` if the run reaches one of its limits (now or before).
+    public static func finish(
+        _ simulation: inout Simulation<WorldModel, DefaultPendingEventSet>
+    ) throws(RunLimitBreach) -> ModelResults {
         let end = simulation.model.runEnd
-        _ = simulation.run(until: end)
+        if simulation.model.limitBreach == nil { _ = simulation.run(until: end) }
+        if let breach = simulation.model.limitBreach { throw breach }
         return simulation.model.results(at: end, events: simulation.scheduler.eventCount)
     }
 }

@@ -149,6 +149,13 @@ extension ModelSpec {
                 .other("must have a positive finite mean, got \(content.objectBytes.mean)")
             )
         }
+        if content.objectBytes.mean > ContentSpec.maximumMeanObjectBytes {
+            throw SpecError(
+                element,
+                .objectSize,
+                .tooLarge(got: "a mean of \(content.objectBytes.mean) bytes", maximum: "1 TB")
+            )
+        }
     }
 
     func validateSites(_ collector: inout SpecErrorCollector) {

@@ -73,6 +73,10 @@ public struct ContentSpec: Hashable, Sendable {
     /// so the same object always has the same size.
     public var objectBytes: SampledDistribution
 
+    /// The largest mean object size a catalogue may have (1 TB, beyond any video, download or
+    /// dataset a CDN carries); single draws are capped at 1 PB.
+    public static let maximumMeanObjectBytes: Double = 1e12
+
     /// A catalogue of `catalogueSize` objects.
     public init(catalogueSize: Int, zipfExponent: Double, objectBytes: SampledDistribution) {
         self.catalogueSize = catalogueSize

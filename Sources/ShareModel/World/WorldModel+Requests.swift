@@ -10,9 +10,15 @@ enum AttemptLoss {
 
 extension WorldModel {
     /// A request of demand `index` arrives: the next arrival is scheduled, and the request is
-    /// created and sent on its first attempt.
+    /// created and sent on its first attempt; at the limit of requests in flight the run stops
+    /// instead (``limitBreach``).
     mutating func handleArrival<Queue: PendingEventSet>(demand index: DemandID, scheduler: inout Scheduler<Queue>) {
         let now = scheduler.now
+        guard requests.live < limits.maxRequestsInFlight else {
+            limitBreach = RunLimitBreach(time: now, runEnd: runEnd, requestsInFlight: requests.live)
+            scheduler.stop()
+            return
+        }
         scheduleNextArrival(of: index, after: now, scheduler: &scheduler)
         let workloadClass = demands[index].workloadClass
         var request = ModelRequest(

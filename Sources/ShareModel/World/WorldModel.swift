@@ -96,6 +96,12 @@ public struct WorldModel: SimulationModel, Sendable {
     var measuring = false
     var ledger: CostLedger
 
+    // MARK: Limits
+    /// What the run may hold at once; set before starting.
+    public var limits = RunLimits.unlimited
+    /// Why the run stopped early, if it reached a limit: the run cannot go on after it.
+    public internal(set) var limitBreach: RunLimitBreach?
+
     /// The model for `spec` (validated here) and `seed`, with nothing scheduled yet.
     ///
     /// - Throws: ``SpecErrors`` naming each element and field at fault.

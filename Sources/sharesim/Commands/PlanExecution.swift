@@ -10,6 +10,10 @@ enum PlanExecution {
     static func execute(_ plan: ExperimentPlan, execution: ExecutionOptions, report: ReportOptions) throws {
         let resultsPath = execution.results ?? report.destination.defaultResultsPath
         let runner = ExperimentRunner(options: try execution.runnerOptions(defaultResultsPath: resultsPath))
+        let check = ResourceCheck(simultaneous: runner.simultaneous(plan), force: execution.force)
+        for warning in try check.check(plan) {
+            FileHandle.standardError.write(Data("sharesim: warning: \(warning)\n".utf8))
+        }
         let outcome = try runner.run(plan, progress: TerminalProgress.hooks(quiet: execution.quiet))
         for failure in outcome.failures {
             FileHandle.standardError.write(Data("sharesim: error: \(failure)\n".utf8))
@@ -29,47 +33,13 @@ enum PlanExecution {
     }
 }
 
-/// Progress on standard error (never on standard output): one line redrawn in place on a
-/// terminal; elsewhere (CI logs, Slurm) a new line every 5 s; nothing with `--quiet`.
+/// Progress on standard error (never on standard output); nothing with `--quiet`.
 enum TerminalProgress {
     /// The runner's hooks, or nil with `quiet`.
     static func hooks(quiet: Bool) -> ExperimentRunner.Progress? {
         guard !quiet else { return nil }
-        let terminal = isatty(STDERR_FILENO) == 1
-        let every: UInt64 = terminal ? 250_000_000 : 5_000_000_000
-        let start = ProcessClock.nanoseconds()
-        var shown = false
-        var lastShown: UInt64 = 0
-        func show(_ line: String) {
-            lastShown = ProcessClock.nanoseconds()
-            FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : "sharesim: " + line + "\n").utf8))
-            shown = true
+        return ProgressLines.hooks(terminal: isatty(STDERR_FILENO) == 1) {
+            FileHandle.standardError.write(Data($0.utf8))
         }
-        return ExperimentRunner.Progress(
-            jobEnded: { done, total in
-                let now = ProcessClock.nanoseconds()
-                let elapsed = Double(now - start) * 1e-9
-                guard total > 1, terminal ? elapsed >= 1 || shown : now - max(start, lastShown) >= every else { return }
-                let left = elapsed / Double(done) * Double(total - done)
-                show(
-                    "simulations \(done)/\(total) (\(done * 100 / total)%), "
-                        + "\(HumanNumbers.fixed(elapsed, decimals: 1)) s elapsed, "
-                        + "about \(HumanNumbers.fixed(left, decimals: 0)) s left"
-                )
-            },
-            simulationAdvanced: { simulated, end, events in
-                let now = ProcessClock.nanoseconds()
-                let elapsed = Double(now - start) * 1e-9
-                guard elapsed >= 1, now - max(start, lastShown) >= every else { return }
-                let fraction = end.nanoseconds == 0 ? 1 : Double(simulated.nanoseconds) / Double(end.nanoseconds)
-                let left = fraction > 0 ? elapsed / fraction - elapsed : 0
-                show(
-                    "\(simulated) of \(end.sinceStart) simulated (\(Int(fraction * 100))%), "
-                        + "\(HumanNumbers.compact(Double(events) / elapsed)) events/s, "
-                        + "about \(HumanNumbers.fixed(left, decimals: 0)) s left"
-                )
-            },
-            finished: { if shown && terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
-        )
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import Foundation
 import Scenario
 
 /// `sharesim validate FILE...`: checks scenario files without running them.
@@ -22,7 +23,10 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let scenario = try ScenarioReference(argument: file).load()
-                try scenario.checkVariantsAndSweep()
+                let check = ResourceCheck(simultaneous: 1, force: false)
+                for warning in try check.check(try scenario.variantsAndSweepPoints()) {
+                    FileHandle.standardError.write(Data("sharesim: warning: \(file): \(warning)\n".utf8))
+                }
                 let extras = scenario.extrasSummary
                 print("\(file): ok (\(scenario.name)\(extras.isEmpty ? "" : ", " + extras))")
             } catch let error as ScenarioError {

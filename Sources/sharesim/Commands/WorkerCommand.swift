@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import HostRuntime
+import ShareModel
 
 /// `sharesim worker`: runs simulations sent as JSON lines on standard input (started by
 /// `run`, `compare` and `sweep` with `--jobs`; not for direct use).
@@ -11,7 +12,11 @@ struct WorkerCommand: ParsableCommand {
         shouldDisplay: false
     )
 
+    @Option(help: "The most requests in flight each simulation may hold (set by the parent from its memory).")
+    var maxRequestsInFlight = Int.max
+
     func run() throws {
-        try WorkerServer.serve(handler: ExperimentRunner.handle)
+        let limits = RunLimits(maxRequestsInFlight: maxRequestsInFlight)
+        try WorkerServer.serve { try ExperimentRunner.handle($0, limits: limits) }
     }
 }

@@ -24,6 +24,9 @@ struct ExecutionOptions: ParsableArguments {
     @Flag(help: "No progress lines on standard error (by default: redrawn on a terminal, every 5 s elsewhere).")
     var quiet = false
 
+    @Flag(help: "Run even when a simulation's memory estimate exceeds its share of this machine.")
+    var force = false
+
     func validate() throws {
         if let jobs, !(0...256).contains(jobs) { throw ValidationError("--jobs must be 0...256, got \(jobs)") }
         if resume, results == nil {

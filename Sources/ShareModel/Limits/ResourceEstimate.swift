@@ -1,0 +1,138 @@
+import SimCore
+
+/// What one simulation of a spec will need, estimated from the spec alone before anything is
+/// built: memory by item, and events.
+///
+/// Memory counts the structures whose size the description sets: devices, edge-cache
+/// indexes, zone slots, the latency table and the failure schedule. Requests in flight are
+/// not counted here (they depend on the load); ``RunLimits`` bounds them while the run goes.
+/// Events count arrivals, the steps of their requests, device churn and failures. Both are
+/// estimates within tens of percent (per-item costs were measured on x86-64 Linux), meant for
+/// refusing runs that cannot fit and warning about runs that will take long, not for budgets.
+public struct ResourceEstimate: Hashable, Sendable {
+    /// One thing that takes memory: which part of the description asks for it, and how much.
+    public struct Item: Hashable, Sendable {
+        /// The element whose field sets the size.
+        public var element: SpecElement
+        /// The field, by its scenario key (`devices`, `catalogue`, `servers`).
+        public var field: SpecField
+        /// What is counted, for messages: `4,294,967,294 devices`.
+        public var what: String
+        /// The estimated size (bytes).
+        public var bytes: Double
+    }
+
+    /// The items, largest first (ties in description order).
+    public var items: [Item]
+    /// The estimated number of events of one simulation (warm-up included).
+    public var events: Double
+
+    /// The sum of the items (bytes).
+    public var bytes: Double { items.reduce(0) { $0 + $1.bytes } }
+
+    /// The memory a shared device takes (bytes): the pool's own arrays
+    /// (``SharedPool/bytesPerDevice``), the model's per-device link, upload and job entries, and
+    /// its pending churn event, rounded up to the 104 bytes measured per device.
+    public static let bytesPerDevice = 104.0
+    /// The memory an edge cache takes per catalogue object, resident or not (bytes): two links
+    /// and a size.
+    public static let bytesPerCachedObject = 16.0
+    /// The memory a zone takes per core (bytes): a slot for the request in service and a free
+    /// list entry, as measured.
+    public static let bytesPerCore = 52.0
+    /// The memory one latency table entry takes (bytes).
+    public static let bytesPerLatencyEntry = Double(MemoryLayout<Int64>.stride)
+    /// The memory one outage window takes (bytes).
+    public static let bytesPerOutageWindow = Double(MemoryLayout<OutageWindow>.stride)
+    /// Events per request: its arrival, its reaching a site, its service or transfer ending,
+    /// and its answer arriving back.
+    public static let eventsPerRequest = 4.0
+}
+
+extension ModelSpec {
+    /// The memory and events one simulation of this spec needs; see ``ResourceEstimate``.
+    ///
+    /// - Complexity: O(size of the spec).
+    public var resourceEstimate: ResourceEstimate {
+        var items: [ResourceEstimate.Item] = []
+        func add(_ element: SpecElement, _ field: SpecField, _ count: Double, _ unit: String, each bytes: Double) {
+            let what = "\(Self.grouped(count)) \(unit)"
+            items.append(.init(element: element, field: field, what: what, bytes: count * bytes))
+        }
+        for placement in sharedPools {
+            let pool = placement.pool
+            let devices = Double(pool.deviceCount)
+            add(.sharedPool(pool.name), .devices, devices, "devices", each: ResourceEstimate.bytesPerDevice)
+        }
+        for site in edgeSites {
+            for workload in workloadClasses {
+                guard let content = workload.kind.content else { continue }
+                add(
+                    .workload(workload.name),
+                    .catalogue,
+                    Double(content.catalogueSize),
+                    "objects indexed by edge site '\(site.name)'",
+                    each: ResourceEstimate.bytesPerCachedObject
+                )
+            }
+        }
+        for (_, zone) in zones {
+            add(
+                .zone(zone.name),
+                .servers,
+                Double(zone.servers) * Double(zone.coresPerServer),
+                "cores",
+                each: ResourceEstimate.bytesPerCore
+            )
+        }
+        let endpoints = Double(regions.count + zones.count + edgeSites.count + sharedPools.count + populations.count)
+        add(
+            .scenario,
+            .latency,
+            endpoints * (endpoints + 1) / 2,
+            "latency table entries",
+            each: ResourceEstimate.bytesPerLatencyEntry
+        )
+        let horizon = (warmup + duration).seconds
+        var events = 0.0
+        for (index, failure) in randomFailures.enumerated() {
+            let cycle = failure.timeToFailureSeconds.mean + failure.timeToRepairSeconds.mean
+            let windows = cycle > 0 ? (horizon / cycle).rounded(.up) : 0
+            add(
+                .randomFailure(index, of: failure.target),
+                .target(failure.target),
+                windows,
+                "outage windows of \(failure.target)",
+                each: ResourceEstimate.bytesPerOutageWindow
+            )
+            events += 2 * windows
+        }
+        for placement in sharedPools {
+            let pool = placement.pool
+            let cycle = pool.onSessionSeconds.mean + pool.offSessionSeconds.mean
+            if cycle > 0 { events += Double(pool.deviceCount) * (1 + 2 * horizon / cycle) }
+        }
+        let end = SimTime.zero + warmup + duration
+        for population in populations {
+            for demand in population.demands {
+                events += demand.rate.expectedCount(from: .zero, to: end) * ResourceEstimate.eventsPerRequest
+            }
+        }
+        let order = items.indices.sorted {
+            items[$0].bytes > items[$1].bytes || (items[$0].bytes == items[$1].bytes && $0 < $1)
+        }
+        return ResourceEstimate(items: order.map { items[$0] }, events: events)
+    }
+
+    /// `4294967294` as `4,294,967,294`; values beyond 2⁶³ in scientific notation.
+    static func grouped(_ value: Double) -> String {
+        guard value.isFinite, value < 9e18 else { return "\(value)" }
+        let digits = String(Int64(value.rounded()))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}
