@@ -26,10 +26,22 @@ enum CLIRunner {
         in directory: URL? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CLIResult {
+        try runProgram(executable, arguments, in: directory)
+    }
+
+    /// Runs `program` with `arguments` in `directory`, with `environment` instead of this
+    /// process's when given, waiting for it to finish.
+    static func runProgram(
+        _ program: URL,
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> CLIResult {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -6,7 +6,8 @@ import Testing
 /// simulated durations shortened (`--duration 1 s`, a 1 s warm-up, `--end 1` for PHOLD)
 /// so the suite stays quick. Commands the CI script itself runs (`apt-get`, `swift build`,
 /// `swift test`) are listed, not rerun; a profiler in front of `sharesim` is dropped, since
-/// CI has none, and the command behind it runs.
+/// CI has none, and the command behind it runs. The Slurm recipe is left to `SlurmArrayTests`,
+/// which runs it on a real cluster.
 @Suite("README commands", .serialized)
 struct ReadmeCommandsTests {
     /// The commands `.ci/run` runs itself, and a profiler's own report (nothing of ours runs).
@@ -30,11 +31,8 @@ struct ReadmeCommandsTests {
     /// Every `sharesim ...` command the README shows inline (in backticks) that is a real
     /// invocation, not a synopsis with placeholders (`SCENARIO`, `[--seed N]`, `...`).
     static func inlineCommands() throws -> [String] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         var commands: [String] = []
-        for span in readme.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+        for span in try ReadmeText.contents().split(separator: "`", omittingEmptySubsequences: false).enumerated()
         where span.offset % 2 == 1 {
             let text = String(span.element)
             guard text.hasPrefix("sharesim "), !text.hasPrefix("sharesim ->"), !text.contains("["),
@@ -48,22 +46,16 @@ struct ReadmeCommandsTests {
         return commands
     }
 
-    /// Every command line of the README's `sh` blocks (continuations joined, comments cut).
+    /// Every command line of the README's `sh` blocks but the Slurm recipe's (continuations
+    /// joined, comments cut).
     static func commands() throws -> [String] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = try ReadmeText.shellBlocks()
+        let slurm = SlurmRecipe.find(in: blocks)?.blocks ?? 0..<0
         var commands: [String] = []
-        var inBlock = false
         var pending = ""
-        for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") {
-                inBlock = line == "```sh"
-                continue
-            }
-            guard inBlock else { continue }
-            var text = String(line)
-            if text.hasPrefix("#") && !text.hasPrefix("#SBATCH") { continue }
+        for line in blocks.indices.filter({ !slurm.contains($0) }).flatMap({ blocks[$0] }) {
+            var text = line
+            if text.hasPrefix("#") { continue }
             if let comment = text.range(of: "   #") { text = String(text[..<comment.lowerBound]) }
             text = text.trimmingCharacters(in: .whitespaces)
             if text.hasSuffix("\\") {
@@ -80,31 +72,17 @@ struct ReadmeCommandsTests {
     func readmeCommands() throws {
         let commands = try Self.commands()
         #expect(commands.contains("swift run -c release sharesim run"))
+        #expect(!commands.contains { $0.contains("SLURM") || $0.hasPrefix("sbatch") })
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sharesim-readme-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("Simulations"),
-            withDestinationURL: root.appendingPathComponent("Simulations")
+            withDestinationURL: ReadmeText.root.appendingPathComponent("Simulations")
         )
-        var arrayTasks = [1]
         var ran = 0
         for command in commands {
             if Self.notRunHere.contains(command) { continue }
-            if command.hasPrefix("#SBATCH --array=1-") {
-                arrayTasks = Array(1...(Int(command.dropFirst("#SBATCH --array=1-".count)) ?? 1))
-                continue
-            }
-            if command.hasPrefix("mkdir -p ") {
-                let name = String(command.dropFirst("mkdir -p ".count))
-                try FileManager.default.createDirectory(
-                    at: folder.appendingPathComponent(name),
-                    withIntermediateDirectories: true
-                )
-                continue
-            }
             var words = Self.words(command)
             if let binary = words.firstIndex(where: { $0 == "sharesim" || $0.hasSuffix("/sharesim") }) {
                 words.removeFirst(binary + 1)  // `swift run -c release sharesim`, `perf record ... BIN`
@@ -112,20 +90,12 @@ struct ReadmeCommandsTests {
                 Issue.record("a README command the suite does not know how to run: \(command)")
                 continue
             }
-            let tasks = command.contains("${SLURM_ARRAY_TASK_ID}") ? arrayTasks : [0]
-            for task in tasks {
-                var arguments = words.map { $0.replacingOccurrences(of: "${SLURM_ARRAY_TASK_ID}", with: String(task)) }
-                arguments = arguments.flatMap { Self.expandGlob($0, in: folder) }
-                arguments = Self.shortened(arguments)
-                let result = try CLIRunner.run(arguments, in: folder)
-                #expect(
-                    result.status == 0,
-                    "`\(command)` (task \(task)) exited \(result.status): \(result.standardError)"
-                )
-                ran += 1
-            }
+            let arguments = Self.shortened(words.flatMap { Self.expandGlob($0, in: folder) })
+            let result = try CLIRunner.run(arguments, in: folder)
+            #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.standardError)")
+            ran += 1
         }
-        #expect(ran >= 4 + arrayTasks.count)
+        #expect(ran >= 3)
         for command in try Self.inlineCommands() where !Self.inlineNotRunHere.contains(command) {
             var arguments = Array(Self.words(command).dropFirst())
             if arguments.starts(with: ["bench", "model"]), !arguments.contains("saturated") {
@@ -136,9 +106,6 @@ struct ReadmeCommandsTests {
             ran += 1
         }
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("hk.html").path))
-        let html = try String(contentsOf: folder.appendingPathComponent("sweep.html"), encoding: .utf8)
-        #expect(html.contains("<svg") && html.contains("ShareSim sweep: xunlei-xingyu-cdn"))
-        #expect(!html.contains("incomplete"))
     }
 
     /// `command` split into words as a shell would: at spaces, except inside double quotes,
