@@ -1,5 +1,5 @@
 import Foundation
-public import HostRuntime
+import HostRuntime
 import Reports
 public import ShareModel
 import SimCore
@@ -30,7 +30,7 @@ public final class LiveSession {
     private var simulation: Simulation<WorldModel, DefaultPendingEventSet>
     private var clock: PacedClock
     private let started = ContinuousClock.now
-    private let exitAtEnd: Bool
+    private let settings: LiveSettings
     private let ticker: LoopTimer
     private var signals: [SignalWatcher] = []
     private var server: HTTPServer?
@@ -53,38 +53,37 @@ public final class LiveSession {
     /// Where one-line notes for the user go (the run finished, ...).
     private let note: (String) -> Void
 
-    /// A session for `spec` with `seed`, paced at `speed`, served on `host`:`port`.
+    /// A session for `spec` with `seed`, paced and served as `settings` say.
     ///
-    /// - Parameter note: receives one-line notes for the user (the run finished, ...).
+    /// - Parameter note: receives one-line notes for the user (where the server listens,
+    ///   the run finished, ...).
     /// - Throws: ``ExperimentError/usage(_:)`` when the address cannot be listened on.
     public init(
         scenarioName: String,
         spec: ModelSpec,
         seed: UInt64,
-        speed: PacedClock.Speed,
-        host: String,
-        port: Int,
-        exitAtEnd: Bool,
+        settings: LiveSettings,
         note: @escaping (String) -> Void
     ) throws {
         self.scenarioName = scenarioName
         self.note = note
-        self.exitAtEnd = exitAtEnd
+        self.settings = settings
         loop = try EventLoop()
         simulation = try ModelRun.prepare(spec, seed: seed)
-        clock = PacedClock(speed: speed)
+        clock = PacedClock(speed: settings.speed)
         let interval = spec.interval.nanoseconds > 0 ? spec.interval : spec.duration
         maxChunk = SimDuration(nanoseconds: max(1_000_000, interval.nanoseconds / 2))
         chunk = SimDuration(nanoseconds: max(1_000_000, interval.nanoseconds / 10))
         ticker = try LoopTimer(loop: loop)
+        let address = settings.listen
         do {
-            server = try HTTPServer(loop: loop, host: host, port: port) { [unowned self] request in
+            server = try HTTPServer(loop: loop, host: address.host, port: address.port) { [unowned self] request in
                 self.handle(request)
             }
         } catch {
             ticker.close()
             _ = try? loop.close()
-            throw ExperimentError.usage("cannot listen on \(host):\(port): \(error)")
+            throw ExperimentError.usage("--listen: cannot listen on \(address.urlHost):\(address.port): \(error)")
         }
     }
 
@@ -93,8 +92,17 @@ public final class LiveSession {
         get throws { try server?.boundPort ?? 0 }
     }
 
-    /// Runs until the run ends (with `exitAtEnd`) or a signal arrives; returns how it ended.
+    /// Where the dashboard is, such as `http://127.0.0.1:8080`.
+    public var url: String {
+        get throws { "http://\(settings.listen.urlHost):\(try boundPort)" }
+    }
+
+    /// Notes where the dashboard is and how to send control requests, then runs until the run
+    /// ends (with ``LiveSettings/exitAtEnd``) or a signal arrives; returns how it ended.
     public func run() throws -> Ending {
+        let token = settings.controlToken
+        let header = "Authorization: Bearer " + (token.isGenerated ? token.text : "<the --control-token>")
+        note("live on \(try url) (POST /control needs \(header))")
         for signal in [ProcessSignal.interrupt, .terminate] {
             let watcher = try SignalWatcher(loop: loop)
             try watcher.start(signal) { [unowned self] _ in self.shutDown(.interrupted) }
@@ -176,7 +184,7 @@ public final class LiveSession {
         ticker.stop()
         publish()
         note("live run of \(scenarioName) finished; serving final figures")
-        if exitAtEnd { shutDown(.finished) }
+        if settings.exitAtEnd { shutDown(.finished) }
     }
 
     private func shutDown(_ reason: Ending) {
@@ -208,8 +216,17 @@ public final class LiveSession {
         switch request.path {
         case "/", "/index.html":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
+            let page = LiveDashboard.page(title: scenarioName, controlToken: settings.controlToken.text)
             return .response(
-                HTTPResponse(contentType: "text/html; charset=utf-8", body: LiveDashboard.page(title: scenarioName))
+                HTTPResponse(
+                    contentType: "text/html; charset=utf-8",
+                    body: page,
+                    headers: [
+                        // The page holds the control token: never cached, never framed by another site.
+                        HTTPHeader("Cache-Control", "no-store"), HTTPHeader("X-Frame-Options", "DENY"),
+                        HTTPHeader("Content-Security-Policy", "frame-ancestors 'none'"),
+                    ]
+                )
             )
         case "/metrics":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
@@ -223,6 +240,15 @@ public final class LiveSession {
             )
         case "/control":
             guard request.method == "POST" else { return Self.methodNotAllowed("POST") }
+            guard settings.controlToken.authorizes(request) else {
+                var reply = controlReply(
+                    status: .unauthorized,
+                    message: "a control request needs the header Authorization: Bearer TOKEN, with the token "
+                        + "printed when the run started (or given with --control-token)"
+                )
+                reply.headers.append(HTTPHeader("WWW-Authenticate", "Bearer realm=\"sharesim\""))
+                return .response(reply)
+            }
             let (status, message) = control(request.body)
             return .response(controlReply(status: status, message: message))
         default:

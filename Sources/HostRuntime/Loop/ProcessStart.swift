@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The signal settings every ShareSim process needs before it does anything else.
+public enum ProcessStart {
+    /// Unblocks every signal on the calling thread (``SignalMask/unblockAll()``) and ignores
+    /// `SIGPIPE` process-wide (``ignoreBrokenPipes()``). Call it first thing in `main`, before
+    /// any thread starts, so that every command gets both.
+    public static func prepare() {
+        SignalMask.unblockAll()
+        ignoreBrokenPipes()
+    }
+
+    /// Ignores `SIGPIPE` for the whole process.
+    ///
+    /// On Linux a write to a socket or pipe whose reader is gone raises `SIGPIPE`, whose default
+    /// action kills the process without a word (exit status 141): one dashboard tab closed at
+    /// the wrong moment would end a live run. Ignored, the write fails with `EPIPE` instead and
+    /// the writer closes that one connection. Calling it again does nothing more; the worker
+    /// pool and ``HTTPServer`` call it too, for programs that did not call ``prepare()``.
+    /// Child processes started by libuv get the default action back.
+    public static func ignoreBrokenPipes() {
+        _ = signal(SIGPIPE, SIG_IGN)
+    }
+}
