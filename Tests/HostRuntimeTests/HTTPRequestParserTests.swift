@@ -90,7 +90,7 @@ struct HTTPRequestParserTests {
         "a method that is a token the parser does not know is a 501 error; noise in its place is 400",
         arguments: [
             ("HELLO THERE\r\n\r\n", 501), ("BREW /pot HTTP/1.1\r\n\r\n", 501), ("get / HTTP/1.1\r\n\r\n", 501),
-            ("GET / HTTP/1.1\r\n\r\nFOO / HTTP/1.1\r\n\r\n", 501), ("@@@ / HTTP/1.1\r\n\r\n", 400),
+            ("@@@ / HTTP/1.1\r\n\r\n", 400),
             ("G\u{1}T / HTTP/1.1\r\n\r\n", 400), ("GET\r\n\r\n", 400),
         ]
     )
@@ -98,6 +98,23 @@ struct HTTPRequestParserTests {
         let error = #expect(throws: HTTPParseError.self) { try HTTPRequestParser().feed(bytes(wire)) }
         #expect(error?.status.code == status)
         #expect((error?.kind == .unknownMethod) == (status == 501))
+    }
+
+    @Test("requests before a malformed one are returned; its error comes with the next call")
+    func errorAfterRequests() throws {
+        let parser = HTTPRequestParser()
+        let good = try parser.feed(bytes("GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\nFOO / HTTP/1.1\r\n\r\n"))
+        #expect(good.map(\.path) == ["/a", "/b"])
+        #expect(parser.failure?.status.code == 501)
+        let error = #expect(throws: HTTPParseError.self) { try parser.finish() }
+        #expect(error == parser.failure)
+
+        let upgrade = HTTPRequestParser()
+        let served = try upgrade.feed(
+            bytes("GET /a HTTP/1.1\r\n\r\nGET /chat HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+        )
+        #expect(served.map(\.path) == ["/a"], "the request asking for the upgrade is not returned")
+        #expect(upgrade.failure?.status.code == 400)
     }
 
     @Test("parsing stops after the requested number of requests and says how many bytes it used")

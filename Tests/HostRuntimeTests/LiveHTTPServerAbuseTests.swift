@@ -19,11 +19,13 @@ struct LiveHTTPServerAbuseTests {
     final class Server {
         let server: HTTPServer
         private(set) var served = 0
+        /// Called with each request the handler sees.
+        var onRequest: ((HTTPRequest) -> Void)?
 
         init(loop: EventLoop, options: HTTPServer.Options = HTTPServer.Options()) throws {
-            var count: () -> Void = {}
+            var count: (HTTPRequest) -> Void = { _ in }
             server = try HTTPServer(loop: loop, host: "127.0.0.1", port: 0, options: options) { request in
-                count()
+                count(request)
                 switch (request.method, request.path) {
                 case ("GET", "/"), ("HEAD", "/"):
                     return .response(HTTPResponse(contentType: "text/plain", body: "hello\n"))
@@ -35,7 +37,10 @@ struct LiveHTTPServerAbuseTests {
                 default: return .response(HTTPResponse(status: .methodNotAllowed, contentType: "text/plain", body: ""))
                 }
             }
-            count = { [unowned self] in self.served += 1 }
+            count = { [unowned self] request in
+                self.served += 1
+                self.onRequest?(request)
+            }
         }
 
         var port: Int { (try? server.boundPort) ?? 0 }
@@ -182,6 +187,43 @@ struct LiveHTTPServerAbuseTests {
         #expect(heldWhileFlooding <= 2 * 64 * 1024 + 64 * 1024 + Self.bigBody + 200, "held \(heldWhileFlooding)")
         #expect(heldAfterClose == 0)
         #expect(probeReply.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(try harness.finish().isClean)
+    }
+
+    @Test("a client pipelining thousands of requests does not keep another waiting: a few at a time each")
+    func pipeliningIsFair() throws {
+        let harness = try LoopHarness(timeout: .seconds(15))
+        let test = try Server(loop: harness.loop)
+        let request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        let flood = try LiveTestClient(
+            loop: harness.loop,
+            port: test.port,
+            sending: String(repeating: request, count: 20_000)
+        )
+        var servedWhenProbeConnected = -1
+        var servedBeforeProbe = -1
+        test.onRequest = { request in
+            if request.path == "/probe" { servedBeforeProbe = test.served - servedWhenProbeConnected }
+        }
+        flood.onData = { flood in
+            guard servedWhenProbeConnected < 0 else { return }
+            servedWhenProbeConnected = test.served
+            guard
+                let probe = try? LiveTestClient(
+                    loop: harness.loop,
+                    port: test.port,
+                    sending: "GET /probe HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                )
+            else { return }
+            harness.keep(probe)
+            probe.onEnd = { _ in
+                flood.connection.close()
+                test.server.close()
+            }
+        }
+        harness.run()
+        // 16 a turn, while the probe connects and is read (a few turns); without a budget, thousands.
+        #expect(servedBeforeProbe > 0 && servedBeforeProbe < 1000, "\(servedBeforeProbe) flood requests first")
         #expect(try harness.finish().isClean)
     }
 

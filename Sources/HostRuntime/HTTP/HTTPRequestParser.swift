@@ -42,8 +42,8 @@ public final class HTTPRequestParser {
 
     private let parser: UnsafeMutablePointer<http_parser>
     private let settings: UnsafeMutablePointer<http_parser_settings>
-    /// The error that spent the parser.
-    private var failure: HTTPParseError?
+    /// The error that spent the parser, if one did; every later call throws it.
+    public private(set) var failure: HTTPParseError?
     /// The error a callback found, reported when `http_parser_execute` returns.
     private var callbackError: HTTPParseError?
 
@@ -89,8 +89,10 @@ public final class HTTPRequestParser {
     /// Parses the next bytes from the connection.
     ///
     /// - Returns: the requests whose last byte was in `bytes`, in order; usually none or one.
-    /// - Throws: ``HTTPParseError`` for malformed or oversized input, and on every call after
-    ///   one did; requests completed earlier in the same `bytes` are dropped then.
+    ///   When a malformed request follows complete ones, those are returned and the error
+    ///   (already in ``failure``) is thrown by the next call, so each can still be answered.
+    /// - Throws: ``HTTPParseError`` for malformed or oversized input before any complete
+    ///   request, and on every call after the parser failed.
     public func feed(_ bytes: some Collection<UInt8>) throws(HTTPParseError) -> [HTTPRequest] {
         try parse(bytes, maxRequests: .max).requests
     }
@@ -143,36 +145,27 @@ public final class HTTPRequestParser {
         parser.pointee.data = nil
         defer { completed = [] }
         let code = parser.pointee.http_errno
+        let error: HTTPParseError
         if code == HPE_PAUSED.rawValue {
             // Paused by `messageComplete` at the request limit; the rest waits for the next call.
             http_parser_pause(parser, 0)
             return .success((completed, parsed))
-        }
-        if code != HPE_OK.rawValue {
-            return .failure(fail(callbackError ?? Self.error(forCode: code, in: bytes, at: parsed)))
-        }
-        if parser.pointee.upgrade != 0 {
-            return .failure(
-                fail(HTTPParseError(kind: .malformed, detail: "protocol upgrades and CONNECT are not supported"))
+        } else if code != HPE_OK.rawValue {
+            error = callbackError ?? Self.error(forCode: code, in: bytes, at: parsed)
+        } else if parser.pointee.upgrade != 0 {
+            // The request asking for the upgrade is complete, but it is not served.
+            if !completed.isEmpty { completed.removeLast() }
+            error = HTTPParseError(kind: .malformed, detail: "protocol upgrades and CONNECT are not supported")
+        } else if parsed != bytes.count {
+            error = HTTPParseError(
+                kind: .malformed,
+                detail: "the parser stopped after \(parsed) of \(bytes.count) bytes"
             )
+        } else {
+            return .success((completed, parsed))
         }
-        if parsed != bytes.count {
-            return .failure(
-                fail(
-                    HTTPParseError(
-                        kind: .malformed,
-                        detail: "the parser stopped after \(parsed) of \(bytes.count) bytes"
-                    )
-                )
-            )
-        }
-        return .success((completed, parsed))
-    }
-
-    private func fail(_ error: HTTPParseError) -> HTTPParseError {
         failure = error
-        completed = []
-        return error
+        return completed.isEmpty ? .failure(error) : .success((completed, parsed))
     }
 
     /// The error for libhttp-parser's `code`, which it reported at byte `position` of `bytes`.

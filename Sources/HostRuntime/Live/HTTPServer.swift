@@ -215,13 +215,23 @@ public final class HTTPServer {
     // MARK: Answering
 
     /// Answers what the connection has received, a few parsed requests at a time, until it
-    /// runs out of requests or its unsent responses pass the limit; then reads on, waits for
-    /// the client to catch up, or (after the end of its stream) closes.
+    /// runs out of requests; then reads on or (after the end of its stream) closes.
+    ///
+    /// It answers at most ``Options/maxQueuedRequests`` requests per call, so that a client
+    /// pipelining thousands cannot hold the loop (other clients and the caller's timers run in
+    /// between), and none while the unsent responses pass ``Options/maxUnsentBytes``; either
+    /// way it stops reading, and the completion of the connection's last write calls it again.
     private func pump(_ connection: HTTPServerConnection) {
+        var budget = options.maxQueuedRequests
         while connection.state == .open {
-            if connection.stream.queuedWriteBytes > options.maxUnsentBytes {
-                // Backpressure: a write completion pumps again once the client reads.
+            let backedUp = connection.stream.queuedWriteBytes > options.maxUnsentBytes
+            if connection.writesInFlight > 0, backedUp || budget == 0 {
                 pauseReading(connection)
+                return
+            }
+            if connection.pending.isEmpty, let error = connection.parser.failure {
+                // Every request before the bad one is answered; now the bad one is.
+                respondAndClose(connection, HTTPResponse(rejecting: error))
                 return
             }
             if connection.pending.isEmpty, !connection.inbox.isEmpty {
@@ -237,6 +247,7 @@ public final class HTTPServer {
             }
             guard !connection.pending.isEmpty else { break }
             serve(connection.pending.removeFirst(), on: connection)
+            budget -= 1
         }
         guard connection.state == .open else { return }
         if connection.peerFinished {
@@ -332,7 +343,7 @@ public final class HTTPServer {
         switch connection.state {
         case .open:
             armTimeout(connection)
-            pump(connection)
+            if connection.writesInFlight == 0 { pump(connection) }
         case .closing:
             if connection.writesInFlight == 0 { drop(connection) }
         case .eventStream, .closed:
