@@ -27,6 +27,9 @@ public struct ListenAddress: Hashable, Sendable {
                 throw ExperimentError.usage("--listen must be HOST:PORT (\(example)), not '\(text)'")
             }
             portText = rest.dropFirst()
+            guard hostText.contains(":") else {
+                throw ExperimentError.usage("--listen: brackets are for IPv6 addresses only, not '\(text)'")
+            }
         } else if let colon = text.lastIndex(of: ":") {
             hostText = text[..<colon]
             portText = text[text.index(after: colon)...]
