@@ -159,26 +159,30 @@ struct LiveHTTPServerAbuseTests {
             loop: harness.loop,
             options: HTTPServer.Options(maxQueuedRequests: 4, maxUnsentBytes: 64 * 1024)
         )
-        let request = Array("GET /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
-        let flood = try TCPConnection.connect(on: harness.loop, host: "127.0.0.1", port: test.port) { _ in }
         // 40,000 requests (1.5 MB) would ask for 2.6 GB of responses; the client never reads.
-        for _ in 0..<20 { try flood.write(Array([[UInt8]](repeating: request, count: 2000).joined())) }
+        let batch = Array(String(repeating: "GET /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", count: 2000).utf8)
         var servedWhileFlooding = 0
         var heldWhileFlooding = 0
         var heldAfterClose = -1
         var probeReply = ""
-        try Self.after(.milliseconds(700), on: harness.loop) {
-            servedWhileFlooding = test.served
-            heldWhileFlooding = test.server.heldBytes
-            flood.close()
-            try? Self.after(.milliseconds(200), on: harness.loop) {
-                heldAfterClose = test.server.heldBytes
-                try? Self.probe(harness, port: test.port) { text in
-                    probeReply = text
-                    test.server.close()
+        var flood: TCPConnection?
+        flood = try TCPConnection.connect(on: harness.loop, host: "127.0.0.1", port: test.port) { error in
+            #expect(error == nil)
+            // Timed from the connect, on the loop's clock.
+            try? Self.after(.milliseconds(700), on: harness.loop) {
+                servedWhileFlooding = test.served
+                heldWhileFlooding = test.server.heldBytes
+                flood?.close()
+                try? Self.after(.milliseconds(200), on: harness.loop) {
+                    heldAfterClose = test.server.heldBytes
+                    try? Self.probe(harness, port: test.port) { text in
+                        probeReply = text
+                        test.server.close()
+                    }
                 }
             }
         }
+        for _ in 0..<20 { try flood?.write(batch) }
         harness.run()
         // The kernel's socket buffers take some responses (a few MB on loopback); then the server
         // stops. Without backpressure it would answer all 40,000.
@@ -234,15 +238,17 @@ struct LiveHTTPServerAbuseTests {
             loop: harness.loop,
             options: HTTPServer.Options(requestTimeout: .milliseconds(300), maxUnsentBytes: 64 * 1024)
         )
-        let request = Array("GET /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
-        let stalled = try TCPConnection.connect(on: harness.loop, host: "127.0.0.1", port: test.port) { _ in }
-        try stalled.write(Array([[UInt8]](repeating: request, count: 2000).joined()))
         var connectionsAfterTimeout = -1
-        try Self.after(.milliseconds(1200), on: harness.loop) {
-            connectionsAfterTimeout = test.server.connectionCount
-            stalled.close()
-            test.server.close()
+        var stalled: TCPConnection?
+        stalled = try TCPConnection.connect(on: harness.loop, host: "127.0.0.1", port: test.port) { error in
+            #expect(error == nil)
+            try? Self.after(.milliseconds(1200), on: harness.loop) {
+                connectionsAfterTimeout = test.server.connectionCount
+                stalled?.close()
+                test.server.close()
+            }
         }
+        try stalled?.write(Array(String(repeating: "GET /big HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", count: 2000).utf8))
         harness.run()
         #expect(test.served > 0)
         #expect(connectionsAfterTimeout == 0)

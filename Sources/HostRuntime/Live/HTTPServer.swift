@@ -284,6 +284,8 @@ public final class HTTPServer {
             connection.pending = []
             write(HTTPResponse.eventStreamHead(headers: [HTTPHeader("Connection", "keep-alive")]), on: connection)
             if !initialEvents.isEmpty { write(initialEvents, on: connection) }
+            // Read on (and drop what arrives), to notice when the client goes.
+            resumeReading(connection)
         }
     }
 
