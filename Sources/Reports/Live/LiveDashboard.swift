@@ -13,7 +13,7 @@ public enum LiveDashboard {
     }
 
     /// `text` as a JavaScript string literal that is also safe inside an HTML `<script>`.
-    static func javaScriptString(_ text: String) -> String {
+    private static func javaScriptString(_ text: String) -> String {
         var literal = "\""
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || "\"\\<>&\u{2028}\u{2029}".unicodeScalars.contains(scalar) {
