@@ -2,9 +2,9 @@ import SimCore
 
 /// One hostile exchange with `sharesim live`: the bytes a client sends on a fresh connection,
 /// how it leaves, and what it must get back.
-struct HostileExchange {
+struct HostileExchange: Sendable {
     /// How the client leaves after sending.
-    enum Leaving {
+    enum Leaving: Sendable {
         /// Says it has finished sending and reads the reply to the end.
         case readsReply
         /// Closes without reading anything.
@@ -14,7 +14,7 @@ struct HostileExchange {
     }
 
     /// What the reply must be.
-    enum Expected: Equatable {
+    enum Expected: Equatable, Sendable {
         /// Exactly these responses, in order, then the close.
         case statuses([Int])
         /// Nothing but refusals (4xx or 5xx), or no response at all.

@@ -20,13 +20,27 @@ struct LiveAbuseTests {
         .replacingOccurrences(of: "interval: 1000 s", with: "interval: 50 s")
 
     /// Starts `sharesim live` on the endless queue with `arguments`; returns it and its port.
-    static func start(_ arguments: [String]) throws -> (RunningCLI, Int) {
+    static func start(_ arguments: [String]) async throws -> (RunningCLI, Int) {
         let fixture = try ScenarioFixture()
         let file = try fixture.write("queue.yaml", endlessQueue)
         let cli = try RunningCLI(["live", file, "--listen", "127.0.0.1:0"] + arguments)
-        _ = cli.wait(upTo: .seconds(20)) { livePort(in: cli.standardError) != nil || !cli.isRunning }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while livePort(in: cli.standardError) == nil, cli.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let port = try #require(livePort(in: cli.standardError), "no port in: \(cli.standardError)")
         return (cli, port)
+    }
+
+    /// Sends `request` on a fresh connection, says it has finished sending, and reads the reply
+    /// to the end (off the test thread pool).
+    static func exchange(_ request: [UInt8], port: Int) async throws -> (bytes: [UInt8], ending: RawSocket.Ending) {
+        try await offPool {
+            let client = try RawSocket(port: port)
+            client.send(request)
+            client.finishSending()
+            return client.receiveAll()
+        }
     }
 
     /// Asserts the process is alive and `/metrics` answers 200.
@@ -35,9 +49,9 @@ struct LiveAbuseTests {
         port: Int,
         after abuse: String,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) {
+    ) async {
         #expect(cli.isRunning, "the process died after \(abuse)", sourceLocation: sourceLocation)
-        let metrics = (try? RawHTTP.request(port: port, path: "/metrics")) ?? "(no connection)"
+        let metrics = (try? await offPool { try RawHTTP.request(port: port, path: "/metrics") }) ?? "(no connection)"
         #expect(
             metrics.hasPrefix("HTTP/1.1 200 OK\r\n") && metrics.contains("sharesim_served_total"),
             "/metrics after \(abuse): \(metrics.prefix(80))",
@@ -46,50 +60,54 @@ struct LiveAbuseTests {
     }
 
     /// Ends the run with SIGINT and expects the clean exit (130, not death by a signal).
-    static func expectCleanExit(_ cli: RunningCLI, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectCleanExit(_ cli: RunningCLI, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         cli.send(SIGINT)
-        #expect(cli.exitStatus(within: .seconds(20)) == 130, sourceLocation: sourceLocation)
+        let status = try await offPool { cli.exitStatus(within: .seconds(20)) }
+        #expect(status == 130, sourceLocation: sourceLocation)
         #expect(!cli.diedBySignal, "stderr: \(cli.standardError)", sourceLocation: sourceLocation)
         #expect(cli.standardOutput.contains("orders · Throughput"), sourceLocation: sourceLocation)
     }
 
     @Test("event-stream clients that vanish mid-stream at --speed max do not kill the run", .timeLimit(.minutes(1)))
-    func vanishingEventStreams() throws {
-        let (cli, port) = try Self.start(["--speed", "max"])
+    func vanishingEventStreams() async throws {
+        let (cli, port) = try await Self.start(["--speed", "max"])
         defer { cli.kill() }
-        var vanished = 0
-        let started = ContinuousClock.now
-        // For 3 s and at least 40 clients (a request waits for the end of a simulation tick).
-        while ContinuousClock.now - started < .seconds(3) || vanished < 40,
-            ContinuousClock.now - started < .seconds(20), cli.isRunning
-        {
-            // A refused connection means the server is gone; the checks below say how.
-            guard let client = try? RawSocket(port: port) else { break }
-            client.send("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            switch vanished % 3 {
-            case 0:
-                // Reads the head and the history, then resets with events still unread.
-                _ = client.receiveSome()
-                client.reset()
-            case 1:
-                _ = client.receiveSome()
-                client.close()
-            default:
-                // Gone before the server even answers.
-                client.reset()
+        let vanished = try await offPool {
+            var vanished = 0
+            let started = ContinuousClock.now
+            // For 3 s and at least 40 clients (a request waits for the end of a simulation tick).
+            while ContinuousClock.now - started < .seconds(3) || vanished < 40,
+                ContinuousClock.now - started < .seconds(20), cli.isRunning
+            {
+                // A refused connection means the server is gone; the checks below say how.
+                guard let client = try? RawSocket(port: port) else { break }
+                client.send("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                switch vanished % 3 {
+                case 0:
+                    // Reads the head and the history, then resets with events still unread.
+                    _ = client.receiveSome()
+                    client.reset()
+                case 1:
+                    _ = client.receiveSome()
+                    client.close()
+                default:
+                    // Gone before the server even answers.
+                    client.reset()
+                }
+                vanished += 1
             }
-            vanished += 1
+            return vanished
         }
         #expect(!cli.diedBySignal, "killed by a signal after \(vanished) clients; stderr: \(cli.standardError)")
         #expect(vanished >= 40)
-        Self.expectServing(cli, port: port, after: "\(vanished) event-stream clients vanished")
-        Self.expectCleanExit(cli)
+        await Self.expectServing(cli, port: port, after: "\(vanished) event-stream clients vanished")
+        try await Self.expectCleanExit(cli)
     }
 
     @Test("each abuse gets its status or a clean close, and the run goes on", .timeLimit(.minutes(1)))
-    func abuses() throws {
+    func abuses() async throws {
         let token = "abuse-token-0123456789"
-        let (cli, port) = try Self.start(["--speed", "1000", "--control-token", token])
+        let (cli, port) = try await Self.start(["--speed", "1000", "--control-token", token])
         defer { cli.kill() }
         let opened = ContinuousClock.now
         // Slowloris: a header that never ends holds a connection only until the timeout (5 s).
@@ -142,16 +160,13 @@ struct LiveAbuseTests {
             ("a request cut off", Array("GET /metrics HTTP/1.1\r\nHo".utf8), [400]),
         ]
         for (name, request, statuses) in cases {
-            let client = try RawSocket(port: port)
-            client.send(request)
-            client.finishSending()
-            let (reply, ending) = client.receiveAll()
+            let (reply, ending) = try await Self.exchange(request, port: port)
             #expect(ending != .timedOut, "\(name): the server did not close")
             #expect(
                 responseStatuses(in: reply) == statuses,
                 "\(name): \(String(decoding: reply.prefix(60), as: UTF8.self))"
             )
-            Self.expectServing(cli, port: port, after: name)
+            await Self.expectServing(cli, port: port, after: name)
         }
 
         if ContinuousClock.now - opened < .seconds(4) {
@@ -160,12 +175,41 @@ struct LiveAbuseTests {
 
         // A client that pipelines without ever reading: the server stops reading from it.
         let baseline = try #require(residentBytes(of: cli.processIdentifier))
+        let (sent, stalled) = try await offPool { try Self.flood(port: port) }
+        let flooded = try #require(residentBytes(of: cli.processIdentifier))
+        #expect(stalled, "the server kept reading \(sent) bytes of requests it could not answer")
+        #expect(flooded - baseline < 24 << 20, "resident memory grew from \(baseline) to \(flooded) bytes")
+        await Self.expectServing(cli, port: port, after: "a pipelining flood of \(sent) bytes")
+
+        // 2,000 connections at once: 64 are served (one is the slowloris), the rest get 503.
+        let count = min(2000, raiseOpenFileLimit(to: 4096) - 100)
+        #expect(count == 2000, "the open-file limit allows only \(count) connections")
+        let crowd = try await offPool { try Self.crowd(count, port: port) }
+        // Idle connections are dropped after 5 s, freeing places: checked only if none can have been.
+        if let crowd {
+            #expect(crowd.refused == 100)
+            #expect(crowd.metrics.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        await Self.expectServing(cli, port: port, after: "2,000 concurrent connections")
+
+        let (slowReply, slowEnding) = try await offPool { slow.receiveAll() }
+        #expect(slowEnding == .closed && slowReply.isEmpty, "the slowloris connection: \(slowEnding)")
+        #expect(ContinuousClock.now - opened >= .seconds(5))
+        await Self.expectServing(cli, port: port, after: "a slowloris connection")
+        try await Self.expectCleanExit(cli)
+    }
+
+    /// Pipelines `GET /metrics` without reading, for up to 3 s or 64 MB; returns the bytes sent
+    /// and whether the server stopped taking them (half a second without progress), then resets.
+    static func flood(port: Int) throws -> (sent: Int, stalled: Bool) {
         let flood = try RawSocket(port: port)
-        let batch = Array(String(repeating: "GET /metrics HTTP/1.1\r\n\(host)\r\n", count: 1000).utf8)
+        defer { flood.reset() }
+        let batch = Array(String(repeating: "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", count: 1000).utf8)
         var sent = 0
         var stalledSince: ContinuousClock.Instant?
-        let floodEnd = ContinuousClock.now + .seconds(3)
-        while ContinuousClock.now < floodEnd, sent < 64 << 20 {
+        let end = ContinuousClock.now + .seconds(3)
+        while ContinuousClock.now < end, sent < 64 << 20 {
             let count = flood.sendWithoutWaiting(batch)
             if count > 0 {
                 sent += count
@@ -173,39 +217,24 @@ struct LiveAbuseTests {
             } else if count < 0 {
                 break
             } else {
-                if let since = stalledSince, ContinuousClock.now - since > .milliseconds(500) { break }
+                if let since = stalledSince, ContinuousClock.now - since > .milliseconds(500) { return (sent, true) }
                 stalledSince = stalledSince ?? ContinuousClock.now
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }
-        let flooded = try #require(residentBytes(of: cli.processIdentifier))
-        #expect(stalledSince != nil, "the server kept reading \(sent) bytes of requests it could not answer")
-        #expect(flooded - baseline < 24 << 20, "resident memory grew from \(baseline) to \(flooded) bytes")
-        flood.reset()
-        Self.expectServing(cli, port: port, after: "a pipelining flood of \(sent) bytes")
+        return (sent, false)
+    }
 
-        // 2,000 connections at once: 64 are served (one is the slowloris), the rest get 503.
-        let count = min(2000, raiseOpenFileLimit(to: 4096) - 100)
-        #expect(count == 2000, "the open-file limit allows only \(count) connections")
+    /// Opens `count` connections at once; if that took under 3 s, returns how many of the
+    /// last 100 got 503 and what `/metrics` got meanwhile. Closes them all.
+    static func crowd(_ count: Int, port: Int) throws -> (refused: Int, metrics: String)? {
         var crowd: [RawSocket] = []
-        let crowdStart = ContinuousClock.now
+        defer { for client in crowd { client.close() } }
+        let started = ContinuousClock.now
         for _ in 0..<count { crowd.append(try RawSocket(port: port, timeout: .seconds(5))) }
-        // Idle connections are dropped after 5 s, freeing places: check while none can have been.
-        if ContinuousClock.now - crowdStart < .seconds(3) {
-            let refused = crowd.suffix(100).filter { responseStatuses(in: $0.receiveAll().bytes) == [503] }.count
-            #expect(refused == 100)
-            #expect(try RawHTTP.request(port: port, path: "/metrics").hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
-        }
-        for client in crowd { client.close() }
-        crowd = []
-        Thread.sleep(forTimeInterval: 0.2)
-        Self.expectServing(cli, port: port, after: "2,000 concurrent connections")
-
-        let (slowReply, slowEnding) = slow.receiveAll()
-        #expect(slowEnding == .closed && slowReply.isEmpty, "the slowloris connection: \(slowEnding)")
-        #expect(ContinuousClock.now - opened >= .seconds(5))
-        Self.expectServing(cli, port: port, after: "a slowloris connection")
-        Self.expectCleanExit(cli)
+        guard ContinuousClock.now - started < .seconds(3) else { return nil }
+        let refused = crowd.suffix(100).filter { responseStatuses(in: $0.receiveAll().bytes) == [503] }.count
+        return (refused, try RawHTTP.request(port: port, path: "/metrics"))
     }
 }
 

@@ -13,23 +13,52 @@ struct LiveFuzzTests {
     /// Exchanges after which a client floods the server with pipelined requests it never reads.
     static let floodEvery = 1500
 
-    @Test("10,000 hostile requests: no crash, no hang, the expected statuses, bounded memory", .timeLimit(.minutes(2)))
-    func fuzz() throws {
-        let token = "fuzz-token-0123456789abcdef"
-        let (cli, port) = try LiveAbuseTests.start(["--speed", "100", "--control-token", token])
-        defer { cli.kill() }
-        var exchanges = HostileExchanges(seed: Self.seed, token: token, port: port)
+    /// What a fuzzing run saw.
+    struct Outcome: Sendable {
+        /// Requests sent and exchanges made.
         var sent = 0
-        var index = 0
+        var exchanges = 0
+        /// Resident memory after the first 300 exchanges, in bytes.
         var baseline: Int?
-        var failures = 0
-        while sent < Self.requestCount, failures < 5 {
+        /// One message per exchange that went wrong (at most five are collected).
+        var failures: [String] = []
+    }
+
+    @Test("10,000 hostile requests: no crash, no hang, the expected statuses, bounded memory", .timeLimit(.minutes(2)))
+    func fuzz() async throws {
+        let token = "fuzz-token-0123456789abcdef"
+        let (cli, port) = try await LiveAbuseTests.start(["--speed", "100", "--control-token", token])
+        defer { cli.kill() }
+        let outcome = try await offPool { try Self.run(port: port, token: token, cli: cli) }
+        for failure in outcome.failures { Issue.record("\(failure)") }
+        #expect(outcome.sent >= Self.requestCount, "sent \(outcome.sent) requests in \(outcome.exchanges) exchanges")
+        #expect(!cli.diedBySignal)
+        await LiveAbuseTests.expectServing(cli, port: port, after: "\(outcome.sent) fuzzed requests")
+        let final = residentBytes(of: cli.processIdentifier)
+        if let baseline = outcome.baseline, let final {
+            #expect(final - baseline < 16 << 20, "resident memory grew from \(baseline) to \(final) bytes")
+        }
+        // The run goes on: resumed (a fuzzed request may have paused it), simulated time advances.
+        _ = try await offPool { try RawHTTP.control(port: port, token: token, #"{"action":"resume"}"#) }
+        let before = try await Self.simulatedSeconds(port: port)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await Self.simulatedSeconds(port: port) > before)
+        try await LiveAbuseTests.expectCleanExit(cli)
+    }
+
+    /// Sends the seeded exchanges until ``requestCount`` requests went out, five exchanges
+    /// went wrong, or the server is gone.
+    static func run(port: Int, token: String, cli: RunningCLI) throws -> Outcome {
+        var exchanges = HostileExchanges(seed: seed, token: token, port: port)
+        var outcome = Outcome()
+        while outcome.sent < requestCount, outcome.failures.count < 5 {
             let exchange = exchanges.next()
-            let context = "seed \(Self.seed), exchange \(index) (\(exchange.label))"
-            if index == 300 { baseline = residentBytes(of: cli.processIdentifier) }
-            if index % Self.floodEvery == Self.floodEvery - 1 { try Self.flood(port: port) }
+            let index = outcome.exchanges
+            let context = "seed \(seed), exchange \(index) (\(exchange.label))"
+            if index == 300 { outcome.baseline = residentBytes(of: cli.processIdentifier) }
+            if index % floodEvery == floodEvery - 1 { try flood(port: port) }
             guard let client = try? RawSocket(port: port, timeout: .seconds(5)) else {
-                Issue.record("\(context): cannot connect; the process is \(cli.isRunning ? "running" : "gone")")
+                outcome.failures.append("\(context): cannot connect; the process is \(cli.isRunning ? "up" : "gone")")
                 break
             }
             client.send(exchange.bytes)
@@ -47,33 +76,22 @@ struct LiveFuzzTests {
                 case .unread: break
                 }
                 if !ok {
-                    failures += 1
                     let shown = String(decoding: exchange.bytes.prefix(200), as: UTF8.self).debugDescription
                     let answer = String(decoding: reply.prefix(200), as: UTF8.self).debugDescription
-                    let message = "\(context): sent \(shown), expected \(exchange.expected), got \(statuses) "
-                    Issue.record("\(message)(\(ending)): \(answer)")
+                    let expected = exchange.expected
+                    outcome.failures.append(
+                        "\(context): sent \(shown), expected \(expected), got \(statuses) (\(ending)): \(answer)"
+                    )
                 }
             }
-            sent += exchange.requests
-            index += 1
-            if index % 250 == 0, !cli.isRunning {
-                Issue.record("\(context): the process died; stderr: \(cli.standardError)")
+            outcome.sent += exchange.requests
+            outcome.exchanges += 1
+            if outcome.exchanges % 250 == 0, !cli.isRunning {
+                outcome.failures.append("\(context): the process died; stderr: \(cli.standardError)")
                 break
             }
         }
-        #expect(sent >= Self.requestCount, "sent \(sent) requests in \(index) exchanges")
-        #expect(!cli.diedBySignal)
-        LiveAbuseTests.expectServing(cli, port: port, after: "\(sent) fuzzed requests")
-        let final = residentBytes(of: cli.processIdentifier)
-        if let baseline, let final {
-            #expect(final - baseline < 16 << 20, "resident memory grew from \(baseline) to \(final) bytes")
-        }
-        // The run goes on: resumed (a fuzzed request may have paused it), simulated time advances.
-        _ = try RawHTTP.control(port: port, token: token, #"{"action":"resume"}"#)
-        let before = try Self.simulatedSeconds(port: port)
-        Thread.sleep(forTimeInterval: 0.3)
-        #expect(try Self.simulatedSeconds(port: port) > before)
-        LiveAbuseTests.expectCleanExit(cli)
+        return outcome
     }
 
     /// Pipelines requests for the dashboard page (quick to make, 7 KB) without reading until
@@ -98,8 +116,8 @@ struct LiveFuzzTests {
     }
 
     /// The run's `sharesim_sim_time_seconds`.
-    static func simulatedSeconds(port: Int) throws -> Double {
-        let metrics = try RawHTTP.request(port: port, path: "/metrics")
+    static func simulatedSeconds(port: Int) async throws -> Double {
+        let metrics = try await offPool { try RawHTTP.request(port: port, path: "/metrics") }
         let line = metrics.split(separator: "\n").first { $0.hasPrefix("sharesim_sim_time_seconds ") }
         return try #require(line.flatMap { Double($0.split(separator: " ")[1]) })
     }

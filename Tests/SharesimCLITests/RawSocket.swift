@@ -8,9 +8,12 @@ import Darwin
 
 /// A blocking TCP client socket to 127.0.0.1, for driving `sharesim live` with exactly the
 /// bytes a hostile client would send. Sends never raise `SIGPIPE`; every wait has a deadline.
-final class RawSocket {
+///
+/// `@unchecked Sendable`: a test hands a socket to ``offPool(_:)`` and awaits it, so one
+/// thread at a time uses it.
+final class RawSocket: @unchecked Sendable {
     /// How reading a reply ended.
-    enum Ending: Equatable {
+    enum Ending: Equatable, Sendable {
         /// The server closed the connection (end of stream).
         case closed
         /// The server reset the connection.
