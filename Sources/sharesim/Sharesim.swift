@@ -24,8 +24,7 @@ struct Sharesim: AsyncParsableCommand {
     /// ArgumentParser's own entry point exits with 64 and prints the usage; ShareSim's
     /// contract is status 2 and one line naming the flag, so errors are mapped here.
     static func main() async {
-        SignalMask.unblockAll()
-        SignalMask.ignoreWriteFailureSignals()
+        ProcessStart.prepare()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -22,10 +22,12 @@ struct SessionTests {
             scenarioName: scenario.name,
             spec: scenario.spec,
             seed: 1,
-            speed: .unlimited,
-            host: "127.0.0.1",
-            port: 0,
-            exitAtEnd: true,
+            settings: LiveSettings(
+                speed: .unlimited,
+                listen: try ListenAddress(parsing: "127.0.0.1:0"),
+                controlToken: .generate(),
+                exitAtEnd: true
+            ),
             note: { _ in }
         )
         #expect(try session.boundPort > 0)

@@ -78,12 +78,63 @@ struct HTTPRequestParserTests {
     @Test("malformed input is a 400 error, and the parser stays failed")
     func malformed() throws {
         let parser = HTTPRequestParser()
-        let error = #expect(throws: HTTPParseError.self) { try parser.feed(bytes("HELLO THERE\r\n\r\n")) }
+        let error = #expect(throws: HTTPParseError.self) { try parser.feed([0x16, 0x03, 0x01, 0x00, 0x10, 0x01]) }
         #expect(error?.kind == .malformed)
         #expect(error?.status == .badRequest)
         #expect(error?.status.code == 400)
         let again = #expect(throws: HTTPParseError.self) { try parser.feed(bytes("GET / HTTP/1.1\r\n\r\n")) }
         #expect(again == error)
+    }
+
+    @Test(
+        "a method that is a token the parser does not know is a 501 error; noise in its place is 400",
+        arguments: [
+            ("HELLO THERE\r\n\r\n", 501), ("BREW /pot HTTP/1.1\r\n\r\n", 501), ("get / HTTP/1.1\r\n\r\n", 501),
+            ("@@@ / HTTP/1.1\r\n\r\n", 400),
+            ("G\u{1}T / HTTP/1.1\r\n\r\n", 400), ("GET\r\n\r\n", 400),
+        ]
+    )
+    func unknownMethod(_ wire: String, _ status: Int) throws {
+        let error = #expect(throws: HTTPParseError.self) { try HTTPRequestParser().feed(bytes(wire)) }
+        #expect(error?.status.code == status)
+        #expect((error?.kind == .unknownMethod) == (status == 501))
+    }
+
+    @Test("requests before a malformed one are returned; its error comes with the next call")
+    func errorAfterRequests() throws {
+        let parser = HTTPRequestParser()
+        let good = try parser.feed(bytes("GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\nFOO / HTTP/1.1\r\n\r\n"))
+        #expect(good.map(\.path) == ["/a", "/b"])
+        #expect(parser.failure?.status.code == 501)
+        let error = #expect(throws: HTTPParseError.self) { try parser.finish() }
+        #expect(error == parser.failure)
+
+        let upgrade = HTTPRequestParser()
+        let served = try upgrade.feed(
+            bytes("GET /a HTTP/1.1\r\n\r\nGET /chat HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+        )
+        #expect(served.map(\.path) == ["/a"], "the request asking for the upgrade is not returned")
+        #expect(upgrade.failure?.status.code == 400)
+    }
+
+    @Test("parsing stops after the requested number of requests and says how many bytes it used")
+    func parseAtMost() throws {
+        let first = "GET /a HTTP/1.1\r\n\r\n"
+        let second = "POST /b HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"
+        let third = "GET /c HTTP/1.1\r\n\r\nGET /d"
+        let wire = bytes(first + second + third)
+        let parser = HTTPRequestParser()
+        let one = try parser.parse(wire, maxRequests: 1)
+        #expect(one.requests.map(\.path) == ["/a"])
+        #expect(one.consumed == first.utf8.count)
+        let two = try parser.parse(wire.dropFirst(one.consumed), maxRequests: 2)
+        #expect(two.requests.map(\.path) == ["/b", "/c"])
+        #expect(two.requests.first?.bodyText == "hi")
+        #expect(two.consumed == second.utf8.count + "GET /c HTTP/1.1\r\n\r\n".utf8.count)
+        let rest = try parser.parse(wire.dropFirst(one.consumed + two.consumed), maxRequests: 5)
+        #expect(rest.requests.isEmpty && rest.consumed == "GET /d".utf8.count)
+        #expect(parser.hasPartialRequest)
+        #expect(try parser.feed(bytes(" HTTP/1.0\r\n\r\n")).map(\.path) == ["/d"])
     }
 
     @Test("a bad header line is a 400 error")

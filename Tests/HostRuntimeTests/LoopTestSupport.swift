@@ -10,6 +10,8 @@ final class LoopHarness {
     let loop: EventLoop
     private let watchdog: LoopTimer
     private let flag = TimeoutFlag()
+    /// Objects kept alive until the harness goes (clients a callback created, say).
+    private var kept: [AnyObject] = []
 
     init(timeout: Duration = .seconds(20)) throws {
         loop = try EventLoop()
@@ -27,6 +29,11 @@ final class LoopHarness {
     func run(sourceLocation: SourceLocation = #_sourceLocation) {
         loop.run()
         #expect(!flag.timedOut, "the loop timed out", sourceLocation: sourceLocation)
+    }
+
+    /// Keeps `object` alive as long as the harness.
+    func keep(_ object: AnyObject) {
+        kept.append(object)
     }
 
     /// Whether the watchdog fired.

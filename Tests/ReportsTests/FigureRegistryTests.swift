@@ -58,7 +58,7 @@ struct FigureRegistryTests {
                 #expect(rows.contains(descriptor.metric), "\(chart) shows \(descriptor.key), which no report has")
             }
         }
-        let page = LiveDashboard.page(title: "t")
+        let page = LiveDashboard.page(title: "t", controlToken: "0123456789abcdef")
         for descriptor in FigureRegistry.descriptors(in: .liveDashboard) {
             #expect(page.contains("figures." + descriptor.key), "the dashboard never reads \(descriptor.key)")
         }

@@ -69,3 +69,105 @@ struct FailureHandlingTests {
         #expect(resumed.standardError.contains("delete that line, or run without --resume"))
     }
 }
+
+@Suite("Stopped workers")
+struct StoppedWorkerTests {
+    /// The ids of the running children of process `parent`, read from `/proc`.
+    static func children(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> Int32? in
+            guard let id = Int32(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent ? id : nil
+        }
+    }
+
+    @Test("A worker stopped with SIGSTOP is replaced and its simulation retried; the run completes")
+    func stoppedWorkerIsReplaced() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let output = fixture.path("report.json")
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = [
+            "run", file, "--replications", "3", "--duration", "100000 s", "--jobs", "2", "--output", output,
+            "--quiet", "--reproducible",
+        ]
+        try process.run()
+        var stopped: Int32?
+        for _ in 0..<200 where stopped == nil {
+            stopped = Self.children(of: process.processIdentifier).first
+            if stopped == nil { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        let worker = try #require(stopped, "no worker started")
+        kill(worker, SIGSTOP)
+        let deadline = Date().addingTimeInterval(180)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        if process.isRunning {
+            process.terminate()
+            kill(worker, SIGKILL)
+            Issue.record("the run hung behind a stopped worker")
+            return
+        }
+        #expect(process.terminationStatus == 0)
+        let report = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(report.contains("\"complete\": true"))
+        #expect(report.contains("\"replications\": 3"))
+        // The stopped worker was killed (a zombie or gone), not left stopped.
+        #expect(!FileManager.default.fileExists(atPath: "/proc/\(worker)/stat") || !Self.isStopped(worker))
+    }
+
+    static func isStopped(_ id: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(id)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first == "T"
+    }
+}
+
+@Suite("Outputs that would destroy inputs, and flags that need a results file")
+struct OutputSafetyTests {
+    @Test("--output or --results naming the scenario or a file it extends is refused and the file is untouched")
+    func outputsOverInputs() throws {
+        let fixture = try ScenarioFixture()
+        let base = try fixture.write("base.yaml", ScenarioFixture.queue)
+        let child = try fixture.write("child.yaml", "extends: base.yaml\nseed: 7\n")
+        let before = try String(contentsOfFile: base, encoding: .utf8)
+        for arguments in [
+            ["run", child, "--output", base, "--format", "json"],
+            ["run", child, "--results", base],
+            ["run", child, "--output", fixture.path("./child.yaml"), "--format", "json"],
+        ] {
+            let result = try CLIRunner.run(arguments + ["--duration", "10 s", "--quiet"])
+            #expect(result.status == 2, "\(arguments)")
+            #expect(
+                result.standardError.contains("is an input of this command (a scenario file or one it extends)"),
+                "\(result.standardError)"
+            )
+        }
+        #expect(try String(contentsOfFile: base, encoding: .utf8) == before)
+        #expect(try String(contentsOfFile: child, encoding: .utf8) == "extends: base.yaml\nseed: 7\n")
+    }
+
+    @Test("--shard without a results file is refused; --resume works with --output alone")
+    func resultsFileRequirements() throws {
+        let fixture = try ScenarioFixture()
+        let file = try fixture.write("queue.yaml", ScenarioFixture.queue)
+        let shard = try CLIRunner.run(["run", file, "--shard", "1/2", "--duration", "10 s", "--quiet"])
+        #expect(shard.status == 2)
+        #expect(shard.standardError.contains("--shard needs --results PATH (or --output)"), "\(shard.standardError)")
+        let resumeAlone = try CLIRunner.run(["run", file, "--resume", "--duration", "10 s", "--quiet"])
+        #expect(resumeAlone.status == 2)
+        #expect(resumeAlone.standardError.contains("--resume needs --results PATH"))
+        let output = fixture.path("report.json")
+        let arguments = ["run", file, "--output", output, "--duration", "10 s", "--quiet", "--jobs", "0"]
+        let first = try CLIRunner.run(arguments)
+        #expect(first.status == 0, "\(first.standardError)")
+        let resumed = try CLIRunner.run(arguments + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(try String(contentsOfFile: output + ".results.jsonl", encoding: .utf8).split(separator: "\n").count == 3)
+    }
+}

@@ -1,5 +1,5 @@
 import Foundation
-public import HostRuntime
+import HostRuntime
 import Reports
 public import ShareModel
 import SimCore
@@ -15,8 +15,10 @@ public final class LiveSession {
     public enum Ending: Sendable {
         /// The run reached its end (and `--exit-at-end` was given).
         case finished
-        /// SIGINT or SIGTERM arrived.
+        /// SIGINT, SIGTERM or SIGHUP arrived.
         case interrupted
+        /// The run reached its limit of requests in flight and cannot go on.
+        case stopped(RunLimitBreach)
     }
 
     /// How often the tick timer fires.
@@ -30,7 +32,7 @@ public final class LiveSession {
     private var simulation: Simulation<WorldModel, DefaultPendingEventSet>
     private var clock: PacedClock
     private let started = ContinuousClock.now
-    private let exitAtEnd: Bool
+    private let settings: LiveSettings
     private let ticker: LoopTimer
     private var signals: [SignalWatcher] = []
     private var server: HTTPServer?
@@ -53,38 +55,37 @@ public final class LiveSession {
     /// Where one-line notes for the user go (the run finished, ...).
     private let note: (String) -> Void
 
-    /// A session for `spec` with `seed`, paced at `speed`, served on `host`:`port`.
+    /// A session for `spec` with `seed`, paced and served as `settings` say.
     ///
-    /// - Parameter note: receives one-line notes for the user (the run finished, ...).
+    /// - Parameter note: receives one-line notes for the user (where the server listens,
+    ///   the run finished, ...).
     /// - Throws: ``ExperimentError/usage(_:)`` when the address cannot be listened on.
     public init(
         scenarioName: String,
         spec: ModelSpec,
         seed: UInt64,
-        speed: PacedClock.Speed,
-        host: String,
-        port: Int,
-        exitAtEnd: Bool,
+        settings: LiveSettings,
         note: @escaping (String) -> Void
     ) throws {
         self.scenarioName = scenarioName
         self.note = note
-        self.exitAtEnd = exitAtEnd
+        self.settings = settings
         loop = try EventLoop()
-        simulation = try ModelRun.prepare(spec, seed: seed)
-        clock = PacedClock(speed: speed)
+        simulation = try ModelRun.prepare(spec, seed: seed, limits: ExperimentRunner.limits(simultaneous: 1))
+        clock = PacedClock(speed: settings.speed)
         let interval = spec.interval.nanoseconds > 0 ? spec.interval : spec.duration
         maxChunk = SimDuration(nanoseconds: max(1_000_000, interval.nanoseconds / 2))
         chunk = SimDuration(nanoseconds: max(1_000_000, interval.nanoseconds / 10))
         ticker = try LoopTimer(loop: loop)
+        let address = settings.listen
         do {
-            server = try HTTPServer(loop: loop, host: host, port: port) { [unowned self] request in
+            server = try HTTPServer(loop: loop, host: address.host, port: address.port) { [unowned self] request in
                 self.handle(request)
             }
         } catch {
             ticker.close()
             _ = try? loop.close()
-            throw ExperimentError.usage("cannot listen on \(host):\(port): \(error)")
+            throw ExperimentError.usage("--listen: cannot listen on \(address.urlHost):\(address.port): \(error)")
         }
     }
 
@@ -93,9 +94,18 @@ public final class LiveSession {
         get throws { try server?.boundPort ?? 0 }
     }
 
-    /// Runs until the run ends (with `exitAtEnd`) or a signal arrives; returns how it ended.
+    /// Where the dashboard is, such as `http://127.0.0.1:8080`.
+    public var url: String {
+        get throws { "http://\(settings.listen.urlHost):\(try boundPort)" }
+    }
+
+    /// Notes where the dashboard is and how to send control requests, then runs until the run
+    /// ends (with ``LiveSettings/exitAtEnd``) or a signal arrives; returns how it ended.
     public func run() throws -> Ending {
-        for signal in [ProcessSignal.interrupt, .terminate] {
+        let token = settings.controlToken
+        let header = "Authorization: Bearer " + (token.isGenerated ? token.text : "<the --control-token>")
+        note("live on \(try url) (POST /control needs \(header))")
+        for signal in [ProcessSignal.interrupt, .terminate, .hangup] {
             let watcher = try SignalWatcher(loop: loop)
             try watcher.start(signal) { [unowned self] _ in self.shutDown(.interrupted) }
             watcher.keepsLoopAlive = false
@@ -125,7 +135,7 @@ public final class LiveSession {
         let tickStart = ContinuousClock.now
         let goal = clock.simulatedSeconds(atWall: wallSeconds)
         let target = goal >= runEnd.seconds ? runEnd : SimTime(.seconds(goal))
-        while simulation.now < target {
+        while simulation.now < target, simulation.model.limitBreach == nil {
             let next = min(target, simulation.now + chunk)
             let chunkStart = ContinuousClock.now
             simulation.run(until: next)
@@ -137,7 +147,14 @@ public final class LiveSession {
             // Behind the wall clock: carry on from here rather than catching up in a burst.
             clock.rebase(atWall: wallSeconds, simulatedSeconds: simulation.now.seconds)
         }
-        if simulation.now >= runEnd { finish() }
+        if let breach = simulation.model.limitBreach {
+            isFinished = true
+            publish()
+            note("live run of \(scenarioName) stopped: \(breach)")
+            shutDown(.stopped(breach))
+        } else if simulation.now >= runEnd {
+            finish()
+        }
     }
 
     /// Halves the chunk when one took over 20 ms, doubles it (up to half a report interval) when
@@ -176,7 +193,7 @@ public final class LiveSession {
         ticker.stop()
         publish()
         note("live run of \(scenarioName) finished; serving final figures")
-        if exitAtEnd { shutDown(.finished) }
+        if settings.exitAtEnd { shutDown(.finished) }
     }
 
     private func shutDown(_ reason: Ending) {
@@ -208,8 +225,17 @@ public final class LiveSession {
         switch request.path {
         case "/", "/index.html":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
+            let page = LiveDashboard.page(title: scenarioName, controlToken: settings.controlToken.text)
             return .response(
-                HTTPResponse(contentType: "text/html; charset=utf-8", body: LiveDashboard.page(title: scenarioName))
+                HTTPResponse(
+                    contentType: "text/html; charset=utf-8",
+                    body: page,
+                    headers: [
+                        // The page holds the control token: never cached, never framed by another site.
+                        HTTPHeader("Cache-Control", "no-store"), HTTPHeader("X-Frame-Options", "DENY"),
+                        HTTPHeader("Content-Security-Policy", "frame-ancestors 'none'"),
+                    ]
+                )
             )
         case "/metrics":
             guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
@@ -223,6 +249,15 @@ public final class LiveSession {
             )
         case "/control":
             guard request.method == "POST" else { return Self.methodNotAllowed("POST") }
+            guard settings.controlToken.authorizes(request) else {
+                var reply = controlReply(
+                    status: .unauthorized,
+                    message: "a control request needs the header Authorization: Bearer TOKEN, with the token "
+                        + "printed when the run started (or given with --control-token)"
+                )
+                reply.headers.append(HTTPHeader("WWW-Authenticate", "Bearer realm=\"sharesim\""))
+                return .response(reply)
+            }
             let (status, message) = control(request.body)
             return .response(controlReply(status: status, message: message))
         default:

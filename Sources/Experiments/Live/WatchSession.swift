@@ -87,7 +87,7 @@ public final class WatchSession {
         do {
             let loaded = try Scenario.load(path: path)
             watched = [path]
-            Self.collectFiles(loaded.document, into: &watched)
+            watched.formUnion(loaded.document.sourceFiles)
             scenario = try loaded.applying(variant: variant)
         } catch {
             report(error)
@@ -111,18 +111,6 @@ public final class WatchSession {
         }
         last = figures
         return true
-    }
-
-    /// Adds the file of every node in `node` (the main file and each file it extends).
-    private static func collectFiles(_ node: ScenarioNode, into files: inout Set<String>) {
-        if !node.location.file.isEmpty {
-            files.insert(URL(fileURLWithPath: node.location.file).standardizedFileURL.path)
-        }
-        switch node.content {
-        case .null, .scalar: break
-        case .sequence(let elements): for element in elements { collectFiles(element, into: &files) }
-        case .mapping(let entries): for entry in entries { collectFiles(entry.value, into: &files) }
-        }
     }
 
     // MARK: Watching

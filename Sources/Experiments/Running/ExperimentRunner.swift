@@ -19,6 +19,20 @@ public struct ExperimentRunner: Sendable {
         /// The longest wall time of one job in a worker, in seconds, before it is killed and retried.
         public var timeLimitSeconds: Double?
 
+        /// Refuses `resume` and a shard without a results file: a shard keeps its results only
+        /// there.
+        ///
+        /// - Throws: ``ExperimentError/usage(_:)`` naming the flags.
+        public func requireResultsFile() throws {
+            guard resultsPath == nil else { return }
+            if resume {
+                throw ExperimentError.usage("--resume needs --results PATH (or --output, next to which it lives)")
+            }
+            if shard != .all {
+                throw ExperimentError.usage("--shard needs --results PATH (or --output): its results go there")
+            }
+        }
+
         /// Options from their parts.
         public init(
             workers: Int? = nil,

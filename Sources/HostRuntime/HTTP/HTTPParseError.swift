@@ -13,6 +13,8 @@ public struct HTTPParseError: Error, Sendable, Equatable, CustomStringConvertibl
 
         /// The bytes are not a valid HTTP/1.x request (400).
         public static let malformed = Kind("malformed", .badRequest)
+        /// The method is a well-formed token that the parser does not know, such as `BREW` (501).
+        public static let unknownMethod = Kind("unknownMethod", .notImplemented)
         /// The request line and headers exceed the parser's header limit (431).
         public static let headersTooLarge = Kind("headersTooLarge", .requestHeaderFieldsTooLarge)
         /// The body (declared or received) exceeds the parser's body limit (413).
@@ -33,7 +35,7 @@ public struct HTTPParseError: Error, Sendable, Equatable, CustomStringConvertibl
         self.detail = detail
     }
 
-    /// The status to answer the request with: 400, 413 or 431.
+    /// The status to answer the request with: 400, 413, 431 or 501.
     public var status: HTTPStatus { kind.status }
 
     /// `STATUS: detail`.

@@ -5,10 +5,13 @@ internal import CHTTPParser
 /// It knows nothing of sockets: feed it what a connection reads and it returns each request
 /// as soon as its last byte arrives, several if the client pipelines. Sizes are bounded: the
 /// request line and headers by ``Limits/maxHeaderBytes`` (431 when exceeded), the body by
-/// ``Limits/maxBodyBytes`` (413, as soon as `Content-Length` announces it). Anything else
-/// that is not HTTP/1.x gets 400. After an error the parser is spent: every later call
-/// throws the same error, and the server should answer with ``HTTPParseError/status`` and
-/// close the connection.
+/// ``Limits/maxBodyBytes`` (413, as soon as `Content-Length` announces it). A method that is
+/// a well-formed token the parser does not know gets 501; anything else that is not HTTP/1.x
+/// gets 400. After an error the parser is spent: every later call throws the same error, and
+/// the server should answer with ``HTTPParseError/status`` and close the connection.
+///
+/// ``parse(_:maxRequests:)`` stops after a number of requests and says how many bytes it
+/// used, so a server can hold the rest back while it answers (pipelining backpressure).
 ///
 /// ```swift
 /// let parser = HTTPRequestParser()
@@ -39,8 +42,8 @@ public final class HTTPRequestParser {
 
     private let parser: UnsafeMutablePointer<http_parser>
     private let settings: UnsafeMutablePointer<http_parser_settings>
-    /// The error that spent the parser.
-    private var failure: HTTPParseError?
+    /// The error that spent the parser, if one did; every later call throws it.
+    public private(set) var failure: HTTPParseError?
     /// The error a callback found, reported when `http_parser_execute` returns.
     private var callbackError: HTTPParseError?
 
@@ -55,8 +58,10 @@ public final class HTTPRequestParser {
     private var body: [UInt8] = []
     private var method = ""
     private var keepAlive = true
-    /// Requests completed during the current `feed`.
+    /// Requests completed during the current `feed` or `parse`.
     private var completed: [HTTPRequest] = []
+    /// The parser pauses once this many requests are complete in one call.
+    private var requestLimit = Int.max
 
     /// A parser for one connection's requests, enforcing `limits`.
     public init(limits: Limits = Limits()) {
@@ -84,15 +89,34 @@ public final class HTTPRequestParser {
     /// Parses the next bytes from the connection.
     ///
     /// - Returns: the requests whose last byte was in `bytes`, in order; usually none or one.
-    /// - Throws: ``HTTPParseError`` for malformed or oversized input, and on every call after
-    ///   one did; requests completed earlier in the same `bytes` are dropped then.
+    ///   When a malformed request follows complete ones, those are returned and the error
+    ///   (already in ``failure``) is thrown by the next call, so each can still be answered.
+    /// - Throws: ``HTTPParseError`` for malformed or oversized input before any complete
+    ///   request, and on every call after the parser failed.
     public func feed(_ bytes: some Collection<UInt8>) throws(HTTPParseError) -> [HTTPRequest] {
+        try parse(bytes, maxRequests: .max).requests
+    }
+
+    /// Parses from the start of `bytes` until `maxRequests` requests are complete or the bytes
+    /// run out.
+    ///
+    /// - Returns: the complete requests, in order, and how many bytes of `bytes` were used;
+    ///   the caller passes the rest (`bytes.dropFirst(consumed)`) to a later call.
+    /// - Throws: as ``feed(_:)``.
+    /// - Precondition: `maxRequests` is positive.
+    public func parse(
+        _ bytes: some Collection<UInt8>,
+        maxRequests: Int
+    ) throws(HTTPParseError) -> (requests: [HTTPRequest], consumed: Int) {
+        precondition(maxRequests > 0, "HTTPRequestParser: maxRequests must be positive")
         if let failure { throw failure }
-        guard !bytes.isEmpty else { return [] }
-        let result =
-            bytes.withContiguousStorageIfAvailable { execute(UnsafeRawBufferPointer($0)) }
-            ?? Array(bytes).withUnsafeBytes { execute($0) }
-        return try finishExecute(parsed: result, expected: bytes.count)
+        guard !bytes.isEmpty else { return ([], 0) }
+        requestLimit = maxRequests
+        defer { requestLimit = .max }
+        let outcome =
+            bytes.withContiguousStorageIfAvailable { run(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes { run($0) }
+        return try outcome.get()
     }
 
     /// Tells the parser the connection ended; throws if a request was cut off.
@@ -101,53 +125,76 @@ public final class HTTPRequestParser {
     ///   are delimited without it, so usually none).
     public func finish() throws(HTTPParseError) -> [HTTPRequest] {
         if let failure { throw failure }
-        let result = execute(UnsafeRawBufferPointer(start: nil, count: 0))
-        return try finishExecute(parsed: result, expected: 0)
+        return try run(UnsafeRawBufferPointer(start: nil, count: 0)).get().requests
     }
 
     /// Whether part of a request has arrived but not all of it.
     public var hasPartialRequest: Bool { inMessage }
 
-    private func execute(_ bytes: UnsafeRawBufferPointer) -> Int {
+    /// Runs libhttp-parser over `bytes` and collects what it completed or why it failed.
+    private func run(
+        _ bytes: UnsafeRawBufferPointer
+    ) -> Result<(requests: [HTTPRequest], consumed: Int), HTTPParseError> {
         parser.pointee.data = Unmanaged.passUnretained(self).toOpaque()
-        defer { parser.pointee.data = nil }
-        return http_parser_execute(
+        let parsed = http_parser_execute(
             parser,
             settings,
             bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
             bytes.count
         )
-    }
-
-    private func finishExecute(parsed: Int, expected: Int) throws(HTTPParseError) -> [HTTPRequest] {
+        parser.pointee.data = nil
         defer { completed = [] }
         let code = parser.pointee.http_errno
-        if code != HPE_OK.rawValue {
-            throw fail(callbackError ?? Self.error(forCode: code))
-        }
-        if parser.pointee.upgrade != 0 {
-            throw fail(HTTPParseError(kind: .malformed, detail: "protocol upgrades and CONNECT are not supported"))
-        }
-        if parsed != expected {
-            throw fail(
-                HTTPParseError(kind: .malformed, detail: "the parser stopped after \(parsed) of \(expected) bytes")
+        let error: HTTPParseError
+        if code == HPE_PAUSED.rawValue {
+            // Paused by `messageComplete` at the request limit; the rest waits for the next call.
+            http_parser_pause(parser, 0)
+            return .success((completed, parsed))
+        } else if code != HPE_OK.rawValue {
+            error = callbackError ?? Self.error(forCode: code, in: bytes, at: parsed)
+        } else if parser.pointee.upgrade != 0 {
+            // The request asking for the upgrade is complete, but it is not served.
+            if !completed.isEmpty { completed.removeLast() }
+            error = HTTPParseError(kind: .malformed, detail: "protocol upgrades and CONNECT are not supported")
+        } else if parsed != bytes.count {
+            error = HTTPParseError(
+                kind: .malformed,
+                detail: "the parser stopped after \(parsed) of \(bytes.count) bytes"
             )
+        } else {
+            return .success((completed, parsed))
         }
-        return completed
-    }
-
-    private func fail(_ error: HTTPParseError) -> HTTPParseError {
         failure = error
-        completed = []
-        return error
+        return completed.isEmpty ? .failure(error) : .success((completed, parsed))
     }
 
-    private static func error(forCode code: UInt32) -> HTTPParseError {
+    /// The error for libhttp-parser's `code`, which it reported at byte `position` of `bytes`.
+    private static func error(
+        forCode code: UInt32,
+        in bytes: UnsafeRawBufferPointer,
+        at position: Int
+    ) -> HTTPParseError {
         let number = http_errno(rawValue: code)
         let name = String(cString: http_errno_name(number))
         let description = String(cString: http_errno_description(number))
+        if code == HPE_INVALID_METHOD.rawValue, let method = unknownMethod(in: bytes, around: position) {
+            return HTTPParseError(kind: .unknownMethod, detail: "the method \(method) is not supported")
+        }
         let kind: HTTPParseError.Kind = code == HPE_HEADER_OVERFLOW.rawValue ? .headersTooLarge : .malformed
         return HTTPParseError(kind: kind, detail: "\(description) (\(name))")
+    }
+
+    /// The method the parser gave up on at `position`, if the bytes there form a token (up to
+    /// 32 bytes) that ends with a space or the end of `bytes`: a method it does not know,
+    /// rather than noise.
+    private static func unknownMethod(in bytes: UnsafeRawBufferPointer, around position: Int) -> String? {
+        guard position <= bytes.count else { return nil }
+        var start = position
+        while start > 0, isTokenByte(bytes[start - 1]) { start -= 1 }
+        var end = position
+        while end < bytes.count, isTokenByte(bytes[end]) { end += 1 }
+        guard end > start, end - start <= 32, end == bytes.count || bytes[end] == UInt8(ascii: " ") else { return nil }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     // MARK: Callbacks, called from inside `http_parser_execute`.
@@ -267,6 +314,7 @@ public final class HTTPRequestParser {
         target = []
         headers = []
         body = []
+        if completed.count >= requestLimit { http_parser_pause(parser, 1) }
     }
 
     /// The parser whose `feed` is running, from the `data` field.

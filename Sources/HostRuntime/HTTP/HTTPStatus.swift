@@ -20,6 +20,10 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let noContent = HTTPStatus(code: 204, reasonPhrase: "No Content")
     /// 400 Bad Request: the request was malformed.
     public static let badRequest = HTTPStatus(code: 400, reasonPhrase: "Bad Request")
+    /// 401 Unauthorized: the request lacks the credentials the resource needs.
+    public static let unauthorized = HTTPStatus(code: 401, reasonPhrase: "Unauthorized")
+    /// 403 Forbidden: the request was understood and refused (a foreign `Host` or `Origin`).
+    public static let forbidden = HTTPStatus(code: 403, reasonPhrase: "Forbidden")
     /// 404 Not Found.
     public static let notFound = HTTPStatus(code: 404, reasonPhrase: "Not Found")
     /// 405 Method Not Allowed.
@@ -33,6 +37,8 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     )
     /// 500 Internal Server Error.
     public static let internalServerError = HTTPStatus(code: 500, reasonPhrase: "Internal Server Error")
+    /// 501 Not Implemented: the request method is not one the server knows.
+    public static let notImplemented = HTTPStatus(code: 501, reasonPhrase: "Not Implemented")
     /// 503 Service Unavailable.
     public static let serviceUnavailable = HTTPStatus(code: 503, reasonPhrase: "Service Unavailable")
 

@@ -17,12 +17,4 @@ public enum SignalMask {
         sigemptyset(&none)
         pthread_sigmask(SIG_SETMASK, &none, nil)
     }
-
-    /// Ignores the signals a failed write raises, so that the write fails with an error the
-    /// caller handles instead of killing the process: `SIGPIPE` (a peer or worker closed its
-    /// end: `EPIPE`) and `SIGXFSZ` (a file reached `ulimit -f`: `EFBIG`). Call it in `main`.
-    public static func ignoreWriteFailureSignals() {
-        _ = signal(SIGPIPE, SIG_IGN)
-        _ = signal(SIGXFSZ, SIG_IGN)
-    }
 }

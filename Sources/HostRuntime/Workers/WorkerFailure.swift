@@ -5,6 +5,9 @@ public enum WorkerFailureReason: Sendable, Equatable, CustomStringConvertible {
     case crashed(ProcessExit)
     /// The job ran longer than the time limit and its worker was killed.
     case timedOut(Duration)
+    /// The worker stayed stopped (`SIGSTOP`, a debugger) for this long while it had a job;
+    /// it was killed and replaced.
+    case stopped(Duration)
     /// The job's handler threw; the message is the error's description.
     case handlerError(String)
     /// The worker sent something that is not a valid answer (see ``WorkerMessage``) and was
@@ -17,7 +20,7 @@ public enum WorkerFailureReason: Sendable, Equatable, CustomStringConvertible {
     /// violations, false for handler errors (deterministic) and start failures.
     public var isRetriable: Bool {
         switch self {
-        case .crashed, .timedOut, .protocolViolation: true
+        case .crashed, .timedOut, .stopped, .protocolViolation: true
         case .handlerError, .couldNotStart: false
         }
     }
@@ -27,6 +30,7 @@ public enum WorkerFailureReason: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .crashed(let exit): "worker crashed (\(exit))"
         case .timedOut(let limit): "timed out after \(limit)"
+        case .stopped(let time): "worker was stopped (SIGSTOP or a debugger) for \(time); replaced"
         case .handlerError(let message): "failed: \(message)"
         case .protocolViolation(let message): "worker broke the protocol: \(message)"
         case .couldNotStart(let message): "no worker could be started: \(message)"

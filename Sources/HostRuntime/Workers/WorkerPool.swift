@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Runs independent jobs in worker processes (or in this process) and gathers their
 /// results in job order.
 ///
@@ -95,7 +89,7 @@ public struct WorkerPool {
                     onEvent: onEvent
                 )
             } else {
-                _ = signal(SIGPIPE, SIG_IGN)
+                ProcessStart.ignoreBrokenPipes()
                 try withoutActuallyEscaping(
                     onEvent,
                     do: { onEvent throws(UVError) in

@@ -18,6 +18,10 @@ final class WorkerPoolRun {
     private let dispatchStop: DispatchStop?
     private let loop: EventLoop
     private let stopSignals = StopSignals()
+    /// Checks every second that no worker with a job is stopped (``ProcessRunState``).
+    private let watchdog: LoopTimer
+    /// How long a worker may stay stopped with a job before it is killed and replaced.
+    static let stoppedLimit: Duration = .seconds(5)
     private var state: RunState
     /// Job indices waiting for a worker, run first to last.
     private var queue: [Int]
@@ -46,6 +50,7 @@ final class WorkerPoolRun {
         self.dispatchStop = dispatchStop
         self.onEvent = onEvent
         loop = try EventLoop()
+        watchdog = try LoopTimer(loop: loop)
         state = RunState(jobCount: jobs.count)
         queue = pending
         attempts = Array(repeating: 0, count: jobs.count)
@@ -60,8 +65,12 @@ final class WorkerPoolRun {
             // Without the watchers the run cannot be interrupted cleanly, but it can run.
             stopSignals.close()
         }
+        // The watchdog never keeps the loop alive: the workers' handles do while they run.
+        try? watchdog.start(after: .seconds(1), repeat: .seconds(1)) { [unowned self] _ in self.checkStopped() }
+        watchdog.keepsLoopAlive = false
         pump()
         loop.run()
+        watchdog.close()
         stopSignals.close()
         // Nothing is left running when the loop ends; this only guards against leaks.
         isStopping = true
@@ -287,6 +296,21 @@ final class WorkerPoolRun {
         onEvent(.failed(WorkerFailure(id: jobs[index].id, attempts: state.reasons[index])))
     }
 
+    /// Kills each worker that has stayed stopped with a job for ``stoppedLimit``, so that its
+    /// job is retried on a new worker instead of the run waiting for ever.
+    private func checkStopped() {
+        for slot in workers where slot.job != nil && slot.killReason == nil {
+            guard let process = slot.process, ProcessRunState.isStopped(process.id) else {
+                slot.stoppedSeconds = 0
+                continue
+            }
+            slot.stoppedSeconds += 1
+            if slot.stoppedSeconds >= Int(Self.stoppedLimit.components.seconds) {
+                kill(slot, because: .stopped(Self.stoppedLimit))
+            }
+        }
+    }
+
     /// A stop signal: start nothing more, kill every worker, keep what finished.
     private func stop(_ signal: ProcessSignal) {
         guard !isStopping else { return }
@@ -321,6 +345,8 @@ final class WorkerSlot {
     var outputEnded = false
     /// Whether the worker was told to exit (its input was closed).
     var isRetiring = false
+    /// For how many watchdog checks in a row the worker was seen stopped.
+    var stoppedSeconds = 0
     /// Whether ``WorkerPoolRun`` is done with it and its handles are closed.
     var isFinished = false
 

@@ -4,9 +4,26 @@ import Foundation
 /// and JavaScript, no external resources) that follows `/events` with an `EventSource` and
 /// draws line charts on canvases, plus buttons that `POST /control`.
 public enum LiveDashboard {
-    /// The page, titled with the scenario's name.
-    public static func page(title: String) -> String {
-        template.replacingOccurrences(of: "{{TITLE}}", with: HTMLText.escape(title))
+    /// The page, titled with the scenario's name; its buttons send `controlToken` as
+    /// `Authorization: Bearer TOKEN`, so the page must be served only to those allowed to
+    /// control the run.
+    public static func page(title: String, controlToken: String) -> String {
+        template.replacingOccurrences(of: "{{CONTROL_TOKEN}}", with: javaScriptString(controlToken))
+            .replacingOccurrences(of: "{{TITLE}}", with: HTMLText.escape(title))
+    }
+
+    /// `text` as a JavaScript string literal that is also safe inside an HTML `<script>`.
+    private static func javaScriptString(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || "\"\\<>&\u{2028}\u{2029}".unicodeScalars.contains(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                literal += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                literal.unicodeScalars.append(scalar)
+            }
+        }
+        return literal + "\""
     }
 
     private static let template = #"""
@@ -128,10 +145,13 @@ public enum LiveDashboard {
           redraw();
         });
         events.onerror = () => { document.getElementById("message").textContent = "disconnected; retrying"; };
+        const controlToken = {{CONTROL_TOKEN}};
         async function control(body) {
           try {
             const response = await fetch("/control", {
-              method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+              method: "POST",
+              headers: { "Content-Type": "application/json", "Authorization": "Bearer " + controlToken },
+              body: JSON.stringify(body)
             });
             const reply = await response.json();
             document.getElementById("message").textContent = reply.message;

@@ -9,7 +9,12 @@ import SimCore
 enum PlanExecution {
     static func execute(_ plan: ExperimentPlan, execution: ExecutionOptions, report: ReportOptions) throws {
         let resultsPath = execution.results ?? report.destination.defaultResultsPath
+        try OutputSafety.check(
+            OutputSafety.outputs(of: report.destination, resultsPath: resultsPath),
+            against: try OutputSafety.inputs(of: plan)
+        )
         let runner = ExperimentRunner(options: try execution.runnerOptions(defaultResultsPath: resultsPath))
+        try runner.options.requireResultsFile()
         let check = ResourceCheck(simultaneous: runner.simultaneous(plan), force: execution.force)
         for warning in try check.check(plan) {
             FileHandle.standardError.write(Data("sharesim: warning: \(warning)\n".utf8))

@@ -29,9 +29,6 @@ struct ExecutionOptions: ParsableArguments {
 
     func validate() throws {
         if let jobs, !(0...256).contains(jobs) { throw ValidationError("--jobs must be 0...256, got \(jobs)") }
-        if resume, results == nil {
-            throw ValidationError("--resume needs --results PATH (or --output, next to which it lives)")
-        }
         if let shard {
             do { _ = try ShardSpec(parsing: shard) } catch { throw ValidationError("--shard: \(error.description)") }
         }
