@@ -168,6 +168,7 @@ struct OutputSafetyTests {
         #expect(first.status == 0, "\(first.standardError)")
         let resumed = try CLIRunner.run(arguments + ["--resume"])
         #expect(resumed.status == 0, "\(resumed.standardError)")
-        #expect(try String(contentsOfFile: output + ".results.jsonl", encoding: .utf8).split(separator: "\n").count == 3)
+        let lines = try String(contentsOfFile: output + ".results.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
     }
 }
