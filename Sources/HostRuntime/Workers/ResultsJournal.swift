@@ -146,7 +146,26 @@ public final class ResultsJournal {
     /// - Throws: ``ResultsFileError`` naming both places for a conflicting id; a missing
     ///   file is an error too (a shard that never ran is worth noticing).
     public static func merge(paths: [String]) throws(ResultsFileError) -> [String: String] {
+        try mergeWithOrigins(paths: paths).results.mapValues(\.payload)
+    }
+
+    /// What ``mergeWithOrigins(paths:)`` found: each result with the file and line it was first
+    /// read from, and the files that end with a torn line.
+    public struct MergedResults: Sendable {
+        /// The results by job id, each with where it was read.
+        public var results: [String: (payload: String, path: String, line: Int)]
+        /// The files whose last line is torn (a writer stopped in the middle of it), in
+        /// argument order.
+        public var tornPaths: [String]
+    }
+
+    /// Like ``merge(paths:)``, keeping where each result came from and which files end with a
+    /// torn line.
+    ///
+    /// - Throws: ``ResultsFileError`` as ``merge(paths:)`` does.
+    public static func mergeWithOrigins(paths: [String]) throws(ResultsFileError) -> MergedResults {
         var merged: [String: (payload: String, path: String, line: Int)] = [:]
+        var torn: [String] = []
         for path in paths {
             let contents: [UInt8]?
             do {
@@ -157,7 +176,9 @@ public final class ResultsJournal {
             guard let contents else {
                 throw ResultsFileError(path: path, line: nil, message: "no such results file")
             }
-            for entry in try ResultsFileContents(path: path, bytes: contents).entries {
+            let parsed = try ResultsFileContents(path: path, bytes: contents)
+            if parsed.completeByteCount < contents.count { torn.append(path) }
+            for entry in parsed.entries {
                 if let earlier = merged[entry.result.id] {
                     guard earlier.payload == entry.result.payload else {
                         throw ResultsFileError(
@@ -173,7 +194,7 @@ public final class ResultsJournal {
                 }
             }
         }
-        return merged.mapValues(\.payload)
+        return MergedResults(results: merged, tornPaths: torn)
     }
 }
 
