@@ -172,3 +172,35 @@ struct OutputSafetyTests {
         #expect(lines.count == 3)
     }
 }
+
+@Suite("A scenario edited during a run")
+struct PinnedScenarioTests {
+    @Test("Editing a file the scenario extends during a run with workers changes nothing in its report")
+    func editDuringRun() throws {
+        let fixture = try ScenarioFixture()
+        let base = try fixture.write("base.yaml", ScenarioFixture.queue)
+        let child = try fixture.write("child.yaml", "extends: base.yaml\nduration: 20000 s\n")
+        let arguments = ["run", child, "--replications", "6", "--jobs", "2", "--format", "json", "--reproducible"]
+        let untouched = try CLIRunner.run(arguments + ["--quiet"])
+        #expect(untouched.status == 0, "\(untouched.standardError)")
+        let output = fixture.path("edited.json")
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = arguments + ["--output", output, "--quiet"]
+        try process.run()
+        // Edit the extended file once the first simulation has finished.
+        let results = output + ".results.jsonl"
+        for _ in 0..<1_200 {
+            let text = (try? String(contentsOfFile: results, encoding: .utf8)) ?? ""
+            if text.contains("\n") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let slower = ScenarioFixture.queue.replacingOccurrences(of: "rate: 1.5/s", with: "rate: 0.5/s")
+        try slower.write(toFile: base, atomically: true, encoding: .utf8)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == untouched.standardOutput)
+        let lines = try String(contentsOfFile: results, encoding: .utf8)
+        #expect(!lines.contains("pinnedTexts"), "results lines do not carry the scenario's texts")
+    }
+}

@@ -48,6 +48,7 @@ public struct ExperimentPlan: Sendable {
 
     /// One run of `variant` of `reference`.
     public static func run(_ reference: ScenarioReference, variant: String, selection: Selection) throws -> Self {
+        let reference = try reference.pinned()
         let scenario = try reference.load()
         return try Self(
             jobs: jobs(reference, scenario, variant: variant, kind: .run, selection: selection),
@@ -64,6 +65,7 @@ public struct ExperimentPlan: Sendable {
         guard variants.count >= 2 else {
             throw ExperimentError.usage("a comparison of variants needs at least two names, got \(variants.count)")
         }
+        let reference = try reference.pinned()
         let scenario = try reference.load()
         let jobs = variants.enumerated().flatMap { entry, variant in
             Self.jobs(
@@ -87,6 +89,7 @@ public struct ExperimentPlan: Sendable {
         var jobs: [SimulationJob] = []
         var baseSeed: UInt64?
         for (entry, reference) in references.enumerated() {
+            let reference = try reference.pinned()
             let scenario = try reference.load()
             baseSeed = baseSeed ?? scenario.seed
             jobs += Self.jobs(
@@ -111,6 +114,7 @@ public struct ExperimentPlan: Sendable {
         values: [String],
         selection: Selection
     ) throws -> Self {
+        let reference = try reference.pinned()
         let scenario = try reference.load()
         var path = path
         var values = values

@@ -7,6 +7,10 @@ public struct ScenarioReference: Codable, Hashable, Sendable {
     public var location: String
     /// Whether `location` is a built-in name.
     public var isBuiltin: Bool
+    /// The texts of the scenario file and of every file it extends, by path, read once when
+    /// the command started (see ``pinned()``); nil for built-ins and references not pinned.
+    /// Worker processes load from these, so editing a file during a run changes nothing.
+    public var pinnedTexts: [String: String]?
 
     /// The reference for `argument`: an existing file (made absolute, so worker processes
     /// find it whatever their folder), else a built-in name; the default scenario for nil.
@@ -39,10 +43,32 @@ public struct ScenarioReference: Codable, Hashable, Sendable {
     ///   missing file.
     public func load() throws -> Scenario {
         if isBuiltin { return try BuiltinScenarios.scenario(named: location) }
+        if let pinnedTexts { return try Scenario.load(path: location, loader: ScenarioLoader(files: pinnedTexts)) }
         guard FileManager.default.fileExists(atPath: location) else {
             throw ExperimentError.usage("no such scenario file: \(location)")
         }
         return try Scenario.load(path: location)
+    }
+
+    /// This reference with the texts of its file and every file that file extends read now
+    /// (``pinnedTexts``); a built-in is returned as it is.
+    ///
+    /// - Throws: ``ScenarioError`` or ``ExperimentError/usage(_:)`` as ``load()`` does, or when
+    ///   a file cannot be read.
+    public func pinned() throws -> ScenarioReference {
+        guard !isBuiltin, pinnedTexts == nil else { return self }
+        let files = try load().document.sourceFiles
+        var texts: [String: String] = [:]
+        for file in files.sorted() {
+            do {
+                texts[file] = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw ExperimentError.usage("cannot read scenario file \(file): \(error.localizedDescription)")
+            }
+        }
+        var pinned = self
+        pinned.pinnedTexts = texts
+        return pinned
     }
 
     /// The name shown in labels: the built-in name, or the file name without its extension.

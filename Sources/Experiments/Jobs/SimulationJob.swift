@@ -145,8 +145,11 @@ public struct SimulationJob: Codable, Hashable, Sendable {
             if isStopRequested() { throw ExperimentError.interrupted }
         }
         let results = try ModelRun.finish(&simulation)
+        // The result names its scenario; the texts stay out of results files.
+        var job = self
+        job.scenario.pinnedTexts = nil
         return JobResult(
-            job: self,
+            job: job,
             scenarioName: scenario.name,
             scenarioDescription: scenario.description,
             results: results
