@@ -17,11 +17,11 @@ struct ResourceLimitTests {
                 "zone 'hz-a' servers 40 cores 2080",
                 "zone 'hz-b' servers 40 cores 2080",
                 "zone 'hk-a' servers 20 cores 1040",
+                "random failure 1 (edge-site hk-edge) edge_site 2 outage windows of edge-site hk-edge 300",
                 "scenario latency 36 latency table entries 288",
-                "random failure 1 (edge-site hk-edge) edge_site 2 outage windows of edge-site hk-edge 32",
             ]
         )
-        let expectedBytes: Double = 208_000 + 32_000 + 2_080 + 2_080 + 1_040 + 288 + 32
+        let expectedBytes: Double = 208_000 + 32_000 + 2_080 + 2_080 + 1_040 + 300 + 288
         #expect(estimate.bytes == expectedBytes)
         // 660 s of 242 requests/s at 4 events each; 2,000 devices starting and switching
         // every 200 s on average (sessions of 300 s on and 100 s off); two outage windows of
