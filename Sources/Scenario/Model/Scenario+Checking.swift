@@ -1,9 +1,31 @@
 extension Scenario {
     /// Checks every variant and every sweep point: each must apply and decode.
     ///
+    /// Each one decodes the scenario again (without its variants and sweep), so the work is
+    /// bounded first: more than ``ScenarioLimits/checkedNodes`` nodes in all is an error at
+    /// `variants` (or `sweep`) saying how much it would take.
     /// - Throws: ``ScenarioError`` with the first variant's or sweep point's problems.
-    public func checkVariantsAndSweep() throws(ScenarioError) {
-        for variant in variantNames { _ = try applying(variant: variant) }
+    public func checkVariantsAndSweep(limits: ScenarioLimits = .standard) throws(ScenarioError) {
+        let checks = variants.count + (sweep?.values.count ?? 0)
+        if checks > 0 {
+            let nodes =
+                document.mappingEntries?.filter { $0.key != "variants" && $0.key != "sweep" }
+                .reduce(1) { $0 + 1 + $1.value.nodeCount } ?? document.nodeCount
+            let (total, overflow) = nodes.multipliedReportingOverflow(by: checks)
+            if overflow || total > limits.checkedNodes {
+                let key = document.entry(variants.isEmpty ? "sweep" : "variants")
+                var diagnostics = Diagnostics()
+                diagnostics.error(
+                    "checking \(variants.count) variants and \(sweep?.values.count ?? 0) sweep values would decode the "
+                        + "scenario's \(ScenarioLimits.grouped(nodes)) YAML nodes \(checks) times; at most "
+                        + "\(ScenarioLimits.grouped(limits.checkedNodes)) nodes in all may be checked: move some "
+                        + "variants to files that extend this one",
+                    at: key?.keyLocation ?? .startOf(file)
+                )
+                throw ScenarioError(diagnostics)
+            }
+        }
+        for variant in variants { _ = try applying(variant) }
         if let sweep {
             for value in sweep.values { _ = try setting(sweep.path, to: value, at: value.location) }
         }

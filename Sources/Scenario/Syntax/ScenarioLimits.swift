@@ -26,6 +26,8 @@ public struct ScenarioLimits: Hashable, Sendable {
     /// The most nodes that checking variants and sweep points may decode in all (each one
     /// decodes the whole scenario again).
     public var checkedNodes: Int
+    /// The most zone service times (one per zone and workload class) a scenario may hold.
+    public var serviceTimes: Int
 
     /// Limits as given; see each property.
     public init(
@@ -37,7 +39,8 @@ public struct ScenarioLimits: Hashable, Sendable {
         extendsDepth: Int,
         files: Int,
         mergeVisits: Int,
-        checkedNodes: Int
+        checkedNodes: Int,
+        serviceTimes: Int
     ) {
         self.fileBytes = fileBytes
         self.nodes = nodes
@@ -48,6 +51,7 @@ public struct ScenarioLimits: Hashable, Sendable {
         self.files = files
         self.mergeVisits = mergeVisits
         self.checkedNodes = checkedNodes
+        self.serviceTimes = serviceTimes
     }
 
     /// The limits every command uses (the README's "Limits" section lists them).
@@ -60,7 +64,8 @@ public struct ScenarioLimits: Hashable, Sendable {
         extendsDepth: 64,
         files: 256,
         mergeVisits: 10_000_000,
-        checkedNodes: 20_000_000
+        checkedNodes: 5_000_000,
+        serviceTimes: 1_000_000
     )
 
     /// `value` with thousands separators, as limits are printed: `1,000,000`.

@@ -37,15 +37,15 @@ struct YAMLComposer {
         var height: Int
     }
 
-    /// A list or mapping being built.
-    private struct Frame {
-        var isMapping: Bool
-        var location: SourceLocation
-        var anchor: String?
+    /// A list or mapping being built (a class, so the stack's top is updated in place).
+    private final class Frame {
+        let isMapping: Bool
+        let location: SourceLocation
+        let anchor: String?
         var elements: [ScenarioNode] = []
         var entries: [MappingEntry] = []
-        /// Each key of `entries`, with the line where it first appears.
-        var keyLines: [String: Int] = [:]
+        /// Each key of `entries` with its line, once there are too many entries to search.
+        var keyLines: [String: Int]?
         /// The key whose value comes next, where it is, and whether it is a merge key (`<<`).
         var pendingKey: (key: String, location: SourceLocation, isMerge: Bool)?
         /// The line of the merge key (`<<`), once there is one.
@@ -60,6 +60,12 @@ struct YAMLComposer {
         var size = 1
         /// The greatest height among its children.
         var childHeight = 0
+
+        init(isMapping: Bool, location: SourceLocation, anchor: String?) {
+            self.isMapping = isMapping
+            self.location = location
+            self.anchor = anchor
+        }
     }
 
     private var stack: [Frame] = []
@@ -120,7 +126,7 @@ struct YAMLComposer {
             alias(anchor, at: location)
         case .scalar(let text, let style, let anchor):
             guard charge(1, at: location, alias: nil) else { return }
-            if let top = stack.last, top.isMapping, top.expectsKey {
+            if readsKey {
                 let key = ScenarioNode(.scalar(ScalarText(text, style: style)), at: location)
                 register(anchor, node: key, size: 1, height: 0, at: location)
                 addKey(text, isMerge: text == "<<" && style == .plain, at: location)
@@ -134,7 +140,7 @@ struct YAMLComposer {
         case .sequenceStart(let anchor), .mappingStart(let anchor):
             let isMapping: Bool
             if case .mappingStart = event.kind { isMapping = true } else { isMapping = false }
-            if let top = stack.last, top.isMapping, top.expectsKey {
+            if readsKey {
                 diagnostics.error("a mapping key must be text, not \(isMapping ? "a mapping" : "a list")", at: location)
                 skipDepth = 1
                 return
@@ -148,6 +154,18 @@ struct YAMLComposer {
         case .sequenceEnd, .mappingEnd:
             close()
         }
+    }
+
+    /// Whether the next node is a key of the innermost mapping.
+    private var readsKey: Bool {
+        guard let top = stack.last else { return false }
+        return top.isMapping && top.expectsKey
+    }
+
+    /// The line of `key` in the mapping of the frame at `index`, if it has the key.
+    private func line(of key: String, frame index: Int) -> Int? {
+        if let lines = stack[index].keyLines { return lines[key] }
+        return stack[index].entries.first { $0.key == key }?.keyLocation.line
     }
 
     /// Skips the events of a refused key's subtree; when it closes, the key's value is dropped.
@@ -168,7 +186,7 @@ struct YAMLComposer {
     }
 
     private mutating func alias(_ anchor: String, at location: SourceLocation) {
-        if let top = stack.last, top.isMapping, top.expectsKey {
+        if readsKey {
             diagnostics.error("a mapping key must be text, not an alias ('*\(anchor)')", at: location)
             refuseValue()
             return
@@ -233,14 +251,14 @@ struct YAMLComposer {
     // MARK: Building
 
     private mutating func close() {
-        guard var frame = stack.popLast() else { return }
+        guard let frame = stack.popLast() else { return }
         let height = frame.childHeight + 1
         let node: ScenarioNode
         if frame.isMapping {
             if let merge = frame.merge {
                 // Explicit keys win over merged ones.
-                let merged = merge.entries.filter { frame.keyLines[$0.key] == nil }
-                frame.entries.insert(contentsOf: merged, at: merge.index)
+                let explicit = Set(frame.entries.map(\.key))
+                frame.entries.insert(contentsOf: merge.entries.filter { !explicit.contains($0.key) }, at: merge.index)
             }
             node = .mapping(frame.entries, at: frame.location)
         } else {
@@ -275,6 +293,11 @@ struct YAMLComposer {
             stack[index].merge = (stack[index].entries.count, mergeSources(node))
         } else {
             stack[index].entries.append(MappingEntry(key: pending.key, keyLocation: pending.location, value: node))
+            if stack[index].keyLines == nil, stack[index].entries.count > 16 {
+                var lines: [String: Int] = [:]
+                for entry in stack[index].entries { lines[entry.key] = entry.keyLocation.line }
+                stack[index].keyLines = lines
+            }
         }
     }
 
@@ -284,7 +307,7 @@ struct YAMLComposer {
         let index = stack.count - 1
         stack[index].size += 1
         stack[index].expectsKey = false
-        let firstLine = isMerge ? stack[index].mergeLine : stack[index].keyLines[key]
+        let firstLine = isMerge ? stack[index].mergeLine : line(of: key, frame: index)
         if let firstLine {
             diagnostics.error("duplicate key '\(key)' in this mapping (first at line \(firstLine))", at: location)
             stack[index].dropsValue = true
@@ -292,8 +315,8 @@ struct YAMLComposer {
         }
         if isMerge {
             stack[index].mergeLine = location.line
-        } else {
-            stack[index].keyLines[key] = location.line
+        } else if stack[index].keyLines != nil {
+            stack[index].keyLines?[key] = location.line
         }
         stack[index].pendingKey = (key, location, isMerge)
     }
