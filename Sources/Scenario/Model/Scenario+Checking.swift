@@ -15,10 +15,12 @@ extension Scenario {
             if overflow || total > limits.checkedNodes {
                 let key = document.entry(variants.isEmpty ? "sweep" : "variants")
                 var diagnostics = Diagnostics()
+                func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+                let values = count(sweep?.values.count ?? 0, "sweep value")
                 diagnostics.error(
-                    "checking \(variants.count) variants and \(sweep?.values.count ?? 0) sweep values would decode the "
-                        + "scenario's \(ScenarioLimits.grouped(nodes)) YAML nodes \(checks) times; at most "
-                        + "\(ScenarioLimits.grouped(limits.checkedNodes)) nodes in all may be checked: move some "
+                    "checking \(count(variants.count, "variant")) and \(values) "
+                        + "would decode the scenario's \(ScenarioLimits.grouped(nodes)) YAML nodes \(checks) times; at "
+                        + "most \(ScenarioLimits.grouped(limits.checkedNodes)) nodes in all may be checked: move some "
                         + "variants to files that extend this one",
                     at: key?.keyLocation ?? .startOf(file)
                 )

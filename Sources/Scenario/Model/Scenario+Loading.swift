@@ -4,16 +4,20 @@ extension Scenario {
     /// - Throws: ``ScenarioError`` with every problem, each at its file, line and column.
     public static func load(path: String, loader: ScenarioLoader = ScenarioLoader()) throws(ScenarioError) -> Scenario {
         let document = try loader.load(path)
-        return try ScenarioDecoder.decode(document, file: path)
+        return try ScenarioDecoder.decode(document, file: path, limits: loader.limits)
     }
 
     /// The scenario in `text`, reported as file `name` (built-in scenarios, tests).
-    public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
+    public static func parse(
+        _ text: String,
+        name: String,
+        limits: ScenarioLimits = .standard
+    ) throws(ScenarioError) -> Scenario {
         var diagnostics = Diagnostics()
-        let document = ScenarioLoader(files: [name: text]).load(name, diagnostics: &diagnostics)
+        let document = ScenarioLoader(files: [name: text], limits: limits).load(name, diagnostics: &diagnostics)
         try diagnostics.throwIfErrors()
         guard let document else { throw ScenarioError(diagnostics) }
-        return try ScenarioDecoder.decode(document, file: name)
+        return try ScenarioDecoder.decode(document, file: name, limits: limits)
     }
 
     /// The names of the variants, with `base` (the scenario itself) first.
