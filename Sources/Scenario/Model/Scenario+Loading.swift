@@ -75,7 +75,7 @@ extension Scenario {
     /// costs the base scenario's size per variant, not the whole file's.
     func redecoded(_ document: ScenarioNode, touching paths: [ScenarioPath]) throws(ScenarioError) -> Scenario {
         let ownSections: Set<String> = ["variants", "sweep"]
-        guard !paths.contains(where: { ownSections.contains($0.segments[0]) }),
+        guard !paths.contains(where: { $0.segments.first.map(ownSections.contains) ?? false }),
             let entries = document.mappingEntries
         else {
             var result = try ScenarioDecoder.decode(document, file: file)
