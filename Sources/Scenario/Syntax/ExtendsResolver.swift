@@ -4,8 +4,8 @@
 /// A depth-first walk: a file's frame stays on the stack while the files it extends are
 /// resolved (each in turn, in the order listed), then its own tree is laid over their merge
 /// and the result is remembered by the file's canonical key. A file met again is taken from
-/// that memory (diamonds cost one load per file); a file met while still on the stack is a
-/// cycle. Problems are diagnostics at the `extends` value that caused them, and resolution
+/// that memory (diamonds cost one load and one resolution per file), a file named twice in a
+/// row in one list is merged once, and a file met while still on the stack is a cycle. Problems are diagnostics at the `extends` value that caused them, and resolution
 /// goes on with the other files, except when a budget (nodes, merging) runs out.
 struct ExtendsResolver {
     /// Where files come from, and the limits.
@@ -202,7 +202,11 @@ struct ExtendsResolver {
                 diagnostics.error("'extends' must name a file, not \(node.summary)", at: node.location)
                 continue
             }
-            frame.targets.append(Target(path: ScenarioLoader.resolve(relative, against: path), location: node.location))
+            let target = ScenarioLoader.resolve(relative, against: path)
+            // Merging the same tree twice in a row changes nothing: a file named again right
+            // after itself is merged once.
+            if frame.targets.last?.path == target { continue }
+            frame.targets.append(Target(path: target, location: node.location))
         }
         return frame
     }
