@@ -5,8 +5,9 @@
 /// resolved (each in turn, in the order listed), then its own tree is laid over their merge
 /// and the result is remembered by the file's canonical key. A file met again is taken from
 /// that memory (diamonds cost one load and one resolution per file), a file named twice in a
-/// row in one list is merged once, and a file met while still on the stack is a cycle. Problems are diagnostics at the `extends` value that caused them, and resolution
-/// goes on with the other files, except when a budget (nodes, merging) runs out.
+/// row in one list is merged once, and a file met while still on the stack is a cycle.
+/// Problems are diagnostics at the `extends` value that caused them, and resolution goes on
+/// with the other files, except when a budget (nodes, merging) runs out.
 struct ExtendsResolver {
     /// Where files come from, and the limits.
     let loader: ScenarioLoader
