@@ -53,6 +53,8 @@ let package = Package(
             dependencies: ["SimCore"],
             swiftSettings: sharedSettings
         ),
+        // Scenario reads YAML through `CYaml`, the libyaml that the Yams product builds, for its
+        // event stream (Sources/Scenario/Syntax/YAMLEvents.swift says why).
         .target(
             name: "Scenario",
             dependencies: ["ShareModel", "SimCore", .product(name: "Yams", package: "Yams")],

@@ -98,3 +98,119 @@ struct SpecErrorMappingTests {
         )
     }
 }
+
+/// One bad value, one error: no follow-on errors from elements that failed to read, and
+/// every field named by its scenario key.
+@Suite("Scenario decoding: one error per cause")
+struct OneErrorPerCauseTests {
+    func errors(_ text: String) -> [String] {
+        do {
+            _ = try Scenario.parse(text, name: "bad.yaml")
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    /// Whether `text` has a word like `coresPerServer`: two lower-case letters, then an
+    /// upper-case one (units such as `kB` and `MiB` do not count).
+    static func hasCamelCase(_ text: String) -> Bool {
+        text.split { !$0.isLetter }.contains { word in
+            let letters = Array(word)
+            return letters.indices.dropFirst(2).contains {
+                letters[$0].isUppercase && letters[$0 - 1].isLowercase && letters[$0 - 2].isLowercase
+            }
+        }
+    }
+
+    @Test("the camel-case detector finds Swift names and not units")
+    func camelCaseDetector() {
+        #expect(Self.hasCamelCase("invalid 'coresPerServer' in zone"))
+        #expect(Self.hasCamelCase("standardDeviation must be"))
+        #expect(!Self.hasCamelCase("such as '2 TB' or '512 MiB', '583k/s', 'kB/s', 'Mbps'"))
+    }
+
+    /// `fullScenario` with the first `old` replaced by `new`.
+    func with(_ old: String, _ new: String) -> String {
+        guard let range = fullScenario.range(of: old) else { return "not found: \(old)" }
+        return fullScenario.replacingCharacters(in: range, with: new)
+    }
+
+    @Test("a workload's service time with an infinite mean is one error at the workload, not one per zone")
+    func infiniteServiceMean() {
+        let found = errors(with("service: exp(20 ms)", "service: lognormal(20 ms, 1e10)"))
+        #expect(
+            found == [
+                "bad.yaml:23:14: error: invalid 'service' in workload 'orders': must have a finite, non-negative "
+                    + "mean in seconds, got inf"
+            ]
+        )
+        let compute = errors(with("cpu: exp(30 s)", "cpu: lognormal(20 s, 1e10)"))
+        #expect(
+            compute == [
+                "bad.yaml:34:10: error: invalid 'cpu' in workload 'render': must have a finite, non-negative mean in "
+                    + "seconds, got inf"
+            ]
+        )
+        let zone = errors(with("orders: exp(10 ms)", "orders: lognormal(20 ms, 1e10)"))
+        #expect(
+            zone == [
+                "bad.yaml:48:19: error: invalid 'service.orders' in zone 'hk-a': must have a finite, non-negative "
+                    + "mean in seconds, got inf"
+            ]
+        )
+    }
+
+    @Test("a workload that fails to read is not reported again by the zone that overrides its service time")
+    func failedWorkloadNotReportedAgain() {
+        #expect(
+            errors(with("service: exp(20 ms)", "service: exp(0 ms)")) == [
+                "bad.yaml:23:14: error: invalid 'service' in workload 'orders': invalid distribution: mean must be "
+                    + "positive and finite, got 0"
+            ]
+        )
+    }
+
+    @Test("the only population failing to read does not also make the list 'empty'")
+    func onlyPopulationFails() {
+        let found = errors(with("clients: mobile", "clients: robots"))
+        #expect(
+            found == [
+                "bad.yaml:76:14: error: invalid 'clients' in population 'city': expected one of 'home', 'mobile', "
+                    + "'enterprise', got 'robots'"
+            ]
+        )
+    }
+
+    @Test("a rate times a diurnal factor that overflows is reported at that factor, by its scenario key")
+    func diurnalOverflow() {
+        let text = with(
+            "rate: 50/s",
+            "rate: 1G/s\n        diurnal: [1, 1e300, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"
+        )
+        #expect(
+            errors(text) == [
+                "bad.yaml:81:22: error: invalid 'diurnal[1]' in workload 1 of 'workloads' in population 'city': "
+                    + "'rate' times this factor must be zero or more and finite, got inf"
+            ]
+        )
+    }
+
+    @Test("bad values across the format each give exactly one error, with no Swift property name in it")
+    func noInternalNames() {
+        let cases = [
+            ("cpu: 4", "cpu: normal(4, -1)"), ("cores: 8", "cores: 0"), ("online: weibull(0.6, 3 h)", "online: 0 s"),
+            ("offline: exp(2 h)", "offline: 0 s"), ("nat: 30%", "nat: 130%"), ("probes: 4", "probes: 0"),
+            ("servers: 10", "servers: 0"), ("uplink: 40 Gbps", "uplink: 0 Gbps"), ("nodes: 12", "nodes: 0"),
+            ("catalogue: 10k", "catalogue: 0"), ("zipf: 0.9", "zipf: -1"), ("attempts: 3", "attempts: 0"),
+            ("devices: 3k", "devices: many"), ("credits_per_gb: 1.5", "credits_per_gb: -1"),
+            ("storage: 1 TB", "storage: normal(1 TB, -1 TB)"),
+            ("object_size: lognormal(20 MB, 0.5)", "object_size: 0 MB"),
+        ]
+        for (old, new) in cases {
+            let found = errors(with(old, new))
+            #expect(found.count == 1, "\(new): \(found)")
+            #expect(!Self.hasCamelCase(found.first ?? ""), "\(new): \(found)")
+        }
+    }
+}

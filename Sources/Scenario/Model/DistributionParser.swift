@@ -129,7 +129,12 @@ enum DistributionSyntax {
         do {
             return .success(try make())
         } catch {
-            return .failure(QuantityError("invalid distribution: \(error.parameter) \(error.problem)"))
+            let argument = argumentNames[error.parameter] ?? error.parameter
+            return .failure(QuantityError("invalid distribution: \(argument) \(error.problem)"))
         }
     }
+
+    /// The engine's parameter names that the written form spells differently: `normal(mean,
+    /// standard deviation)`, `exp(mean)`, `lognormal(median, sigma)` (whose `mu` is log median).
+    static let argumentNames = ["standardDeviation": "standard deviation", "rate": "mean", "mu": "median"]
 }

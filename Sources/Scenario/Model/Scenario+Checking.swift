@@ -1,18 +1,45 @@
 extension Scenario {
     /// Checks every variant and every sweep point: each must apply and decode.
     ///
+    /// Each one decodes the scenario again (without its variants and sweep), so the work is
+    /// bounded first: more than ``ScenarioLimits/checkedNodes`` nodes in all is an error at
+    /// `variants` (or `sweep`) saying how much it would take.
     /// - Throws: ``ScenarioError`` with the first variant's or sweep point's problems.
-    public func checkVariantsAndSweep() throws(ScenarioError) {
-        _ = try variantsAndSweepPoints()
+    public func checkVariantsAndSweep(limits: ScenarioLimits = .standard) throws(ScenarioError) {
+        _ = try variantsAndSweepPoints(limits: limits)
     }
 
-    /// Every variant (`base` first) and every sweep point of the base, applied, with labels
-    /// such as `no-edge` or `shared_pools.p.devices=10k`.
+    /// Every variant (`base` first, the scenario itself) and every sweep point of the base,
+    /// applied, with labels such as `no-edge` or `shared_pools.p.devices=10k`; bounded as
+    /// ``checkVariantsAndSweep(limits:)`` says.
     ///
     /// - Throws: ``ScenarioError`` with the first variant's or sweep point's problems.
-    public func variantsAndSweepPoints() throws(ScenarioError) -> [(label: String, scenario: Scenario)] {
-        var result: [(label: String, scenario: Scenario)] = []
-        for variant in variantNames { result.append((variant, try applying(variant: variant))) }
+    public func variantsAndSweepPoints(
+        limits: ScenarioLimits = .standard
+    ) throws(ScenarioError) -> [(label: String, scenario: Scenario)] {
+        let checks = variants.count + (sweep?.values.count ?? 0)
+        if checks > 0 {
+            let nodes =
+                document.mappingEntries?.filter { $0.key != "variants" && $0.key != "sweep" }
+                .reduce(1) { $0 + 1 + $1.value.nodeCount } ?? document.nodeCount
+            let (total, overflow) = nodes.multipliedReportingOverflow(by: checks)
+            if overflow || total > limits.checkedNodes {
+                let key = document.entry(variants.isEmpty ? "sweep" : "variants")
+                var diagnostics = Diagnostics()
+                func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+                let values = count(sweep?.values.count ?? 0, "sweep value")
+                diagnostics.error(
+                    "checking \(count(variants.count, "variant")) and \(values) "
+                        + "would decode the scenario's \(ScenarioLimits.grouped(nodes)) YAML nodes \(checks) times; at "
+                        + "most \(ScenarioLimits.grouped(limits.checkedNodes)) nodes in all may be checked: move some "
+                        + "variants to files that extend this one",
+                    at: key?.keyLocation ?? .startOf(file)
+                )
+                throw ScenarioError(diagnostics)
+            }
+        }
+        var result: [(label: String, scenario: Scenario)] = [("base", self)]
+        for variant in variants { result.append((variant.name, try applying(variant))) }
         if let sweep {
             for value in sweep.values {
                 result.append(("\(sweep.path)=\(value)", try setting(sweep.path, to: value, at: value.location)))

@@ -4,16 +4,20 @@ extension Scenario {
     /// - Throws: ``ScenarioError`` with every problem, each at its file, line and column.
     public static func load(path: String, loader: ScenarioLoader = ScenarioLoader()) throws(ScenarioError) -> Scenario {
         let document = try loader.load(path)
-        return try ScenarioDecoder.decode(document, file: path)
+        return try ScenarioDecoder.decode(document, file: path, limits: loader.limits)
     }
 
     /// The scenario in `text`, reported as file `name` (built-in scenarios, tests).
-    public static func parse(_ text: String, name: String) throws(ScenarioError) -> Scenario {
+    public static func parse(
+        _ text: String,
+        name: String,
+        limits: ScenarioLimits = .standard
+    ) throws(ScenarioError) -> Scenario {
         var diagnostics = Diagnostics()
-        let document = ScenarioLoader(files: [name: text]).load(name, diagnostics: &diagnostics)
+        let document = ScenarioLoader(files: [name: text], limits: limits).load(name, diagnostics: &diagnostics)
         try diagnostics.throwIfErrors()
         guard let document else { throw ScenarioError(diagnostics) }
-        return try ScenarioDecoder.decode(document, file: name)
+        return try ScenarioDecoder.decode(document, file: name, limits: limits)
     }
 
     /// The names of the variants, with `base` (the scenario itself) first.
@@ -34,21 +38,20 @@ extension Scenario {
             )
             throw ScenarioError(diagnostics)
         }
+        return try applying(variant)
+    }
+
+    /// The scenario with `variant`'s overrides applied.
+    func applying(_ variant: ScenarioVariant) throws(ScenarioError) -> Scenario {
         var document = self.document
         var diagnostics = Diagnostics()
-        for override in variant.overrides {
-            ScenarioOverrides.apply(
-                path: override.path,
-                value: override.value,
-                to: &document,
-                at: override.value.location,
-                diagnostics: &diagnostics
-            )
-        }
+        ScenarioOverrides.apply(
+            variant.overrides.map { ($0.path, $0.value, $0.value.location) },
+            to: &document,
+            diagnostics: &diagnostics
+        )
         try diagnostics.throwIfErrors()
-        var result = try ScenarioDecoder.decode(document, file: file)
-        result.document = document
-        return result
+        return try redecoded(document, touching: variant.overrides.map(\.path))
     }
 
     /// The scenario with the node at `path` replaced by `value` (a sweep point or `--set`),
@@ -62,6 +65,28 @@ extension Scenario {
         var diagnostics = Diagnostics()
         ScenarioOverrides.apply(path: path, value: value, to: &document, at: location, diagnostics: &diagnostics)
         try diagnostics.throwIfErrors()
-        return try ScenarioDecoder.decode(document, file: file)
+        return try redecoded(document, touching: [path])
+    }
+
+    /// The scenario `document` (this scenario's, changed at `paths`) describes.
+    ///
+    /// Unless a path leads into `variants` or `sweep`, those sections are this scenario's
+    /// own, already checked: they are not decoded again, so checking every variant of a file
+    /// costs the base scenario's size per variant, not the whole file's.
+    func redecoded(_ document: ScenarioNode, touching paths: [ScenarioPath]) throws(ScenarioError) -> Scenario {
+        let ownSections: Set<String> = ["variants", "sweep"]
+        guard !paths.contains(where: { $0.segments.first.map(ownSections.contains) ?? false }),
+            let entries = document.mappingEntries
+        else {
+            var result = try ScenarioDecoder.decode(document, file: file)
+            result.document = document
+            return result
+        }
+        let base = ScenarioNode.mapping(entries.filter { !ownSections.contains($0.key) }, at: document.location)
+        var result = try ScenarioDecoder.decode(base, file: file)
+        result.variants = variants
+        result.sweep = sweep
+        result.document = document
+        return result
     }
 }

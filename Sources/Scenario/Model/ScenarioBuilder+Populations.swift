@@ -8,16 +8,17 @@ extension ScenarioBuilder {
     ]
 
     mutating func readPopulations(_ top: inout MappingReader, workloads: [DecodedWorkload]) -> [PopulationSpec]? {
-        var builder = self
         let populations = top.named("populations", element: "population", required: true) {
             population,
             name -> PopulationSpec? in
-            builder.elements[.population(name)] = population.node
-            return builder.readPopulation(&population, name: name)
+            self.elements[.population(name)] = population.node
+            return self.readPopulation(&population, name: name)
         }
-        self = builder
         populationNames = names(of: .population)
-        if let populations, populations.isEmpty { top.error("'populations' needs at least one population") }
+        // Only a list written empty: populations that failed to read are reported already.
+        if populations != nil, Self.writtenCount(top.node("populations")) == 0 {
+            top.error("'populations' needs at least one population")
+        }
         return populations
     }
 
@@ -31,16 +32,15 @@ extension ScenarioBuilder {
                 requireKnown(region, among: regionNames, kind: "region", from: "population '\(name)'", at: element)
             }
         }
-        let known = workloadNames
         var local = Diagnostics()
         let demands = population.mappings("workloads", element: "workload", required: true) {
             demand -> WorkloadDemand? in
             let workload = demand.required("workload", as: .name)
-            if let workload, !known.contains(workload), let node = demand.entry("workload")?.value {
+            if let workload, !self.workloadNames.contains(workload), let node = demand.entry("workload")?.value {
                 local.error(
                     "population '\(name)' refers to unknown workload '\(workload)'",
                     at: node.location,
-                    suggestion: Suggestions.best(for: workload, among: known)
+                    suggestion: self.suggestion(for: workload, among: self.workloadNames)
                 )
             }
             let rate = demand.required("rate", as: .eventRate)
@@ -61,7 +61,7 @@ extension ScenarioBuilder {
                     return RateProfile.Peak(start: SimTime.zero + at, duration: length, multiplier: times)
                 } ?? []
             guard let workload, let rate else { return nil }
-            do {
+            do throws(DistributionError) {
                 let profile: RateProfile
                 if let diurnal, diurnal.count == 24 {
                     profile = try RateProfile(
@@ -79,11 +79,12 @@ extension ScenarioBuilder {
                     )
                 }
                 return WorkloadDemand(workloadClass: workload, rate: profile)
-            } catch let error as DistributionError {
-                demand.error("invalid rate profile: \(error.parameter) \(error.problem)")
-                return nil
             } catch {
-                demand.error("invalid rate profile: \(error)")
+                let problem = Self.rateProfileProblem(error)
+                demand.error(
+                    "invalid '\(problem.key)' in \(demand.context): \(problem.message)",
+                    at: demand.node.nodeIfPresent(at: ScenarioPath(problem.path)) ?? demand.node
+                )
                 return nil
             }
         }
@@ -99,8 +100,25 @@ extension ScenarioBuilder {
         )
     }
 
+    /// A rate profile's error as the scenario key at fault (`diurnal[3]`, `peaks[0].times`),
+    /// the path to it, and what is wrong: the profile's segments are `rate` times each
+    /// `diurnal` factor, its peaks are `peaks`.
+    static func rateProfileProblem(_ error: DistributionError) -> (key: String, path: [String], message: String) {
+        let parameter = error.parameter
+        guard let open = parameter.firstIndex(of: "["), let close = parameter.firstIndex(of: "]"),
+            let index = Int(parameter[parameter.index(after: open)..<close])
+        else {
+            let key = parameter == "period" ? "diurnal" : "rate"
+            return (key, [key], error.problem)
+        }
+        if parameter.hasPrefix("segments") {
+            return ("diurnal[\(index)]", ["diurnal", "\(index)"], "'rate' times this factor \(error.problem)")
+        }
+        let key = parameter.hasSuffix("duration") ? "for" : "times"
+        return ("peaks[\(index)].\(key)", ["peaks", "\(index)", key], error.problem)
+    }
+
     mutating func readRouting(_ top: inout MappingReader) -> (RoutingPolicy?, RetryPolicy?) {
-        let knownSites = siteNames
         var local = Diagnostics()
         if let node = top.node("routing") {
             elements[.routing] = node
@@ -112,11 +130,11 @@ extension ScenarioBuilder {
             if let node = routing.node("weights") {
                 if let entries = node.mappingEntries {
                     for entry in entries {
-                        if !knownSites.contains(entry.key) {
+                        if !self.siteNames.contains(entry.key) {
                             local.error(
                                 "'weights' in routing names unknown site '\(entry.key)'",
                                 at: entry.keyLocation,
-                                suggestion: Suggestions.best(for: entry.key, among: knownSites)
+                                suggestion: self.suggestion(for: entry.key, among: self.siteNames)
                             )
                         }
                         switch ValueParser<Double>.number.parse(entry.value) {
@@ -165,6 +183,10 @@ extension ScenarioBuilder {
         var random: [RandomFailureSpec] = []
         var local = Diagnostics()
         let targetKeys = ["zone", "region", "edge_site", "link"]
+        let linkNames = ReferenceNames(
+            regionNames.ordered.map { "\($0).egress" } + edgeNames.ordered.map { "\($0).uplink" }
+                + populationNames.ordered.map { "\($0).access" }
+        )
         _ = top.mappings("failures", element: "failure") { failure -> Bool? in
             let present = targetKeys.filter { failure.contains($0) }
             guard present.count == 1, let key = present.first, let name = failure.required(key, as: .name) else {
@@ -182,20 +204,18 @@ extension ScenarioBuilder {
                 case "edge_site": .edgeSite(name)
                 default: .link(name)
                 }
-            let known: [String] =
+            let known: ReferenceNames =
                 switch key {
-                case "zone": zoneNames
-                case "region": regionNames
-                case "edge_site": edgeNames
-                default:
-                    regionNames.map { "\($0).egress" } + edgeNames.map { "\($0).uplink" }
-                        + populationNames.map { "\($0).access" }
+                case "zone": self.zoneNames
+                case "region": self.regionNames
+                case "edge_site": self.edgeNames
+                default: linkNames
                 }
             if !known.contains(name), let node = failure.entry(key)?.value {
                 local.error(
                     "failure refers to unknown \(key.replacingOccurrences(of: "_", with: " ")) '\(name)'",
                     at: node.location,
-                    suggestion: Suggestions.best(for: name, among: known)
+                    suggestion: self.suggestion(for: name, among: known)
                 )
             }
             if failure.contains("mtbf") || failure.contains("mttr") {
@@ -203,7 +223,7 @@ extension ScenarioBuilder {
                 let mttr = failure.required("mttr", as: .simDuration)
                 failure.ignore("at", "for")
                 let element = SpecElement.randomFailure(random.count, of: target)
-                elements[element] = failure.node
+                self.elements[element] = failure.node
                 if let mtbf, let mttr {
                     do throws(SpecError) {
                         random.append(
@@ -221,7 +241,7 @@ extension ScenarioBuilder {
                 let at = failure.required("at", as: .simDuration)
                 let length = failure.required("for", as: .simDuration)
                 let element = SpecElement.outage(outages.count, of: target)
-                elements[element] = failure.node
+                self.elements[element] = failure.node
                 if let at, let length {
                     do throws(SpecError) {
                         outages.append(try ScheduledOutage(target: target, start: SimTime.zero + at, duration: length))

@@ -1,6 +1,30 @@
 import ShareModel
 import SimCore
 
+/// The workload classes as zones need them: each one's default service time, its index by
+/// name, and every name the file writes (classes that failed to read included).
+struct WorkloadCatalogue {
+    /// The service time of each class that read, in order.
+    var services: [SampledDistribution]
+    /// The name of each class that read and the key its service time is written under, in order.
+    var classes: [(name: String, serviceKey: SpecField)]
+    /// The position in ``services`` of each class by name.
+    var index: [String: Int]
+    /// Every class name the file writes.
+    var written: ReferenceNames
+
+    init(_ workloads: [DecodedWorkload], written: ReferenceNames) {
+        services = workloads.map(\.service)
+        classes = workloads.map { ($0.spec.name, $0.serviceKey) }
+        var index: [String: Int] = [:]
+        for (position, workload) in workloads.enumerated() where index[workload.spec.name] == nil {
+            index[workload.spec.name] = position
+        }
+        self.index = index
+        self.written = written
+    }
+}
+
 /// A region as read, with its prices.
 struct DecodedRegion {
     var placement: CloudRegionPlacement
@@ -34,25 +58,24 @@ extension ScenarioBuilder {
     }
 
     mutating func readRegions(_ top: inout MappingReader, workloads: [DecodedWorkload]) -> [DecodedRegion]? {
-        var builder = self
+        let catalogue = WorkloadCatalogue(workloads, written: workloadNames)
         let regions =
             top.named("regions", element: "region") { region, name -> DecodedRegion? in
-                builder.elements[.region(name)] = region.node
-                return builder.readRegion(&region, name: name, workloads: workloads)
+                self.elements[.region(name)] = region.node
+                return self.readRegion(&region, name: name, workloads: catalogue)
             } ?? []
-        self = builder
         // Names as the file writes them, read or not: an element that failed to read is
         // reported once, not again by every reference to it.
         regionNames = names(of: .region)
         zoneNames = names(of: .zone)
-        siteNames += zoneNames
+        siteNames.append(contentsOf: zoneNames)
         return regions
     }
 
     mutating func readRegion(
         _ region: inout MappingReader,
         name: String,
-        workloads: [DecodedWorkload]
+        workloads: WorkloadCatalogue
     ) -> DecodedRegion? {
         let location = location(&region, of: .region(name))
         let egress = region.optional("egress", as: .dataRate)
@@ -67,7 +90,6 @@ extension ScenarioBuilder {
             if node.mappingEntries != nil, node["count"] != nil {
                 zones = readZoneTemplate(node, region: name, workloads: workloads)
             } else {
-                var builder = self
                 var holder = MappingReader(
                     ScenarioNode.mapping(
                         [MappingEntry(key: "zones", keyLocation: node.location, value: node)],
@@ -77,14 +99,13 @@ extension ScenarioBuilder {
                 )
                 var zoneFailed = false
                 zones = holder.named("zones", element: "zone") { zone, zoneName -> ZoneSpec? in
-                    builder.elements[.zone(zoneName)] = zone.node
-                    let spec = builder.readZone(&zone, name: zoneName, workloads: workloads)
+                    self.elements[.zone(zoneName)] = zone.node
+                    let spec = self.readZone(&zone, name: zoneName, workloads: workloads)
                     if spec == nil { zoneFailed = true }
                     return spec
                 }
                 if zoneFailed { zones = nil }
                 diagnostics.append(contentsOf: holder.finish())
-                elements = builder.elements
             }
         } else {
             region.error("missing required field 'zones' in region '\(name)'")
@@ -111,12 +132,14 @@ extension ScenarioBuilder {
     }
 
     /// `zones: {count: N, ...}`: N identical zones named `<region>-a`, `-b`, ...
-    mutating func readZoneTemplate(_ node: ScenarioNode, region: String, workloads: [DecodedWorkload]) -> [ZoneSpec]? {
+    mutating func readZoneTemplate(
+        _ node: ScenarioNode,
+        region: String,
+        workloads: WorkloadCatalogue
+    ) -> [ZoneSpec]? {
         var zones: [ZoneSpec] = []
         var failed = false
         var local = Diagnostics()
-        var named: [String] = []
-        let builder = self
         MappingReader.read(node, context: "'zones' in region '\(region)'", into: &local) { template in
             guard let count = template.required("count", as: ValueParser<Int>.count.atLeast(1).atMost(26)) else {
                 template.ignore("servers", "cores", "queue", "timeout", "service")
@@ -124,42 +147,48 @@ extension ScenarioBuilder {
                 return
             }
             let letters = Array("abcdefghijklmnopqrstuvwxyz")
-            named = (0..<count).map { "\(region)-\(letters[$0])" }
-            var elements = builder.elements
-            for name in named { elements[.zone(name)] = node }
-            var stamping = builder
-            stamping.elements = elements
-            guard let first = stamping.readZone(&template, name: named[0], workloads: workloads) else {
+            let named = (0..<count).map { "\(region)-\(letters[$0])" }
+            // Every stamped zone is written at the template, so a model error names the first
+            // zone and points into the template once.
+            for name in named { self.elements[.zone(name)] = node }
+            guard let first = self.readZone(&template, name: named[0], workloads: workloads, copies: count) else {
                 failed = true
                 return
             }
             zones = named.map { first.renamed($0) }
         }
         diagnostics.append(contentsOf: local)
-        for name in named { elements[.zone(name)] = node }
         return failed ? nil : zones
     }
 
-    func readZone(_ zone: inout MappingReader, name: String, workloads: [DecodedWorkload]) -> ZoneSpec? {
+    /// A zone, or `copies` identical ones (a template): nil when a value is wrong (reported).
+    mutating func readZone(
+        _ zone: inout MappingReader,
+        name: String,
+        workloads: WorkloadCatalogue,
+        copies: Int = 1
+    ) -> ZoneSpec? {
         let servers = zone.required("servers", as: .count)
         let cores = zone.optional("cores", as: .count, default: 1)
         let queue = zone.optional("queue", as: .count)
         let timeout = zone.optional("timeout", as: .simDuration)
-        var service = workloads.map(\.service)
-        let names = workloads.map(\.spec.name)
-        if let overrides = zone.node("service") {
-            if let entries = overrides.mappingEntries {
+        var overrides: [(index: Int, distribution: SampledDistribution)] = []
+        if let node = zone.node("service") {
+            if let entries = node.mappingEntries {
                 for entry in entries {
-                    guard let index = names.firstIndex(of: entry.key) else {
-                        zone.error(
-                            "'service' in zone '\(name)' names unknown workload '\(entry.key)'",
-                            at: ScenarioNode.null(at: entry.keyLocation),
-                            suggestion: Suggestions.best(for: entry.key, among: names)
-                        )
+                    guard let index = workloads.index[entry.key] else {
+                        // A class that failed to read is reported already, at the class.
+                        if !workloads.written.contains(entry.key) {
+                            zone.error(
+                                "'service' in zone '\(name)' names unknown workload '\(entry.key)'",
+                                at: ScenarioNode.null(at: entry.keyLocation),
+                                suggestion: suggestion(for: entry.key, among: workloads.written)
+                            )
+                        }
                         continue
                     }
                     switch ValueParser<SampledDistribution>.distribution(of: .duration).parse(entry.value) {
-                    case .success(let distribution): service[index] = distribution
+                    case .success(let distribution): overrides.append((index, distribution))
                     case .failure(let error):
                         zone.error(
                             "invalid 'service.\(entry.key)' in zone '\(name)': \(error.message)",
@@ -171,12 +200,16 @@ extension ScenarioBuilder {
             } else {
                 zone.error(
                     "expected a mapping of workload name to service time for 'service' in zone '\(name)', got "
-                        + "\(overrides.summary)",
-                    at: overrides
+                        + "\(node.summary)",
+                    at: node
                 )
             }
         }
-        guard let servers, !service.isEmpty else { return nil }
+        guard let servers, !workloads.services.isEmpty,
+            admitServiceTimes(workloads.services.count * copies, zone: &zone)
+        else { return nil }
+        var service = workloads.services
+        for (index, distribution) in overrides { service[index] = distribution }
         do {
             return try ZoneSpec(
                 name: name,
@@ -187,29 +220,60 @@ extension ScenarioBuilder {
                 timeout: timeout
             )
         } catch {
-            report(error, in: &zone)
+            let attributed = attributed(error, overridden: Set(overrides.map(\.index)), workloads: workloads)
+            // A class's own service time fails in every zone: it is reported once, at the class.
+            if reportedServiceErrors.insert(attributed).inserted { report(attributed, in: &zone) }
             return nil
         }
     }
 
+    /// A zone's error about its service time for class `i` (field `service[i]`), attributed to
+    /// where that value is written: the zone's `service.<class>` when the zone overrides it,
+    /// else the class's own `service` (or `cpu`).
+    func attributed(_ error: SpecError, overridden: Set<Int>, workloads: WorkloadCatalogue) -> SpecError {
+        guard error.field.steps.count == 2, error.field.key == SpecField.service.key,
+            case .index(let index) = error.field.steps[1], workloads.classes.indices.contains(index)
+        else { return error }
+        let workload = workloads.classes[index]
+        if overridden.contains(index) {
+            return error.attributed(to: error.element, field: .service.child(workload.name))
+        }
+        return error.attributed(to: .workload(workload.name), field: workload.serviceKey)
+    }
+
+    /// Counts `count` more zone service times against ``ScenarioLimits/serviceTimes``;
+    /// false (reported once, at the zone that crossed it) when there are too many.
+    mutating func admitServiceTimes(_ count: Int, zone: inout MappingReader) -> Bool {
+        serviceTimes += count
+        let limit = limits.serviceTimes
+        guard serviceTimes > limit else { return true }
+        if !reportedServiceTimes {
+            reportedServiceTimes = true
+            zone.error(
+                "the zones hold more than \(ScenarioLimits.grouped(limit)) service times in all (one per zone and "
+                    + "workload class); use fewer zones or workload classes"
+            )
+        }
+        return false
+    }
+
     mutating func readEdgeSites(_ top: inout MappingReader) -> [EdgeSiteSpec]? {
-        var builder = self
         let sites =
             top.named("edge_sites", element: "edge site") { site, name -> EdgeSiteSpec? in
-                builder.elements[.edgeSite(name)] = site.node
-                let location = builder.location(&site, of: .edgeSite(name))
+                self.elements[.edgeSite(name)] = site.node
+                let location = self.location(&site, of: .edgeSite(name))
                 let region = site.required("region", as: .name)
                 let origin = site.required("origin", as: .name)
-                builder.requireKnown(
+                self.requireKnown(
                     region ?? "",
-                    among: builder.regionNames,
+                    among: self.regionNames,
                     kind: "region",
                     from: "edge site '\(name)'",
                     at: region == nil ? nil : site.entry("region")?.value
                 )
-                builder.requireKnown(
+                self.requireKnown(
                     origin ?? "",
-                    among: builder.regionNames,
+                    among: self.regionNames,
                     kind: "region",
                     from: "edge site '\(name)'",
                     at: origin == nil ? nil : site.entry("origin")?.value
@@ -228,25 +292,24 @@ extension ScenarioBuilder {
                     nodes: nodes
                 )
             } ?? []
-        self = builder
-        edgeNames =
+        edgeNames = ReferenceNames(
             top.node("edge_sites").flatMap { node in
                 node.sequenceElements?.compactMap(\.name) ?? node.mappingEntries?.map(\.key)
             } ?? []
-        siteNames += edgeNames
+        )
+        siteNames.append(contentsOf: edgeNames)
         return sites
     }
 
     mutating func readPools(_ top: inout MappingReader) -> [SharedPoolPlacement]? {
-        var builder = self
         let pools =
             top.named("shared_pools", element: "shared pool") { pool, name -> SharedPoolPlacement? in
-                builder.elements[.sharedPool(name)] = pool.node
-                let location = builder.location(&pool, of: .sharedPool(name))
+                self.elements[.sharedPool(name)] = pool.node
+                let location = self.location(&pool, of: .sharedPool(name))
                 let region = pool.required("region", as: .name)
-                builder.requireKnown(
+                self.requireKnown(
                     region ?? "",
-                    among: builder.regionNames,
+                    among: self.regionNames,
                     kind: "region",
                     from: "shared pool '\(name)'",
                     at: region == nil ? nil : pool.entry("region")?.value
@@ -288,8 +351,7 @@ extension ScenarioBuilder {
                     maxUploads: maxUploads
                 )
             } ?? []
-        self = builder
-        siteNames += names(of: .sharedPool)
+        siteNames.append(contentsOf: names(of: .sharedPool))
         return pools
     }
 

@@ -5,22 +5,26 @@ import SimCore
 struct DecodedWorkload {
     var spec: WorkloadClassSpec
     var service: SampledDistribution
+    /// The key the service time is written under: `service`, or `cpu` for a compute class
+    /// without one.
+    var serviceKey: SpecField
 }
 
 extension ScenarioBuilder {
     static let workloadKinds = ["transaction", "download", "stream", "compute"]
 
     mutating func readWorkloads(_ top: inout MappingReader) -> [DecodedWorkload]? {
-        var builder = self
         let workloads = top.named("workloads", element: "workload", required: true) {
             workload,
             name -> DecodedWorkload? in
-            builder.elements[.workload(name)] = workload.node
-            return builder.readWorkload(&workload, name: name)
+            self.elements[.workload(name)] = workload.node
+            return self.readWorkload(&workload, name: name)
         }
-        self = builder
         workloadNames = names(of: .workload)
-        if let workloads, workloads.isEmpty { top.error("'workloads' needs at least one workload class") }
+        // Only a list written empty: classes that failed to read are reported already.
+        if workloads != nil, Self.writtenCount(top.node("workloads")) == 0 {
+            top.error("'workloads' needs at least one workload class")
+        }
         return workloads
     }
 
@@ -31,6 +35,7 @@ extension ScenarioBuilder {
         }
         let slo = workload.optional("slo", as: .simDuration)
         var service = workload.optional("service", as: .distribution(of: .duration))
+        var serviceKey = SpecField.service
         let kind: WorkloadKind?
         switch kindName {
         case "transaction":
@@ -60,10 +65,17 @@ extension ScenarioBuilder {
         default:
             let cpu = workload.required("cpu", as: .distribution(of: .duration))
             let checkpoint = workload.optional("checkpoint", as: .simDuration)
-            if service == nil { service = cpu }
+            if service == nil, !workload.contains("service") {
+                service = cpu
+                serviceKey = .cpu
+            }
             kind = cpu.map { .compute(ComputeJobSpec(cpuSeconds: $0, checkpointInterval: checkpoint)) }
         }
         guard let kind, let service else { return nil }
-        return DecodedWorkload(spec: WorkloadClassSpec(name: name, kind: kind, slo: slo), service: service)
+        return DecodedWorkload(
+            spec: WorkloadClassSpec(name: name, kind: kind, slo: slo),
+            service: service,
+            serviceKey: serviceKey
+        )
     }
 }

@@ -9,8 +9,12 @@ public enum ScenarioDecoder {
     /// - Throws: ``ScenarioError`` with every problem found: unknown fields (with
     ///   suggestions), missing fields, wrong or missing units, impossible values, and
     ///   cross-references to unknown regions, sites, workloads or populations.
-    public static func decode(_ document: ScenarioNode, file: String) throws(ScenarioError) -> Scenario {
-        var builder = ScenarioBuilder(file: file)
+    public static func decode(
+        _ document: ScenarioNode,
+        file: String,
+        limits: ScenarioLimits = .standard
+    ) throws(ScenarioError) -> Scenario {
+        var builder = ScenarioBuilder(file: file, limits: limits)
         let scenario = builder.scenario(from: document)
         try builder.diagnostics.throwIfErrors()
         guard let scenario else {
@@ -23,30 +27,43 @@ public enum ScenarioDecoder {
 /// The state of one decoding: diagnostics so far and where each element came from.
 struct ScenarioBuilder {
     let file: String
+    let limits: ScenarioLimits
     var diagnostics = Diagnostics()
     /// The node of each element, by the typed reference model errors carry, recorded as each
     /// element is read.
     var elements: [SpecElement: ScenarioNode] = [:]
-    /// Names known so far, for cross-references.
-    var regionNames: [String] = []
-    var siteNames: [String] = []
-    var workloadNames: [String] = []
-    var zoneNames: [String] = []
-    var edgeNames: [String] = []
-    var populationNames: [String] = []
+    /// Names known so far, as the file writes them, for cross-references.
+    var regionNames = ReferenceNames()
+    var siteNames = ReferenceNames()
+    var workloadNames = ReferenceNames()
+    var zoneNames = ReferenceNames()
+    var edgeNames = ReferenceNames()
+    var populationNames = ReferenceNames()
+    /// How many more unknown names get a suggestion: finding one costs a pass over every
+    /// name of the kind, so a file of many bad references stays linear.
+    var suggestionsLeft = ScenarioBuilder.suggestionLimit
+    /// Service times the zones read so far hold (one per zone and workload class).
+    var serviceTimes = 0
+    /// Whether the service-time limit was reported.
+    var reportedServiceTimes = false
+    /// Service-time errors already reported, so that a class's bad default is reported once
+    /// and not again by every zone.
+    var reportedServiceErrors: Set<SpecError> = []
 
-    init(file: String) {
+    /// The most unknown names that get a "did you mean" in one decoding.
+    static let suggestionLimit = 100
+
+    init(file: String, limits: ScenarioLimits = .standard) {
         self.file = file
+        self.limits = limits
     }
 
     mutating func scenario(from document: ScenarioNode) -> Scenario? {
         var result: Scenario?
         var local = Diagnostics()
-        var builder = self
         MappingReader.read(document, context: "scenario", into: &local) { top in
-            result = builder.read(&top, document: document)
+            result = self.read(&top, document: document)
         }
-        self = builder
         diagnostics.append(contentsOf: local)
         return result
     }
@@ -195,8 +212,8 @@ struct ScenarioBuilder {
 
     /// The names of the elements of `kind` as the file writes them, whether they read or not,
     /// so that a reference to an element that failed is not reported a second time.
-    func names(of kind: SpecElement.Kind) -> [String] {
-        elements.keys.filter { $0.kind == kind }.map(\.name).sorted()
+    func names(of kind: SpecElement.Kind) -> ReferenceNames {
+        ReferenceNames(elements.keys.filter { $0.kind == kind }.map(\.name).sorted())
     }
 
     /// `invalid 'cores' in zone 'hz-a': must be at least 1, got 0`.
@@ -204,10 +221,17 @@ struct ScenarioBuilder {
         "invalid '\(error.field)' in \(error.element): \(error.message)"
     }
 
+    /// The name among `known` that `name` probably meant, while suggestions last.
+    mutating func suggestion(for name: String, among known: ReferenceNames) -> String? {
+        guard suggestionsLeft > 0 else { return nil }
+        suggestionsLeft -= 1
+        return Suggestions.best(for: name, among: known.ordered)
+    }
+
     /// Reports `name` at `node` if it is not among `known`, with a suggestion.
     mutating func requireKnown(
         _ name: String,
-        among known: [String],
+        among known: ReferenceNames,
         kind: String,
         from context: String,
         at node: ScenarioNode?
@@ -216,8 +240,13 @@ struct ScenarioBuilder {
         diagnostics.error(
             "\(context) refers to unknown \(kind) '\(name)'",
             at: node.location,
-            suggestion: Suggestions.best(for: name, among: known)
+            suggestion: suggestion(for: name, among: known)
         )
+    }
+
+    /// How many elements the list or mapping `node` holds as written (0 for anything else).
+    static func writtenCount(_ node: ScenarioNode?) -> Int {
+        node?.sequenceElements?.count ?? node?.mappingEntries?.count ?? 0
     }
 
     mutating func readLatency(_ top: inout MappingReader) -> LatencyModel? {

@@ -78,15 +78,16 @@ extension MappingReader {
             return nil
         }
         var results: [T] = []
-        var seen: [(name: String, line: Int)] = []
+        // The line where each name first appears.
+        var seen: [String: Int] = [:]
         for item in items {
-            if let first = seen.first(where: { $0.name == item.name }) {
-                error("duplicate \(element) name '\(item.name)' (first at line \(first.line))", at: item.nameLocation)
+            if let line = seen[item.name] {
+                error("duplicate \(element) name '\(item.name)' (first at line \(line))", at: item.nameLocation)
                 continue
             }
-            seen.append((item.name, item.nameLocation.line))
+            seen[item.name] = item.nameLocation.line
             var nested = MappingReader(item.node, context: "\(element) '\(item.name)'")
-            if item.node.mappingEntries?.contains(where: { $0.key == "name" }) == true {
+            if item.node.entry("name") != nil {
                 if let stated = nested.node("name")?.scalarText, stated != item.name {
                     nested.error("\(element) '\(item.name)' states a different name '\(stated)'")
                 }

@@ -22,6 +22,8 @@ public struct MappingReader: Sendable {
     public private(set) var diagnostics = Diagnostics()
 
     private let entries: [MappingEntry]
+    /// The position of each key in `entries`, for mappings too long to search.
+    private let positions: [String: Int]?
     private var consumed: [Bool]
     /// Every key asked for, in the order first asked: the candidates for suggestions.
     private var knownKeys: [String] = []
@@ -41,6 +43,21 @@ public struct MappingReader: Sendable {
             diagnostics.error("expected a mapping of fields for \(context), got \(node.summary)", at: node.location)
         }
         consumed = Array(repeating: false, count: entries.count)
+        positions = Self.positions(of: entries)
+    }
+
+    /// An index of `entries` by key when there are more than a few (keys are unique), so that
+    /// asking for a field costs O(1) however long the mapping.
+    private static func positions(of entries: [MappingEntry]) -> [String: Int]? {
+        guard entries.count > 16 else { return nil }
+        var positions: [String: Int] = Dictionary(minimumCapacity: entries.count)
+        for (index, entry) in entries.enumerated() where positions[entry.key] == nil { positions[entry.key] = index }
+        return positions
+    }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return entries.firstIndex { $0.key == key }
     }
 
     /// Reads `node` as `context` with `body`, finishes, and adds the diagnostics to `diagnostics`.
@@ -71,13 +88,13 @@ public struct MappingReader: Sendable {
 
     /// Whether the mapping has `key` (without marking it read).
     public func contains(_ key: String) -> Bool {
-        entries.contains { $0.key == key }
+        position(of: key) != nil
     }
 
     /// The entry under `key`, marking it read and known; nil if absent.
     public mutating func entry(_ key: String) -> MappingEntry? {
         noteKnown(key)
-        guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = position(of: key) else { return nil }
         consumed[index] = true
         return entries[index]
     }
@@ -213,21 +230,31 @@ public struct MappingReader: Sendable {
 
     /// Reports every key never read as an unknown field and returns all diagnostics.
     ///
-    /// Suggestions come from the keys asked for (read or not) and those passed to ``expect(_:)``.
-    /// Calling it again reports nothing new.
+    /// Suggestions come from the keys asked for (read or not) and those passed to ``expect(_:)``,
+    /// for the first ``suggestionLimit`` unknown fields (a mapping of a hundred thousand
+    /// misspelt keys stays linear). Calling it again reports nothing new.
     public mutating func finish() -> Diagnostics {
         if !finished {
             finished = true
+            var suggestionsLeft = Self.suggestionLimit
             for (index, entry) in entries.enumerated() where !consumed[index] {
+                var suggestion: String?
+                if suggestionsLeft > 0 {
+                    suggestionsLeft -= 1
+                    suggestion = Suggestions.best(for: entry.key, among: knownKeys)
+                }
                 diagnostics.error(
                     "unknown field '\(entry.key)' in \(context)",
                     at: entry.keyLocation,
-                    suggestion: Suggestions.best(for: entry.key, among: knownKeys)
+                    suggestion: suggestion
                 )
             }
         }
         return diagnostics
     }
+
+    /// The most unknown fields of one mapping that get a "did you mean".
+    public static let suggestionLimit = 20
 
     // MARK: Internals
 

@@ -35,14 +35,16 @@ struct MeasuredText: Hashable, Sendable {
         }
     }
 
+    /// The spellings of infinities and NaN (lower-cased), refused as not finite.
+    static let nonFinite: Set<String> = [
+        ".inf", "+.inf", "-.inf", "inf", "+inf", "-inf", "infinity", "-infinity", ".nan", "nan",
+    ]
+
     /// Splits `text` into number, multiplier and unit and converts to the unit's base.
     static func measure(_ rawText: String) -> Result<MeasuredText, Failure> {
         let text = rawText.trimmingSpaces
-        let lower = text.lowercased()
-        let nonFinite: Set<String> = [
-            ".inf", "+.inf", "-.inf", "inf", "+inf", "-inf", "infinity", "-infinity", ".nan", "nan",
-        ]
-        if nonFinite.contains(lower) { return .failure(.notFinite) }
+        if let value = plainNumber(text) { return .success(MeasuredText(value: value, dimension: .none)) }
+        if nonFinite.contains(text.lowercased()) { return .failure(.notFinite) }
         guard let (numberText, exponent, rest) = splitNumber(text) else { return .failure(.notANumber) }
         var unitText = Substring(rest).trimmingSpaces
         // Allow spaces around the slash of a rate: `100 / min`.
@@ -83,6 +85,26 @@ struct MeasuredText: Hashable, Sendable {
             }
         }
         return .failure(.unknownUnit(unitText))
+    }
+
+    /// The value of `text` when it is only a decimal number (`4`, `-85.5`): the common case,
+    /// read directly. Both ways round the same decimal to the nearest double, so they agree.
+    static func plainNumber(_ text: String) -> Double? {
+        var digits = 0
+        var dots = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "-") where index == 0: break
+            case UInt8(ascii: "."): dots += 1
+            default: return nil
+            }
+        }
+        // `1.` and `.5` are left to the full reader, like every other spelling.
+        guard digits > 0, dots <= 1, text.utf8.last != UInt8(ascii: "."), text.utf8.first != UInt8(ascii: "."),
+            !text.hasPrefix("-.")
+        else { return nil }
+        return Double(text)
     }
 
     /// `USD` or `USD/GB` → (`USD`, `GB`): three upper-case ASCII letters, optionally `/ per`.

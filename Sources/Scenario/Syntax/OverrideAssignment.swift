@@ -107,6 +107,27 @@ public enum ScenarioOverrides {
         }
     }
 
+    /// Applies `overrides` to `root` in order, as one ``apply(path:value:to:at:diagnostics:)``
+    /// each would, each reported at its location when its path misses.
+    ///
+    /// - Complexity: O(total path length + the entries of the lists and mappings the paths
+    ///   pass through), however many overrides go into one list (see ``OverrideBatch``).
+    public static func apply(
+        _ overrides: [(path: ScenarioPath, value: ScenarioNode, location: SourceLocation)],
+        to root: inout ScenarioNode,
+        diagnostics: inout Diagnostics
+    ) {
+        let batch = OverrideBatch(root)
+        for override in overrides {
+            do {
+                try batch.set(override.value, at: override.path)
+            } catch {
+                diagnostics.append(error.diagnostic(at: override.location))
+            }
+        }
+        root = batch.tree
+    }
+
     /// Applies every `path: value` entry of the mapping `overrides` (a variant) to `root`, in
     /// file order, each reported at its key when its path misses.
     ///
@@ -121,6 +142,7 @@ public enum ScenarioOverrides {
             }
             return
         }
+        var parsed: [(path: ScenarioPath, value: ScenarioNode, location: SourceLocation)] = []
         for entry in entries {
             guard let path = ScenarioPath(parsing: entry.key) else {
                 diagnostics.error(
@@ -129,8 +151,9 @@ public enum ScenarioOverrides {
                 )
                 continue
             }
-            apply(path: path, value: entry.value, to: &root, at: entry.keyLocation, diagnostics: &diagnostics)
+            parsed.append((path, entry.value, entry.keyLocation))
         }
+        apply(parsed, to: &root, diagnostics: &diagnostics)
     }
 
     /// ``apply(path:value:to:at:diagnostics:)`` with the path as dotted text.

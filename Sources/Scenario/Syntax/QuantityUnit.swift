@@ -120,8 +120,11 @@ struct QuantityUnit: Sendable {
 
     /// The unit spelt exactly `symbol`, if any.
     static func named(_ symbol: String) -> QuantityUnit? {
-        all.first { $0.symbol == symbol }
+        bySymbol[symbol]
     }
+
+    /// Every unit by symbol (the first, if a symbol were listed twice).
+    private static let bySymbol: [String: QuantityUnit] = Dictionary(all.map { ($0.symbol, $0) }) { first, _ in first }
 
     /// The decimal multipliers that may precede a unit or stand alone.
     static let multipliers: [(symbol: Character, powerOfTen: Int)] = [("k", 3), ("M", 6), ("G", 9)]

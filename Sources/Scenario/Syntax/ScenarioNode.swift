@@ -85,6 +85,26 @@ public struct ScenarioNode: Hashable, Sendable, CustomStringConvertible {
     /// Named mappings are how lists of regions, zones and pools are addressed by path and merged.
     public var name: String? { self["name"]?.scalarText }
 
+    /// The nodes in this tree, itself included; a subtree that appears twice (an alias)
+    /// counts twice, as every walk over the tree sees it.
+    ///
+    /// - Complexity: O(the count).
+    public var nodeCount: Int {
+        var count = 0
+        var pending = [self]
+        while let node = pending.popLast() {
+            count += 1
+            switch node.content {
+            case .null, .scalar: break
+            case .sequence(let elements): pending += elements
+            case .mapping(let entries):
+                count += entries.count
+                pending += entries.map(\.value)
+            }
+        }
+        return count
+    }
+
     /// Whether the two trees hold the same content, ignoring locations and scalar styles.
     public func sameContent(as other: ScenarioNode) -> Bool {
         switch (content, other.content) {

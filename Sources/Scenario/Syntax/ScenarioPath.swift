@@ -72,6 +72,16 @@ extension ScenarioNode {
         return current
     }
 
+    /// The node `path` leads to, or nil when it leads nowhere: for pointing a message at the
+    /// deepest place that exists.
+    public func nodeIfPresent(at path: ScenarioPath) -> ScenarioNode? {
+        do {
+            return try node(at: path)
+        } catch {
+            return nil
+        }
+    }
+
     /// Replaces the node `path` leads to with `value`.
     ///
     /// Every segment but the last must exist. The last may name a key the mapping lacks: it

@@ -22,17 +22,19 @@ extension ModelSpec {
     /// - Throws: ``SpecErrors`` with every problem found, at most one per element (its
     ///   first), each naming the element and the field by its scenario key, with a
     ///   suggestion for an unknown name when one is close.
-    /// - Complexity: O(populations × sites) plus the size of the spec.
+    /// - Complexity: O(n log n) in the size of the spec; a suggestion for an unknown name
+    ///   costs O(names of its kind) more.
     public func validate() throws(SpecErrors) {
         var collector = SpecErrorCollector()
+        let names = SpecNames(self)
         collector.check { () throws(SpecError) in try validateTiming() }
         validateNames(&collector)
         validateClasses(&collector)
-        validateSites(&collector)
-        validatePopulations(&collector)
-        validatePolicies(&collector)
-        validateFailures(&collector)
-        validatePrices(&collector)
+        validateSites(&collector, names: names)
+        validatePopulations(&collector, names: names)
+        validatePolicies(&collector, names: names)
+        validateFailures(&collector, names: names)
+        validatePrices(&collector, names: names)
         try collector.throwIfAny()
     }
 
@@ -158,8 +160,7 @@ extension ModelSpec {
         }
     }
 
-    func validateSites(_ collector: inout SpecErrorCollector) {
-        let regionNames = regionNames
+    func validateSites(_ collector: inout SpecErrorCollector, names: SpecNames) {
         for placement in regions {
             collector.check { () throws(SpecError) in
                 if let egress = placement.egressBitsPerSecond {
@@ -185,8 +186,8 @@ extension ModelSpec {
         for site in edgeSites {
             collector.check { () throws(SpecError) in
                 let element = SpecElement.edgeSite(site.name)
-                try Self.requireKnown(site.region, among: regionNames, element, .region, kind: "region")
-                try Self.requireKnown(site.originRegion, among: regionNames, element, .origin, kind: "region")
+                try names.regions.require(site.region, element, .region, kind: "region")
+                try names.regions.require(site.originRegion, element, .origin, kind: "region")
                 if site.cacheBytes <= 0 {
                     throw SpecError(element, .cache, .notPositive(got: "\(site.cacheBytes) bytes"))
                 }
@@ -204,7 +205,7 @@ extension ModelSpec {
         for placement in sharedPools {
             collector.check { () throws(SpecError) in
                 let element = SpecElement.sharedPool(placement.pool.name)
-                try Self.requireKnown(placement.region, among: regionNames, element, .region, kind: "region")
+                try names.regions.require(placement.region, element, .region, kind: "region")
                 try placement.pool.validate()
                 try SpecError.require(placement.probes, in: SharedPoolPlacement.probesRange, element, .probes)
                 try SpecError.require(
@@ -217,36 +218,29 @@ extension ModelSpec {
         }
     }
 
-    func validatePopulations(_ collector: inout SpecErrorCollector) {
+    func validatePopulations(_ collector: inout SpecErrorCollector, names: SpecNames) {
         for population in populations {
-            collector.check { () throws(SpecError) in try validate(population) }
+            collector.check { () throws(SpecError) in try validate(population, names: names) }
         }
     }
 
-    func validate(_ population: PopulationSpec) throws(SpecError) {
-        let regionNames = regionNames
-        let classNames = workloadClasses.map(\.name)
+    func validate(_ population: PopulationSpec, names: SpecNames) throws(SpecError) {
         let element = SpecElement.population(population.name)
         if let access = population.accessBitsPerSecond {
             try SpecError.requirePositive(access, element, .access)
         }
         for (index, region) in (population.allowedRegions ?? []).enumerated() {
-            try Self.requireKnown(region, among: regionNames, element, .allowedRegions.at(index), kind: "region")
+            try names.regions.require(region, element, .allowedRegions.at(index), kind: "region")
         }
         if population.demands.isEmpty {
             throw SpecError(element, .workloads, .other("the population generates no work"))
         }
         for (index, demand) in population.demands.enumerated() {
             let field = SpecField.workloads.at(index)
-            try Self.requireKnown(
-                demand.workloadClass,
-                among: classNames,
-                element,
-                field.child("workload"),
-                kind: "workload"
-            )
-            let workload = workloadClasses[classNames.firstIndex(of: demand.workloadClass)!]
-            if candidateSites(for: population, kind: workload.kind).isEmpty {
+            try names.workloads.require(demand.workloadClass, element, field.child("workload"), kind: "workload")
+            guard let position = names.workloadIndex[demand.workloadClass] else { continue }
+            let workload = workloadClasses[position]
+            if !names.hasCandidateSite(for: population, kind: workload.kind) {
                 throw SpecError(
                     element,
                     field,
@@ -259,12 +253,11 @@ extension ModelSpec {
         }
     }
 
-    func validatePolicies(_ collector: inout SpecErrorCollector) {
+    func validatePolicies(_ collector: inout SpecErrorCollector, names: SpecNames) {
         if case .weighted(let weights) = routing {
-            let names = siteNames
             for (site, weight) in weights.sorted(by: { $0.key < $1.key }) {
                 collector.check { () throws(SpecError) in
-                    try Self.requireKnown(site, among: names, .routing, .weights.child(site), kind: "site")
+                    try names.sites.require(site, .routing, .weights.child(site), kind: "site")
                     try SpecError.requireNonNegative(weight, .routing, .weights.child(site))
                 }
             }
@@ -283,10 +276,8 @@ extension ModelSpec {
         }
     }
 
-    func validateFailures(_ collector: inout SpecErrorCollector) {
-        let zoneNames = zones.map(\.zone.name)
-        let edgeNames = edgeSites.map(\.name)
-        let links = linkNames
+    func validateFailures(_ collector: inout SpecErrorCollector, names: SpecNames) {
+        let links = KnownNames(linkNames)
         let targets =
             outages.enumerated().map { (SpecElement.outage($0.offset, of: $0.element.target), $0.element.target) }
             + randomFailures.enumerated().map {
@@ -297,13 +288,13 @@ extension ModelSpec {
                 let field = SpecField.target(target)
                 switch target {
                 case .zone(let name):
-                    try Self.requireKnown(name, among: zoneNames, element, field, kind: "zone")
+                    try names.zones.require(name, element, field, kind: "zone")
                 case .region(let name):
-                    try Self.requireKnown(name, among: regionNames, element, field, kind: "region")
+                    try names.regions.require(name, element, field, kind: "region")
                 case .edgeSite(let name):
-                    try Self.requireKnown(name, among: edgeNames, element, field, kind: "edge site")
+                    try names.edgeSites.require(name, element, field, kind: "edge site")
                 case .link(let name):
-                    try Self.requireKnown(name, among: links, element, field, kind: "link")
+                    try links.require(name, element, field, kind: "link")
                 }
             }
         }
@@ -319,17 +310,16 @@ extension ModelSpec {
         }
     }
 
-    func validatePrices(_ collector: inout SpecErrorCollector) {
+    func validatePrices(_ collector: inout SpecErrorCollector, names: SpecNames) {
         guard let prices else { return }
-        let names = regionNames
         for pricing in prices.regions {
             collector.check { () throws(SpecError) in
-                if !names.contains(pricing.region) {
+                if !names.regions.contains(pricing.region) {
                     throw SpecError(
                         .region(pricing.region),
                         .price,
                         .other("prices a region the model does not have"),
-                        suggestion: NameSuggestion.closest(to: pricing.region, among: names)
+                        suggestion: NameSuggestion.closest(to: pricing.region, among: names.regions.names)
                     )
                 }
             }
@@ -342,22 +332,6 @@ extension ModelSpec {
         regions.compactMap { $0.egressBitsPerSecond == nil ? nil : "\($0.region.name).egress" }
             + edgeSites.map { "\($0.name).uplink" }
             + populations.compactMap { $0.accessBitsPerSecond == nil ? nil : "\($0.name).access" }
-    }
-
-    static func requireKnown(
-        _ name: String,
-        among names: [String],
-        _ element: SpecElement,
-        _ field: SpecField,
-        kind: String
-    ) throws(SpecError) {
-        guard !names.contains(name) else { return }
-        throw SpecError(
-            element,
-            field,
-            .unknown(kind: kind, name: name),
-            suggestion: NameSuggestion.closest(to: name, among: names)
-        )
     }
 
     /// Whether a population may be served in `region` under its data-residency rule.

@@ -44,8 +44,12 @@ public enum NameSuggestion {
         let typedLower = typed.lowercased()
         var best: (candidate: String, folded: Int, exact: Int)?
         var ambiguous = false
+        let typedLength = typedLower.count
         for candidate in candidates where candidate != typed {
-            let folded = editDistance(typedLower, candidate.lowercased())
+            let candidateLower = candidate.lowercased()
+            // The distance is at least the difference in length: most candidates stop here.
+            guard abs(candidateLower.count - typedLength) <= limit else { continue }
+            let folded = editDistance(typedLower, candidateLower)
             guard folded <= limit else { continue }
             let exact = editDistance(typed, candidate)
             if let current = best {

@@ -109,7 +109,7 @@ public struct RateProfile: Hashable, Sendable {
     ///   - peaks: Windows with a positive duration and a finite multiplier >= 0.
     ///   - shape: Steps (the default) or straight lines between segment starts.
     /// - Throws: ``DistributionError`` naming the first offending parameter.
-    /// - Complexity: O(s log s + p²) for s segments and p peaks.
+    /// - Complexity: O(s log s + p log p) for s segments and p peaks.
     public init(
         segments: [Segment],
         period: SimDuration? = nil,
@@ -157,18 +157,8 @@ public struct RateProfile: Hashable, Sendable {
         where sortedBoundaries.last != boundary {
             sortedBoundaries.append(boundary)
         }
-        var multipliers: [Double] = []
-        for (index, boundary) in sortedBoundaries.enumerated() {
-            var product = 1.0
-            let intervalEnd = index + 1 < sortedBoundaries.count ? sortedBoundaries[index + 1] : Int64.max
-            for peak in peaks
-            where peak.start.nanoseconds <= boundary && (peak.start + peak.duration).nanoseconds >= intervalEnd {
-                product *= peak.multiplier
-            }
-            multipliers.append(index + 1 < sortedBoundaries.count ? product : 1)
-        }
         self.peakBoundaries = sortedBoundaries
-        self.peakMultipliers = multipliers
+        self.peakMultipliers = Self.peakMultipliers(peaks, boundaries: sortedBoundaries)
         self.maxRate = 0
         self.maxRate = computeMaxRate()
     }
