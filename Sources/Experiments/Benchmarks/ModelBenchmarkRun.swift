@@ -12,13 +12,30 @@ public enum ModelBenchmarkRun {
         case cloud
         /// 10^4 concurrent transfers on saturated links, replaced as they finish.
         case saturated
+        /// 3,200 edge sites and 1,000 zones in 29 regions, 300 populations sending orders
+        /// and downloads, routed to the nearest healthy site and at the lowest expected latency.
+        case topology
 
-        /// `pool`, `cloud` or `saturated`.
+        /// `pool`, `cloud`, `saturated` or `topology`.
         public var name: String {
             switch self {
             case .pool: "pool"
             case .cloud: "cloud"
             case .saturated: "saturated"
+            case .topology: "topology"
+            }
+        }
+
+        /// The workload called `name` (see ``name``), with `devices` for the pool (10^6 when nil).
+        ///
+        /// - Throws: ``ExperimentError/usage(_:)`` for a name that is none of them.
+        public static func named(_ name: String, devices: Int?) throws(ExperimentError) -> Workload {
+            switch name {
+            case "pool": .pool(devices: devices ?? 1_000_000)
+            case "cloud": .cloud
+            case "saturated": .saturated
+            case "topology": .topology
+            default: throw .usage("no model benchmark is called '\(name)' (pool, cloud, saturated, topology)")
             }
         }
     }
@@ -26,7 +43,8 @@ public enum ModelBenchmarkRun {
     /// Runs `workload` at `rate` requests per second (default: 2,000 video downloads for the
     /// pool, 100,000 orders for the cloud) for `seconds` simulated seconds (default: an hour,
     /// a minute) and returns the record: wall time, speed against real time, events and
-    /// requests per second, peak memory.
+    /// requests per second, peak memory. `saturated` takes neither; `topology` reports its
+    /// build time and cost per request as well (see ``runTopology(rate:seconds:seed:)``).
     public static func run(
         _ workload: Workload,
         rate: Double?,
@@ -34,6 +52,7 @@ public enum ModelBenchmarkRun {
         seed: UInt64
     ) throws -> BenchmarkRecord {
         if workload == .saturated { return try runSaturated(seed: seed) }
+        if workload == .topology { return try runTopology(rate: rate, seconds: seconds, seed: seed) }
         let spec: ModelSpec
         switch workload {
         case .pool(let devices):
@@ -42,7 +61,7 @@ public enum ModelBenchmarkRun {
                 requestsPerSecond: rate ?? 2_000,
                 duration: .seconds(seconds ?? 3_600)
             )
-        case .cloud, .saturated:
+        case .cloud, .saturated, .topology:
             spec = try ModelBenchmarks.multiRegionCloud(
                 regions: 29,
                 zonesPerRegion: 3,
@@ -73,7 +92,7 @@ public enum ModelBenchmarkRun {
         let subject: String
         switch workload {
         case .pool(let devices): subject = "\(HumanNumbers.compact(Double(devices))) devices"
-        case .cloud, .saturated: subject = "\(spec.regions.count) regions, \(spec.zones.count) zones"
+        case .cloud, .saturated, .topology: subject = "\(spec.regions.count) regions, \(spec.zones.count) zones"
         }
         record.summary =
             "model \(workload.name) (\(subject)): \(HumanNumbers.compact(simulated)) simulated s in "

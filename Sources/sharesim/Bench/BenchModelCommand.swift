@@ -12,20 +12,22 @@ struct BenchModelCommand: ParsableCommand {
         case cloud
         /// 10^4 transfers on saturated links.
         case saturated
+        /// 3,200 edge sites and 1,000 zones: build time and cost per request.
+        case topology
     }
 
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "The whole model at scale: `pool` (10^6 devices), `cloud` (29 regions) or `saturated` (10^4 flows)."
+        abstract: "The whole model at scale: `pool` (10^6 devices), `cloud`, `saturated` (10^4 flows) or `topology`."
     )
 
-    @Argument(help: "pool, cloud or saturated.")
+    @Argument(help: "pool, cloud, saturated or topology (3,200 edge sites, 1,000 zones).")
     var workload: Workload = .pool
 
     @Option(help: "Devices in the pool (1k to 20M; default 1M); pool only.")
     var devices: CountArgument?
 
-    @Option(help: "Requests per second: video downloads (pool) or orders (cloud); 1 to 10M (583k, 1.2M).")
+    @Option(help: "Requests per second: video (pool), orders (cloud), both (topology); 1 to 10M (583k, 1.2M).")
     var rate: ScaledNumber?
 
     @Option(help: "Simulated seconds to run (1 to 86,400).")
@@ -50,7 +52,7 @@ struct BenchModelCommand: ParsableCommand {
     func run() throws {
         try BenchRunner.checkBuild()
         let record = try ModelBenchmarkRun.run(
-            workload == .pool ? .pool(devices: devices?.value ?? 1_000_000) : workload == .cloud ? .cloud : .saturated,
+            try ModelBenchmarkRun.Workload.named(workload.rawValue, devices: devices?.value),
             rate: rate?.value,
             seconds: seconds,
             seed: seed
