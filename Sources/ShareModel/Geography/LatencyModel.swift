@@ -120,8 +120,14 @@ public struct LatencyModel: Sendable {
     /// figure for the pair if there is one, otherwise propagation plus both access latencies
     /// plus the pair's fixed jitter.
     ///
-    /// - Complexity: O(length of the two names), for the override lookup and the jitter stream.
+    /// - Complexity: O(length of the two names), for the override lookup and the jitter
+    ///   stream; O(1) when the model has neither measured figures nor pair jitter.
     public func latency(from a: LatencyEndpoint, to b: LatencyEndpoint) -> SimDuration {
+        if measured.isEmpty, !(jitter.pairSpread > .zero) {
+            // Nothing is keyed by name: skip building the pair (the same figure, faster).
+            let distance = a.coordinate.distanceKilometres(to: b.coordinate)
+            return propagationDelay(distanceKilometres: distance) + a.accessLatency + b.accessLatency
+        }
         let pair = EndpointPair(a.name, b.name)
         if let measured = measured[pair] { return measured }
         let distance = a.coordinate.distanceKilometres(to: b.coordinate)
