@@ -38,6 +38,22 @@ struct EdgeCacheLRUTests {
         Self.expectConsistent(cache)
     }
 
+    @Test("a cache takes no memory for its tables until it first holds an object")
+    func tablesOnFirstInsertion() throws {
+        var cache = try LRUCache(capacityBytes: 10, catalogueSize: 1_000_000)
+        #expect(!cache.hasTables)
+        #expect(!cache.contains(object: 999_999))
+        #expect(cache.objectsByRecency().isEmpty)
+        Self.expectConsistent(cache)
+        #expect(cache.access(object: 5, size: 11) == false)  // too large to cache: still no tables
+        #expect(!cache.hasTables && cache.misses == 1 && cache.residentCount == 0)
+        #expect(cache.access(object: 7, size: 4) == false)
+        #expect(cache.hasTables && cache.contains(object: 7) && !cache.contains(object: 5))
+        #expect(cache.access(object: 7, size: 4) == true)
+        #expect(cache.hits == 1 && cache.misses == 2 && cache.usedBytes == 4)
+        Self.expectConsistent(cache)
+    }
+
     @Test("contains does not change recency")
     func containsIsNotAnAccess() throws {
         var cache = try LRUCache(capacityBytes: 2, catalogueSize: 3)

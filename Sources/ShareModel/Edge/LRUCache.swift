@@ -6,8 +6,9 @@
 /// recent at the head, and the size of each resident object (0 when not resident).
 ///
 /// - Memory: 16 bytes per catalogue object (two `Int32` links and one `Int64` size),
-///   allocated once at initialisation, whatever the capacity; 10^6 objects take 16 MB.
-///   ``access(object:size:)`` never allocates.
+///   allocated once, when the first object is cached, whatever the capacity; 10^6 objects
+///   take 16 MB, and a cache never used (most of thousands of edge sites) takes nothing.
+///   ``access(object:size:)`` allocates only on that first insertion.
 /// - Complexity: ``access(object:size:)`` and ``contains(object:)`` are O(1), plus O(1)
 ///   per eviction (each insertion is evicted at most once, so O(1) amortised).
 ///
@@ -23,11 +24,12 @@ public struct LRUCache: Sendable {
     public let catalogueSize: Int
 
     /// The next less recently used object, or -1 at the tail. Meaningful only when resident.
-    private var next: ContiguousArray<Int32>
+    /// Empty, like the other two tables, until the first object is cached.
+    private var next: ContiguousArray<Int32> = []
     /// The next more recently used object, or -1 at the head. Meaningful only when resident.
-    private var previous: ContiguousArray<Int32>
+    private var previous: ContiguousArray<Int32> = []
     /// The size in bytes of each resident object; 0 when not resident.
-    private var residentSize: ContiguousArray<Int64>
+    private var residentSize: ContiguousArray<Int64> = []
     /// The most recently used resident object, or -1 when empty.
     private var head: Int32 = -1
     /// The least recently used resident object (the next to evict), or -1 when empty.
@@ -55,16 +57,14 @@ public struct LRUCache: Sendable {
     ///
     /// - Throws: ``SpecError`` about the cache: field `cache` if `capacityBytes` is not
     ///   positive, or `catalogue` if `catalogueSize` is not in `1...maximumCatalogueSize`.
-    /// - Complexity: O(catalogueSize) time and 16 bytes per catalogue object.
+    /// - Complexity: O(1); the first object cached costs O(catalogueSize) time and 16 bytes
+    ///   per catalogue object.
     public init(capacityBytes: Int64, catalogueSize: Int) throws(SpecError) {
         let element = SpecElement(.cache)
         guard capacityBytes > 0 else { throw SpecError(element, .cache, .notPositive(got: "\(capacityBytes) bytes")) }
         try SpecError.require(catalogueSize, in: 1...LRUCache.maximumCatalogueSize, element, .catalogue)
         self.capacityBytes = capacityBytes
         self.catalogueSize = catalogueSize
-        self.next = ContiguousArray(repeating: -1, count: catalogueSize)
-        self.previous = ContiguousArray(repeating: -1, count: catalogueSize)
-        self.residentSize = ContiguousArray(repeating: 0, count: catalogueSize)
     }
 
     /// Whether `object` is resident. Does not count as an access or change recency.
@@ -72,7 +72,7 @@ public struct LRUCache: Sendable {
     /// - Complexity: O(1).
     public func contains(object: Int) -> Bool {
         precondition(object >= 0 && object < catalogueSize, "object \(object) is outside 0..<\(catalogueSize)")
-        return residentSize[object] > 0
+        return !residentSize.isEmpty && residentSize[object] > 0
     }
 
     /// Requests `object` of `size` bytes: true on a hit, which makes it the most recent.
@@ -85,12 +85,13 @@ public struct LRUCache: Sendable {
     /// - Parameters:
     ///   - object: The object id, in `0..<catalogueSize`.
     ///   - size: The object's size (bytes, > 0).
-    /// - Complexity: O(1) plus O(1) per eviction; no allocation.
+    /// - Complexity: O(1) plus O(1) per eviction; no allocation but the tables', at the first
+    ///   insertion.
     @discardableResult
     public mutating func access(object: Int, size: Int64) -> Bool {
         precondition(object >= 0 && object < catalogueSize, "object \(object) is outside 0..<\(catalogueSize)")
         precondition(size > 0, "object \(object) has size \(size) bytes; sizes must be positive")
-        let resident = residentSize[object]
+        let resident = residentSize.isEmpty ? 0 : residentSize[object]
         if resident > 0 {
             assert(resident == size, "object \(object) changed size from \(resident) to \(size) bytes while cached")
             hits += 1
@@ -101,6 +102,11 @@ public struct LRUCache: Sendable {
         misses += 1
         missBytes += Double(size)
         guard size <= capacityBytes else { return false }
+        if residentSize.isEmpty {
+            next = ContiguousArray(repeating: -1, count: catalogueSize)
+            previous = ContiguousArray(repeating: -1, count: catalogueSize)
+            residentSize = ContiguousArray(repeating: 0, count: catalogueSize)
+        }
         while usedBytes + size > capacityBytes {
             evictTail()
         }
@@ -191,6 +197,9 @@ public struct LRUCache: Sendable {
         residentCount -= 1
         evictions += 1
     }
+
+    /// Whether the tables are allocated (the cache has held an object).
+    var hasTables: Bool { !residentSize.isEmpty }
 
     /// Walks the list and checks it against the counters and the size array; for tests.
     ///
