@@ -129,7 +129,7 @@ extension WorldModel {
     }
 
     /// Classes with their catalogues, demands with their arrival streams, and each
-    /// demand's candidate sites.
+    /// demand's nearest candidate sites (latencies computed once per population and site).
     mutating func buildWork() throws(SpecError) {
         var firstCacheID = 0
         for workload in spec.workloadClasses {
@@ -154,39 +154,34 @@ extension WorldModel {
         }
         contentShare = 1 / Double(max(1, classes.count { $0.traits.hasContent }))
         zoneMeanService = zones.flatMap { zone in zone.engine.spec.serviceTimes.map(\.mean) }
-        let endpoints = try siteEndpoints()
+        siteEndpoints = try makeSiteEndpoints()
         let classIndex = Dictionary(uniqueKeysWithValues: spec.workloadClasses.enumerated().map { ($1.name, $0) })
         for (populationIndex, population) in spec.populations.enumerated() {
-            let client: LatencyEndpoint
             do {
-                client = try LatencyEndpoint(
-                    name: population.name,
-                    coordinate: population.location,
-                    kind: population.clientKind
+                clientEndpoints.append(
+                    try LatencyEndpoint(
+                        name: population.name,
+                        coordinate: population.location,
+                        kind: population.clientKind
+                    )
                 )
             } catch {
                 throw error.attributed(to: .population(population.name))
             }
+            let id = PopulationID(UInt32(populationIndex))
+            let latencies = latenciesToSites(from: id)
             for demand in population.demands {
                 let workloadIndex = classIndex[demand.workloadClass]!
                 let kind = spec.workloadClasses[workloadIndex].kind
-                let allowed = Set(spec.candidateSites(for: population, kind: kind))
-                let names = spec.siteNames
-                var list: [(site: SiteID, latency: SimDuration)] = []
-                for site in sites.indices where allowed.contains(names[site]) {
-                    list.append((SiteID(UInt32(site)), spec.latency.latency(from: client, to: endpoints[site])))
-                }
-                list.sort { $0.latency != $1.latency ? $0.latency < $1.latency : $0.site < $1.site }
                 let streamName = "arrivals/\(population.name)/\(demand.workloadClass)"
                 demands.append(
                     Demand(
-                        population: PopulationID(UInt32(populationIndex)),
+                        population: id,
                         workloadClass: WorkloadClassID(UInt32(workloadIndex)),
                         arrivals: NonHomogeneousPoissonArrivals(profile: demand.rate),
                         stream: RandomStream(seed: seed, name: streamName),
                         objectStream: RandomStream(seed: seed, name: streamName + "/objects"),
-                        candidates: list.map(\.site),
-                        candidateLatency: list.map(\.latency)
+                        candidates: candidateList(for: id, kind: kind, latencies: latencies, keeping: candidatesPerKind)
                     )
                 )
             }
@@ -206,7 +201,7 @@ extension WorldModel {
             }
         }
         for edge in edgeSites.ids {
-            let endpoint = endpoints[edgeSites[edge].site.offset]
+            let endpoint = siteEndpoints[edgeSites[edge].site.offset]
             let origin = regionEndpoints[edgeSites[edge].originRegion.offset]
             edgeSites[edge].originLatency = spec.latency.latency(from: endpoint, to: origin)
         }
@@ -214,7 +209,7 @@ extension WorldModel {
 
     /// The latency endpoint of every site: zones at their region's location (named after
     /// the region, so measured overrides by region name apply), edge sites and pools at their own.
-    func siteEndpoints() throws(SpecError) -> [LatencyEndpoint] {
+    func makeSiteEndpoints() throws(SpecError) -> [LatencyEndpoint] {
         var endpoints: [LatencyEndpoint] = []
         for (region, _) in spec.zones {
             let placement = spec.regions[region]

@@ -55,11 +55,10 @@ extension WorldModel {
             attemptEnded(id, loss: .rejected, scheduler: &scheduler)
             return
         }
-        let demand = requests[id].demand
-        let site = demands[demand].candidates[choice.position]
+        let site = choice.site
         requests[id].site = site
         requests[id].device = choice.device
-        requests[id].routeLatency = demands[demand].candidateLatency[choice.position]
+        requests[id].routeLatency = choice.latency
         requests[id].phase = .toSite
         if case .pool(let pool) = sites[site].role, classes[requests[id].workloadClass].traits.isCompute {
             reserve(device: choice.device, of: pool, for: id)

@@ -1,9 +1,12 @@
 import SimCore
 
-/// The router's pick: a position in the demand's candidate list, and the device for a pool.
+/// The router's pick: a site with its one-way latency from the population, and the device
+/// for a pool.
 struct RouteChoice {
-    /// The position in the demand's candidate list.
-    var position: Int
+    /// The site.
+    var site: SiteID
+    /// The one-way latency from the request's population to the site.
+    var latency: SimDuration
     /// The device chosen in a pool, else `none`.
     var device: DeviceIndex
 }
@@ -33,11 +36,10 @@ extension WorldModel {
         let demand = requests[id].demand
         let avoid = requests[id].avoidSite
         var fallback: RouteChoice?
-        for position in demands[demand].candidates.indices {
-            let site = demands[demand].candidates[position]
-            if !includePools, case .pool = sites[site].role { continue }
-            guard let choice = ready(site, position: position, for: id) else { continue }
-            if site != avoid { return choice }
+        var cursor = CandidateCursor(filter: includePools ? .all : .withoutPools)
+        while let candidate = nextCandidate(&cursor, of: demand) {
+            guard let choice = ready(candidate, for: id) else { continue }
+            if candidate.site != avoid { return choice }
             if fallback == nil { fallback = choice }
         }
         return fallback
@@ -45,25 +47,24 @@ extension WorldModel {
 
     /// The nearest pool with a device that can serve the request.
     mutating func nearestPool(_ id: RequestSlot) -> RouteChoice? {
-        let demand = requests[id].demand
-        for position in demands[demand].candidates.indices {
-            let site = demands[demand].candidates[position]
-            guard case .pool = sites[site].role else { continue }
-            if let choice = ready(site, position: position, for: id) { return choice }
+        var cursor = CandidateCursor(filter: .poolsOnly)
+        while let candidate = nextCandidate(&cursor, of: requests[id].demand) {
+            if let choice = ready(candidate, for: id) { return choice }
         }
         return nil
     }
 
-    /// `site` as a choice if it can take the request now: a zone or edge site that is up, or
+    /// `candidate` as a choice if it can take the request now: a zone or edge site that is up, or
     /// a pool with a device found by probing.
-    mutating func ready(_ site: SiteID, position: Int, for id: RequestSlot) -> RouteChoice? {
+    mutating func ready(_ candidate: CandidateList.Entry, for id: RequestSlot) -> RouteChoice? {
+        let site = candidate.site
         switch sites[site].role {
         case .zone(let zone):
-            return zones[zone].engine.isUp ? RouteChoice(position: position, device: .none) : nil
+            return zones[zone].engine.isUp ? RouteChoice(site: site, latency: candidate.latency, device: .none) : nil
         case .edge(let edge):
-            return edgeSites[edge].isUp ? RouteChoice(position: position, device: .none) : nil
+            return edgeSites[edge].isUp ? RouteChoice(site: site, latency: candidate.latency, device: .none) : nil
         case .pool(let pool):
-            return findDevice(in: pool, for: id).map { RouteChoice(position: position, device: $0) }
+            return findDevice(in: pool, for: id).map { RouteChoice(site: site, latency: candidate.latency, device: $0) }
         }
     }
 
@@ -112,72 +113,75 @@ extension WorldModel {
     /// The healthy candidate with the lowest expected response time.
     mutating func lowestExpectedLatency(_ id: RequestSlot) -> RouteChoice? {
         let demand = requests[id].demand
-        var best: (position: Int, seconds: Double)?
-        for position in demands[demand].candidates.indices {
-            let roundTrip = 2 * demands[demand].candidateLatency[position].seconds
+        var best: (candidate: CandidateList.Entry, seconds: Double)?
+        var cursor = CandidateCursor(filter: .all)
+        while let candidate = nextCandidate(&cursor, of: demand) {
+            let roundTrip = 2 * candidate.latency.seconds
             // Candidates are sorted by latency and service takes no negative time: no later
             // one can beat the best so far.
             if let best, roundTrip >= best.seconds { break }
-            let site = demands[demand].candidates[position]
+            let site = candidate.site
             guard isHealthy(site) else { continue }
             var seconds = roundTrip + expectedServiceSeconds(at: site, for: id)
             if site == requests[id].avoidSite { seconds += 3_600 }
-            if best == nil || seconds < best!.seconds { best = (position, seconds) }
+            if best == nil || seconds < best!.seconds { best = (candidate, seconds) }
         }
-        return best.flatMap { settle(position: $0.position, for: id) }
+        return best.flatMap { settle($0.candidate, for: id) }
     }
 
-    /// Two healthy candidates at random; the less loaded one.
+    /// Two healthy candidates at random, among all of them; the less loaded one.
     mutating func twoChoices(_ id: RequestSlot) -> RouteChoice? {
         let demand = requests[id].demand
-        let healthy = demands[demand].candidates.reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
+        completeCandidates(of: demand)
+        let candidates = demands[demand].candidates.sites
+        let healthy = candidates.reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
         guard healthy > 0 else { return nil }
-        let first = healthyPosition(Int(routeStream.nextInt(below: UInt64(healthy))), demand: demand)
-        guard healthy > 1 else { return settle(position: first, for: id) }
+        let first = healthyPosition(Int(routeStream.nextInt(below: UInt64(healthy))), among: candidates)
+        guard healthy > 1 else { return settle(demands[demand].candidates[first], for: id) }
         var secondRank = Int(routeStream.nextInt(below: UInt64(healthy - 1)))
-        let firstRank = demands[demand].candidates[..<first].reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
+        let firstRank = candidates[..<first].reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
         if secondRank >= firstRank { secondRank += 1 }
-        let second = healthyPosition(secondRank, demand: demand)
-        let firstLoad = load(of: demands[demand].candidates[first], for: id)
-        let secondLoad = load(of: demands[demand].candidates[second], for: id)
+        let second = healthyPosition(secondRank, among: candidates)
+        let firstLoad = load(of: candidates[first], for: id)
+        let secondLoad = load(of: candidates[second], for: id)
         let chosen = secondLoad < firstLoad || (secondLoad == firstLoad && second < first) ? second : first
-        return settle(position: chosen, for: id)
+        return settle(demands[demand].candidates[chosen], for: id)
     }
 
-    /// A healthy candidate at random, in proportion to its weight.
+    /// A healthy candidate at random, among all of them, in proportion to its weight.
     mutating func weightedChoice(_ id: RequestSlot) -> RouteChoice? {
         let demand = requests[id].demand
+        completeCandidates(of: demand)
+        let candidates = demands[demand].candidates.sites
         var total = 0.0
-        for site in demands[demand].candidates where isHealthy(site) { total += sites[site].weight }
+        for site in candidates where isHealthy(site) { total += sites[site].weight }
         guard total > 0 else { return nil }
         var draw = routeStream.nextUnit() * total
         var chosen: Int?
-        for position in demands[demand].candidates.indices {
-            let site = demands[demand].candidates[position]
+        for position in candidates.indices {
+            let site = candidates[position]
             guard isHealthy(site), sites[site].weight > 0 else { continue }
             chosen = position
             draw -= sites[site].weight
             if draw < 0 { break }
         }
-        return chosen.flatMap { settle(position: $0, for: id) }
+        return chosen.flatMap { settle(demands[demand].candidates[$0], for: id) }
     }
 
-    /// The position of the `rank`-th healthy candidate of `demand`.
-    func healthyPosition(_ rank: Int, demand: DemandID) -> Int {
+    /// The position of the `rank`-th healthy site of `candidates`.
+    func healthyPosition(_ rank: Int, among candidates: [SiteID]) -> Int {
         var remaining = rank
-        let candidates = demands[demand].candidates
         for position in candidates.indices where isHealthy(candidates[position]) {
             if remaining == 0 { return position }
             remaining -= 1
         }
-        preconditionFailure("no healthy candidate of rank \(rank) for demand \(demand.index)")
+        preconditionFailure("no healthy candidate of rank \(rank) among \(candidates.count)")
     }
 
-    /// The choice at `position`, with a device when it is a pool; a pool without a device
+    /// `candidate` as the choice, with a device when it is a pool; a pool without a device
     /// for the request falls back to the nearest healthy zone or edge site.
-    mutating func settle(position: Int, for id: RequestSlot) -> RouteChoice? {
-        let site = demands[requests[id].demand].candidates[position]
-        if let choice = ready(site, position: position, for: id) { return choice }
+    mutating func settle(_ candidate: CandidateList.Entry, for id: RequestSlot) -> RouteChoice? {
+        if let choice = ready(candidate, for: id) { return choice }
         return nearest(id, includePools: false)
     }
 

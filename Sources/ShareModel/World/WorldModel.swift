@@ -70,6 +70,14 @@ public struct WorldModel: SimulationModel, Sendable {
     /// Every link the model created, by the network's ``LinkID``.
     var links: [LinkState] = []
 
+    // MARK: Geography
+    /// The latency endpoint of every site, by site index.
+    var siteEndpoints: [LatencyEndpoint] = []
+    /// The latency endpoint of every population's clients, by population index.
+    var clientEndpoints: [LatencyEndpoint] = []
+    /// The candidates of each kind a demand's list keeps before a router needs more.
+    let candidatesPerKind: Int
+
     // MARK: Network
     var network = FlowNetwork()
     var flowTimer = FlowCompletionTimer()
@@ -105,11 +113,19 @@ public struct WorldModel: SimulationModel, Sendable {
     /// The model for `spec` (validated here) and `seed`, with nothing scheduled yet.
     ///
     /// - Throws: ``SpecErrors`` naming each element and field at fault.
-    /// - Complexity: O(devices + populations × sites + catalogue sizes × edge sites).
+    /// - Complexity: O(devices + populations × sites + catalogue sizes); an edge site's cache
+    ///   takes O(catalogue sizes) more when it is first used.
     public init(spec: ModelSpec, seed: UInt64) throws(SpecErrors) {
+        try self.init(spec: spec, seed: seed, candidatesPerKind: Self.defaultCandidatesPerKind)
+    }
+
+    /// The model for `spec` and `seed` whose demands keep the `candidatesPerKind` nearest
+    /// sites of each kind (≥ 1) until a router needs more; routing does not depend on it.
+    init(spec: ModelSpec, seed: UInt64, candidatesPerKind: Int) throws(SpecErrors) {
         try spec.validate()
         self.spec = spec
         self.seed = seed
+        self.candidatesPerKind = candidatesPerKind
         warmupEnd = SimTime.zero + spec.warmup
         runEnd = warmupEnd + spec.duration
         routeStream = RandomStream(seed: seed, name: "routing")
@@ -303,10 +319,9 @@ struct Demand: EntityState, Sendable {
     var stream: RandomStream
     /// The stream content objects are drawn from.
     var objectStream: RandomStream
-    /// Candidate sites sorted by latency.
-    let candidates: [SiteID]
-    /// The one-way latency to each candidate.
-    let candidateLatency: [SimDuration]
+    /// The sites that may serve it, nearest first: the nearest few of each kind until a
+    /// router needs more, then all of them.
+    var candidates: CandidateList
 }
 
 /// What the model needs to know of one workload class per request.
