@@ -104,6 +104,30 @@ struct TopologyScaleTests {
         #expect(complete.results.workloads.allSatisfy { $0.served > 0 && $0.arrived >= 290 })
     }
 
+    @Test("lowest-latency routing cut short by the service floors decides as a scan of every candidate in reach")
+    func floorsChangeNothing() throws {
+        for spec in [
+            try Self.clusteredSpec(routing: .lowestLatency),
+            try ModelBenchmarks.topology(
+                ModelBenchmarks.TopologySize(regions: 6, zones: 60, edgeSites: 120, populations: 12),
+                requestsPerSecond: 3_000,
+                routing: .lowestLatency,
+                duration: .seconds(2)
+            ),
+        ] {
+            var withFloors = Simulation(model: try WorldModel(spec: spec, seed: 9))
+            var without = withFloors
+            #expect(withFloors.model.serviceFloors.zoneService.count == spec.workloadClasses.count)
+            without.model.serviceFloors = .none
+            withFloors.model.start(scheduler: &withFloors.scheduler)
+            without.model.start(scheduler: &without.scheduler)
+            let cut = try ModelRun.finish(&withFloors)
+            let full = try ModelRun.finish(&without)
+            #expect(cut == full)
+            #expect(cut.workloads.allSatisfy { $0.served > 0 })
+        }
+    }
+
     /// Runs `spec` with demands keeping `candidatesPerKind` sites of each kind; the results
     /// and how many demands that started pruned ended with complete lists.
     static func run(

@@ -47,6 +47,8 @@ struct CandidateList: Sendable {
     private let exactCounts: (Int, Int, Int)
     /// Whether no site was left out.
     let isComplete: Bool
+    /// The kinds of site in the list (the same in the complete list: a kind keeps at least one).
+    let kindsPresent: CandidateKinds
 
     /// The `k` nearest entries of each kind among `entries` (all of them, a complete list,
     /// when `k` is `Int.max`), in candidate order.
@@ -113,6 +115,7 @@ struct CandidateList: Sendable {
         latencies = kept.map(\.latency)
         kinds = kept.map(\.kind)
         isComplete = leftOut.isEmpty
+        kindsPresent = kept.reduce(into: CandidateKinds()) { $0.insert($1.kind) }
         let counts = CandidateFilter.allCases.map { filter in
             let bounds = leftOut.filter { filter.admits($0.kind) }
             return kept.prefix { entry in bounds.allSatisfy { entry.precedes($0) } }.count
@@ -161,6 +164,18 @@ enum CandidateKind: UInt8, Sendable, CaseIterable {
     case edge
     /// A shared pool.
     case pool
+}
+
+/// A set of kinds of site, as bits.
+struct CandidateKinds: Sendable, Equatable {
+    /// Bit `kind.rawValue` is set for each kind in the set.
+    private var bits: UInt8 = 0
+
+    /// Adds `kind`.
+    mutating func insert(_ kind: CandidateKind) { bits |= 1 << kind.rawValue }
+
+    /// Whether `kind` is in the set.
+    func contains(_ kind: CandidateKind) -> Bool { bits & (1 << kind.rawValue) != 0 }
 }
 
 /// The kinds of site one scan of a candidate list considers.

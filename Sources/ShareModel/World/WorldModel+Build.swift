@@ -154,6 +154,7 @@ extension WorldModel {
         }
         contentShare = 1 / Double(max(1, classes.count { $0.traits.hasContent }))
         zoneMeanService = zones.flatMap { zone in zone.engine.spec.serviceTimes.map(\.mean) }
+        serviceFloors = makeServiceFloors()
         siteEndpoints = try makeSiteEndpoints()
         let classIndex = Dictionary(uniqueKeysWithValues: spec.workloadClasses.enumerated().map { ($1.name, $0) })
         for (populationIndex, population) in spec.populations.enumerated() {

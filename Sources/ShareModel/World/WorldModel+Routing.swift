@@ -111,19 +111,48 @@ extension WorldModel {
     }
 
     /// The healthy candidate with the lowest expected response time.
+    ///
+    /// Candidates come nearest first, and no site of a kind serves faster than its kind's
+    /// floor (``ServiceFloors``): a candidate whose round trip plus that floor reaches the
+    /// best so far is passed over unexamined, and the scan stops when the round trip plus
+    /// the lowest floor does, since no later candidate can win. So a request examines the
+    /// sites near enough to compete, not every site within reach.
     mutating func lowestExpectedLatency(_ id: RequestSlot) -> RouteChoice? {
         let demand = requests[id].demand
+        let workloadClass = requests[id].workloadClass
+        let bytes = requests[id].bytes
+        let work = requests[id].work
+        let avoid = requests[id].avoidSite
+        let floors = serviceFloors.floors(
+            workloadClass: workloadClass,
+            hasContent: classes[workloadClass].traits.hasContent,
+            bytes: bytes,
+            work: work
+        )
+        let kinds = demands[demand].candidates.kindsPresent
+        var lowestFloor = Double.infinity
+        if kinds.contains(.zone) { lowestFloor = min(lowestFloor, floors.zone) }
+        if kinds.contains(.edge) { lowestFloor = min(lowestFloor, floors.edge) }
+        if kinds.contains(.pool) { lowestFloor = min(lowestFloor, floors.pool) }
         var best: (candidate: CandidateList.Entry, seconds: Double)?
         var cursor = CandidateCursor(filter: .all)
         while let candidate = nextCandidate(&cursor, of: demand) {
             let roundTrip = 2 * candidate.latency.seconds
-            // Candidates are sorted by latency and service takes no negative time: no later
-            // one can beat the best so far.
-            if let best, roundTrip >= best.seconds { break }
+            if let best {
+                if roundTrip + lowestFloor >= best.seconds { break }
+                let floor: Double
+                switch candidate.kind {
+                case .zone: floor = floors.zone
+                case .edge: floor = floors.edge
+                case .pool: floor = floors.pool
+                }
+                if roundTrip + floor >= best.seconds { continue }
+            }
             let site = candidate.site
             guard isHealthy(site) else { continue }
-            var seconds = roundTrip + expectedServiceSeconds(at: site, for: id)
-            if site == requests[id].avoidSite { seconds += 3_600 }
+            var seconds =
+                roundTrip + expectedServiceSeconds(at: site, workloadClass: workloadClass, bytes: bytes, work: work)
+            if site == avoid { seconds += 3_600 }
             if best == nil || seconds < best!.seconds { best = (candidate, seconds) }
         }
         return best.flatMap { settle($0.candidate, for: id) }
@@ -204,14 +233,18 @@ extension WorldModel {
         }
     }
 
-    /// The expected time at `site` for request `id` at its current load, in seconds: a
+    /// The expected time at `site` for a request of `workloadClass` with `bytes` to deliver
+    /// or `work` CPU-seconds to run, at the site's current load, in seconds: a
     /// zone's mean service stretched by the queue ahead, plus the transfer at a fair share of
     /// its region's egress; an edge site's origin round trip
     /// (weighted by its miss ratio) and transfer at a fair share of its uplink; a device's
     /// transfer or run at the pool's mean uplink or cores.
-    func expectedServiceSeconds(at site: SiteID, for id: RequestSlot) -> Double {
-        let request = requests[id]
-        let workloadClass = request.workloadClass
+    func expectedServiceSeconds(
+        at site: SiteID,
+        workloadClass: WorkloadClassID,
+        bytes: Double,
+        work: Double
+    ) -> Double {
         switch sites[site].role {
         case .zone(let zone):
             let capacity = Double(zones[zone].engine.spec.capacity)
@@ -219,8 +252,8 @@ extension WorldModel {
             let service = zoneMeanService[zone.offset * classes.count + workloadClass.offset]
             var seconds = service * (1 + max(0, ahead) / capacity)
             let region = zones[zone].region
-            if request.bytes > 0, let egress = regions[region].egressBitsPerSecond {
-                seconds += request.bytes * 8 / (egress / Double(regions[region].activeFlows + 1))
+            if bytes > 0, let egress = regions[region].egressBitsPerSecond {
+                seconds += bytes * 8 / (egress / Double(regions[region].activeFlows + 1))
             }
             return seconds
         case .edge(let edge):
@@ -229,13 +262,13 @@ extension WorldModel {
             let lookups = hits + misses
             let missRatio = lookups == 0 ? 1 : Double(misses) / Double(lookups)
             let share = edgeSites[edge].uplinkBitsPerSecond / Double(edgeSites[edge].activeFlows + 1)
-            return missRatio * 2 * edgeSites[edge].originLatency.seconds + request.bytes * 8 / share
+            return missRatio * 2 * edgeSites[edge].originLatency.seconds + bytes * 8 / share
         case .pool(let pool):
             let poolSpec = pools[pool].engine.spec
             if classes[workloadClass].catalogue != nil {
-                return request.bytes * 8 / max(1, poolSpec.uplinkBitsPerSecond.mean)
+                return bytes * 8 / max(1, poolSpec.uplinkBitsPerSecond.mean)
             }
-            return request.work / max(1e-9, poolSpec.cpuCores.mean)
+            return work / max(1e-9, poolSpec.cpuCores.mean)
         }
     }
 }

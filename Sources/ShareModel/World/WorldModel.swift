@@ -92,6 +92,8 @@ public struct WorldModel: SimulationModel, Sendable {
     /// flat array rather than one per zone: the router reads it per candidate, and a nested
     /// array would cost a reference per zone.
     var zoneMeanService: [Double] = []
+    /// What no site of each kind serves faster, for `lowest-latency` routing.
+    var serviceFloors = ServiceFloors.none
     var requests = RequestTable()
     var endings: [CloudRequestEnd] = []
     var routeStream: RandomStream
