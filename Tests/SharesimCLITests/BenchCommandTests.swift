@@ -36,6 +36,8 @@ struct BenchCommandTests {
         (["bench", "model", "saturated", "--seconds", "5"], "--seconds"),
         (["bench", "model", "cloud", "--devices", "2M"], "--devices"),
         (["bench", "model", "cloud", "--rate", "5x"], "--rate"),
+        (["bench", "model", "topology", "--devices", "2M"], "--devices"),
+        (["bench", "model", "topology", "--seconds", "0"], "--seconds"),
         (["run", "--output", "report.pdf"], "--output"),
     ]
 

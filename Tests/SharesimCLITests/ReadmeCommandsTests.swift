@@ -25,7 +25,7 @@ struct ReadmeCommandsTests {
         "sharesim live", "sharesim watch", "sharesim worker", "sharesim merge", "sharesim bench",
         "sharesim merge /results/part-*.jsonl --output /results/sweep.html",
         "sharesim bench model pool", "sharesim bench model pool --devices 10M --seconds 60",
-        "sharesim bench model saturated",
+        "sharesim bench model saturated", "sharesim bench model topology",
     ]
 
     /// Every `sharesim ...` command the README shows inline (in backticks) that is a real
