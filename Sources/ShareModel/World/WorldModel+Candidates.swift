@@ -12,7 +12,7 @@ extension WorldModel {
     /// The default number of candidates of each kind a demand keeps before a router needs
     /// more: enough that the nearest healthy one is almost always among them, and that a
     /// `lowest-latency` scan rarely outruns them (a region's zones sit at one latency, so
-    /// it compares them all), at about 1 KB per demand.
+    /// it compares them all), at about 2 KB per demand.
     static let defaultCandidatesPerKind = 64
 
     /// The next candidate of `demand` that `cursor`'s filter admits, nearest first; nil
