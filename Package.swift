@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SharesimCLITests",
-            dependencies: ["sharesim", "SimTestSupport"],
+            dependencies: ["sharesim", "SimTestSupport", "Scenario", "ShareModel"],
             swiftSettings: sharedSettings
         ),
     ],

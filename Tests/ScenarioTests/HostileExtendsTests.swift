@@ -49,6 +49,18 @@ struct HostileExtendsTests {
         #expect(result.reads.count == 64 && result.merges == 63)
     }
 
+    @Test("a file holding nothing but extends, and a file whose every value is overridden, are listed as read")
+    func filesWithoutNodesListed() throws {
+        let files = [
+            "/s/top.yaml": "extends: middle.yaml\nk: top\n",
+            "/s/middle.yaml": "extends: base.yaml\n",
+            "/s/base.yaml": "k: base\n",
+        ]
+        let (tree, read) = try ScenarioLoader(files: files).loadListingFiles("/s/top.yaml")
+        #expect(read == ["/s/top.yaml", "/s/middle.yaml", "/s/base.yaml"])
+        #expect(tree["k"]?.scalarText == "top")
+    }
+
     @Test("nine files each extending the next ten times over load and merge each file once")
     func diamond() throws {
         var files: [String: String] = [:]

@@ -198,6 +198,27 @@ struct ScenarioDecoderTests {
         }
     }
 
+    @Test("A measured latency naming an unknown place is an error at 'between'; a variant may remove the place")
+    func measuredLatencyPlaces() throws {
+        let misspelt = fullScenario.replacingOccurrences(of: "between: [city, hk]", with: "between: [cty, hk]")
+        #expect(
+            errors(misspelt) == [
+                "bad.yaml:18:16: error: invalid 'between' in measured latency 'cty, hk': refers to unknown place "
+                    + "(a region, edge site, shared pool or population) 'cty'; did you mean 'city'?"
+            ]
+        )
+        let toEdge = fullScenario.replacingOccurrences(of: "between: [city, hk]", with: "between: [city, hk-edge]")
+            .replacingOccurrences(
+                of: "shared_pools.homes.devices: 100",
+                with: "shared_pools.homes.devices: 100\n  - name: no-edge\n    description: No edge.\n    set:\n"
+                    + "      edge_sites: []\n      failures: [{zone: hk-a, at: 4 min, for: 1 min}]"
+            )
+        let scenario = try Scenario.parse(toEdge, name: "edge.yaml")
+        let withoutEdge = try scenario.applying(variant: "no-edge")
+        #expect(withoutEdge.spec.edgeSites.isEmpty)
+        #expect(withoutEdge.spec.latency.measuredLatency(between: "city", and: "hk-edge") == .milliseconds(3))
+    }
+
     @Test("Every problem is reported at once, at its line and column, with suggestions")
     func reportsEveryProblem() {
         let text =

@@ -203,4 +203,17 @@ struct PinnedScenarioTests {
         let lines = try String(contentsOfFile: results, encoding: .utf8)
         #expect(!lines.contains("pinnedTexts"), "results lines do not carry the scenario's texts")
     }
+
+    @Test("A file that only extends another is sent to the workers too")
+    func extendsOnlyFile() throws {
+        let fixture = try ScenarioFixture()
+        _ = try fixture.write("base.yaml", ScenarioFixture.queue)
+        _ = try fixture.write("middle.yaml", "extends: base.yaml\n")
+        let top = try fixture.write("top.yaml", "extends: middle.yaml\nduration: 2000 s\n")
+        let arguments = ["run", top, "--replications", "2", "--format", "json", "--reproducible", "--quiet"]
+        let inProcess = try CLIRunner.run(arguments + ["--jobs", "0"])
+        let workers = try CLIRunner.run(arguments + ["--jobs", "2"])
+        #expect(workers.status == 0, "\(workers.standardError)")
+        #expect(inProcess.status == 0 && workers.standardOutput == inProcess.standardOutput)
+    }
 }

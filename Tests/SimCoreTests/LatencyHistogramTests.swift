@@ -30,6 +30,17 @@ struct LatencyHistogramStatisticTests {
         #expect(histogram.percentile(0) == .milliseconds(1))
     }
 
+    @Test("the counts' memory follows HdrHistogram's layout")
+    func countsBytes() {
+        // 2,048 sub-buckets for 3 digits; 1 ns to 24 h (8.64e13 ns) needs 37 buckets, as
+        // 2,048 · 2^36 > 8.64e13 ≥ 2,048 · 2^35; the counts are (37 + 1) · 1,024 of 8 bytes.
+        #expect(LatencyHistogram.countsBytes(highestTrackable: .hours(24)) == 38 * 1_024 * 8)
+        // 1 h (3.6e12 ns): 32 buckets, as 2,048 · 2^31 > 3.6e12 ≥ 2,048 · 2^30.
+        #expect(LatencyHistogram.countsBytes(highestTrackable: .hours(1)) == 33 * 1_024 * 8)
+        // 2 digits: 256 sub-buckets; 1 s (1e9 ns): 23 buckets, as 256 · 2^22 > 1e9 ≥ 256 · 2^21.
+        #expect(LatencyHistogram.countsBytes(highestTrackable: .seconds(1), significantDigits: 2) == 24 * 128 * 8)
+    }
+
     @Test("max, min and mean are exact")
     func extremesAndMeanAreExact() {
         let histogram = Self.uniformMilliseconds()

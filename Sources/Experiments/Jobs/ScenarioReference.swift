@@ -57,7 +57,7 @@ public struct ScenarioReference: Codable, Hashable, Sendable {
     ///   a file cannot be read.
     public func pinned() throws -> ScenarioReference {
         guard !isBuiltin, pinnedTexts == nil else { return self }
-        let files = try load().document.sourceFiles
+        let files = try load().sourceFiles
         var texts: [String: String] = [:]
         for file in files.sorted() {
             do {

@@ -87,7 +87,7 @@ public final class WatchSession {
         do {
             let loaded = try Scenario.load(path: path)
             watched = [path]
-            watched.formUnion(loaded.document.sourceFiles)
+            watched.formUnion(loaded.sourceFiles)
             scenario = try loaded.applying(variant: variant)
         } catch {
             report(error)

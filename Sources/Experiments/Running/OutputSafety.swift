@@ -39,7 +39,7 @@ public enum OutputSafety {
         for reference in plan.jobs.map(\.scenario) where !reference.isBuiltin {
             guard seen.insert(reference.location).inserted else { continue }
             files.insert(reference.location)
-            files.formUnion(try reference.load().document.sourceFiles)
+            files.formUnion(try reference.load().sourceFiles)
         }
         return files
     }

@@ -3,8 +3,10 @@ extension Scenario {
     ///
     /// - Throws: ``ScenarioError`` with every problem, each at its file, line and column.
     public static func load(path: String, loader: ScenarioLoader = ScenarioLoader()) throws(ScenarioError) -> Scenario {
-        let document = try loader.load(path)
-        return try ScenarioDecoder.decode(document, file: path, limits: loader.limits)
+        let (document, files) = try loader.loadListingFiles(path)
+        var scenario = try ScenarioDecoder.decode(document, file: path, limits: loader.limits)
+        scenario.sourceFiles = files
+        return scenario
     }
 
     /// The scenario in `text`, reported as file `name` (built-in scenarios, tests).
@@ -78,15 +80,17 @@ extension Scenario {
         guard !paths.contains(where: { $0.segments.first.map(ownSections.contains) ?? false }),
             let entries = document.mappingEntries
         else {
-            var result = try ScenarioDecoder.decode(document, file: file)
+            var result = try ScenarioDecoder.decode(document, file: file, asWritten: false)
             result.document = document
+            result.sourceFiles = sourceFiles
             return result
         }
         let base = ScenarioNode.mapping(entries.filter { !ownSections.contains($0.key) }, at: document.location)
-        var result = try ScenarioDecoder.decode(base, file: file)
+        var result = try ScenarioDecoder.decode(base, file: file, asWritten: false)
         result.variants = variants
         result.sweep = sweep
         result.document = document
+        result.sourceFiles = sourceFiles
         return result
     }
 }

@@ -25,6 +25,10 @@ public struct Scenario: Sendable {
     public var sweep: ScenarioSweep?
     /// The resolved document (after `extends`), which variants and sweeps are applied to.
     public var document: ScenarioNode
+    /// Every file read for this scenario, absolute and standardised: its own first, then each
+    /// file its `extends` named (even one that only extends another); empty for a scenario
+    /// parsed from text.
+    public var sourceFiles: [String] = []
     /// The node of each model element in the document, for locating problems found later.
     var elementNodes: [SpecElement: ScenarioNode] = [:]
 

@@ -8,13 +8,16 @@ public enum ScenarioDecoder {
     ///
     /// - Throws: ``ScenarioError`` with every problem found: unknown fields (with
     ///   suggestions), missing fields, wrong or missing units, impossible values, and
-    ///   cross-references to unknown regions, sites, workloads or populations.
+    ///   cross-references to unknown regions, sites, workloads or populations. With
+    ///   `asWritten` (the default; false for a variant, sweep point or `--set` applied to a
+    ///   scenario already checked), measured latencies must name places the scenario has.
     public static func decode(
         _ document: ScenarioNode,
         file: String,
-        limits: ScenarioLimits = .standard
+        limits: ScenarioLimits = .standard,
+        asWritten: Bool = true
     ) throws(ScenarioError) -> Scenario {
-        var builder = ScenarioBuilder(file: file, limits: limits)
+        var builder = ScenarioBuilder(file: file, limits: limits, asWritten: asWritten)
         let scenario = builder.scenario(from: document)
         try builder.diagnostics.throwIfErrors()
         guard let scenario else {
@@ -28,6 +31,9 @@ public enum ScenarioDecoder {
 struct ScenarioBuilder {
     let file: String
     let limits: ScenarioLimits
+    /// Whether the document is the scenario as written (not a variant, sweep point or
+    /// `--set` of it): only then must measured latencies name places it has.
+    let asWritten: Bool
     var diagnostics = Diagnostics()
     /// The node of each element, by the typed reference model errors carry, recorded as each
     /// element is read.
@@ -53,9 +59,10 @@ struct ScenarioBuilder {
     /// The most unknown names that get a "did you mean" in one decoding.
     static let suggestionLimit = 100
 
-    init(file: String, limits: ScenarioLimits = .standard) {
+    init(file: String, limits: ScenarioLimits = .standard, asWritten: Bool = true) {
         self.file = file
         self.limits = limits
+        self.asWritten = asWritten
     }
 
     mutating func scenario(from document: ScenarioNode) -> Scenario? {
@@ -140,6 +147,7 @@ struct ScenarioBuilder {
         )
         do {
             try spec.validate()
+            if asWritten { try spec.validateMeasuredLatencyPlaces() }
         } catch {
             for problem in error.errors { report(problem) }
             return nil
@@ -296,6 +304,8 @@ struct ScenarioBuilder {
                 )
                 continue
             }
+            let endpoints = EndpointPair(between[0], between[1])
+            elements[SpecElement(.measuredLatency, name: "\(endpoints.first), \(endpoints.second)")] = pair.node
             do {
                 try model.setMeasuredLatency(latency, between: between[0], and: between[1])
             } catch {

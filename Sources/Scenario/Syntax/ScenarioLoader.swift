@@ -43,11 +43,20 @@ public struct ScenarioLoader: Sendable {
     /// The tree of the file at `path` with its `extends` resolved, or a ``ScenarioError``
     /// carrying every diagnostic if any is an error.
     public func load(_ path: String) throws(ScenarioError) -> ScenarioNode {
-        var diagnostics = Diagnostics()
-        let node = load(path, diagnostics: &diagnostics)
-        try diagnostics.throwIfErrors()
-        guard let node else { throw ScenarioError(diagnostics) }
-        return node
+        try loadListingFiles(path).tree
+    }
+
+    /// The tree of the file at `path` with its `extends` resolved, and the path of every file
+    /// read for it (that file first, each once, absolute and standardised): a file whose every
+    /// node was overridden, or that holds nothing but `extends`, is listed too.
+    ///
+    /// - Throws: ``ScenarioError`` carrying every diagnostic if any is an error.
+    public func loadListingFiles(_ path: String) throws(ScenarioError) -> (tree: ScenarioNode, files: [String]) {
+        var resolver = ExtendsResolver(loader: self)
+        let node = resolver.resolve(path)
+        try resolver.diagnostics.throwIfErrors()
+        guard let node else { throw ScenarioError(resolver.diagnostics) }
+        return (node, resolver.reads.map(Self.absolute))
     }
 
     /// Parses `text` as if it were the file `file` (its `extends` resolved relative to `file`).

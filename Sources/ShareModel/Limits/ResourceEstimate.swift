@@ -46,6 +46,12 @@ public struct ResourceEstimate: Hashable, Sendable {
     /// windows, their merged copies and their pending events, as measured (146 per window with
     /// a 2 ms cycle over 2 to 4 hours).
     public static let bytesPerOutageWindow = 150.0
+
+    /// The memory one workload class takes (bytes): its latency histogram, 1 ns to 24 h at 3
+    /// digits (measured: 1,000 classes take 300 MB).
+    public static let bytesPerWorkloadClass = Double(
+        LatencyHistogram.countsBytes(highestTrackable: WorkloadTallyLimits.latencyRange)
+    )
     /// Events per request: its arrival, its reaching a site, its service or transfer ending,
     /// and its answer arriving back.
     public static let eventsPerRequest = 4.0
@@ -87,6 +93,13 @@ extension ModelSpec {
                 each: ResourceEstimate.bytesPerCore
             )
         }
+        add(
+            .scenario,
+            .workloads,
+            Double(workloadClasses.count),
+            "workload classes (a latency histogram each)",
+            each: ResourceEstimate.bytesPerWorkloadClass
+        )
         let endpoints = Double(regions.count + zones.count + edgeSites.count + sharedPools.count + populations.count)
         add(
             .scenario,

@@ -276,6 +276,33 @@ extension ModelSpec {
         }
     }
 
+    /// Checks that every measured latency names two places the latency model knows: regions,
+    /// edge sites, shared pools and populations (a zone is reached at its region's name).
+    ///
+    /// Not part of ``validate()``: a what-if that removes a place (a variant without the edge
+    /// tier) keeps the measured figures written for it, which then simply apply to nothing.
+    /// Check a scenario as written with this, to catch a misspelt name.
+    ///
+    /// - Throws: ``SpecErrors``, one per pair naming an unknown place, field `between`.
+    /// - Complexity: O(places + measured pairs).
+    public func validateMeasuredLatencyPlaces() throws(SpecErrors) {
+        var collector = SpecErrorCollector()
+        let pairs = latency.measuredPairs
+        guard !pairs.isEmpty else { return }
+        let places = KnownNames(
+            regionNames + edgeSites.map(\.name) + sharedPools.map(\.pool.name) + populations.map(\.name)
+        )
+        let kind = "place (a region, edge site, shared pool or population)"
+        for pair in pairs {
+            collector.check { () throws(SpecError) in
+                let element = SpecElement(.measuredLatency, name: "\(pair.first), \(pair.second)")
+                try places.require(pair.first, element, .between, kind: kind)
+                try places.require(pair.second, element, .between, kind: kind)
+            }
+        }
+        try collector.throwIfAny()
+    }
+
     func validateFailures(_ collector: inout SpecErrorCollector, names: SpecNames) {
         let links = KnownNames(linkNames)
         let targets =

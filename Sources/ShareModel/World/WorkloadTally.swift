@@ -1,5 +1,11 @@
 import SimCore
 
+/// The ranges of what a workload class counts.
+enum WorkloadTallyLimits {
+    /// The longest latency a class's histogram keeps as itself.
+    static let latencyRange = SimDuration.hours(24)
+}
+
 /// What the model counts for one workload class while measuring.
 struct WorkloadTally: Sendable {
     var arrived: UInt64 = 0
@@ -12,7 +18,7 @@ struct WorkloadTally: Sendable {
     var servedByEdge: UInt64 = 0
     var servedByShared: UInt64 = 0
     var servedByOrigin: UInt64 = 0
-    var latency = LatencyHistogram(highestTrackable: .hours(24))
+    var latency = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
     var sloMet: UInt64 = 0
     var bytes: Double = 0
     var stallSeconds: Double = 0

@@ -239,5 +239,6 @@ extension WorldModel {
         )
         failureTargets = schedule.targets
         failureWindows = failureTargets.map { schedule.windows(for: $0) }
+        resolveFailureSubjects()
     }
 }

@@ -2,27 +2,19 @@ import SimCore
 
 extension WorldModel {
     /// Outage `index` (of ``failureTargets``) starts or ends.
+    ///
+    /// - Complexity: O(zones it takes down), with no name lookups (see ``FailureSubject``).
     mutating func outage<Queue: PendingEventSet>(_ index: Int, starts: Bool, scheduler: inout Scheduler<Queue>) {
-        switch failureTargets[index] {
-        case .zone(let name):
-            if let zone = zoneID(named: name) {
-                setZone(zone, down: starts, scheduler: &scheduler)
-            }
-        case .region(let name):
-            if let region = regionID(named: name) {
-                for zone in zones.ids where zones[zone].region == region {
-                    setZone(zone, down: starts, scheduler: &scheduler)
-                }
-            }
-        case .edgeSite(let name):
-            if let edge = edgeSiteID(named: name) {
-                setEdge(edge, down: starts, scheduler: &scheduler)
-            }
-        case .link(let name):
-            if let link = linkIndex(named: name) {
-                links[link].isUp = !starts
-                if starts { abortFlows(on: link, scheduler: &scheduler) }
-            }
+        switch failureSubjects[index] {
+        case .zones(let positions):
+            for position in positions { setZone(failureZones[position], down: starts, scheduler: &scheduler) }
+        case .edgeSite(let edge):
+            setEdge(edge, down: starts, scheduler: &scheduler)
+        case .link(let link):
+            links[link].isUp = !starts
+            if starts { abortFlows(on: link, scheduler: &scheduler) }
+        case .nothing:
+            break
         }
     }
 

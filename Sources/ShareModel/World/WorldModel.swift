@@ -101,6 +101,9 @@ public struct WorldModel: SimulationModel, Sendable {
     /// Failure targets with windows, and their windows.
     var failureTargets: [FailureTarget] = []
     var failureWindows: [[OutageWindow]] = []
+    /// What each of ``failureTargets`` takes down, and the zones those subjects list.
+    var failureSubjects: [FailureSubject] = []
+    var failureZones: [ZoneID] = []
 
     // MARK: Measurement
     var measuring = false

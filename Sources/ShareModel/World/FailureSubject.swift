@@ -1,0 +1,49 @@
+/// What one failure target takes down, resolved from its name once when the model is built,
+/// so that an outage starting or ending costs no name lookups: zones (one, or a region's),
+/// an edge site, a link, or nothing the model has (a region without zones, a link that is not
+/// built because it has no capacity limit).
+enum FailureSubject: Sendable {
+    /// The zones at these positions of ``WorldModel/failureZones``.
+    case zones(Range<Int>)
+    case edgeSite(EdgeSiteID)
+    case link(LinkID)
+    case nothing
+}
+
+extension WorldModel {
+    /// Resolves every target of ``failureTargets`` into ``failureSubjects`` (and the zones they
+    /// take down into ``failureZones``).
+    ///
+    /// - Complexity: O(targets + zones + sites + populations), once.
+    mutating func resolveFailureSubjects() {
+        var zoneByName: [String: ZoneID] = [:]
+        var zonesByRegion: [RegionID: [ZoneID]] = [:]
+        for (position, placement) in spec.zones.enumerated() {
+            let zone = ZoneID(UInt32(position))
+            if zoneByName[placement.zone.name] == nil { zoneByName[placement.zone.name] = zone }
+            zonesByRegion[zones[zone].region, default: []].append(zone)
+        }
+        var regionByName: [String: RegionID] = [:]
+        for (index, placement) in spec.regions.enumerated() where regionByName[placement.region.name] == nil {
+            regionByName[placement.region.name] = RegionID(UInt32(index))
+        }
+        var edgeByName: [String: EdgeSiteID] = [:]
+        for (index, site) in spec.edgeSites.enumerated() where edgeByName[site.name] == nil {
+            edgeByName[site.name] = EdgeSiteID(UInt32(index))
+        }
+        failureZones = []
+        failureSubjects = failureTargets.map { target in
+            func zoneRange(_ ids: [ZoneID]) -> FailureSubject {
+                let start = failureZones.count
+                failureZones += ids
+                return ids.isEmpty ? .nothing : .zones(start..<failureZones.count)
+            }
+            switch target {
+            case .zone(let name): return zoneRange(zoneByName[name].map { [$0] } ?? [])
+            case .region(let name): return zoneRange(regionByName[name].flatMap { zonesByRegion[$0] } ?? [])
+            case .edgeSite(let name): return edgeByName[name].map(FailureSubject.edgeSite) ?? .nothing
+            case .link(let name): return linkIndex(named: name).map(FailureSubject.link) ?? .nothing
+            }
+        }
+    }
+}
