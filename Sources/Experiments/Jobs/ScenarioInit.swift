@@ -37,7 +37,7 @@ public enum ScenarioInit {
         }
         do throws(FileOperationError) {
             try AtomicFile.write(path: path, contents: scenario.text, replacing: force)
-        } catch where error.code == EEXIST && !force {
+        } catch  where error.code == EEXIST && !force {
             throw ExperimentError.usage("\(path) exists already; pass --force to overwrite it")
         } catch {
             throw ExperimentError.failed("cannot write \(path): \(error.message)")

@@ -47,7 +47,9 @@ public enum BuiltinScenarios {
             let summary = scenario.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let marker = name == defaultName ? " (default)" : ""
             lines.append(name + String(repeating: " ", count: width - name.count + 2) + summary + marker)
-            if let extras = scenario.variantsAndSweep { lines.append(String(repeating: " ", count: width + 2) + extras) }
+            if let extras = scenario.variantsAndSweep {
+                lines.append(String(repeating: " ", count: width + 2) + extras)
+            }
         }
         return lines
     }

@@ -103,11 +103,17 @@ public struct StandaloneScenario: Hashable, Sendable {
         }
         if document["name"] == nil, var entries = document.mappingEntries {
             let location = document.location
-            entries.insert(MappingEntry(key: "name", keyLocation: location, value: .scalar(base.name, at: location)), at: 0)
+            entries.insert(
+                MappingEntry(key: "name", keyLocation: location, value: .scalar(base.name, at: location)),
+                at: 0
+            )
             document = .mapping(entries, at: location)
         }
         let header = comment.flatMap { commentLines($0) }.joined() + "\n"
-        return StandaloneScenario(text: header + (try YAMLWriter.text(of: document.movingToEnd(["variants", "sweep"]))), isVerbatim: false)
+        return StandaloneScenario(
+            text: header + (try YAMLWriter.text(of: document.movingToEnd(["variants", "sweep"]))),
+            isVerbatim: false
+        )
     }
 
     /// `text` as YAML comment lines of at most about 100 columns, each ending with a line break.
