@@ -14,7 +14,8 @@ struct Sharesim: AsyncParsableCommand {
         version: BuildConfiguration.version,
         subcommands: [
             RunCommand.self, CompareCommand.self, SweepCommand.self, LiveCommand.self, WatchCommand.self,
-            ValidateCommand.self, ListCommand.self, MergeCommand.self, WorkerCommand.self, BenchCommand.self,
+            ValidateCommand.self, ListCommand.self, ShowCommand.self, InitCommand.self, MergeCommand.self,
+            WorkerCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: nil
     )

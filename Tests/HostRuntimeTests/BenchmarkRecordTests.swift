@@ -32,4 +32,18 @@ struct BenchmarkRecordTests {
         #expect(HumanNumbers.fixed(-0.5, decimals: 1) == "-0.5")
         #expect(HumanNumbers.significant(0.0012345, digits: 3) == "0.00123")
     }
+
+    @Test("human numbers parse with k, M and G suffixes and underscores, and refuse anything else")
+    func humanNumbersParse() {
+        #expect(HumanNumbers.parse("583k") == 583_000)
+        #expect(HumanNumbers.parse("1.5M") == 1_500_000)
+        #expect(HumanNumbers.parse("2G") == 2e9)
+        #expect(HumanNumbers.parse("1_000_000") == 1e6)
+        #expect(HumanNumbers.parse("1e6") == 1e6)
+        #expect(HumanNumbers.parse("0.25") == 0.25)
+        #expect(HumanNumbers.parse("10K") == 10_000)
+        for bad in ["", "k", "1m", "inf", "nan", "1e400", "12 k", "x1"] {
+            #expect(HumanNumbers.parse(bad) == nil, "\(bad)")
+        }
+    }
 }

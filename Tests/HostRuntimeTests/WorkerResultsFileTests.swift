@@ -161,6 +161,21 @@ struct WorkerResultsFileTests {
         #expect(scratch.contents(of: scratch.file("fresh.txt")) == "x")
     }
 
+    @Test("an atomic write that may not replace creates a new file but leaves an existing one untouched")
+    func atomicCreate() throws {
+        let scratch = try WorkerScratch()
+        defer { scratch.remove() }
+        try AtomicFile.write(path: scratch.file("new.yaml"), contents: "name: x\n", replacing: false)
+        #expect(scratch.contents(of: scratch.file("new.yaml")) == "name: x\n")
+        let error = #expect(throws: FileOperationError.self) {
+            try AtomicFile.write(path: scratch.file("new.yaml"), contents: "name: y\n", replacing: false)
+        }
+        #expect(error?.operation == "link")
+        #expect(error?.code == EEXIST)
+        #expect(scratch.contents(of: scratch.file("new.yaml")) == "name: x\n")
+        #expect(scratch.entries() == ["new.yaml"])
+    }
+
     @Test("a failed atomic write leaves the target untouched and nothing behind")
     func atomicWriteFailure() throws {
         let scratch = try WorkerScratch()

@@ -26,6 +26,20 @@ public enum HumanNumbers {
         return significant(value, digits: 3) + " " + units[unit]
     }
 
+    /// The number `text` writes, with `_` separators allowed and an optional k/K, M or G
+    /// suffix: `583k` is 583,000, `1.5M`, `1_000_000`, `1e6`, `0.25`; nil for anything else
+    /// (and for infinities and NaN). The inverse of ``compact(_:)``, for command-line flags.
+    public static func parse(_ text: String) -> Double? {
+        var digits = String(text.filter { $0 != "_" })
+        var multiplier = 1.0
+        if let last = digits.last, let scale = ["k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9][String(last)] {
+            multiplier = scale
+            digits.removeLast()
+        }
+        guard !digits.isEmpty, let number = Double(digits), number.isFinite else { return nil }
+        return number * multiplier
+    }
+
     /// `value` rounded to `digits` significant digits, without exponent notation.
     public static func significant(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }

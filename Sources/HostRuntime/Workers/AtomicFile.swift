@@ -14,19 +14,27 @@ import Darwin
 /// `.NAME.tmp-PID-N`, so it is on the same file system), flushes it to the device with
 /// `fsync`, renames it over `path` (an atomic operation on POSIX file systems), then
 /// flushes the directory so the rename itself survives a crash. If anything fails before
-/// the rename, the temporary file is removed and `path` is untouched.
+/// the rename, the temporary file is removed and `path` is untouched. With `replacing: false`
+/// the temporary file is hard-linked to `path` instead of renamed, which fails with `EEXIST`
+/// if `path` exists, however it came to exist meanwhile: an existing file is never replaced.
 ///
 /// ```swift
 /// try AtomicFile.write(path: "out/report.json", contents: json)
 /// ```
 public enum AtomicFile {
-    /// Replaces (or creates) the file at `path` with `contents` atomically.
+    /// Replaces (or creates) the file at `path` with `contents` atomically; with `replacing`
+    /// false, only creates it.
     ///
     /// The new file gets mode `0644` (less the umask), not the old file's mode.
     ///
     /// - Throws: ``FileOperationError`` if the directory is not writable, the disk is full,
-    ///   and so on; `path` then still holds its old contents (or still does not exist).
-    public static func write(path: String, contents: some Collection<UInt8>) throws(FileOperationError) {
+    ///   and so on; `path` then still holds its old contents (or still does not exist). With
+    ///   `replacing` false and a file at `path`, the error's code is `EEXIST`.
+    public static func write(
+        path: String,
+        contents: some Collection<UInt8>,
+        replacing: Bool = true
+    ) throws(FileOperationError) {
         let (directory, name) = split(path)
         let temporary = "\(directory)/.\(name).tmp-\(getpid())-\(nextSuffix())"
         let descriptor = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC)
@@ -42,18 +50,19 @@ public enum AtomicFile {
             _ = unlink(temporary)
             throw error
         }
-        guard rename(temporary, path) == 0 else {
+        guard (replacing ? rename(temporary, path) : link(temporary, path)) == 0 else {
             let code = errno
             _ = unlink(temporary)
-            throw FileOperationError(operation: "rename", path: path, code: code)
+            throw FileOperationError(operation: replacing ? "rename" : "link", path: path, code: code)
         }
+        if !replacing { _ = unlink(temporary) }
         syncDirectory(directory)
     }
 
     /// Replaces (or creates) the file at `path` with the UTF-8 bytes of `contents`
-    /// atomically; see ``write(path:contents:)-(String,some Collection<UInt8>)``.
-    public static func write(path: String, contents: String) throws(FileOperationError) {
-        try write(path: path, contents: Array(contents.utf8))
+    /// atomically (only creating it unless `replacing`); see the byte overload.
+    public static func write(path: String, contents: String, replacing: Bool = true) throws(FileOperationError) {
+        try write(path: path, contents: Array(contents.utf8), replacing: replacing)
     }
 
     /// The directory (`.` when there is none) and the last component of `path`.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Experiments
 import Foundation
-import Scenario
 
 /// `sharesim validate FILE...`: checks scenario files without running them.
 struct ValidateCommand: ParsableCommand {
@@ -21,22 +20,13 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var problems: [String] = []
         for file in files {
-            do {
-                let scenario = try ScenarioReference(argument: file).load()
-                let check = ResourceCheck(simultaneous: 1, force: false)
-                for warning in try check.check(try scenario.variantsAndSweepPoints()) {
-                    FileHandle.standardError.write(Data("sharesim: warning: \(file): \(warning)\n".utf8))
-                }
-                let extras = scenario.extrasSummary
-                print("\(file): ok (\(scenario.name)\(extras.isEmpty ? "" : ", " + extras))")
-            } catch let error as ScenarioError {
-                problems += error.diagnostics.map(\.description)
-            } catch {
-                problems.append("\(file): error: \(error)")
+            let check = ScenarioValidation(checking: file)
+            for warning in check.warnings {
+                FileHandle.standardError.write(Data("sharesim: warning: \(file): \(warning)\n".utf8))
             }
+            if let summary = check.summary { print(summary) }
+            problems += check.problems
         }
-        guard problems.isEmpty else {
-            throw ExperimentError.usage(problems.joined(separator: "\n"))
-        }
+        guard problems.isEmpty else { throw ExperimentError.usage(problems.joined(separator: "\n")) }
     }
 }

@@ -11,14 +11,8 @@ struct ScaledNumber: ExpressibleByArgument, Sendable {
     }
 
     init?(argument: String) {
-        var text = String(argument.filter { $0 != "_" })
-        var multiplier = 1.0
-        if let last = text.last, let scale = ["k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9][String(last)] {
-            multiplier = scale
-            text.removeLast()
-        }
-        guard !text.isEmpty, let number = Double(text), number.isFinite else { return nil }
-        value = number * multiplier
+        guard let value = HumanNumbers.parse(argument) else { return nil }
+        self.value = value
     }
 
     var defaultValueDescription: String { HumanNumbers.significant(value, digits: 6) }

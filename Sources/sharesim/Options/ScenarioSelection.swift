@@ -1,6 +1,5 @@
 import ArgumentParser
 import Experiments
-import Scenario
 
 /// Options that change which simulations a scenario makes: seed, replications, duration and
 /// `PATH=VALUE` settings.
@@ -21,31 +20,13 @@ struct ScenarioSelection: ParsableArguments {
     var settings: [String] = []
 
     func validate() throws {
-        if let replications, !(1...10_000).contains(replications) {
-            throw ValidationError("--replications must be 1...10000, got \(replications)")
-        }
-        if let duration {
-            switch QuantityKind.duration.parse(duration) {
-            case .success(let seconds) where seconds > 0 && seconds <= 365 * 86_400: break
-            case .success:
-                throw ValidationError("--duration must be more than zero and at most a year, got '\(duration)'")
-            case .failure(let error): throw ValidationError("--duration: \(error.message)")
-            }
-        }
-        for setting in settings where !setting.contains("=") || setting.hasPrefix("=") {
-            throw ValidationError("--set expects PATH=VALUE, got '\(setting)'")
-        }
+        do { _ = try parsed() } catch { throw ValidationError(error.description) }
     }
 
-    /// The selection, for an ``ExperimentPlan``.
-    var plan: ExperimentPlan.Selection {
-        ExperimentPlan.Selection(
-            seed: seed,
-            replications: replications,
-            durationSeconds: duration.flatMap { text in
-                if case .success(let seconds) = QuantityKind.duration.parse(text) { seconds } else { nil }
-            },
-            settings: settings.compactMap(SimulationJob.Setting.init(parsing:))
-        )
+    /// The selection, for an ``ExperimentPlan`` (checked by ``validate()``).
+    var plan: ExperimentPlan.Selection { (try? parsed()) ?? ExperimentPlan.Selection() }
+
+    private func parsed() throws(ExperimentError) -> ExperimentPlan.Selection {
+        try .parsing(seed: seed, replications: replications, duration: duration, settings: settings)
     }
 }
