@@ -1,4 +1,6 @@
 import Foundation
+import ShareModel
+import SimCore
 import Testing
 
 @testable import Scenario
@@ -165,6 +167,16 @@ struct StandaloneScenarioTests {
         try decoded.checkVariantsAndSweep()
     }
 
+    @Test("A variant removing an edge site leaves out the latency measured to it, and says so")
+    func measuredLatencyOfRemovedPlace() throws {
+        let shown = try StandaloneScenario.builtin("xunlei-hongkong", variant: "cloud-only")
+        #expect(shown.text.contains("# Measured latencies naming places this variant removes (hk-cdn) are left out."))
+        let decoded = try Scenario.parse(shown.text, name: "cloud-only.yaml")
+        #expect(decoded.spec.latency.measuredPairs.count == 2)
+        #expect(decoded.spec.latency.measuredLatency(between: "hk-cdn", and: "cn-shenzhen") == nil)
+        #expect(decoded.spec.latency.measuredLatency(between: "hong-kong", and: "cn-shenzhen") == .milliseconds(14))
+    }
+
     @Test("Every variant of every built-in is shown as the variant's document, without the variants")
     func everyVariant() throws {
         var shownCount = 0
@@ -175,8 +187,10 @@ struct StandaloneScenarioTests {
                 let applied = try original.applying(variant: variant)
                 let decoded = try Scenario.parse(shown.text, name: "\(name)-\(variant).yaml")
                 let dropped = decoded.sweep == nil ? ["variants", "sweep"] : ["variants"]
+                // Measured latencies naming places the variant removes are left out.
+                let measured = applied.document.keepingMeasuredLatencies(amongPlacesOf: applied.spec).0
                 #expect(
-                    decoded.document.sameContent(as: Self.expected(applied.document, without: dropped)),
+                    decoded.document.sameContent(as: Self.expected(measured, without: dropped)),
                     "\(name) --variant \(variant)"
                 )
                 #expect(decoded.variants.isEmpty)

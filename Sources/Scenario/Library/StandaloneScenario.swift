@@ -1,3 +1,5 @@
+import ShareModel
+
 /// A scenario as one YAML file that stands alone: what `sharesim show` prints and
 /// `sharesim init` writes.
 ///
@@ -92,6 +94,14 @@ public struct StandaloneScenario: Hashable, Sendable {
                 comment.append("The other variants are left out.")
             }
             document = document.removing(keys: dropped)
+            let (kept, removedPlaces) = document.keepingMeasuredLatencies(amongPlacesOf: applied.spec)
+            document = kept
+            if !removedPlaces.isEmpty {
+                comment.append(
+                    "Measured latencies naming places this variant removes (\(removedPlaces.joined(separator: ", "))) "
+                        + "are left out."
+                )
+            }
         } else {
             comment.append("\(what), resolved by `sharesim show`.")
         }
@@ -139,6 +149,34 @@ extension ScenarioNode {
         guard let entries = mappingEntries else { return self }
         let moved = keys.compactMap { key in entries.first { $0.key == key } }
         return .mapping(entries.filter { !keys.contains($0.key) } + moved, at: location)
+    }
+
+    /// This scenario document with the entries of `latency.measured` that name a place `spec`
+    /// does not have left out (a variant removing an edge site keeps the figures measured for
+    /// it, which a file standing alone must not), and the names of those places in order.
+    func keepingMeasuredLatencies(amongPlacesOf spec: ModelSpec) -> (ScenarioNode, [String]) {
+        guard let entries = mappingEntries, let latencyIndex = entries.firstIndex(where: { $0.key == "latency" }),
+            let latencyEntries = entries[latencyIndex].value.mappingEntries,
+            let measuredIndex = latencyEntries.firstIndex(where: { $0.key == "measured" }),
+            let measured = latencyEntries[measuredIndex].value.sequenceElements
+        else { return (self, []) }
+        var places = Set(spec.regionNames)
+        places.formUnion(spec.edgeSites.map(\.name))
+        places.formUnion(spec.sharedPools.map(\.pool.name))
+        places.formUnion(spec.populations.map(\.name))
+        var removed: [String] = []
+        let kept = measured.filter { pair in
+            let names = pair["between"]?.sequenceElements?.compactMap(\.scalarText) ?? []
+            let unknown = names.filter { !places.contains($0) }
+            for name in unknown where !removed.contains(name) { removed.append(name) }
+            return unknown.isEmpty
+        }
+        guard !removed.isEmpty else { return (self, []) }
+        var newLatency = latencyEntries
+        newLatency[measuredIndex].value = .sequence(kept, at: latencyEntries[measuredIndex].value.location)
+        var newEntries = entries
+        newEntries[latencyIndex].value = .mapping(newLatency, at: entries[latencyIndex].value.location)
+        return (.mapping(newEntries, at: location), removed)
     }
 
     /// This mapping without the entries under `keys` (any other node unchanged).
