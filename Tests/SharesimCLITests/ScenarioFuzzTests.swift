@@ -31,13 +31,13 @@ struct ScenarioFuzzTests {
     /// What a run of an empty model holds (bytes): the binary, its libraries and buffers.
     static let baselineBytes = 256 << 20
     /// The largest run the suite makes, by estimated events and bytes.
-    static let runEventBudget = 1e7
+    static let runEventBudget = 2e6
     static let runByteBudget = 1e9
     /// Wall-time limits (seconds): far above what the slowest legitimate case takes on a busy
     /// 2-core machine (validate about 0.5 s for 100,000 nested levels, a run about 1 s); a run
     /// at its limit passes if its progress lines show it advancing (``progressed(_:)``).
     static let validateSeconds = 20.0
-    static let runSeconds = 30.0
+    static let runSeconds = 12.0
     /// Cases run at once.
     static let parallelism = 2
 
