@@ -30,7 +30,7 @@ struct WorkerResultsFileTests {
         #expect(throws: FileOperationError.self) { try journal.append(Self.results[0]) }
         #expect(
             scratch.lines(path) == [
-                #"{"id":"rep=0","payload":"{\"mean\":1.5}"}"#, #"{"id":"rep=1","payload":"line\nbreak"}"#,
+                #"{"id":"rep=0","payload":{"mean":1.5}}"#, #"{"id":"rep=1","payload":"line\nbreak"}"#,
                 #"{"id":"rep=2","payload":"é😀"}"#,
             ]
         )

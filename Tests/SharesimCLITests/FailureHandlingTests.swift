@@ -57,7 +57,7 @@ struct FailureHandlingTests {
         #expect(first.status == 0, "\(first.standardError)")
         var lines = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        lines[1] = lines[1].replacingOccurrences(of: #"\"results\":"#, with: #"\"resultz\":"#)
+        lines[1] = lines[1].replacingOccurrences(of: #""results":"#, with: #""resultz":"#)
         try (lines.joined(separator: "\n") + "\n").write(toFile: results, atomically: true, encoding: .utf8)
         let resumed = try CLIRunner.run(arguments + ["--results", results, "--resume"])
         #expect(resumed.status == 1)

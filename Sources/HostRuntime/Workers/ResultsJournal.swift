@@ -8,13 +8,21 @@ import Darwin
 /// result arrives, so an interrupted run loses nothing it had finished (`--results PATH`,
 /// `--resume`).
 ///
-/// The format is JSON Lines; each line is
+/// The format is JSON Lines; each line is an object with the members `id` (a string) and
+/// `payload`, the job's result written as the JSON value itself:
 ///
 /// ```json
-/// {"id":"variant=base/rep=3","payload":"{\"mean\":1.5}"}
+/// {"id":"variant=base/rep=3","payload":{"mean":1.5}}
 /// ```
 ///
-/// with the payload an escaped string (the same escaping as ``WorkerMessage``). Lines are
+/// so `json.loads` on a line, or `pandas.read_json(path, lines=True)`, gives the result as an
+/// object. The payload's text is copied unchanged and reads back byte for byte. A payload that
+/// cannot be written that way (not valid JSON, a JSON string, whitespace around it, or a line
+/// break, see ``FlatJSON/isSingleLineValue(_:)``) is written as a JSON string holding it,
+/// escaped as ``WorkerMessage`` does (`{"id":"rep=1","payload":"line\nbreak"}`); ShareSim's own
+/// results are always one-line JSON objects, so that happens only for other payloads. Readers
+/// accept both forms, in any mix: files written before results were embedded hold only the
+/// string form. Lines are
 /// appended with `O_APPEND` in a single `write`, then flushed with `fsync` (unless turned
 /// off), so after a crash the file holds every result reported so far and at most one torn
 /// last line, which readers ignore and ``init(path:mode:syncsEachResult:)`` with
@@ -116,9 +124,20 @@ public final class ResultsJournal {
         descriptor = -1
     }
 
-    /// The journal line for `result`, without its newline.
+    /// The journal line for `result`, without its newline: the payload as itself when it is
+    /// one line of JSON other than a string, else as a JSON string holding it. Linear in the
+    /// payload's length.
     public static func line(for result: WorkerResult) -> String {
-        FlatJSON.object(["id": result.id, "payload": result.payload])
+        var text = "{\"id\":"
+        FlatJSON.appendString(result.id, to: &text)
+        text += ",\"payload\":"
+        if FlatJSON.isSingleLineValue(result.payload) {
+            text += result.payload
+        } else {
+            FlatJSON.appendString(result.payload, to: &text)
+        }
+        text += "}"
+        return text
     }
 
     /// The results stored in the file at `path`, by job id; empty if the file does not
@@ -253,9 +272,9 @@ struct ResultsFileContents {
         path: String,
         lineNumber: Int
     ) throws(ResultsFileError) -> WorkerResult {
-        let members: [(key: String, value: String)]
+        let members: [(key: String, value: FlatJSON.Value)]
         do {
-            members = try FlatJSON.parseObject(line)
+            members = try FlatJSON.parseObjectKeepingValues(line)
         } catch {
             throw ResultsFileError(path: path, line: lineNumber, message: error.message)
         }
@@ -264,7 +283,15 @@ struct ResultsFileContents {
         else {
             throw ResultsFileError(path: path, line: lineNumber, message: "expected exactly the members id and payload")
         }
-        return WorkerResult(id: id, payload: payload)
+        guard case .string(let id) = id else {
+            throw ResultsFileError(path: path, line: lineNumber, message: "the id is not a string")
+        }
+        // A string is the payload's text itself (an older file, or a payload that is not one-line JSON).
+        let payloadText: String
+        switch payload {
+        case .string(let text), .json(let text): payloadText = text
+        }
+        return WorkerResult(id: id, payload: payloadText)
     }
 }
 

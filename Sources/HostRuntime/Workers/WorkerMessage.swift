@@ -24,6 +24,9 @@
 ///   everything else raw UTF-8), so a line is a deterministic function of its fields.
 ///   Readers accept any JSON object with exactly those string members, in any order.
 /// - Blank lines are ignored by both sides.
+/// - Payloads stay escaped strings here, unlike in results files (``ResultsJournal``), which
+///   embed them as JSON for other tools to read: both ends of a pipe are the same binary, the
+///   pool treats payloads as opaque text (they need not be JSON), and nothing else reads it.
 ///
 /// A shell script is enough to speak it, which is how the tests fake a worker:
 ///
