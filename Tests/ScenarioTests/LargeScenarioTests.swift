@@ -70,9 +70,10 @@ struct LargeScenarioTests {
     func largeScenarioValidatesInLinearTime() throws {
         let text = Self.generated(regions: 500, zonesPerRegion: 20, edgeSites: 3_200)
         var scenario: Scenario?
-        // The better of two runs, so that one descheduled moment does not decide.
+        // The best of three runs, so that one descheduled moment (or a busy machine's cache
+        // misses on the first, which also pays for growing the heap) does not decide.
         var elapsed = Double.infinity
-        for _ in 0..<2 {
+        for _ in 0..<3 {
             elapsed = min(
                 elapsed,
                 try Self.cpuSeconds {

@@ -6,8 +6,10 @@ import Testing
 /// `/metrics` and advance the run afterwards, and its memory must stay bounded.
 @Suite("sharesim live fuzzed")
 struct LiveFuzzTests {
-    /// The generator's seed; a failure message names it with the exchange's index.
-    static let seed: UInt64 = 20_251_203
+    /// The generator's seed (`SHARESIM_LIVE_FUZZ_SEED` for another); a failure message names
+    /// it with the exchange's index.
+    static let seed: UInt64 =
+        ProcessInfo.processInfo.environment["SHARESIM_LIVE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_251_203
     /// Requests to send (pipelined ones count one each).
     static let requestCount = 10_000
     /// Exchanges after which a client floods the server with pipelined requests it never reads.
