@@ -19,6 +19,12 @@ struct WorkloadTally: Sendable {
     var servedByShared: UInt64 = 0
     var servedByOrigin: UInt64 = 0
     var latency = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
+    /// The same latencies in the buckets `/metrics` exports.
+    var latencyBuckets = LatencyBuckets(bounds: LiveLatencyBounds.exported)
+    /// The latencies of the last stretch of simulated time, for the live dashboard.
+    var recentLatency: SlidingLatencyWindow
+    /// Every latency recorded, in order, only when a test sets it to `[]` (nil: nothing kept).
+    var latencyLog: [SimDuration]?
     var sloMet: UInt64 = 0
     var bytes: Double = 0
     var stallSeconds: Double = 0
@@ -32,6 +38,7 @@ struct WorkloadTally: Sendable {
 
     init(regionCount: Int, interval: SimDuration, origin: SimTime) {
         servedByRegion = Array(repeating: 0, count: regionCount)
+        recentLatency = LiveLatencyBounds.window(interval: interval)
         servedSeries = IntervalSeries(interval: interval, origin: origin)
         bytesSeries = IntervalSeries(interval: interval, origin: origin)
         lostSeries = IntervalSeries(interval: interval, origin: origin)
