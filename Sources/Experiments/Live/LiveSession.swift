@@ -122,6 +122,11 @@ public final class LiveSession {
         simulation.model.snapshot(at: simulation.now, events: simulation.scheduler.eventCount)
     }
 
+    /// Each workload class's latencies now: since the warm-up, and over the sliding window.
+    var liveLatency: [LiveLatency] {
+        simulation.model.liveLatency(at: simulation.now)
+    }
+
     // MARK: Pacing
 
     private var wallSeconds: Double {
