@@ -33,6 +33,7 @@ struct LiveLatencyTests {
         )
         var simulation = try ModelRun.prepare(spec, seed: 7)
         simulation.model.classes[0].tally.latencyLog = []
+        simulation.model.recordLiveLatency()
         let results = try ModelRun.finish(&simulation)
         let log = try #require(simulation.model.classes[0].tally.latencyLog)
         let live = simulation.model.liveLatency(at: simulation.now)
@@ -74,6 +75,7 @@ struct LiveLatencyTests {
             interval: .seconds(10)
         )
         var simulation = try ModelRun.prepare(spec, seed: 1)
+        simulation.model.recordLiveLatency()
         func windowed(until seconds: Int64) -> (p50: SimDuration?, p99: SimDuration?) {
             _ = simulation.run(until: SimTime(.seconds(seconds)))
             let window = simulation.model.liveLatency(at: simulation.now)[0].window

@@ -48,12 +48,9 @@ public struct ResourceEstimate: Hashable, Sendable {
     public static let bytesPerOutageWindow = 150.0
 
     /// The memory one workload class takes (bytes): its latency histogram, 1 ns to 24 h at 3
-    /// digits (measured: 1,000 classes take 300 MB), and its live latency bucket counts (the
-    /// exported buckets and each slot of the sliding window).
+    /// digits (measured: 1,000 classes take 300 MB).
     public static let bytesPerWorkloadClass = Double(
         LatencyHistogram.countsBytes(highestTrackable: WorkloadTallyLimits.latencyRange)
-            + (LiveLatencyBounds.exported.count + 1
-                + LiveLatencyBounds.windowSlots * (LiveLatencyBounds.window.count + 1)) * MemoryLayout<UInt64>.stride
     )
     /// Events per request: its arrival, its reaching a site, its service or transfer ending,
     /// and its answer arriving back.

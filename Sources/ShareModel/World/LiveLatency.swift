@@ -58,19 +58,43 @@ public struct LiveLatency: Sendable, Equatable {
     public var windowLength: SimDuration
 }
 
+/// What a class records for a live run: its latencies in the exported buckets and in the
+/// sliding window.
+struct LiveLatencyTally: Sendable {
+    var buckets = LatencyBuckets(bounds: LiveLatencyBounds.exported)
+    var recent: SlidingLatencyWindow
+
+    /// Records `latency` of a request answered at `time`; O(log bounds), no allocation.
+    mutating func record(_ latency: SimDuration, at time: SimTime) {
+        buckets.record(latency)
+        recent.record(latency, at: time)
+    }
+}
+
 extension WorldModel {
+    /// Makes every workload class also count its latencies for ``liveLatency(at:)`` from now
+    /// on (a live run calls it once, before running; other runs do not pay for it).
+    ///
+    /// - Complexity: O(classes × window slots × window bounds).
+    public mutating func recordLiveLatency() {
+        for index in classes.indices where classes[index].tally.live == nil {
+            classes[index].tally.live = LiveLatencyTally(recent: LiveLatencyBounds.window(interval: spec.interval))
+        }
+    }
+
     /// Each workload class's latencies at `time` (the simulation's current time), in the
-    /// spec's order.
+    /// spec's order; empty buckets unless ``recordLiveLatency()`` was called.
     ///
     /// - Complexity: O(classes × window slots × window bounds).
     public func liveLatency(at time: SimTime) -> [LiveLatency] {
-        classes.indices.map { index in
-            let tally = classes[index].tally
+        let unrecorded = LiveLatencyTally(recent: LiveLatencyBounds.window(interval: spec.interval))
+        return classes.indices.map { index in
+            let tally = classes[index].tally.live ?? unrecorded
             return LiveLatency(
                 workload: spec.workloadClasses[index].name,
-                buckets: tally.latencyBuckets,
-                window: tally.recentLatency.buckets(at: time),
-                windowLength: tally.recentLatency.length
+                buckets: tally.buckets,
+                window: tally.recent.buckets(at: time),
+                windowLength: tally.recent.length
             )
         }
     }

@@ -19,10 +19,9 @@ struct WorkloadTally: Sendable {
     var servedByShared: UInt64 = 0
     var servedByOrigin: UInt64 = 0
     var latency = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
-    /// The same latencies in the buckets `/metrics` exports.
-    var latencyBuckets = LatencyBuckets(bounds: LiveLatencyBounds.exported)
-    /// The latencies of the last stretch of simulated time, for the live dashboard.
-    var recentLatency: SlidingLatencyWindow
+    /// The same latencies in the buckets `/metrics` exports and in the dashboard's sliding
+    /// window; only in a live run (see ``WorldModel/recordLiveLatency()``).
+    var live: LiveLatencyTally?
     /// Every latency recorded, in order, only when a test sets it to `[]` (nil: nothing kept).
     var latencyLog: [SimDuration]?
     var sloMet: UInt64 = 0
@@ -38,7 +37,6 @@ struct WorkloadTally: Sendable {
 
     init(regionCount: Int, interval: SimDuration, origin: SimTime) {
         servedByRegion = Array(repeating: 0, count: regionCount)
-        recentLatency = LiveLatencyBounds.window(interval: interval)
         servedSeries = IntervalSeries(interval: interval, origin: origin)
         bytesSeries = IntervalSeries(interval: interval, origin: origin)
         lostSeries = IntervalSeries(interval: interval, origin: origin)
