@@ -51,6 +51,22 @@ struct LiveLatencyTests {
         #expect(live[0].window.count > 0 && live[0].window.count < UInt64(log.count))
     }
 
+    @Test("a run that did not ask for live latency records none (batch runs do not pay for it)")
+    func notRecordedOutsideLiveRuns() throws {
+        let spec = try WorldModelTests().singleZoneSpec(
+            cores: 2,
+            lambda: 1,
+            duration: .seconds(200),
+            warmup: .seconds(10)
+        )
+        var simulation = try ModelRun.prepare(spec, seed: 3)
+        let results = try ModelRun.finish(&simulation)
+        #expect(results.workloads[0].served > 0)
+        #expect(simulation.model.classes[0].tally.live == nil)
+        let live = simulation.model.liveLatency(at: simulation.now)
+        #expect(live[0].buckets.count == 0 && live[0].window.count == 0)
+    }
+
     @Test("taking the nearby zone down by hand lifts the windowed p99; it falls back once the window has passed")
     func manualOutageSpike() throws {
         let here = try WorldFixture.place(30.27, 120.15)
