@@ -4,6 +4,7 @@ import HostRuntime
 import Reports
 import Scenario
 import ShareModel
+import SimCore
 import SimTestSupport
 import Testing
 
@@ -46,12 +47,35 @@ struct SessionTests {
         let expected = FigureRegistry.descriptors(in: .liveDashboard).filter { $0.section == .workload }.map(\.key)
         #expect(shown == Set(expected))
         #expect(frame.regions.map(\.name) == ["r"])
+        // The dashboard's p50 and p99 are over the window (one 1,000 s interval), not the run.
+        let latency = session.liveLatency
+        #expect(frame.latencyWindowSeconds == 1_000)
+        let window = latency[0].window
+        #expect(window.count > 0 && window.count < served)
+        #expect(frame.workloads[0].figures["latencyP99"] == window.percentile(99).map { Double($0.nanoseconds) / 1e9 })
+        #expect(frame.workloads[0].figures["latencyP50"] == window.percentile(50).map { Double($0.nanoseconds) / 1e9 })
+        #expect(frame.json.contains("\"latencyWindowSeconds\":1000,"))
         let text = PrometheusText.format(LiveMetrics.metrics(results: results, session: session))
         #expect(text.contains("# TYPE sharesim_served_total counter\n"))
         #expect(text.contains("sharesim_served_total{class=\"orders\"} \(served)\n"))
-        #expect(text.contains("sharesim_latency_seconds{class=\"orders\",quantile=\"0.99\"} "))
         #expect(text.contains("# TYPE sharesim_throughput_per_second gauge\n"))
         #expect(!text.contains("sharesim_cost_total"))
+        #expect(!text.contains("quantile="), "no percentile gauges: latency is a histogram")
+        let exposition = try PrometheusExposition(text)
+        let histogram = try #require(exposition.family("sharesim_latency_seconds"))
+        #expect(histogram.type == "histogram")
+        let buckets = histogram.samples.filter { $0.name == "sharesim_latency_seconds_bucket" }
+        #expect(buckets.map { $0.labelOrder } == Array(repeating: ["workload", "le"], count: 20))
+        #expect(
+            buckets.dropLast().map { Double($0.labels["le"] ?? "") ?? -1 }
+                == LiveLatencyBounds.exported.map { Double($0.nanoseconds) / 1e9 }
+        )
+        #expect(buckets.last?.labels["le"] == "+Inf")
+        #expect(buckets.map(\.value) == latency[0].buckets.cumulativeCounts.map { Double($0) })
+        #expect(buckets.last?.value == Double(served))
+        let sum = histogram.samples.first { $0.name == "sharesim_latency_seconds_sum" }
+        #expect(sum?.value == latency[0].buckets.sumSeconds)
+        #expect(abs((sum?.value ?? 0) / Double(served) - results.workloads[0].latency.mean) < 1e-6)
     }
 
     @Test("a watch session prints the headline table, then what moved after an edit", .timeLimit(.minutes(1)))

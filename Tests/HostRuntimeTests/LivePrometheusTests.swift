@@ -46,6 +46,41 @@ struct LivePrometheusTests {
         )
     }
 
+    @Test("a histogram: cumulative le buckets ending in +Inf, then _sum and _count, per series, exactly")
+    func histogram() {
+        let metric = PrometheusMetric.histogram(
+            name: "sharesim_latency_seconds",
+            help: "Latency.",
+            series: [
+                .init(
+                    labels: [("workload", "orders")],
+                    upperBounds: [0.0025, 1],
+                    cumulativeCounts: [2, 5, 7],
+                    sum: 9.5
+                ),
+                .init(labels: [("workload", "video")], upperBounds: [0.0025, 1], cumulativeCounts: [0, 0, 0], sum: 0),
+            ]
+        )
+        #expect(metric.type == .histogram)
+        #expect(
+            PrometheusText.format([metric]) == """
+                # HELP sharesim_latency_seconds Latency.
+                # TYPE sharesim_latency_seconds histogram
+                sharesim_latency_seconds_bucket{workload="orders",le="0.0025"} 2
+                sharesim_latency_seconds_bucket{workload="orders",le="1"} 5
+                sharesim_latency_seconds_bucket{workload="orders",le="+Inf"} 7
+                sharesim_latency_seconds_sum{workload="orders"} 9.5
+                sharesim_latency_seconds_count{workload="orders"} 7
+                sharesim_latency_seconds_bucket{workload="video",le="0.0025"} 0
+                sharesim_latency_seconds_bucket{workload="video",le="1"} 0
+                sharesim_latency_seconds_bucket{workload="video",le="+Inf"} 0
+                sharesim_latency_seconds_sum{workload="video"} 0
+                sharesim_latency_seconds_count{workload="video"} 0
+
+                """
+        )
+    }
+
     @Test("metric and label names are checked against the format's grammar")
     func names() {
         #expect(PrometheusText.isValidMetricName("sharesim_served_total"))

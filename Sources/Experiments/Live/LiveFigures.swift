@@ -2,6 +2,7 @@ import Foundation
 import HostRuntime
 import Reports
 import ShareModel
+import SimCore
 
 /// One server-sent event of `sharesim live`: the figures at the end of a report interval
 /// that the dashboard charts (those the registry marks ``FigureChart/liveDashboard``),
@@ -21,8 +22,10 @@ struct LiveFrame: Encodable {
     var speed: String
     var paused: Bool
     var finished: Bool
+    /// The simulated seconds the latency percentiles cover (see ``LiveLatencyBounds``).
+    var latencyWindowSeconds: Double
     /// Per class: throughput in the latest whole interval (over the run so far before one),
-    /// latency percentiles over the run so far.
+    /// latency p50 and p99 over the sliding window (absent while the window is empty).
     var workloads: [Entity]
     /// Per region: busy cores over capacity in the latest whole interval.
     var regions: [Entity]
@@ -55,9 +58,25 @@ struct LiveFrame: Encodable {
                 return Entity(name: name, figures: figures)
             }
         }
-        workloads = entities(.workload, results.workloads.map(\.name))
+        let latency = session.liveLatency
+        latencyWindowSeconds = (latency.first?.windowLength ?? LiveLatencyBounds.shortestWindow).exactSeconds
+        workloads = Self.windowed(entities(.workload, results.workloads.map(\.name)), latency)
         regions = entities(.region, results.regions.map(\.name))
         sharedPools = entities(.sharedPool, results.sharedPools.map(\.name))
+    }
+
+    /// `workloads` with p50 and p99 over each class's window in place of those over the run
+    /// so far; without them while its window is empty (the chart shows a gap, not zero).
+    static func windowed(_ workloads: [Entity], _ latency: [LiveLatency]) -> [Entity] {
+        zip(workloads, latency).map { entity, latency in
+            var entity = entity
+            let keys = [(FigureMetric.latencyP50, 50.0), (.latencyP99, 99.0)]
+            for (metric, percent) in keys {
+                let key = FigureRegistry.descriptor(of: metric).key
+                entity.figures[key] = latency.window.percentile(percent)?.exactSeconds
+            }
+            return entity
+        }
     }
 
     /// The frame as one line of JSON (sorted keys).
@@ -103,9 +122,9 @@ private struct LatestInterval {
     }
 }
 
-/// The `/metrics` exposition of a live run: the run's status, then every figure the
-/// registry marks ``FigureChart/prometheus``, one family per ``FigureDescriptor/prometheusName``
-/// (percentiles of one distribution share a family, told apart by a `quantile` label).
+/// The `/metrics` exposition of a live run: the run's status, every figure the registry marks
+/// ``FigureChart/prometheus`` (one family per ``FigureDescriptor/prometheusName``), then the
+/// latency histogram `sharesim_latency_seconds`.
 enum LiveMetrics {
     static func metrics(results: ModelResults, session: LiveSession) -> [PrometheusMetric] {
         let status = session.status
@@ -165,7 +184,25 @@ enum LiveMetrics {
                 )
             )
         }
+        metrics.append(latencyHistogram(session.liveLatency))
         return metrics
+    }
+
+    /// Served requests' latencies per workload class since the warm-up, as the Prometheus
+    /// histogram `sharesim_latency_seconds` over ``LiveLatencyBounds/exported``.
+    static func latencyHistogram(_ latency: [LiveLatency]) -> PrometheusMetric {
+        PrometheusMetric.histogram(
+            name: "sharesim_latency_seconds",
+            help: "Latency of served requests (s), per workload class, over the measured time so far.",
+            series: latency.map { entry in
+                PrometheusMetric.HistogramSeries(
+                    labels: [("workload", entry.workload)],
+                    upperBounds: entry.buckets.bounds.map(\.exactSeconds),
+                    cumulativeCounts: entry.buckets.cumulativeCounts,
+                    sum: entry.buckets.sumSeconds
+                )
+            }
+        )
     }
 
     /// One sample per entity of the descriptor's section that defines it.
@@ -184,15 +221,13 @@ enum LiveMetrics {
         return entities.names.enumerated().compactMap { position, name in
             guard let value = FigureRegistry.value(of: FigureID(descriptor.metric, of: name), at: position, in: results)
             else { return nil }
-            var labels = [(entities.label, name)]
-            if let quantile = descriptor.quantile { labels.append(("quantile", String(quantile))) }
-            return PrometheusMetric.Sample(labels: labels, value: value)
+            return PrometheusMetric.Sample(labels: [(entities.label, name)], value: value)
         }
     }
 
     /// The family's help line: what it is, in which unit, per what.
     private static func help(_ descriptor: FigureDescriptor) -> String {
-        let what = descriptor.quantile == nil ? descriptor.label : "Latency percentiles of served requests"
+        let what = descriptor.label
         let per: String
         switch descriptor.section {
         case .workload, .servedBy: per = ", per class"
@@ -204,4 +239,10 @@ enum LiveMetrics {
         }
         return what + " (" + descriptor.unit.symbol + ")" + per + ", over the measured time so far."
     }
+}
+
+extension SimDuration {
+    /// The duration in seconds, correctly rounded (`30 s` is `30`, not `30.000000000000004`),
+    /// for labels such as `le="30"` that must read as the bound itself.
+    fileprivate var exactSeconds: Double { Double(nanoseconds) / 1e9 }
 }

@@ -72,6 +72,7 @@ public final class LiveSession {
         self.settings = settings
         loop = try EventLoop()
         simulation = try ModelRun.prepare(spec, seed: seed, limits: ExperimentRunner.limits(simultaneous: 1))
+        simulation.model.recordLiveLatency()
         clock = PacedClock(speed: settings.speed)
         let interval = spec.interval.nanoseconds > 0 ? spec.interval : spec.duration
         maxChunk = SimDuration(nanoseconds: max(1_000_000, interval.nanoseconds / 2))
@@ -120,6 +121,11 @@ public final class LiveSession {
     /// What the run has measured so far.
     public var snapshot: ModelResults {
         simulation.model.snapshot(at: simulation.now, events: simulation.scheduler.eventCount)
+    }
+
+    /// Each workload class's latencies now: since the warm-up, and over the sliding window.
+    var liveLatency: [LiveLatency] {
+        simulation.model.liveLatency(at: simulation.now)
     }
 
     // MARK: Pacing

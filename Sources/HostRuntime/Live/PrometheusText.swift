@@ -17,22 +17,85 @@ public struct PrometheusMetric: Sendable, Equatable {
         case counter
         /// A value that goes up and down.
         case gauge
+        /// Cumulative bucket counts with `_bucket{le=...}`, `_sum` and `_count` samples
+        /// (build one with ``PrometheusMetric/histogram(name:help:series:)``).
+        case histogram
         /// A metric of no declared kind.
         case untyped
     }
 
     /// One sample: its labels (name, value), in the order written, and its value.
     public struct Sample: Sendable, Equatable {
+        /// What follows the family's name on this sample's line: empty, or `_bucket`, `_sum`,
+        /// `_count` in a histogram.
+        public var suffix: String
         /// Label names and values; names must match `[a-zA-Z_][a-zA-Z0-9_]*`.
         public var labels: [Label]
         /// The sample's value.
         public var value: Double
 
-        /// A sample with `labels` and `value`.
-        public init(labels: [(String, String)] = [], value: Double) {
+        /// A sample with `labels` and `value`, written under the family's name plus `suffix`.
+        public init(suffix: String = "", labels: [(String, String)] = [], value: Double) {
+            self.suffix = suffix
             self.labels = labels.map { Label(name: $0.0, value: $0.1) }
             self.value = value
         }
+    }
+
+    /// One labelled series of a histogram: its labels, the cumulative count at each bucket
+    /// bound and in total, and the sum of the observed values.
+    public struct HistogramSeries: Sendable, Equatable {
+        /// The series' labels (not `le`, which the histogram adds).
+        public var labels: [(String, String)]
+        /// The inclusive upper bounds (`le`), strictly increasing and finite.
+        public var upperBounds: [Double]
+        /// How many observations were at most each bound, then all of them (`le="+Inf"`):
+        /// one more than `upperBounds`, never decreasing.
+        public var cumulativeCounts: [UInt64]
+        /// The sum of the observations.
+        public var sum: Double
+
+        /// A series.
+        ///
+        /// - Precondition: `upperBounds` strictly increase and are finite; `cumulativeCounts`
+        ///   has one more entry and never decreases.
+        public init(labels: [(String, String)], upperBounds: [Double], cumulativeCounts: [UInt64], sum: Double) {
+            precondition(upperBounds.allSatisfy(\.isFinite), "histogram bounds must be finite")
+            precondition(zip(upperBounds, upperBounds.dropFirst()).allSatisfy { $0 < $1 }, "bounds must increase")
+            precondition(cumulativeCounts.count == upperBounds.count + 1, "one count per bound, then +Inf")
+            precondition(zip(cumulativeCounts, cumulativeCounts.dropFirst()).allSatisfy { $0 <= $1 }, "not cumulative")
+            self.labels = labels
+            self.upperBounds = upperBounds
+            self.cumulativeCounts = cumulativeCounts
+            self.sum = sum
+        }
+
+        /// Equal when labels, bounds, counts and sum are.
+        public static func == (lhs: HistogramSeries, rhs: HistogramSeries) -> Bool {
+            lhs.labels.map(\.0) == rhs.labels.map(\.0) && lhs.labels.map(\.1) == rhs.labels.map(\.1)
+                && lhs.upperBounds == rhs.upperBounds && lhs.cumulativeCounts == rhs.cumulativeCounts
+                && lhs.sum == rhs.sum
+        }
+    }
+
+    /// A histogram family: per series, one `NAME_bucket` sample per bound with an `le`
+    /// label and then `le="+Inf"`, then `NAME_sum` and `NAME_count` (the `+Inf` count).
+    ///
+    /// - Precondition: `name` is a valid metric name not ending in `_bucket`, `_sum` or `_count`.
+    public static func histogram(name: String, help: String, series: [HistogramSeries]) -> PrometheusMetric {
+        var samples: [Sample] = []
+        for entry in series {
+            for (index, count) in entry.cumulativeCounts.enumerated() {
+                let bound = index < entry.upperBounds.count ? entry.upperBounds[index] : .infinity
+                let le = PrometheusText.formatValue(bound)
+                samples.append(Sample(suffix: "_bucket", labels: entry.labels + [("le", le)], value: Double(count)))
+            }
+            samples.append(Sample(suffix: "_sum", labels: entry.labels, value: entry.sum))
+            samples.append(
+                Sample(suffix: "_count", labels: entry.labels, value: Double(entry.cumulativeCounts.last ?? 0))
+            )
+        }
+        return PrometheusMetric(name: name, help: help, type: .histogram, samples: samples)
     }
 
     /// One label of a sample.
@@ -63,6 +126,10 @@ public struct PrometheusMetric: Sendable, Equatable {
     /// - Precondition: `name` is a valid metric name.
     public init(name: String, help: String, type: Kind, samples: [Sample]) {
         precondition(PrometheusText.isValidMetricName(name), "PrometheusMetric: invalid metric name '\(name)'")
+        precondition(
+            type != .histogram || !["_bucket", "_sum", "_count"].contains(where: name.hasSuffix),
+            "PrometheusMetric: a histogram's name must not end in _bucket, _sum or _count: '\(name)'"
+        )
         self.name = name
         self.help = help
         self.type = type
@@ -84,7 +151,7 @@ public enum PrometheusText {
             text += "# HELP \(metric.name) \(escapeHelp(metric.help))\n"
             text += "# TYPE \(metric.name) \(metric.type.rawValue)\n"
             for sample in metric.samples {
-                text += metric.name
+                text += metric.name + sample.suffix
                 if !sample.labels.isEmpty {
                     text += "{"
                     text += sample.labels.map { label in

@@ -48,8 +48,7 @@ public enum FigureRegistry {
                 .seconds,
                 .lowerIsBetter,
                 .average,
-                [.liveDashboard, .prometheus],
-                prometheusName: "sharesim_latency_seconds",
+                [.liveDashboard],
                 quantile: 0.5
             )
         case .latencyP90:
@@ -63,8 +62,7 @@ public enum FigureRegistry {
                 .seconds,
                 .lowerIsBetter,
                 .average,
-                comparison.union([.headline, .liveDashboard, .prometheus]),
-                prometheusName: "sharesim_latency_seconds",
+                comparison.union([.headline, .liveDashboard]),
                 quantile: 0.99
             )
         case .latencyP999:

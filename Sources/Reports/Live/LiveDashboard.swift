@@ -8,7 +8,8 @@ public enum LiveDashboard {
     /// `Authorization: Bearer TOKEN`, so the page must be served only to those allowed to
     /// control the run.
     public static func page(title: String, controlToken: String) -> String {
-        template.replacingOccurrences(of: "{{CONTROL_TOKEN}}", with: javaScriptString(controlToken))
+        template.replacingOccurrences(of: "{{AXIS_SCRIPT}}", with: axisScript)
+            .replacingOccurrences(of: "{{CONTROL_TOKEN}}", with: javaScriptString(controlToken))
             .replacingOccurrences(of: "{{TITLE}}", with: HTMLText.escape(title))
     }
 
@@ -25,6 +26,46 @@ public enum LiveDashboard {
         }
         return literal + "\""
     }
+
+    /// The page's axis functions, in JavaScript: `axisTicks(kind, max)` gives a chart's top and
+    /// its tick labels in human units (`kind` `"duration"`: values in seconds, labelled in µs,
+    /// ms, s, min, h or d; `"rate"`: per second, with k, M or G; `"percent"`), at steps of 1,
+    /// 2, 2.5 or 5 times a power of ten, never in exponent notation; `formatTime(seconds)`
+    /// writes a simulated time the same way (`6500` → `108.3 min`).
+    public static let axisScript = #"""
+        function niceStep(max, count) {
+          const raw = max / count, power = Math.pow(10, Math.floor(Math.log10(raw)));
+          for (const m of [1, 2, 2.5, 5]) if (m * power >= raw * (1 - 1e-9)) return m * power;
+          return 10 * power;
+        }
+        function plain(value) { return String(Number(value.toPrecision(6))); }
+        function durationUnit(seconds) {
+          if (seconds < 1e-3) return [1e-6, " µs"];
+          if (seconds < 1) return [1e-3, " ms"];
+          if (seconds < 120) return [1, " s"];
+          if (seconds < 7200) return [60, " min"];
+          if (seconds < 172800) return [3600, " h"];
+          return [86400, " d"];
+        }
+        function rateUnit(perSecond) {
+          if (perSecond >= 1e9) return [1e9, "G/s"];
+          if (perSecond >= 1e6) return [1e6, "M/s"];
+          if (perSecond >= 1e3) return [1e3, "k/s"];
+          return [1, "/s"];
+        }
+        function axisTicks(kind, max) {
+          if (!(max > 0)) max = kind === "duration" ? 1e-3 : 1;
+          const [unit, suffix] = kind === "duration" ? durationUnit(max) : kind === "rate" ? rateUnit(max) : [1, "%"];
+          const step = niceStep(max / unit, 4), count = Math.max(1, Math.ceil(max / unit / step - 1e-9));
+          const labels = [];
+          for (let i = 0; i <= count; i++) labels.push(i === 0 ? "0" : plain(i * step) + suffix);
+          return { top: Number((count * step * unit).toPrecision(12)), labels: labels };
+        }
+        function formatTime(seconds) {
+          const [unit, suffix] = durationUnit(Math.max(1, seconds));
+          return plain(Math.round(seconds / unit * 10) / 10) + suffix;
+        }
+        """#
 
     private static let template = #"""
         <!doctype html>
@@ -60,7 +101,8 @@ public enum LiveDashboard {
         <div class="grid">
           <div class="card"><h2>Throughput per class (served/s)</h2><canvas id="throughput"></canvas>
             <div class="legend" id="throughput-legend"></div></div>
-          <div class="card"><h2>Latency p50 / p99 (ms)</h2><canvas id="latency"></canvas>
+          <div class="card"><h2>Latency p50 / p99 <span id="latency-window">over a sliding window</span></h2>
+            <canvas id="latency"></canvas>
             <div class="legend" id="latency-legend"></div></div>
           <div class="card"><h2>Utilisation by region (%)</h2><canvas id="utilisation"></canvas>
             <div class="legend" id="utilisation-legend"></div></div>
@@ -71,6 +113,8 @@ public enum LiveDashboard {
         "use strict";
         const colours = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
         const charts = {};
+        const kinds = { throughput: "rate", latency: "duration", utilisation: "percent", online: "percent" };
+        {{AXIS_SCRIPT}}
         function chart(id) {
           if (!charts[id]) charts[id] = { series: {}, order: [] };
           return charts[id];
@@ -96,17 +140,16 @@ public enum LiveDashboard {
           }
           if (!isFinite(xmin)) return;
           if (xmax === xmin) xmax = xmin + 1;
-          if (ymax === 0) ymax = 1;
-          ymax *= 1.1;
-          const left = 48, bottom = 18, plotW = width - left - 8, plotH = height - bottom - 6;
+          const axis = axisTicks(kinds[id], ymax), top = axis.top, steps = axis.labels.length - 1;
+          const left = 56, bottom = 18, plotW = width - left - 8, plotH = height - bottom - 6;
           g.strokeStyle = "#ccc"; g.fillStyle = "#666"; g.font = "11px system-ui, sans-serif";
-          for (let i = 0; i <= 4; i++) {
-            const y = 6 + plotH - plotH * i / 4;
+          for (let i = 0; i <= steps; i++) {
+            const y = 6 + plotH - plotH * i / steps;
             g.beginPath(); g.moveTo(left, y); g.lineTo(left + plotW, y); g.stroke();
-            g.fillText((ymax * i / 4).toPrecision(3), 2, y + 4);
+            g.fillText(axis.labels[i], 2, y + 4);
           }
-          g.fillText("t=" + xmin.toFixed(0) + " s", left, height - 4);
-          const last = "t=" + xmax.toFixed(0) + " s";
+          g.fillText("t=" + formatTime(xmin), left, height - 4);
+          const last = "t=" + formatTime(xmax);
           g.fillText(last, left + plotW - g.measureText(last).width, height - 4);
           const legend = document.getElementById(id + "-legend");
           legend.innerHTML = "";
@@ -114,7 +157,7 @@ public enum LiveDashboard {
             const colour = colours[index % colours.length];
             g.strokeStyle = colour; g.lineWidth = 1.5; g.beginPath();
             c.series[name].forEach(([x, y], i) => {
-              const px = left + plotW * (x - xmin) / (xmax - xmin), py = 6 + plotH - plotH * y / ymax;
+              const px = left + plotW * (x - xmin) / (xmax - xmin), py = 6 + plotH - plotH * y / top;
               if (i === 0) g.moveTo(px, py); else g.lineTo(px, py);
             });
             g.stroke();
@@ -133,13 +176,16 @@ public enum LiveDashboard {
           const x = f.simSeconds;
           for (const w of f.workloads) {
             add("throughput", w.name, x, w.figures.throughputPerSecond);
-            add("latency", w.name + " p50", x, w.figures.latencyP50 * 1000);
-            add("latency", w.name + " p99", x, w.figures.latencyP99 * 1000);
+            // Seconds over the sliding window; absent while the window holds no answer.
+            if (w.figures.latencyP50 !== undefined) add("latency", w.name + " p50", x, w.figures.latencyP50);
+            if (w.figures.latencyP99 !== undefined) add("latency", w.name + " p99", x, w.figures.latencyP99);
           }
+          document.getElementById("latency-window").textContent =
+            "over the last " + formatTime(f.latencyWindowSeconds) + " (simulated)";
           for (const r of f.regions) add("utilisation", r.name, x, r.figures.utilisation * 100);
           for (const p of f.sharedPools) add("online", p.name, x, p.figures.onlineFraction * 100);
           document.getElementById("status").textContent =
-            "t=" + f.simSeconds.toFixed(1) + " s (" + (f.progress * 100).toFixed(1) + "%), " +
+            "t=" + formatTime(f.simSeconds) + " (" + (f.progress * 100).toFixed(1) + "%), " +
             f.events.toLocaleString() + " events, speed " + f.speed +
             (f.paused ? ", paused" : "") + (f.finished ? ", finished" : "");
           redraw();

@@ -19,6 +19,11 @@ struct WorkloadTally: Sendable {
     var servedByShared: UInt64 = 0
     var servedByOrigin: UInt64 = 0
     var latency = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
+    /// The same latencies in the buckets `/metrics` exports and in the dashboard's sliding
+    /// window; only in a live run (see ``WorldModel/recordLiveLatency()``).
+    var live: LiveLatencyTally?
+    /// Every latency recorded, in order, only when a test sets it to `[]` (nil: nothing kept).
+    var latencyLog: [SimDuration]?
     var sloMet: UInt64 = 0
     var bytes: Double = 0
     var stallSeconds: Double = 0

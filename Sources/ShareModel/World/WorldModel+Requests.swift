@@ -176,6 +176,8 @@ extension WorldModel {
         let latency = time - request.created
         classes[workloadClass].tally.served += 1
         classes[workloadClass].tally.latency.record(latency)
+        classes[workloadClass].tally.live?.record(latency, at: time)
+        classes[workloadClass].tally.latencyLog?.append(latency)
         if let slo = classes[workloadClass].traits.slo, latency <= slo {
             classes[workloadClass].tally.sloMet += 1
         }
