@@ -65,7 +65,7 @@ struct SessionTests {
         let histogram = try #require(exposition.family("sharesim_latency_seconds"))
         #expect(histogram.type == "histogram")
         let buckets = histogram.samples.filter { $0.name == "sharesim_latency_seconds_bucket" }
-        #expect(buckets.map { $0.labelOrder } == Array(repeating: ["workload", "le"], count: 20))
+        #expect(buckets.map { $0.labelOrder } == Array(repeating: ["class", "le"], count: 20))
         #expect(
             buckets.dropLast().map { Double($0.labels["le"] ?? "") ?? -1 }
                 == LiveLatencyBounds.exported.map { Double($0.nanoseconds) / 1e9 }

@@ -53,12 +53,12 @@ struct LivePrometheusTests {
             help: "Latency.",
             series: [
                 .init(
-                    labels: [("workload", "orders")],
+                    labels: [("class", "orders")],
                     upperBounds: [0.0025, 1],
                     cumulativeCounts: [2, 5, 7],
                     sum: 9.5
                 ),
-                .init(labels: [("workload", "video")], upperBounds: [0.0025, 1], cumulativeCounts: [0, 0, 0], sum: 0),
+                .init(labels: [("class", "video")], upperBounds: [0.0025, 1], cumulativeCounts: [0, 0, 0], sum: 0),
             ]
         )
         #expect(metric.type == .histogram)
@@ -66,16 +66,16 @@ struct LivePrometheusTests {
             PrometheusText.format([metric]) == """
                 # HELP sharesim_latency_seconds Latency.
                 # TYPE sharesim_latency_seconds histogram
-                sharesim_latency_seconds_bucket{workload="orders",le="0.0025"} 2
-                sharesim_latency_seconds_bucket{workload="orders",le="1"} 5
-                sharesim_latency_seconds_bucket{workload="orders",le="+Inf"} 7
-                sharesim_latency_seconds_sum{workload="orders"} 9.5
-                sharesim_latency_seconds_count{workload="orders"} 7
-                sharesim_latency_seconds_bucket{workload="video",le="0.0025"} 0
-                sharesim_latency_seconds_bucket{workload="video",le="1"} 0
-                sharesim_latency_seconds_bucket{workload="video",le="+Inf"} 0
-                sharesim_latency_seconds_sum{workload="video"} 0
-                sharesim_latency_seconds_count{workload="video"} 0
+                sharesim_latency_seconds_bucket{class="orders",le="0.0025"} 2
+                sharesim_latency_seconds_bucket{class="orders",le="1"} 5
+                sharesim_latency_seconds_bucket{class="orders",le="+Inf"} 7
+                sharesim_latency_seconds_sum{class="orders"} 9.5
+                sharesim_latency_seconds_count{class="orders"} 7
+                sharesim_latency_seconds_bucket{class="video",le="0.0025"} 0
+                sharesim_latency_seconds_bucket{class="video",le="1"} 0
+                sharesim_latency_seconds_bucket{class="video",le="+Inf"} 0
+                sharesim_latency_seconds_sum{class="video"} 0
+                sharesim_latency_seconds_count{class="video"} 0
 
                 """
         )

@@ -196,7 +196,7 @@ enum LiveMetrics {
             help: "Latency of served requests (s), per workload class, over the measured time so far.",
             series: latency.map { entry in
                 PrometheusMetric.HistogramSeries(
-                    labels: [("workload", entry.workload)],
+                    labels: [("class", entry.workload)],
                     upperBounds: entry.buckets.bounds.map(\.exactSeconds),
                     cumulativeCounts: entry.buckets.cumulativeCounts,
                     sum: entry.buckets.sumSeconds
