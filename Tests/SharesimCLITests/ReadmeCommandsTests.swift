@@ -69,7 +69,7 @@ struct ReadmeCommandsTests {
     }
 
     @Test("every command in the README's shell blocks works as shown", .timeLimit(.minutes(5)))
-    func readmeCommands() throws {
+    func readmeCommands() async throws {
         let commands = try Self.commands()
         #expect(commands.contains("swift run -c release sharesim run"))
         #expect(!commands.contains { $0.contains("SLURM") || $0.hasPrefix("sbatch") })
@@ -91,7 +91,8 @@ struct ReadmeCommandsTests {
                 continue
             }
             let arguments = Self.shortened(words.flatMap { Self.expandGlob($0, in: folder) })
-            let result = try CLIRunner.run(arguments, in: folder)
+            // Waited for off the cooperative pool, which other tests need meanwhile (see offPool).
+            let result = try await offPool { try CLIRunner.run(arguments, in: folder) }
             #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.standardError)")
             ran += 1
         }
@@ -101,7 +102,8 @@ struct ReadmeCommandsTests {
             if arguments.starts(with: ["bench", "model"]), !arguments.contains("saturated") {
                 arguments += ["--seconds", "1"]
             }
-            let result = try CLIRunner.run(Self.shortened(arguments), in: folder)
+            let shortened = Self.shortened(arguments)
+            let result = try await offPool { try CLIRunner.run(shortened, in: folder) }
             #expect(result.status == 0, "`\(command)` exited \(result.status): \(result.standardError)")
             ran += 1
         }

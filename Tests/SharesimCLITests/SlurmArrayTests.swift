@@ -12,7 +12,7 @@ struct SlurmArrayTests {
         "the README's job array, run by Slurm and merged, equals one local sweep byte for byte",
         .timeLimit(.minutes(5))
     )
-    func jobArrayMergesToTheLocalReport() throws {
+    func jobArrayMergesToTheLocalReport() async throws {
         let recipe = try #require(SlurmRecipe.find(in: ReadmeText.shellBlocks())?.recipe, "no Slurm recipe in README")
         let tasks = try #require(recipe.taskCount, "the job script asks for no `#SBATCH --array=1-N`")
         let scriptName = try #require(recipe.scriptName, "the recipe has no `sbatch` line")
@@ -42,12 +42,16 @@ struct SlurmArrayTests {
         )
 
         // `timeout` ends the whole process group, sbatch included, if the cluster never runs the job.
-        let submitted = try CLIRunner.runProgram(
-            URL(fileURLWithPath: "/usr/bin/timeout"),
-            ["240", "/bin/sh", "-e", "submit.sh"],
-            in: folder,
-            environment: cluster.environment(withProgramsIn: CLIRunner.executable.deletingLastPathComponent())
-        )
+        // Waited for off the cooperative pool, which other tests need meanwhile (see offPool).
+        let environment = cluster.environment(withProgramsIn: CLIRunner.executable.deletingLastPathComponent())
+        let submitted = try await offPool {
+            try CLIRunner.runProgram(
+                URL(fileURLWithPath: "/usr/bin/timeout"),
+                ["240", "/bin/sh", "-e", "submit.sh"],
+                in: folder,
+                environment: environment
+            )
+        }
         let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasPrefix("slurm-") && $0.hasSuffix(".out") }.sorted()
         let outputs = try logs.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
@@ -58,7 +62,7 @@ struct SlurmArrayTests {
             #expect(output.contains("sharesim: this shard finished"), "\(log): \(output)")
         }
 
-        let local = try CLIRunner.run(localArguments, in: folder)
+        let local = try await offPool { try CLIRunner.run(localArguments, in: folder) }
         #expect(local.status == 0, "`sharesim \(localArguments.joined(separator: " "))`: \(local.standardError)")
         let merged = try Data(contentsOf: folder.appendingPathComponent(report))
         let whole = try Data(contentsOf: folder.appendingPathComponent(reference))
