@@ -140,14 +140,51 @@ struct NetworkSaturatedTests {
         for capacity in [1e8, 2e8, 4e8, 8e8] {
             groups.append([try network.addLink(capacityBitsPerSecond: capacity), root])
         }
-        _ = try Self.walk(
+        let saturatedSteps = try Self.walk(
             seed: seed,
             groups: groups,
             network: network,
             targetFlows: 2_000,
-            steps: 200,
-            checkEvery: 20
+            steps: 1_500,
+            checkEvery: 30
         )
+        // The fast path ran for most of the walk: the tree is one saturated component.
+        #expect(saturatedSteps > 500)
+    }
+
+    @Test("a flow joining or leaving a tree of saturated links recomputes no other flow")
+    func treeFastPathIsUsed() throws {
+        var network = FlowNetwork()
+        let root = try network.addLink(capacityBitsPerSecond: 5e9)
+        var leaves: [LinkID] = []
+        for capacity in [1e9, 1.5e9, 2e9, 4e9] { leaves.append(try network.addLink(capacityBitsPerSecond: capacity)) }
+        var flows: [FlowID] = []
+        for index in 0..<400 {
+            let link = try network.addLink(capacityBitsPerSecond: 1e9)
+            flows.append(try network.startFlow(path: [link, leaves[index % 4], root], bytes: 1e6, at: .zero))
+        }
+        let treeIsSaturated = network.isInSaturatedMode(root) && network.isInSaturatedMode(leaves[0])
+        #expect(treeIsSaturated)
+        // By hand: leaf 0 is the first bottleneck (1e9 / 100 = 1e7 per flow); the root's
+        // remaining 4e9 over 300 flows (1.333e7) comes next, below the other leaves' shares.
+        #expect(network.rate(of: flows[0]) == 1e7)
+        let rootShare = (5e9 - 1e7 * 100) / 300
+        #expect(network.rate(of: flows[1]) == rootShare && network.rate(of: flows[3]) == rootShare)
+        let link = try network.addLink(capacityBitsPerSecond: 1e9)
+        let late = try network.startFlow(path: [link, leaves[1], root], bytes: 1e6, at: SimTime(nanoseconds: 1_000))
+        #expect(network.lastRecomputedFlowCount == 1)
+        #expect(network.rate(of: late) == (5e9 - 1e7 * 100) / 301)
+        network.endFlow(flows[0], at: SimTime(nanoseconds: 2_000))
+        #expect(network.lastRecomputedFlowCount == 1)
+        #expect(network.rate(of: flows[4]) == 1e9 / 99)
+        #expect(network.rate(of: late) == (5e9 - 1e9 / 99 * 99) / 301)
+        Self.checkAgainstOracle(network, seed: 0, step: 0)
+        // A private link that would limit its flow takes the tree out of saturated mode.
+        let slow = try network.addLink(capacityBitsPerSecond: 1e3)
+        _ = try network.startFlow(path: [slow, leaves[2], root], bytes: 1e6, at: SimTime(nanoseconds: 3_000))
+        let rootIsSaturated = network.isInSaturatedMode(root)
+        #expect(!rootIsSaturated)
+        Self.checkAgainstOracle(network, seed: 0, step: 1)
     }
 
     @Test("a saturated link's flows deliver their bytes through the engine")
@@ -185,7 +222,8 @@ struct NetworkSaturatedTests {
             let link = try network.addLink(capacityBitsPerSecond: 1e9)
             flows.append(try network.startFlow(path: [link, shared], bytes: 1e6, at: .zero))
         }
-        #expect(network.saturated.isOn[Int(shared.index)])
+        let sharedIsSaturated = network.isInSaturatedMode(shared)
+        #expect(sharedIsSaturated)
         let link = try network.addLink(capacityBitsPerSecond: 1e9)
         let late = try network.startFlow(path: [link, shared], bytes: 1e6, at: SimTime(nanoseconds: 1_000))
         #expect(network.lastRecomputedFlowCount == 1)
@@ -193,9 +231,12 @@ struct NetworkSaturatedTests {
         network.endFlow(flows[0], at: SimTime(nanoseconds: 2_000))
         #expect(network.lastRecomputedFlowCount == 1)
         #expect(network.rate(of: late) == 1e9 / 300)
-        // A second flow on a private link takes the link out of saturated mode.
+        // A second flow on a private link makes it shared: the component leaves saturated
+        // mode, is recomputed flow by flow, and enters it again with three classes.
         _ = try network.startFlow(path: [link], bytes: 1e6, at: SimTime(nanoseconds: 3_000))
-        #expect(!network.saturated.isOn[Int(shared.index)])
+        #expect(network.lastRecomputedFlowCount == 301)
+        let linkIsShared = network.isInSaturatedMode(link)
+        #expect(linkIsShared)
         Self.checkAgainstOracle(network, seed: 0, step: 0)
     }
 }

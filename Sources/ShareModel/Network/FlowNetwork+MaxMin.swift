@@ -61,14 +61,15 @@ extension FlowNetwork {
     ///
     /// Component discovery is breadth-first over links and flows: O(Lc + Ec) for Lc links
     /// and Ec hops (sum of path lengths) in the component. Water-filling keeps a lazy min-heap
-    /// of link shares: a link's entry is replaced whenever one of its flows is fixed, so
-    /// there are at most Lc + Ec entries, O((Lc + Ec) log(Lc + Ec)) in all. Each flow whose
+    /// of link shares: a link's entry is replaced after each round that fixes some of its
+    /// flows, so there are at most Lc + Ec entries, O((Lc + Ec) log(Lc + Ec)) in all. Each flow whose
     /// rate changes costs one settle and an O(log H) completion-heap insert. Flows and links
     /// outside the component are not read.
     ///
-    /// The bottleneck order (smallest share, then lowest link index) and the order in which
-    /// a bottleneck's flows are fixed match ``recomputeAllRates(at:)``, so both perform the
-    /// same floating-point operations on each link and give the same rates.
+    /// The bottleneck order (smallest share, then lowest link index) matches
+    /// ``recomputeAllRates(at:)`` and the class water-filling of saturated mode, and all three
+    /// take a round's flows off a link in one subtraction (share × their number), so all
+    /// three perform the same floating-point operations on each link and give the same rates.
     mutating func recomputeComponent(at time: SimTime) {
         let epoch = scratch.nextEpoch()
         scratch.componentLinks.removeAll(keepingCapacity: true)
@@ -81,8 +82,8 @@ extension FlowNetwork {
         while next < scratch.componentLinks.count {
             let link = Int(scratch.componentLinks[next])
             next += 1
-            // A saturated link in the component goes back to per-flow progress first.
-            if saturated.isOn[link] { leaveSaturatedMode(link, at: time.nanoseconds) }
+            // A saturated component in the component goes back to per-flow progress first.
+            if saturated.isShared(link) { leaveSaturatedMode(Int(saturated.linkComponent[link]), at: time.nanoseconds) }
             for entry in linkEntries[link] {
                 let flow = Int(entry &>> 32)
                 guard scratch.flowMark[flow] != epoch else { continue }
@@ -125,21 +126,29 @@ extension FlowNetwork {
                 scratch.flowFixed[flow] = epoch
                 scratch.flowNewRate[flow] = share
                 for other in flowPath[flow] {
-                    let index = Int(other)
-                    scratch.linkRemaining[index] -= share
-                    scratch.linkUnfixed[index] -= 1
-                    scratch.linkVersion[index] &+= 1
-                    if index != link, scratch.linkUnfixed[index] > 0 {
-                        scratch.shares.insert(
-                            LinkShareEntry(
-                                share: Swift.max(0, scratch.linkRemaining[index]) / Double(scratch.linkUnfixed[index]),
-                                link: other,
-                                version: scratch.linkVersion[index]
-                            )
-                        )
-                    }
+                    if saturated.roundCount[Int(other)] == 0 { saturated.touched.append(other) }
+                    saturated.roundCount[Int(other)] += 1
                 }
             }
+            // The round's flows come off each link they cross at once: share × their number.
+            for other in saturated.touched {
+                let index = Int(other)
+                let fixed = saturated.roundCount[index]
+                saturated.roundCount[index] = 0
+                scratch.linkRemaining[index] -= share * Double(fixed)
+                scratch.linkUnfixed[index] -= fixed
+                scratch.linkVersion[index] &+= 1
+                if index != link, scratch.linkUnfixed[index] > 0 {
+                    scratch.shares.insert(
+                        LinkShareEntry(
+                            share: Swift.max(0, scratch.linkRemaining[index]) / Double(scratch.linkUnfixed[index]),
+                            link: other,
+                            version: scratch.linkVersion[index]
+                        )
+                    )
+                }
+            }
+            saturated.touched.removeAll(keepingCapacity: true)
             assert(scratch.linkUnfixed[link] == 0, "bottleneck link \(link) left flows unfixed")
         }
 
@@ -153,7 +162,7 @@ extension FlowNetwork {
                 refreshCompletion(index)
             }
         }
-        enterSaturatedModeIfStar(at: time.nanoseconds)
+        enterSaturatedModeIfEligible(at: time.nanoseconds)
         dropStaleCompletions()
         compactCompletionsIfSparse()
     }
@@ -163,9 +172,10 @@ extension FlowNetwork {
     ///
     /// A separate, deliberately plain implementation: each round scans every link for the
     /// smallest share (remaining capacity over unfixed flows, in bits per second; ties to
-    /// the lowest link index) and fixes that link's unfixed flows at it. Progress is settled
+    /// the lowest link index), fixes that link's unfixed flows at it and takes share × (flows
+    /// fixed) off each link they cross. Progress is settled
     /// at `time` for each flow whose rate changes. It gives the same rates as the incremental
-    /// recompute; after any sequence of changes calling it changes no rate. Links in
+    /// recompute; after any sequence of changes calling it changes no rate. Components in
     /// saturated mode go back to per-flow progress first (a completion time may move by a
     /// nanosecond of rounding).
     ///
@@ -173,11 +183,7 @@ extension FlowNetwork {
     /// - Complexity: O(L · (L + E)) for L links and E hops over all active flows.
     public mutating func recomputeAllRates(at time: SimTime) {
         advanceClock(to: time)
-        if saturated.count > 0 {
-            for link in linkCapacity.indices where saturated.isOn[link] {
-                leaveSaturatedMode(link, at: time.nanoseconds)
-            }
-        }
+        leaveEverySaturatedMode(at: time.nanoseconds)
         let rates = fullRecomputeRates()
         for index in flowActive.indices where flowActive[index] && rates[index] != flowRate[index] {
             settle(index, at: time.nanoseconds)
@@ -208,15 +214,17 @@ extension FlowNetwork {
                 }
             }
             guard bottleneck >= 0 else { break }
+            var fixedOnLink = ContiguousArray<Int>(repeating: 0, count: remaining.count)
             for entry in linkEntries[bottleneck] {
                 let flow = Int(entry &>> 32)
                 guard !fixed[flow] else { continue }
                 fixed[flow] = true
                 rates[flow] = smallest
-                for other in flowPath[flow] {
-                    remaining[Int(other)] -= smallest
-                    unfixed[Int(other)] -= 1
-                }
+                for other in flowPath[flow] { fixedOnLink[Int(other)] += 1 }
+            }
+            for link in remaining.indices where fixedOnLink[link] > 0 {
+                remaining[link] -= smallest * Double(fixedOnLink[link])
+                unfixed[link] -= fixedOnLink[link]
             }
         }
         return rates

@@ -1,113 +1,46 @@
-/// Per-link state of saturated mode: links whose flows all have that link as their only
-/// bottleneck, so each flow's rate is the link's capacity over its flow count.
-///
-/// A link in saturated mode keeps a virtual work counter: the bytes one of its flows has
-/// delivered since the link entered the mode. A flow stores the counter's value when its
-/// progress was last settled, so its delivered bytes are read off the counter and a change
-/// of the link's share touches no flow. Completions come in order of virtual finish (the
-/// counter's value at which a flow has delivered all its bytes), kept in a heap per link;
-/// only the first of them has an entry in the network's completion heap.
-struct SaturatedLinks: Sendable {
-    /// Per link: whether it is in saturated mode.
-    var isOn: ContiguousArray<Bool> = []
-    /// Per link: the rate of each of its flows, capacity over flow count, in bits per second.
-    var share: ContiguousArray<Double> = []
-    /// Per link: bytes delivered per flow since the link entered saturated mode, as of
-    /// `virtualAt`.
-    var virtual: ContiguousArray<Double> = []
-    /// Per link: the instant `virtual` was last advanced, in nanoseconds.
-    var virtualAt: ContiguousArray<Int64> = []
-    /// Per link: the flow slot whose completion entry stands for the link, or `UInt32.max`.
-    var head: ContiguousArray<UInt32> = []
-    /// Per link: its flows by virtual finish, with stale entries removed lazily.
-    var finishes: ContiguousArray<MinHeap<VirtualFinishEntry>> = []
-    /// Per link: the other links of its flows (each carries that one flow) by capacity,
-    /// with stale entries removed lazily; the first bounds the share the link may give.
-    var privateLinks: ContiguousArray<MinHeap<PrivateLinkEntry>> = []
-    /// The number of links in saturated mode.
-    var count: Int = 0
-
-    /// Adds the state of a new link (not in saturated mode).
-    mutating func addLink() {
-        isOn.append(false)
-        share.append(0)
-        virtual.append(0)
-        virtualAt.append(0)
-        head.append(UInt32.max)
-        finishes.append(MinHeap())
-        privateLinks.append(MinHeap())
-    }
-}
-
-/// A flow of a saturated link by virtual finish: the link's virtual work at which the flow
-/// has delivered all its bytes.
-struct VirtualFinishEntry: MinHeapElement, Sendable {
-    /// The virtual finish, in bytes per flow.
-    var finish: Double
-    /// The flow slot.
-    var flow: UInt32
-    /// The slot's generation when pushed; an entry with another generation is stale.
-    var generation: UInt32
-
-    static func precedes(_ lhs: VirtualFinishEntry, _ rhs: VirtualFinishEntry) -> Bool {
-        lhs.finish < rhs.finish || (lhs.finish == rhs.finish && lhs.flow < rhs.flow)
-    }
-}
-
-/// A link that carries only one flow of a saturated link, by capacity then link index.
-struct PrivateLinkEntry: MinHeapElement, Sendable {
-    /// The link's capacity when pushed, in bits per second.
-    var capacity: Double
-    /// The link index.
-    var link: UInt32
-    /// The flow slot it carries.
-    var flow: UInt32
-    /// The slot's generation when pushed; an entry with another generation is stale.
-    var generation: UInt32
-
-    static func precedes(_ lhs: PrivateLinkEntry, _ rhs: PrivateLinkEntry) -> Bool {
-        lhs.capacity < rhs.capacity || (lhs.capacity == rhs.capacity && lhs.link < rhs.link)
-    }
-}
+import SimCore
 
 extension FlowNetwork {
-    /// The fewest flows for which a link enters saturated mode; below it the general
-    /// recompute is cheap, and its arithmetic (bit for bit that of earlier versions) is kept.
+    /// The fewest flows for which a component enters saturated mode; below it the general
+    /// recompute is cheap.
     static let saturatedModeEntryFlows = 128
-    /// The fewest flows with which a link stays in saturated mode (hysteresis).
+    /// The fewest flows with which a component stays in saturated mode (hysteresis).
     static let saturatedModeExitFlows = 64
 
     /// The current rate of slot `index`, in bits per second, in either mode.
     func currentRate(_ index: Int) -> Double {
-        let link = flowSaturatedLink[index]
-        return link == UInt32.max ? flowRate[index] : saturated.share[Int(link)]
+        let flowClass = flowSaturatedClass[index]
+        return flowClass == UInt32.max ? flowRate[index] : saturated.classRate[Int(flowClass)]
     }
 
-    /// The virtual work of saturated `link` at `nanoseconds`, without storing it.
-    func virtualWork(of link: Int, at nanoseconds: Int64) -> Double {
-        let elapsed = nanoseconds - saturated.virtualAt[link]
-        guard elapsed > 0 else { return saturated.virtual[link] }
-        return saturated.virtual[link] + saturated.share[link] * Double(elapsed) / 8e9
+    /// Whether `link` is a shared link of a component in saturated mode (for tests).
+    func isInSaturatedMode(_ link: LinkID) -> Bool { saturated.isShared(Int(link.index)) }
+
+    /// The virtual work of class `flowClass` at `nanoseconds`, without storing it.
+    func virtualWork(ofClass flowClass: Int, at nanoseconds: Int64) -> Double {
+        let elapsed = nanoseconds - saturated.classVirtualAt[flowClass]
+        guard elapsed > 0 else { return saturated.classVirtual[flowClass] }
+        return saturated.classVirtual[flowClass] + saturated.classRate[flowClass] * Double(elapsed) / 8e9
     }
 
-    /// Moves saturated `link`'s virtual work to `nanoseconds` at its current share.
-    mutating func advanceVirtualWork(of link: Int, to nanoseconds: Int64) {
-        saturated.virtual[link] = virtualWork(of: link, at: nanoseconds)
-        saturated.virtualAt[link] = nanoseconds
+    /// Moves class `flowClass`'s virtual work to `nanoseconds` at its current rate.
+    mutating func advanceVirtualWork(ofClass flowClass: Int, to nanoseconds: Int64) {
+        saturated.classVirtual[flowClass] = virtualWork(ofClass: flowClass, at: nanoseconds)
+        saturated.classVirtualAt[flowClass] = nanoseconds
     }
 
-    /// The virtual finish of slot `index` on its saturated link.
+    /// The virtual finish of slot `index` in its class.
     func virtualFinish(of index: Int) -> Double {
         flowVirtualStart[index] + (flowTotalBytes[index] - flowDeliveredBytes[index])
     }
 
-    /// The completion instant of the flow of saturated `link` whose virtual finish is
-    /// `finish`, from the link's last advance.
-    func saturatedCompletionNanoseconds(_ link: Int, finish: Double) -> Int64? {
+    /// The completion instant of the flow of class `flowClass` whose virtual finish is
+    /// `finish`, from the class's last advance.
+    func saturatedCompletionNanoseconds(_ flowClass: Int, finish: Double) -> Int64? {
         Self.completionInstant(
-            remaining: finish - saturated.virtual[link],
-            rate: saturated.share[link],
-            from: saturated.virtualAt[link]
+            remaining: finish - saturated.classVirtual[flowClass],
+            rate: saturated.classRate[flowClass],
+            from: saturated.classVirtualAt[flowClass]
         )
     }
 
@@ -117,221 +50,370 @@ extension FlowNetwork {
         capacity > share || (capacity == share && link > bottleneck)
     }
 
-    /// Whether slot `flow`, at `generation`, is still one of saturated `link`'s flows.
-    func isLive(flow: UInt32, generation: UInt32, on link: Int) -> Bool {
+    /// Whether slot `flow`, at `generation`, is still one of class `flowClass`'s flows.
+    func isLive(flow: UInt32, generation: UInt32, inClass flowClass: Int) -> Bool {
         let index = Int(flow)
-        return flowActive[index] && flowGeneration[index] == generation && flowSaturatedLink[index] == UInt32(link)
+        return flowActive[index] && flowGeneration[index] == generation
+            && flowSaturatedClass[index] == UInt32(flowClass)
     }
 
-    /// Puts the completion entry of saturated `link`'s first flow (by virtual finish) into
+    /// Puts the completion entry of class `flowClass`'s first flow (by virtual finish) into
     /// the completion heap, replacing the previous one. O(log H) plus stale entries popped.
-    mutating func refreshSaturatedHead(_ link: Int) {
-        let previous = saturated.head[link]
+    mutating func refreshClassHead(_ flowClass: Int) {
+        let previous = saturated.classHead[flowClass]
         if previous != UInt32.max { flowCompletionStamp[Int(previous)] &+= 1 }
-        while let top = saturated.finishes[link].min, !isLive(flow: top.flow, generation: top.generation, on: link) {
-            _ = saturated.finishes[link].popMin()
+        while let top = saturated.classFinishes[flowClass].min,
+            !isLive(flow: top.flow, generation: top.generation, inClass: flowClass)
+        {
+            _ = saturated.classFinishes[flowClass].popMin()
         }
-        guard let top = saturated.finishes[link].min else {
-            saturated.head[link] = UInt32.max
+        guard let top = saturated.classFinishes[flowClass].min else {
+            saturated.classHead[flowClass] = UInt32.max
             return
         }
         let index = Int(top.flow)
-        saturated.head[link] = top.flow
+        saturated.classHead[flowClass] = top.flow
         flowCompletionStamp[index] &+= 1
-        if let time = saturatedCompletionNanoseconds(link, finish: top.finish) {
+        if let time = saturatedCompletionNanoseconds(flowClass, finish: top.finish) {
             completions.insert(CompletionEntry(time: time, flow: top.flow, stamp: flowCompletionStamp[index]))
         }
     }
 
-    /// Adds new slot `index` (already on its links' entries) to a saturated link of its
-    /// path at `nanoseconds`, if the result is still saturated mode: exactly one link of the
-    /// path is saturated and every other link carries only this flow and comes after the
-    /// new share. Returns whether it did; O(p + log F) when it does.
-    mutating func joinSaturatedLink(_ index: Int, at nanoseconds: Int64) -> Bool {
-        guard saturated.count > 0 else { return false }
-        var link = -1
-        for other in flowPath[index] where saturated.isOn[Int(other)] {
-            guard link < 0 else { return false }
-            link = Int(other)
+    // MARK: Water-filling over classes
+
+    /// Max-min fair rates of `component`'s classes by progressive filling over its shared
+    /// links, into `saturated.classNewRate` and `classNewBottleneck`; returns whether every
+    /// class with flows gets a positive rate that none of its private links limits (checked
+    /// only for classes whose rate rose or whose bottleneck moved; a joining flow's own private
+    /// links are checked by ``joinerIsUnlimited(_:_:)``).
+    ///
+    /// Each round fixes every unfixed class on the link of smallest share (remaining capacity
+    /// over unfixed flows; ties to the lowest link index) and takes share × (flows fixed on a
+    /// link) off each link once: the rounds and operations of the per-flow recompute, so the
+    /// rates are the same bit for bit. O(L² + C·k).
+    mutating func computeClassRates(_ component: Int) -> Bool {
+        let links = saturated.componentLinks[component].count
+        for position in 0..<links {
+            let link = Int(saturated.componentLinks[component][position])
+            scratch.linkRemaining[link] = linkCapacity[link]
+            scratch.linkUnfixed[link] = UInt32(linkEntries[link].count)
         }
-        guard link >= 0 else { return false }
-        let share = linkCapacity[link] / Double(linkEntries[link].count)
-        guard share > 0 else { return false }
-        for other in flowPath[index] where Int(other) != link {
-            guard linkEntries[Int(other)].count == 1,
-                Self.comesAfter(
-                    capacity: linkCapacity[Int(other)],
-                    link: other,
-                    share: share,
-                    bottleneck: UInt32(link)
+        for slot in saturated.componentClasses[component] { saturated.classFixed[Int(slot)] = false }
+        while true {
+            var bottleneck = -1
+            var smallest = Double.infinity
+            for position in 0..<links {
+                let link = Int(saturated.componentLinks[component][position])
+                let unfixed = scratch.linkUnfixed[link]
+                guard unfixed > 0 else { continue }
+                let share = Swift.max(0, scratch.linkRemaining[link]) / Double(unfixed)
+                if bottleneck < 0 || share < smallest {
+                    bottleneck = link
+                    smallest = share
+                }
+            }
+            guard bottleneck >= 0 else { break }
+            for slot in saturated.linkClasses[bottleneck] {
+                let flowClass = Int(slot)
+                let flows = saturated.classFlows[flowClass]
+                guard flows > 0, !saturated.classFixed[flowClass] else { continue }
+                saturated.classFixed[flowClass] = true
+                saturated.classNewRate[flowClass] = smallest
+                saturated.classNewBottleneck[flowClass] = UInt32(bottleneck)
+                for link in saturated.classLinks[flowClass] {
+                    if saturated.roundCount[Int(link)] == 0 { saturated.touched.append(link) }
+                    saturated.roundCount[Int(link)] += UInt32(flows)
+                }
+            }
+            for link in saturated.touched {
+                let index = Int(link)
+                let fixed = saturated.roundCount[index]
+                scratch.linkRemaining[index] -= smallest * Double(fixed)
+                scratch.linkUnfixed[index] -= fixed
+                saturated.roundCount[index] = 0
+            }
+            saturated.touched.removeAll(keepingCapacity: true)
+        }
+        for slot in saturated.componentClasses[component] {
+            let flowClass = Int(slot)
+            guard saturated.classFlows[flowClass] > 0 else { continue }
+            let rate = saturated.classNewRate[flowClass]
+            guard rate > 0 else { return false }
+            // A private link that came after the class's old rate comes after a lower one.
+            let oldRate = saturated.classRate[flowClass]
+            let sameBottleneck = saturated.classNewBottleneck[flowClass] == saturated.classBottleneck[flowClass]
+            if rate < oldRate || (rate == oldRate && sameBottleneck) { continue }
+            while let top = saturated.classPrivateLinks[flowClass].min,
+                !isLive(flow: top.flow, generation: top.generation, inClass: flowClass)
+            {
+                _ = saturated.classPrivateLinks[flowClass].popMin()
+            }
+            if let top = saturated.classPrivateLinks[flowClass].min,
+                !Self.comesAfter(
+                    capacity: top.capacity,
+                    link: top.link,
+                    share: rate,
+                    bottleneck: saturated.classNewBottleneck[flowClass]
                 )
-            else { return false }
+            {
+                return false
+            }
         }
-        advanceVirtualWork(of: link, to: nanoseconds)
-        saturated.share[link] = share
-        flowSaturatedLink[index] = UInt32(link)
-        flowVirtualStart[index] = saturated.virtual[link]
-        flowRate[index] = share
+        return true
+    }
+
+    /// Gives `component`'s classes the rates ``computeClassRates(_:)`` found, at
+    /// `nanoseconds`, and refreshes the completion entry of each class whose rate changed and
+    /// of `alsoRefresh` (a class that gained or lost a flow).
+    mutating func applyClassRates(_ component: Int, at nanoseconds: Int64, alsoRefresh: Int) {
+        for slot in saturated.componentClasses[component] {
+            let flowClass = Int(slot)
+            guard saturated.classFlows[flowClass] > 0 else { continue }
+            saturated.classBottleneck[flowClass] = saturated.classNewBottleneck[flowClass]
+            let rate = saturated.classNewRate[flowClass]
+            if rate != saturated.classRate[flowClass] {
+                advanceVirtualWork(ofClass: flowClass, to: nanoseconds)
+                saturated.classRate[flowClass] = rate
+                refreshClassHead(flowClass)
+            } else if flowClass == alsoRefresh {
+                refreshClassHead(flowClass)
+            }
+        }
+        if saturated.classFlows[alsoRefresh] == 0 { refreshClassHead(alsoRefresh) }
+    }
+
+    /// Adds slot `index` to `flowClass`'s heaps, its progress read off the class's virtual
+    /// work from now on. The class's virtual work must be advanced to the flow's start.
+    mutating func addToClass(_ index: Int, _ flowClass: Int) {
         let generation = flowGeneration[index]
-        saturated.finishes[link].insert(
+        flowSaturatedClass[index] = UInt32(flowClass)
+        flowVirtualStart[index] = saturated.classVirtual[flowClass]
+        flowCompletionStamp[index] &+= 1
+        saturated.classFinishes[flowClass].insert(
             VirtualFinishEntry(finish: virtualFinish(of: index), flow: UInt32(index), generation: generation)
         )
-        for other in flowPath[index] where Int(other) != link {
-            saturated.privateLinks[link].insert(
-                PrivateLinkEntry(
-                    capacity: linkCapacity[Int(other)],
-                    link: other,
-                    flow: UInt32(index),
-                    generation: generation
-                )
+        for link in flowPath[index] where !saturated.isShared(Int(link)) {
+            saturated.classPrivateLinks[flowClass].insert(
+                PrivateLinkEntry(capacity: linkCapacity[Int(link)], link: link, flow: UInt32(index), generation: generation)
             )
         }
-        refreshSaturatedHead(link)
+    }
+
+    // MARK: Flows joining and leaving
+
+    /// Adds new slot `index` (already on its links' entries) to the saturated component its
+    /// path crosses, at `nanoseconds`, if the result is still saturated mode: its shared
+    /// links are all of one component, each of its other links carries only this flow and
+    /// does not limit it, and the class rates stay positive. Returns whether it did;
+    /// O(p + L² + C·k + log F) when it does. When it does not, the component has left
+    /// saturated mode if the flow touched it.
+    mutating func joinSaturatedComponent(_ index: Int, at nanoseconds: Int64) -> Bool {
+        guard saturated.count > 0 else { return false }
+        var component = UInt32.max
+        saturated.key.removeAll(keepingCapacity: true)
+        var breaksStructure = false
+        for link in flowPath[index] {
+            let owner = saturated.linkComponent[Int(link)]
+            if owner == UInt32.max {
+                if linkEntries[Int(link)].count != 1 { breaksStructure = true }
+            } else if component == UInt32.max || component == owner {
+                component = owner
+                saturated.key.append(link)
+            } else {
+                breaksStructure = true
+            }
+        }
+        guard component != UInt32.max else { return false }
+        guard !breaksStructure else { return false }
+        saturated.sortKey()
+        let flowClass: Int
+        if let existing = saturated.findClassOfKey() {
+            flowClass = existing
+        } else if saturated.componentClasses[Int(component)].count < SaturatedComponents.maximumClasses {
+            flowClass = saturated.makeClass(in: Int(component), at: nanoseconds)
+        } else {
+            return false
+        }
+        saturated.classFlows[flowClass] += 1
+        saturated.componentFlows[Int(component)] += 1
+        guard computeClassRates(Int(component)), joinerIsUnlimited(index, flowClass) else {
+            return false
+        }
+        advanceVirtualWork(ofClass: flowClass, to: nanoseconds)
+        addToClass(index, flowClass)
+        applyClassRates(Int(component), at: nanoseconds, alsoRefresh: flowClass)
         lastRecomputedFlowCount = 1
         lastRecomputedLinkCount = flowPath[index].count
         return true
     }
 
-    /// Ends slot `index`, a flow of a saturated link, at `nanoseconds` and returns its
-    /// delivered bytes (at most its size), if the link stays in saturated mode without it;
-    /// otherwise puts the link back to per-flow progress and returns nil (the caller then
-    /// ends the flow the general way). O(p + log F) amortised when it ends the flow.
-    mutating func leaveSaturatedLink(_ index: Int, at nanoseconds: Int64) -> Double? {
-        let link = Int(flowSaturatedLink[index])
-        let remaining = linkEntries[link].count - 1
-        var stays = remaining >= Self.saturatedModeExitFlows
-        let share = linkCapacity[link] / Double(Swift.max(remaining, 1))
-        if stays {
-            while let top = saturated.privateLinks[link].min,
-                Int(top.flow) == index || !isLive(flow: top.flow, generation: top.generation, on: link)
-            {
-                _ = saturated.privateLinks[link].popMin()
-            }
-            if let top = saturated.privateLinks[link].min {
-                stays = Self.comesAfter(capacity: top.capacity, link: top.link, share: share, bottleneck: UInt32(link))
-            }
+    /// Whether no private link of joining slot `index` limits it at the rate its class gets.
+    func joinerIsUnlimited(_ index: Int, _ flowClass: Int) -> Bool {
+        let rate = saturated.classNewRate[flowClass]
+        let bottleneck = saturated.classNewBottleneck[flowClass]
+        for link in flowPath[index] where !saturated.isShared(Int(link)) {
+            guard Self.comesAfter(capacity: linkCapacity[Int(link)], link: link, share: rate, bottleneck: bottleneck)
+            else { return false }
         }
-        guard stays else {
-            leaveSaturatedMode(link, at: nanoseconds)
-            return nil
-        }
-        advanceVirtualWork(of: link, to: nanoseconds)
-        flowDeliveredBytes[index] += saturated.virtual[link] - flowVirtualStart[index]
+        return true
+    }
+
+    /// Ends slot `index`, a flow of a saturated component, at `nanoseconds` and returns its
+    /// delivered bytes (at most its size). The component stays in saturated mode if it keeps
+    /// enough flows and its classes' rates stay unlimited by private links; otherwise it
+    /// leaves the mode and its flows are recomputed the general way. O(p + L² + C·k + log F)
+    /// amortised while the mode holds.
+    mutating func endSaturatedFlow(_ index: Int, at time: SimTime) -> Double {
+        let nanoseconds = time.nanoseconds
+        let flowClass = Int(flowSaturatedClass[index])
+        let component = Int(saturated.linkComponent[Int(saturated.classLinks[flowClass][0])])
+        advanceVirtualWork(ofClass: flowClass, to: nanoseconds)
+        flowDeliveredBytes[index] += saturated.classVirtual[flowClass] - flowVirtualStart[index]
         flowUpdatedAt[index] = nanoseconds
         let delivered = Swift.min(flowDeliveredBytes[index], flowTotalBytes[index])
+        scratch.seeds.removeAll(keepingCapacity: true)
         unlinkPath(of: index)
-        flowSaturatedLink[index] = UInt32.max
+        flowSaturatedClass[index] = UInt32.max
         flowActive[index] = false
         flowRate[index] = 0
         flowCompletionStamp[index] &+= 1
         freeFlowSlots.append(UInt32(index))
         activeFlowCount -= 1
-        saturated.share[link] = share
-        refreshSaturatedHead(link)
-        compactSaturatedHeapsIfSparse(link)
-        lastRecomputedFlowCount = 1
-        lastRecomputedLinkCount = flowPath[index].count
-        dropStaleCompletions()
-        compactCompletionsIfSparse()
+        saturated.classFlows[flowClass] -= 1
+        saturated.componentFlows[component] -= 1
+        if saturated.componentFlows[component] >= Self.saturatedModeExitFlows, computeClassRates(component) {
+            applyClassRates(component, at: nanoseconds, alsoRefresh: flowClass)
+            compactClassHeapsIfSparse(flowClass)
+            lastRecomputedFlowCount = 1
+            lastRecomputedLinkCount = flowPath[index].count
+            dropStaleCompletions()
+            compactCompletionsIfSparse()
+        } else {
+            leaveSaturatedMode(component, at: nanoseconds)
+            recomputeComponent(at: time)
+        }
         return delivered
     }
 
-    /// Rebuilds saturated `link`'s heaps when stale entries outnumber live ones. O(F)
+    /// Rebuilds class `flowClass`'s heaps when stale entries outnumber live ones. O(F)
     /// when it runs, amortised O(1) per change.
-    mutating func compactSaturatedHeapsIfSparse(_ link: Int) {
-        let live = linkEntries[link].count
-        let finishesSparse = saturated.finishes[link].count > 2 * live + 64
-        let privateSparse = saturated.privateLinks[link].count > 4 * live + 64
+    mutating func compactClassHeapsIfSparse(_ flowClass: Int) {
+        let live = saturated.classFlows[flowClass]
+        let finishesSparse = saturated.classFinishes[flowClass].count > 2 * live + 64
+        let privateSparse = saturated.classPrivateLinks[flowClass].count > 4 * live + 64
         guard finishesSparse || privateSparse else { return }
         let active = flowActive
         let generations = flowGeneration
-        let links = flowSaturatedLink
-        let owner = UInt32(link)
-        saturated.finishes[link].filter {
-            active[Int($0.flow)] && generations[Int($0.flow)] == $0.generation && links[Int($0.flow)] == owner
+        let classes = flowSaturatedClass
+        let owner = UInt32(flowClass)
+        saturated.classFinishes[flowClass].filter {
+            active[Int($0.flow)] && generations[Int($0.flow)] == $0.generation && classes[Int($0.flow)] == owner
         }
-        saturated.privateLinks[link].filter {
-            active[Int($0.flow)] && generations[Int($0.flow)] == $0.generation && links[Int($0.flow)] == owner
-        }
-    }
-
-    /// Takes `link` out of saturated mode at `nanoseconds`: settles each of its flows'
-    /// progress from the virtual work and gives each a completion entry. O(F log H).
-    mutating func leaveSaturatedMode(_ link: Int, at nanoseconds: Int64) {
-        advanceVirtualWork(of: link, to: nanoseconds)
-        let share = saturated.share[link]
-        let virtual = saturated.virtual[link]
-        saturated.isOn[link] = false
-        saturated.count -= 1
-        saturated.head[link] = UInt32.max
-        saturated.finishes[link].removeAll()
-        saturated.privateLinks[link].removeAll()
-        for entry in linkEntries[link] {
-            let index = Int(entry &>> 32)
-            guard flowSaturatedLink[index] == UInt32(link) else { continue }
-            flowDeliveredBytes[index] += virtual - flowVirtualStart[index]
-            flowUpdatedAt[index] = nanoseconds
-            flowRate[index] = share
-            flowSaturatedLink[index] = UInt32.max
-            refreshCompletion(index)
+        saturated.classPrivateLinks[flowClass].filter {
+            active[Int($0.flow)] && generations[Int($0.flow)] == $0.generation && classes[Int($0.flow)] == owner
         }
     }
 
-    /// Puts the component just recomputed into saturated mode at `nanoseconds` if it is a
-    /// star: one link crossed by all its flows (at least ``saturatedModeEntryFlows``) with
-    /// capacity left, every other link carrying one flow and coming after that link's
-    /// share, so every flow's rate is the link's share. O(Lc + F log F) when it does.
-    mutating func enterSaturatedModeIfStar(at nanoseconds: Int64) {
-        let flows = scratch.componentFlows.count
-        guard flows >= Self.saturatedModeEntryFlows else { return }
-        var link = -1
-        for candidate in scratch.componentLinks {
-            let count = linkEntries[Int(candidate)].count
-            if count == flows {
-                guard link < 0 else { return }
-                link = Int(candidate)
-            } else if count > 1 {
+    // MARK: Entering and leaving the mode
+
+    /// Takes `component` out of saturated mode at `nanoseconds`: settles each of its flows'
+    /// progress from its class's virtual work and gives each a completion entry. O(F log H).
+    mutating func leaveSaturatedMode(_ component: Int, at nanoseconds: Int64) {
+        for slot in saturated.componentClasses[component] {
+            advanceVirtualWork(ofClass: Int(slot), to: nanoseconds)
+        }
+        for position in saturated.componentLinks[component].indices {
+            let link = Int(saturated.componentLinks[component][position])
+            for entry in linkEntries[link] {
+                let index = Int(entry &>> 32)
+                let flowClass = flowSaturatedClass[index]
+                guard flowClass != UInt32.max else { continue }
+                flowDeliveredBytes[index] += saturated.classVirtual[Int(flowClass)] - flowVirtualStart[index]
+                flowUpdatedAt[index] = nanoseconds
+                flowRate[index] = saturated.classRate[Int(flowClass)]
+                flowSaturatedClass[index] = UInt32.max
+                refreshCompletion(index)
+            }
+        }
+        saturated.discard(component)
+    }
+
+    /// Takes every component out of saturated mode at `nanoseconds`.
+    mutating func leaveEverySaturatedMode(at nanoseconds: Int64) {
+        guard saturated.count > 0 else { return }
+        for link in linkCapacity.indices where saturated.isShared(link) {
+            leaveSaturatedMode(Int(saturated.linkComponent[link]), at: nanoseconds)
+        }
+    }
+
+    /// Puts the component just recomputed (`scratch.componentLinks` and `componentFlows`)
+    /// into saturated mode at `nanoseconds` if it qualifies: at least
+    /// ``saturatedModeEntryFlows`` flows, at most ``SaturatedComponents/maximumSharedLinks``
+    /// links carrying two or more flows and ``SaturatedComponents/maximumClasses`` classes,
+    /// and rates over classes equal, bit for bit, to those just computed per flow, none
+    /// limited by a private link. O(F·(p + C·k) + F log F) when it tries.
+    mutating func enterSaturatedModeIfEligible(at nanoseconds: Int64) {
+        guard scratch.componentFlows.count >= Self.saturatedModeEntryFlows else { return }
+        var shared = 0
+        for link in scratch.componentLinks where linkEntries[Int(link)].count >= 2 {
+            shared += 1
+            guard shared <= SaturatedComponents.maximumSharedLinks else { return }
+        }
+        guard shared > 0 else { return }
+        let component = saturated.makeComponent()
+        for link in scratch.componentLinks where linkEntries[Int(link)].count >= 2 {
+            saturated.componentLinks[component].append(link)
+            saturated.linkComponent[Int(link)] = UInt32(component)
+        }
+        saturated.componentLinks[component].sort()
+        // Classes, then the rates over classes, checked against the per-flow rates.
+        for flow in scratch.componentFlows {
+            let index = Int(flow)
+            saturated.key.removeAll(keepingCapacity: true)
+            for link in flowPath[index] where saturated.isShared(Int(link)) { saturated.key.append(link) }
+            saturated.sortKey()
+            let flowClass: Int
+            if let existing = saturated.findClassOfKey() {
+                flowClass = existing
+            } else if saturated.componentClasses[component].count < SaturatedComponents.maximumClasses {
+                flowClass = saturated.makeClass(in: component, at: nanoseconds)
+            } else {
+                saturated.discard(component)
+                return
+            }
+            saturated.classFlows[flowClass] += 1
+            saturated.componentFlows[component] += 1
+        }
+        guard computeClassRates(component) else {
+            saturated.discard(component)
+            return
+        }
+        for flow in scratch.componentFlows {
+            let index = Int(flow)
+            saturated.key.removeAll(keepingCapacity: true)
+            for link in flowPath[index] where saturated.isShared(Int(link)) { saturated.key.append(link) }
+            saturated.sortKey()
+            guard let flowClass = saturated.findClassOfKey(),
+                saturated.classNewRate[flowClass] == flowRate[index],
+                joinerIsUnlimited(index, flowClass)
+            else {
+                saturated.discard(component)
                 return
             }
         }
-        guard link >= 0, linkCapacity[link] > 0 else { return }
-        let share = linkCapacity[link] / Double(flows)
-        for other in scratch.componentLinks where Int(other) != link && linkEntries[Int(other)].count == 1 {
-            let capacity = linkCapacity[Int(other)]
-            guard Self.comesAfter(capacity: capacity, link: other, share: share, bottleneck: UInt32(link)) else {
-                return
-            }
+        for slot in saturated.componentClasses[component] {
+            let flowClass = Int(slot)
+            saturated.classRate[flowClass] = saturated.classNewRate[flowClass]
+            saturated.classBottleneck[flowClass] = saturated.classNewBottleneck[flowClass]
         }
-        for flow in scratch.componentFlows where flowRate[Int(flow)] != share { return }
-        saturated.isOn[link] = true
-        saturated.count += 1
-        saturated.share[link] = share
-        saturated.virtual[link] = 0
-        saturated.virtualAt[link] = nanoseconds
-        saturated.head[link] = UInt32.max
-        saturated.finishes[link].removeAll()
-        saturated.privateLinks[link].removeAll()
         for flow in scratch.componentFlows {
             let index = Int(flow)
             settle(index, at: nanoseconds)
-            flowSaturatedLink[index] = UInt32(link)
-            flowVirtualStart[index] = 0
-            flowCompletionStamp[index] &+= 1
-            let generation = flowGeneration[index]
-            saturated.finishes[link].insert(
-                VirtualFinishEntry(finish: virtualFinish(of: index), flow: flow, generation: generation)
-            )
-            for other in flowPath[index] where Int(other) != link {
-                saturated.privateLinks[link].insert(
-                    PrivateLinkEntry(
-                        capacity: linkCapacity[Int(other)],
-                        link: other,
-                        flow: flow,
-                        generation: generation
-                    )
-                )
-            }
+            saturated.key.removeAll(keepingCapacity: true)
+            for link in flowPath[index] where saturated.isShared(Int(link)) { saturated.key.append(link) }
+            saturated.sortKey()
+            if let flowClass = saturated.findClassOfKey() { addToClass(index, flowClass) }
         }
-        refreshSaturatedHead(link)
+        for slot in saturated.componentClasses[component] { refreshClassHead(Int(slot)) }
     }
 }

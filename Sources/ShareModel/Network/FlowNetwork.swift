@@ -14,16 +14,19 @@ public import SimCore
 /// component of the "shares a link" graph are recomputed; ``recomputeAllRates(at:)`` is the
 /// full-recompute oracle, a separate and simpler implementation that gives the same rates.
 ///
-/// A saturated link is handled in O(p + log F) per flow start or end instead of a recompute
-/// of its F flows: when a component of at least 128 flows is a star (one link crossed by
-/// every flow, each other link carrying a single flow and not limiting it), the link enters
-/// saturated mode. Every flow's rate is then the link's capacity over its flow count (the
-/// same division water-filling does), progress is read off a per-link virtual work counter
-/// (processor sharing), and completions come in order of virtual finish from a per-link
-/// heap. Any other change to the component (a capacity change, a flow sharing another
-/// link, a flow limited elsewhere, under 64 flows) puts the flows back on per-flow progress
-/// and recomputes as usual. Completion times in saturated mode may differ from the general
-/// path's by a nanosecond of rounding; rates are the same bit for bit.
+/// Saturated links are handled without touching their flows one by one: a component of at
+/// least 128 flows whose rates are set by at most 64 shared links (links carrying two or more
+/// flows; every other link carries one flow and does not limit it) and whose flows fall into
+/// at most 32 *classes* (the same shared links) enters saturated mode. Flows of a class have
+/// one rate, water-filling runs over classes weighted by their number of flows, progress is
+/// read off a per-class virtual work counter (processor sharing), and completions come in
+/// order of virtual finish from a per-class heap, so a flow start or end costs
+/// O(p + L² + C·k + log F) instead of O(F log F): one saturated egress, or a tree of
+/// saturated links, with thousands of flows. Any other change to the component (a capacity
+/// change, a second flow on a private link, a private link that would limit its flow, under
+/// 64 flows) puts the flows back on per-flow progress and recomputes as usual. Rates are the
+/// same bit for bit in both modes (every water-filling takes a round's flows off a link in
+/// one subtraction); completion times may differ by a nanosecond of rounding.
 ///
 /// Each flow's delivered bytes advance at its rate between rate changes: the network keeps
 /// a per-flow "last update" instant and settles a flow's progress only when its rate
@@ -73,10 +76,10 @@ public struct FlowNetwork: Sendable {
     var flowCompletionStamp: ContiguousArray<UInt32> = []
     /// Slots of ended flows, reused last-freed first.
     var freeFlowSlots: ContiguousArray<UInt32> = []
-    /// The saturated link whose virtual work carries each flow's progress, or `UInt32.max`
-    /// (see `FlowNetwork+Saturated.swift`).
-    var flowSaturatedLink: ContiguousArray<UInt32> = []
-    /// The saturated link's virtual work when each flow's progress was last settled into
+    /// The saturated-mode class whose virtual work carries each flow's progress, or
+    /// `UInt32.max` (see `SaturatedComponents`).
+    var flowSaturatedClass: ContiguousArray<UInt32> = []
+    /// The class's virtual work when each flow's progress was last settled into
     /// `flowDeliveredBytes`, in bytes per flow.
     var flowVirtualStart: ContiguousArray<Double> = []
     /// Bumped whenever a flow starts in the slot, so entries for an earlier flow are stale.
@@ -84,8 +87,8 @@ public struct FlowNetwork: Sendable {
 
     // MARK: Saturated links
 
-    /// Processor-sharing state of the links in saturated mode.
-    var saturated = SaturatedLinks()
+    /// Processor-sharing state of the components in saturated mode.
+    var saturated = SaturatedComponents()
 
     // MARK: Bookkeeping
 
@@ -213,7 +216,7 @@ public struct FlowNetwork: Sendable {
             flowDeliveredBytes.append(0)
             flowUpdatedAt.append(0)
             flowCompletionStamp.append(0)
-            flowSaturatedLink.append(UInt32.max)
+            flowSaturatedClass.append(UInt32.max)
             flowVirtualStart.append(0)
             flowGeneration.append(0)
             scratch.addFlow()
@@ -234,7 +237,7 @@ public struct FlowNetwork: Sendable {
             scratch.seeds.append(link.index)
         }
         activeFlowCount += 1
-        if joinSaturatedLink(index, at: time.nanoseconds) {
+        if joinSaturatedComponent(index, at: time.nanoseconds) {
             dropStaleCompletions()
             return FlowID(slot)
         }
@@ -270,9 +273,7 @@ public struct FlowNetwork: Sendable {
         let index = Int(flow.index)
         precondition(isActive(flow), "flow \(flow.index) is not active at \(time)")
         advanceClock(to: time)
-        if flowSaturatedLink[index] != UInt32.max {
-            if let delivered = leaveSaturatedLink(index, at: time.nanoseconds) { return delivered }
-        }
+        if flowSaturatedClass[index] != UInt32.max { return endSaturatedFlow(index, at: time) }
         settle(index, at: time.nanoseconds)
         let delivered = min(flowDeliveredBytes[index], flowTotalBytes[index])
         scratch.seeds.removeAll(keepingCapacity: true)
@@ -424,10 +425,10 @@ public struct FlowNetwork: Sendable {
         precondition(index < flowActive.count && flowActive[index], "flow \(index) is not active")
         let elapsed = time.nanoseconds - flowUpdatedAt[index]
         precondition(elapsed >= 0, "flow \(index) queried at \(time), before its last update")
-        let link = flowSaturatedLink[index]
-        if link != UInt32.max {
+        let flowClass = flowSaturatedClass[index]
+        if flowClass != UInt32.max {
             return flowDeliveredBytes[index]
-                + (virtualWork(of: Int(link), at: time.nanoseconds) - flowVirtualStart[index])
+                + (virtualWork(ofClass: Int(flowClass), at: time.nanoseconds) - flowVirtualStart[index])
         }
         return flowDeliveredBytes[index] + flowRate[index] * Double(elapsed) / 8e9
     }
@@ -436,7 +437,7 @@ public struct FlowNetwork: Sendable {
     mutating func settle(_ index: Int, at nanoseconds: Int64) {
         let elapsed = nanoseconds - flowUpdatedAt[index]
         assert(elapsed >= 0, "settling flow \(index) backwards")
-        assert(flowSaturatedLink[index] == UInt32.max, "settling flow \(index) of a saturated link")
+        assert(flowSaturatedClass[index] == UInt32.max, "settling flow \(index) of a saturated class")
         if elapsed > 0 {
             flowDeliveredBytes[index] += flowRate[index] * Double(elapsed) / 8e9
         }
@@ -445,9 +446,9 @@ public struct FlowNetwork: Sendable {
 
     /// The completion instant of slot `index` at its current rate, from its last update.
     func completionNanoseconds(_ index: Int) -> Int64? {
-        let link = flowSaturatedLink[index]
-        if link != UInt32.max {
-            return saturatedCompletionNanoseconds(Int(link), finish: virtualFinish(of: index))
+        let flowClass = flowSaturatedClass[index]
+        if flowClass != UInt32.max {
+            return saturatedCompletionNanoseconds(Int(flowClass), finish: virtualFinish(of: index))
         }
         return Self.completionInstant(
             remaining: flowTotalBytes[index] - flowDeliveredBytes[index],
