@@ -194,7 +194,12 @@ extension FlowNetwork {
         )
         for link in flowPath[index] where !saturated.isShared(Int(link)) {
             saturated.classPrivateLinks[flowClass].insert(
-                PrivateLinkEntry(capacity: linkCapacity[Int(link)], link: link, flow: UInt32(index), generation: generation)
+                PrivateLinkEntry(
+                    capacity: linkCapacity[Int(link)],
+                    link: link,
+                    flow: UInt32(index),
+                    generation: generation
+                )
             )
         }
     }
