@@ -93,12 +93,22 @@ extension FlowNetwork {
     /// rates are the same bit for bit. O(L² + C·k).
     mutating func computeClassRates(_ component: Int) -> Bool {
         let links = saturated.componentLinks[component].count
+        if links == 1 {
+            // One shared link: one class, whose share is the first round's.
+            let link = Int(saturated.componentLinks[component][0])
+            let flowClass = Int(saturated.linkClasses[link][0])
+            saturated.classNewRate[flowClass] = Swift.max(0, linkCapacity[link]) / Double(linkEntries[link].count)
+            saturated.classNewBottleneck[flowClass] = UInt32(link)
+            return privateLinksAllowClassRates(component)
+        }
         for position in 0..<links {
             let link = Int(saturated.componentLinks[component][position])
             scratch.linkRemaining[link] = linkCapacity[link]
             scratch.linkUnfixed[link] = UInt32(linkEntries[link].count)
         }
-        for slot in saturated.componentClasses[component] { saturated.classFixed[Int(slot)] = false }
+        for position in saturated.componentClasses[component].indices {
+            saturated.classFixed[Int(saturated.componentClasses[component][position])] = false
+        }
         while true {
             var bottleneck = -1
             var smallest = Double.infinity
@@ -134,8 +144,14 @@ extension FlowNetwork {
             }
             saturated.touched.removeAll(keepingCapacity: true)
         }
-        for slot in saturated.componentClasses[component] {
-            let flowClass = Int(slot)
+        return privateLinksAllowClassRates(component)
+    }
+
+    /// Whether every class of `component` with flows has a positive new rate that none of
+    /// its private links limits. O(C) plus stale heap entries popped.
+    mutating func privateLinksAllowClassRates(_ component: Int) -> Bool {
+        for position in saturated.componentClasses[component].indices {
+            let flowClass = Int(saturated.componentClasses[component][position])
             guard saturated.classFlows[flowClass] > 0 else { continue }
             let rate = saturated.classNewRate[flowClass]
             guard rate > 0 else { return false }
@@ -166,8 +182,8 @@ extension FlowNetwork {
     /// `nanoseconds`, and refreshes the completion entry of each class whose rate changed and
     /// of `alsoRefresh` (a class that gained or lost a flow).
     mutating func applyClassRates(_ component: Int, at nanoseconds: Int64, alsoRefresh: Int) {
-        for slot in saturated.componentClasses[component] {
-            let flowClass = Int(slot)
+        for position in saturated.componentClasses[component].indices {
+            let flowClass = Int(saturated.componentClasses[component][position])
             guard saturated.classFlows[flowClass] > 0 else { continue }
             saturated.classBottleneck[flowClass] = saturated.classNewBottleneck[flowClass]
             let rate = saturated.classNewRate[flowClass]
