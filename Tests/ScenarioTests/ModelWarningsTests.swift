@@ -1,4 +1,5 @@
 import Scenario
+import SimCore
 import ShareModel
 import Testing
 
@@ -46,10 +47,47 @@ struct ModelWarningsTests {
         let results = try ModelRun.run(overloaded.spec, seed: 1)
         let zone = try #require(results.zones.first)
         #expect(zone.utilisation >= 0.98)
-        #expect(results.warnings?.count == 1)
-        #expect(results.warnings?.first?.hasPrefix("zone 'r-a' was saturated: ") == true)
+        // About 0.2/s × 30 min = 360 requests pile up: more than 1% of about 4,000 unfinished.
+        #expect(results.warnings?.count == 2)
+        #expect(results.warnings?.first?.hasPrefix("workload 'orders': ") == true)
+        #expect(results.warnings?.last?.hasPrefix("zone 'r-a' was saturated: ") == true)
         let fine = try ModelRun.run(try Scenario.parse(Self.queue(rate: "1.5/s"), name: "q.yaml").spec, seed: 1)
         #expect(fine.warnings == nil)
         #expect(abs(fine.zones[0].utilisation - 0.75) < 0.05)
+    }
+
+    @Test("a class with more than 1% of its requests unfinished at the end is named, with exact counts")
+    func unfinishedRequests() throws {
+        // Constant 10 s service on ample cores: the requests of the last 10 s (plus the round
+        // trip) are still in service at the end, about 5/s × 10 s = 50 of about 3,000 (1.7%).
+        func scenario(service: String) -> String {
+            """
+            duration: 10 min
+            warmup: 0 s
+            workloads:
+              - {name: orders, kind: transaction, service: \(service)}
+            regions:
+              - {name: r, location: [30, 120], zones: [{name: r-a, servers: 100, cores: 10}]}
+            populations:
+              - {name: users, location: [30, 120], workloads: [{workload: orders, rate: 5/s}]}
+            """
+        }
+        let slow = try ModelRun.run(try Scenario.parse(scenario(service: "10 s"), name: "q.yaml").spec, seed: 3)
+        let orders = try #require(slow.workloads.first)
+        #expect(orders.inFlight == orders.arrived - orders.served - orders.rejected - orders.failed)
+        // 50 expected, Poisson: within 4 standard deviations (about 28).
+        #expect(abs(Double(orders.inFlight) - 50) < 4 * 50.0.squareRoot(), "in flight: \(orders.inFlight)")
+        let percent = try #require(FixedDecimal.text(Double(orders.inFlight) / Double(orders.arrived) * 100, decimals: 1))
+        #expect(
+            slow.warnings == [
+                "workload 'orders': \(orders.inFlight) of \(orders.arrived) requests (\(percent)%) were still in "
+                    + "flight when the run ended; its latency and success figures cover only the requests that "
+                    + "ended, so they understate the overload"
+            ]
+        )
+        // At 1 s, about 5 of 3,000 are left at the end: no warning.
+        let fast = try ModelRun.run(try Scenario.parse(scenario(service: "1 s"), name: "q.yaml").spec, seed: 3)
+        #expect(fast.warnings == nil)
+        #expect(fast.workloads[0].inFlight > 0 && fast.workloads[0].inFlight < 20)
     }
 }

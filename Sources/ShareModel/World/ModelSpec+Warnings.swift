@@ -24,16 +24,35 @@ extension ModelSpec {
 }
 
 extension WorldModel {
-    /// The description's warnings, then every zone whose cores were at least 98% busy over
-    /// the measured time: its waits, rejections and timeouts describe an overloaded zone.
-    func warnings(zones: [ZoneResults]) -> [String] {
+    /// The description's warnings, then every workload class with more than 1% of its
+    /// requests still in flight at the end (its latency and success figures cover only the
+    /// requests that ended), then every zone whose cores were at least 98% busy over the
+    /// measured time: its waits, rejections and timeouts describe an overloaded zone.
+    func warnings(workloads: [WorkloadResults], zones: [ZoneResults]) -> [String] {
         spec.warnings
+            + workloads.compactMap(Self.unfinishedWarning)
             + zones.filter { $0.utilisation >= Self.saturatedUtilisation }.map { zone in
                 let percent = FixedDecimal.text(zone.utilisation * 100, decimals: 1) ?? "100"
                 return "zone '\(zone.name)' was saturated: \(percent)% of its cores busy over the measured time; "
                     + "its waits, rejections and timeouts describe an overloaded zone"
             }
     }
+
+    /// The warning for `workload` if more than ``unfinishedFraction`` of the requests that
+    /// arrived in the measured span were still in flight when the run ended, else nil.
+    static func unfinishedWarning(_ workload: WorkloadResults) -> String? {
+        guard workload.arrived > 0,
+            Double(workload.inFlight) > unfinishedFraction * Double(workload.arrived)
+        else { return nil }
+        let percent = FixedDecimal.text(Double(workload.inFlight) / Double(workload.arrived) * 100, decimals: 1) ?? "?"
+        return "workload '\(workload.name)': \(workload.inFlight) of \(workload.arrived) requests (\(percent)%) "
+            + "were still in flight when the run ended; its latency and success figures cover only "
+            + "the requests that ended, so they understate the overload"
+    }
+
+    /// The fraction of arrived requests still in flight at the end above which a class is
+    /// warned about: a run's last moments always leave some (about rate × time in system).
+    static let unfinishedFraction = 0.01
 
     /// The utilisation from which a zone counts as saturated (its offered load at or above
     /// its capacity, less the idle moments a saturated queue still has).

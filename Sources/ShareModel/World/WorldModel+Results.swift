@@ -33,7 +33,7 @@ extension WorldModel {
             sharedPools: poolResults,
             cost: costResults(),
             series: series(until: end),
-            warnings: Optional(warnings(zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 }
+            warnings: Optional(warnings(workloads: workloads, zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 
