@@ -200,7 +200,7 @@ struct StandaloneScenarioTests {
                 shownCount += 1
             }
         }
-        #expect(shownCount == 36)
+        #expect(shownCount == 37)
     }
 
     @Test("A variant keeps the sweep only when every point still applies")

@@ -26,7 +26,7 @@ struct LiveFuzzTests {
         var failures: [String] = []
     }
 
-    @Test("10,000 hostile requests: no crash, no hang, the expected statuses, bounded memory", .timeLimit(.minutes(2)))
+    @Test("10,000 hostile requests: no crash, no hang, the expected statuses, bounded memory", .timeLimit(.minutes(4)))
     func fuzz() async throws {
         let token = "fuzz-token-0123456789abcdef"
         let (cli, port) = try await LiveAbuseTests.start(["--speed", "100", "--control-token", token])
