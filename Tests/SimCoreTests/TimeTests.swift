@@ -26,6 +26,28 @@ struct TimeTests {
         #expect(SimDuration.nanoseconds(-5) * -Int64.max == .max)
     }
 
+    @Test("rounding to nanoseconds equals rounded() (halves away from zero), edge cases and a million draws")
+    func roundingMatchesTheStandardLibrary() {
+        let edges: [Double] = [
+            0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.499_999_999_999_999_94, -0.499_999_999_999_999_94,
+            0.500_000_000_000_000_1, 4_503_599_627_370_495.5, -4_503_599_627_370_495.5, 4_503_599_627_370_497,
+            9_007_199_254_740_994, 1e15 + 0.5, 9.223_372_036_854_774e18, -9.223_372_036_854_774e18,
+            Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, 1e-300,
+        ]
+        for value in edges {
+            #expect(SimDuration.saturatingNanoseconds(value) == Int64(value.rounded()), "\(value)")
+        }
+        var stream = RandomStream(seed: 5, name: "rounding")
+        var mismatches = 0
+        for _ in 0..<1_000_000 {
+            // Magnitudes from 1e-3 to 1e18, either sign, plus exact halves now and then.
+            var value = exponential(stream.nextUnit() * 48 - 7) * (stream.nextUnit() < 0.5 ? -1 : 1)
+            if stream.nextUnit() < 0.1 { value = value.rounded(.down) + 0.5 }
+            if SimDuration.saturatingNanoseconds(value) != Int64(value.rounded()) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("instants and durations combine as instants and intervals")
     func arithmetic() {
         let start = SimTime(.seconds(10))
