@@ -1,6 +1,6 @@
 import Scenario
-import SimCore
 import ShareModel
+import SimCore
 import Testing
 
 /// Nothing hidden: what cannot act inside the run, and zones run past their capacity, are
@@ -77,7 +77,9 @@ struct ModelWarningsTests {
         #expect(orders.inFlight == orders.arrived - orders.served - orders.rejected - orders.failed)
         // 50 expected, Poisson: within 4 standard deviations (about 28).
         #expect(abs(Double(orders.inFlight) - 50) < 4 * 50.0.squareRoot(), "in flight: \(orders.inFlight)")
-        let percent = try #require(FixedDecimal.text(Double(orders.inFlight) / Double(orders.arrived) * 100, decimals: 1))
+        let percent = try #require(
+            FixedDecimal.text(Double(orders.inFlight) / Double(orders.arrived) * 100, decimals: 1)
+        )
         #expect(
             slow.warnings == [
                 "workload 'orders': \(orders.inFlight) of \(orders.arrived) requests (\(percent)%) were still in "
