@@ -40,14 +40,22 @@ public struct ScenarioReference: Codable, Hashable, Sendable {
     /// The scenario, decoded.
     ///
     /// - Throws: ``ScenarioError`` (with every problem) or ``ExperimentError/usage(_:)`` for a
-    ///   missing file.
+    ///   missing file. Figures the scenario's `report:` names that its runs do not report are
+    ///   errors at their names.
     public func load() throws -> Scenario {
-        if isBuiltin { return try BuiltinScenarios.scenario(named: location) }
-        if let pinnedTexts { return try Scenario.load(path: location, loader: ScenarioLoader(files: pinnedTexts)) }
-        guard FileManager.default.fileExists(atPath: location) else {
-            throw ExperimentError.usage("no such scenario file: \(location)")
+        let scenario: Scenario
+        if isBuiltin {
+            scenario = try BuiltinScenarios.scenario(named: location)
+        } else if let pinnedTexts {
+            scenario = try Scenario.load(path: location, loader: ScenarioLoader(files: pinnedTexts))
+        } else {
+            guard FileManager.default.fileExists(atPath: location) else {
+                throw ExperimentError.usage("no such scenario file: \(location)")
+            }
+            scenario = try Scenario.load(path: location)
         }
-        return try Scenario.load(path: location)
+        try scenario.checkReportFigures()
+        return scenario
     }
 
     /// This reference with the texts of its file and every file that file extends read now

@@ -1,4 +1,5 @@
 import Foundation
+public import Reports
 public import Scenario
 public import ShareModel
 public import SimCore
@@ -152,6 +153,7 @@ public struct SimulationJob: Codable, Hashable, Sendable {
             job: job,
             scenarioName: scenario.name,
             scenarioDescription: scenario.description,
+            focus: scenario.reportFocus,
             results: results
         )
     }
@@ -165,14 +167,23 @@ public struct JobResult: Codable, Sendable {
     public var scenarioName: String
     /// The resolved scenario's description.
     public var scenarioDescription: String
+    /// The resolved scenario's question and headline figures, if it declares them.
+    public var focus: ReportFocus?
     /// What the run measured.
     public var results: ModelResults
 
     /// A result from its parts.
-    public init(job: SimulationJob, scenarioName: String, scenarioDescription: String, results: ModelResults) {
+    public init(
+        job: SimulationJob,
+        scenarioName: String,
+        scenarioDescription: String,
+        focus: ReportFocus? = nil,
+        results: ModelResults
+    ) {
         self.job = job
         self.scenarioName = scenarioName
         self.scenarioDescription = scenarioDescription
+        self.focus = focus
         self.results = results
     }
 }

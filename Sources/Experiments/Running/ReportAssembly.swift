@@ -45,6 +45,7 @@ public enum ReportAssembly {
             sharesimVersion: BuildConfiguration.version,
             wallTimeSeconds: wallSeconds,
             complete: complete,
+            focus: first.focus,
             replications: group.results.map(\.results)
         )
     }

@@ -45,6 +45,13 @@ public struct FigureID: Hashable, Sendable, CustomStringConvertible {
     /// `subject · label`, or the label alone for run-wide figures.
     public var displayName: String { subject.isEmpty ? label : subject + " · " + label }
 
+    /// The name a headline row carries, saying what is measured on what:
+    /// `web · Latency p99`, `video · Served by Shared devices`, `Cost · Per TB delivered`.
+    public var headlineName: String {
+        if source != nil { return subject + " · Served by " + label }
+        return (subject.isEmpty ? descriptor.section.title : subject) + " · " + label
+    }
+
     /// The key.
     public var description: String { key }
 }

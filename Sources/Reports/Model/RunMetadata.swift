@@ -25,6 +25,9 @@ public struct RunMetadata: Hashable, Sendable, Codable {
     public var eventsProcessed: UInt64
     /// False when the run was interrupted and the report covers only finished work.
     public var complete: Bool
+    /// The scenario's question and headline figures, which the report leads with; nil when
+    /// the scenario declares none.
+    public var focus: ReportFocus?
 
     /// Creates metadata from its parts.
     public init(
@@ -39,7 +42,8 @@ public struct RunMetadata: Hashable, Sendable, Codable {
         sharesimVersion: String,
         wallTimeSeconds: Double?,
         eventsProcessed: UInt64,
-        complete: Bool
+        complete: Bool,
+        focus: ReportFocus? = nil
     ) {
         self.scenarioName = scenarioName
         self.scenarioDescription = scenarioDescription
@@ -53,14 +57,15 @@ public struct RunMetadata: Hashable, Sendable, Codable {
         self.wallTimeSeconds = wallTimeSeconds
         self.eventsProcessed = eventsProcessed
         self.complete = complete
+        self.focus = focus
     }
 
     private enum CodingKeys: String, CodingKey {
         case scenarioName, scenarioDescription, variant, seed, replications, durationSeconds
-        case warmupSeconds, intervalSeconds, sharesimVersion, wallTimeSeconds, eventsProcessed, complete
+        case warmupSeconds, intervalSeconds, sharesimVersion, wallTimeSeconds, eventsProcessed, complete, focus
     }
 
-    /// Encodes every field in declaration order, `variant` as null when absent.
+    /// Encodes every field in declaration order, `variant` and `focus` as null when absent.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(scenarioName, forKey: .scenarioName)
@@ -75,5 +80,6 @@ public struct RunMetadata: Hashable, Sendable, Codable {
         try container.encode(wallTimeSeconds, forKey: .wallTimeSeconds)
         try container.encode(eventsProcessed, forKey: .eventsProcessed)
         try container.encode(complete, forKey: .complete)
+        try container.encode(focus, forKey: .focus)
     }
 }

@@ -34,6 +34,7 @@ public struct RunReport: Hashable, Sendable, Codable {
     ///   - sharesimVersion: ShareSim's version string.
     ///   - wallTimeSeconds: wall-clock seconds the run took.
     ///   - complete: false for an interrupted run.
+    ///   - focus: the scenario's question and headline figures, if it declares them.
     ///   - replications: one result per replication, at least one, in order.
     public init(
         scenarioName: String,
@@ -42,6 +43,7 @@ public struct RunReport: Hashable, Sendable, Codable {
         sharesimVersion: String,
         wallTimeSeconds: Double?,
         complete: Bool = true,
+        focus: ReportFocus? = nil,
         replications: [ModelResults]
     ) {
         precondition(!replications.isEmpty, "a report needs at least one replication")
@@ -58,7 +60,8 @@ public struct RunReport: Hashable, Sendable, Codable {
             sharesimVersion: sharesimVersion,
             wallTimeSeconds: wallTimeSeconds,
             eventsProcessed: replications.reduce(0) { $0 &+ $1.eventsProcessed },
-            complete: complete
+            complete: complete,
+            focus: focus
         )
         self.init(metadata: metadata, replications: replications)
     }

@@ -38,7 +38,13 @@ public struct HTMLRenderer: Sendable {
 
     private func runCharts(_ report: RunReport) -> [String] {
         let figures = report.figures
-        var charts: [String] = []
+        var charts = focusCharts(
+            (report.metadata.focus?.chartedFigures ?? []).compactMap { id in
+                report.row(id).map { (id, [$0.estimate]) }
+            },
+            seriesNames: [report.metadata.variant ?? report.metadata.scenarioName],
+            replications: report.metadata.replications
+        )
         if !figures.workloads.isEmpty && !figures.series.isEmpty {
             let times = figures.series.map { $0.startSeconds + $0.lengthSeconds / 2 }
             let series = figures.workloads.indices.map { index in
@@ -115,6 +121,59 @@ public struct HTMLRenderer: Sendable {
         return charts
     }
 
+    // MARK: - Headline charts
+
+    /// The charts that lead a report: the scenario's charted figures as bars (one bar per
+    /// run or value in `seriesNames`), one chart per unit, in the order the figures are
+    /// declared; ids `headline-1`, `headline-2`, ….
+    private func focusCharts(
+        _ figures: [(id: FigureID, estimates: [Estimate?])],
+        seriesNames: [String],
+        replications: Int
+    ) -> [String] {
+        var units: [FigureUnit] = []
+        for figure in figures where !units.contains(figure.id.descriptor.unit) {
+            units.append(figure.id.descriptor.unit)
+        }
+        return units.enumerated().map { index, unit in
+            let groups = figures.filter { $0.id.descriptor.unit == unit }.map { figure in
+                SVGChart.BarGroup(label: Self.chartLabel(figure.id), values: figure.estimates)
+            }
+            return SVGChart.barChart(
+                id: "headline-" + String(index + 1),
+                title: "Headline figures" + (units.count > 1 ? ": " + Self.quantityName(unit).lowercased() : "")
+                    + Self.intervalNote(replications, " (95% interval)"),
+                yTitle: Self.quantityName(unit),
+                unit: unit,
+                seriesNames: seriesNames,
+                groups: groups
+            )
+        }
+    }
+
+    /// What figures of `unit` measure, as an axis title before its unit: `Share`, `Time`, ….
+    static func quantityName(_ unit: FigureUnit) -> String {
+        switch unit {
+        case .requestsPerSecond: "Rate"
+        case .bitsPerSecond: "Bitrate"
+        case .seconds: "Time"
+        case .fraction: "Share"
+        case .count: "Count"
+        case .requests: "Queue"
+        case .bytes: "Bytes"
+        case .money: "Cost"
+        case .cores: "Cores"
+        case .devices: "Devices"
+        case .credits: "Credits"
+        }
+    }
+
+    /// A figure's two-line label under a bar group: the entity, then what is measured.
+    static func chartLabel(_ id: FigureID) -> String {
+        if id.subject.isEmpty { return id.descriptor.section.title.lowercased() + "\n" + id.label.lowercased() }
+        return id.subject + "\n" + (id.source == nil ? id.label.lowercased() : "served by " + id.label.lowercased())
+    }
+
     // MARK: - Comparison charts
 
     /// The entities a figure of `section` is charted for in `figures`: class, region, zone,
@@ -160,7 +219,13 @@ public struct HTMLRenderer: Sendable {
             }
         }
         if let change = changeChart(comparison) { charts.insert(change, at: 0) }
-        return charts
+        let focus = comparison.entries[0].report.metadata.focus
+        let lead = focusCharts(
+            (focus?.chartedFigures ?? []).compactMap { id in comparison.figure(id).map { (id, $0.estimates) } },
+            seriesNames: labels,
+            replications: comparison.entries[0].report.metadata.replications
+        )
+        return lead + charts
     }
 
     /// Bars of the relative change of headline figures against the baseline, with the 95%
@@ -168,12 +233,15 @@ public struct HTMLRenderer: Sendable {
     private func changeChart(_ comparison: ComparisonReport) -> String? {
         guard comparison.entries.count > 1 else { return nil }
         let baseline = comparison.entries[0].report.figures
-        var ids: [(FigureID, String)] = []
+        var ids: [(FigureID, String)] = (comparison.entries[0].report.metadata.focus?.headline ?? []).map {
+            ($0, Self.chartLabel($0))
+        }
         let charted = FigureRegistry.descriptors(in: .comparisonChange)
         for section in FigureSection.allCases {
             for subject in Self.subjects(section, in: baseline) {
                 for descriptor in charted where descriptor.section == section {
                     let label = descriptor.label.lowercased()
+                    guard !ids.contains(where: { $0.0 == FigureID(descriptor.metric, of: subject) }) else { continue }
                     ids.append(
                         (
                             FigureID(descriptor.metric, of: subject),
@@ -276,6 +344,29 @@ public struct HTMLRenderer: Sendable {
             positions: sweep.isNumeric ? positions : nil
         )
         var charts: [String] = []
+        let focus = sweep.points[0].report.metadata.focus
+        for (index, id) in (focus?.chartedFigures ?? []).enumerated() {
+            guard let figure = sweep.figure(id), figure.estimates.contains(where: { $0 != nil }) else { continue }
+            let points = zip(positions, figure.estimates).compactMap { position, estimate in
+                estimate.map { estimate in
+                    (
+                        position, estimate.mean, estimate.halfWidth95.map { _ in estimate.lower },
+                        estimate.halfWidth95.map { _ in estimate.upper }
+                    )
+                }
+            }
+            let values = points.flatMap { [$0.1, $0.2 ?? $0.1, $0.3 ?? $0.1] }
+            charts.append(
+                SVGChart.lineChart(
+                    id: "headline-" + String(index + 1),
+                    title: id.headlineName + " vs " + sweep.parameter
+                        + Self.intervalNote(sweep.points[0].report.metadata.replications, " (95% band)"),
+                    x: x,
+                    y: ChartAxis.linear(title: id.label, unit: id.descriptor.unit, values: values),
+                    series: [SVGChart.LineSeries(name: id.headlineName, points: points)]
+                )
+            )
+        }
         for descriptor in FigureRegistry.descriptors(in: .sweepLines) {
             let series: [SVGChart.LineSeries] = Self.subjects(descriptor.section, in: first).compactMap { subject in
                 guard let figure = sweep.figure(FigureID(descriptor.metric, of: subject)),
@@ -323,8 +414,15 @@ public struct HTMLRenderer: Sendable {
             "<body>",
             "<header>",
             "<h1>" + HTMLText.escape(document.title) + "</h1>",
-            "<dl class=\"facts\">",
         ]
+        if let question = document.question {
+            lines += [
+                "<section class=\"question\">", "<h2>Question</h2>",
+                "<p class=\"question\">" + HTMLText.escape(question) + "</p>", "</section>",
+            ]
+        }
+        if let headline = document.headline { lines += table(headline, id: "headline") }
+        lines.append("<dl class=\"facts\">")
         for fact in document.facts {
             lines.append(
                 "<dt>" + HTMLText.escape(fact.label) + "</dt><dd" + (fact.warning ? " class=\"warning\"" : "") + ">"
@@ -339,33 +437,7 @@ public struct HTMLRenderer: Sendable {
             }
             lines.append("</section>")
         }
-        for table in document.tables {
-            lines.append("<section class=\"table\">")
-            lines.append("<h2>" + HTMLText.escape(table.title) + "</h2>")
-            lines.append("<table>")
-            lines.append(
-                "<thead><tr>"
-                    + table.headers.indices.map { column in
-                        "<th" + (table.alignments[column] == .right ? " class=\"num\"" : "") + ">"
-                            + HTMLText.escape(table.headers[column]) + "</th>"
-                    }.joined() + "</tr></thead>"
-            )
-            lines.append("<tbody>")
-            for row in table.rows {
-                lines.append(
-                    "<tr>"
-                        + table.headers.indices.map { column -> String in
-                            let cell = element(row, column) ?? ""
-                            var classes: [String] = []
-                            if table.alignments[column] == .right { classes.append("num") }
-                            if cell.highlight { classes.append("significant") }
-                            let attribute = classes.isEmpty ? "" : " class=\"" + classes.joined(separator: " ") + "\""
-                            return "<td" + attribute + ">" + HTMLText.escape(cell.text) + "</td>"
-                        }.joined() + "</tr>"
-                )
-            }
-            lines += ["</tbody>", "</table>", "</section>"]
-        }
+        for table in document.tables { lines += self.table(table) }
         if !document.notes.isEmpty {
             lines.append("<footer>")
             lines += document.notes.map { "<p>" + HTMLText.escape($0) + "</p>" }
@@ -373,6 +445,36 @@ public struct HTMLRenderer: Sendable {
         }
         lines += ["</body>", "</html>"]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `table` as a section with its heading; `id` names the section.
+    private func table(_ table: TextTable, id: String? = nil) -> [String] {
+        var lines = ["<section class=\"table\"" + (id.map { " id=\"" + $0 + "\"" } ?? "") + ">"]
+        lines.append("<h2>" + HTMLText.escape(table.title) + "</h2>")
+        lines.append("<table>")
+        lines.append(
+            "<thead><tr>"
+                + table.headers.indices.map { column in
+                    "<th" + (table.alignments[column] == .right ? " class=\"num\"" : "") + ">"
+                        + HTMLText.escape(table.headers[column]) + "</th>"
+                }.joined() + "</tr></thead>"
+        )
+        lines.append("<tbody>")
+        for row in table.rows {
+            lines.append(
+                "<tr>"
+                    + table.headers.indices.map { column -> String in
+                        let cell = element(row, column) ?? ""
+                        var classes: [String] = []
+                        if table.alignments[column] == .right { classes.append("num") }
+                        if cell.highlight { classes.append("significant") }
+                        let attribute = classes.isEmpty ? "" : " class=\"" + classes.joined(separator: " ") + "\""
+                        return "<td" + attribute + ">" + HTMLText.escape(cell.text) + "</td>"
+                    }.joined() + "</tr>"
+            )
+        }
+        lines += ["</tbody>", "</table>", "</section>"]
+        return lines
     }
 
     private static let css = """
@@ -403,6 +505,7 @@ public struct HTMLRenderer: Sendable {
         .num { text-align: right; }
         td.significant { font-weight: bold; color: #8a5a00; background: #fff6dc; }
         footer { margin-top: 24px; font-size: 13px; color: #555; }
+        p.question { font-size: 16px; margin: 0 0 12px; }
 
         """
 }

@@ -27,30 +27,41 @@ public struct MarkdownRenderer: Sendable {
 
     private func render(_ document: ReportDocument) -> String {
         var lines = ["# " + escape(document.title), ""]
+        if let question = document.question {
+            lines += ["## Question", "", escape(question), ""]
+        }
+        if let headline = document.headline {
+            lines += render(headline) + [""]
+        }
         for fact in document.facts {
             let value = fact.warning ? "**" + escape(fact.value) + "**" : escape(fact.value)
             lines.append("- **" + escape(fact.label) + ":** " + value)
         }
         for table in document.tables {
-            lines += ["", "## " + escape(table.title), ""]
-            lines.append("| " + table.headers.map(escape).joined(separator: " | ") + " |")
-            lines.append(
-                "|" + table.alignments.map { $0 == .left ? " :--- |" : " ---: |" }.joined()
-            )
-            for row in table.rows {
-                let cells = table.headers.indices.map { column -> String in
-                    guard let cell = element(row, column) else { return "" }
-                    let text = escape(cell.text)
-                    return cell.highlight ? "**" + text + "**" : text
-                }
-                lines.append("| " + cells.joined(separator: " | ") + " |")
-            }
+            lines.append("")
+            lines += render(table)
         }
         if !document.notes.isEmpty {
             lines.append("")
             lines += document.notes.map { "_" + escape($0) + "_" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `table` as a `##` heading, a blank line and a pipe table.
+    private func render(_ table: TextTable) -> [String] {
+        var lines = ["## " + escape(table.title), ""]
+        lines.append("| " + table.headers.map(escape).joined(separator: " | ") + " |")
+        lines.append("|" + table.alignments.map { $0 == .left ? " :--- |" : " ---: |" }.joined())
+        for row in table.rows {
+            let cells = table.headers.indices.map { column -> String in
+                guard let cell = element(row, column) else { return "" }
+                let text = escape(cell.text)
+                return cell.highlight ? "**" + text + "**" : text
+            }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines
     }
 
     /// `text` with Markdown's table and emphasis characters escaped.

@@ -45,6 +45,12 @@ public struct TableRenderer: Sendable {
 
     private func render(_ document: ReportDocument) -> String {
         var lines: [String] = [style(document.title, .title), ""]
+        if let question = document.question {
+            lines += [style("Question", .heading), "  " + question, ""]
+        }
+        if let headline = document.headline {
+            lines += render(headline) + [""]
+        }
         let labelWidth = document.facts.map(\.label.count).max() ?? 0
         for fact in document.facts {
             let value = fact.warning ? style(fact.value, .warning) : fact.value

@@ -101,13 +101,24 @@ enum ReportLayout {
                 )
             )
         }
-        return ReportDocument(
+        var document = ReportDocument(
             title: "ShareSim report: " + report.metadata.scenarioName,
             facts: facts(report.metadata) + warningFacts(report.warnings.map { ("", $0) }),
             tables: tables,
             notes: notes(replications: report.metadata.replications)
         )
+        document.question = report.metadata.focus?.question
+        let headline = (report.metadata.focus?.headline ?? []).compactMap { id -> [TextTable.Cell]? in
+            report.row(id).map { [.init(id.headlineName), cell($0.estimate, $0.unit)] }
+        }
+        if !headline.isEmpty {
+            document.headline = TextTable(title: headlineTitle, headers: ["Figure", "Value"], rows: headline)
+        }
+        return document
     }
+
+    /// The title of the headline figures' table.
+    static let headlineTitle = "Headline figures"
 
     /// One highlighted `Warning` fact per (run label, warning); the label prefixes the text
     /// when there is one.
@@ -210,19 +221,25 @@ enum ReportLayout {
         for entry in comparison.entries.dropFirst() {
             headers += [entry.label, "Δ " + entry.label]
         }
+        func row(_ figure: ComparisonFigure, name: String) -> [TextTable.Cell] {
+            var cells: [TextTable.Cell] = [.init(name), mean(figure.estimates[0], figure.unit)]
+            for index in comparison.entries.indices.dropFirst() {
+                cells.append(mean(figure.estimates[index], figure.unit))
+                cells.append(difference(figure.differences[index], figure.id.descriptor))
+            }
+            return cells
+        }
         var tables: [TextTable] = []
         for section in FigureSection.allCases {
             let figures = comparison.figures.filter { $0.section == section && $0.estimates.contains { $0 != nil } }
             guard !figures.isEmpty else { continue }
-            let rows: [[TextTable.Cell]] = figures.map { figure in
-                var cells: [TextTable.Cell] = [.init(figure.displayName), mean(figure.estimates[0], figure.unit)]
-                for index in comparison.entries.indices.dropFirst() {
-                    cells.append(mean(figure.estimates[index], figure.unit))
-                    cells.append(difference(figure.differences[index], figure.id.descriptor))
-                }
-                return cells
-            }
-            tables.append(TextTable(title: section.title, headers: headers, rows: rows))
+            tables.append(
+                TextTable(title: section.title, headers: headers, rows: figures.map { row($0, name: $0.displayName) })
+            )
+        }
+        let focus = baseline.report.metadata.focus
+        let headline = (focus?.headline ?? []).compactMap { id in
+            comparison.figure(id).map { row($0, name: id.headlineName) }
         }
         var facts = [ReportFact(label: "Baseline", value: baseline.label)]
         facts.append(
@@ -256,7 +273,7 @@ enum ReportLayout {
         }
         facts += warningFacts(comparison.entries.flatMap { entry in entry.report.warnings.map { (entry.label, $0) } })
         facts.append(ReportFact(label: "ShareSim", value: baseline.report.metadata.sharesimVersion))
-        return ReportDocument(
+        var document = ReportDocument(
             title: "ShareSim comparison: " + comparison.entries.map(\.label).joined(separator: " vs "),
             facts: facts,
             tables: tables,
@@ -267,6 +284,9 @@ enum ReportLayout {
                     + " a direction."
             ]
         )
+        document.question = focus?.question
+        if !headline.isEmpty { document.headline = TextTable(title: headlineTitle, headers: headers, rows: headline) }
+        return document
     }
 
     private static func mean(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
@@ -316,6 +336,11 @@ enum ReportLayout {
             tables.append(TextTable(title: section.title, headers: headers, rows: rows))
         }
         let first = sweep.points[0].report.metadata
+        let headline: [[TextTable.Cell]] = (first.focus?.headline ?? []).compactMap { id in
+            sweep.figure(id).map { figure in
+                [.init(id.headlineName)] + figure.estimates.map { cell($0, figure.unit) }
+            }
+        }
         var facts = [
             ReportFact(label: "Scenario", value: first.scenarioName),
             ReportFact(label: "Swept", value: sweep.parameter),
@@ -337,11 +362,14 @@ enum ReportLayout {
             sweep.points.flatMap { point in point.report.warnings.map { (sweep.parameter + " = " + point.value, $0) } }
         )
         facts.append(ReportFact(label: "ShareSim", value: first.sharesimVersion))
-        return ReportDocument(
+        var document = ReportDocument(
             title: "ShareSim sweep: " + first.scenarioName + " over " + sweep.parameter,
             facts: facts,
             tables: tables,
             notes: notes(replications: first.replications)
         )
+        document.question = first.focus?.question
+        if !headline.isEmpty { document.headline = TextTable(title: headlineTitle, headers: headers, rows: headline) }
+        return document
     }
 }

@@ -46,10 +46,15 @@ struct ReportFact: Sendable {
     var warning: Bool = false
 }
 
-/// A report laid out for reading: a title, header facts, tables and closing notes.
+/// A report laid out for reading: a title, the scenario's question and headline figures
+/// (what the renderers show first), header facts, tables and closing notes.
 struct ReportDocument: Sendable {
     var title: String
     var facts: [ReportFact]
     var tables: [TextTable]
     var notes: [String]
+    /// The question the scenario asks, shown first; nil when it declares none.
+    var question: String? = nil
+    /// The headline figures, shown right after the question; nil when there are none.
+    var headline: TextTable? = nil
 }

@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
     public var variants: [ScenarioVariant]
     /// The scenario's sweep, if it has one.
     public var sweep: ScenarioSweep?
+    /// The question the scenario's reports lead with and its headline figures (`report:`).
+    public var report: ReportRequest? = nil
     /// The resolved document (after `extends`), which variants and sweeps are applied to.
     public var document: ScenarioNode
     /// Every file read for this scenario, absolute and standardised: its own first, then each

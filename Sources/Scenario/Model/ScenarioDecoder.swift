@@ -120,6 +120,7 @@ struct ScenarioBuilder {
             } ?? nil
         let variants = readVariants(&top)
         let sweep = readSweep(&top)
+        let reportRequest = readReport(&top)
 
         // Later checks would only repeat earlier problems (an element that failed to read is
         // missing from the model), so the model is checked as a whole only when all is well.
@@ -163,6 +164,7 @@ struct ScenarioBuilder {
             spec: spec,
             variants: variants,
             sweep: sweep,
+            report: reportRequest,
             document: document
         )
         scenario.elementNodes = elements

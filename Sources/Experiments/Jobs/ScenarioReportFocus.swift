@@ -1,0 +1,41 @@
+public import Reports
+public import Scenario
+
+extension Scenario {
+    /// The question and figures the scenario's `report:` declares, its names read as
+    /// figures; nil without `report:`. A name that is no figure is left out here
+    /// (``checkReportFigures()`` reports it).
+    public var reportFocus: ReportFocus? {
+        guard let report else { return nil }
+        return ReportFocus(
+            question: report.question,
+            headline: report.headline.compactMap { FigureID(key: $0.name) },
+            charts: report.charts.compactMap { FigureID(key: $0.name) }
+        )
+    }
+
+    /// Checks that every figure `report:` names is one a run of this scenario reports.
+    ///
+    /// - Throws: ``ScenarioError`` with one error per unknown name, at the name, with the
+    ///   closest figure as a suggestion.
+    /// - Complexity: O(figures the scenario reports + names × that for suggestions).
+    public func checkReportFigures() throws(ScenarioError) {
+        guard let report else { return }
+        let known = FigureRegistry.figures(reportedFor: spec)
+        let knownSet = Set(known)
+        var diagnostics = Diagnostics()
+        for (field, references) in [("headline", report.headline), ("charts", report.charts)] {
+            for reference in references {
+                if let id = FigureID(key: reference.name), knownSet.contains(id) { continue }
+                diagnostics.error(
+                    "unknown figure '\(reference.name)' in 'report.\(field)': a figure is named "
+                        + "section/subject/metric as the CSV and JSON reports name it "
+                        + "(workload/<class>/latencyP99, servedBy/<class>/shared, cost/perTBDelivered)",
+                    at: reference.location,
+                    suggestion: Suggestions.best(for: reference.name, among: known.map(\.key))
+                )
+            }
+        }
+        try diagnostics.throwIfErrors()
+    }
+}
