@@ -26,7 +26,36 @@ import FoundationXML
         let segments = try document.nodes(forXPath: "//*[@id='served-by']//*[local-name()='rect'][@class='segment']")
         #expect(segments.count == 10)
         let tables = try document.nodes(forXPath: "//table")
-        #expect(tables.count == 7)
+        #expect(tables.count == 8)
+    }
+
+    @Test func aRunPageLeadsWithTheQuestionAndHeadlineFigures() throws {
+        let html = HTMLRenderer().render(ReportFixture.run())
+        let document = try XMLDocument(xmlString: html, options: [])
+        let question = try document.nodes(forXPath: "//p[@class='question']")
+        #expect(question.map(\.stringValue) == ["Does the edge keep web fast as load grows?"])
+        // The headline table comes before the facts, and names each figure with its entity.
+        let firstTable = try document.nodes(forXPath: "(//section[@class='table'])[1]/@id")
+        #expect(firstTable.map(\.stringValue) == ["headline"])
+        let names = try document.nodes(forXPath: "//section[@id='headline']//tbody/tr/td[1]").map(\.stringValue)
+        #expect(
+            names == [
+                "web · Throughput", "web · Latency p99", "web · Served by Edge", "eu-west · Utilisation",
+                "Cost · Total",
+            ]
+        )
+        #expect(html.range(of: "id=\"headline\"")!.lowerBound < html.range(of: "class=\"facts\"")!.lowerBound)
+        // One chart per unit, in declaration order, before every other chart.
+        let charts = try document.nodes(forXPath: "//figure/*[local-name()='svg']/@id").map(\.stringValue)
+        #expect(Array(charts.prefix(4)) == ["headline-1", "headline-2", "headline-3", "headline-4"])
+        let shares = try document.nodes(forXPath: chart("headline-3") + "//*[local-name()='rect'][@class='bar']")
+        #expect(shares.count == 2)
+    }
+
+    @Test func aRunWithoutAFocusHasNoQuestionOrHeadline() throws {
+        let html = HTMLRenderer().render(ReportFixture.run(focus: nil))
+        #expect(!html.contains("class=\"question\""))
+        #expect(!html.contains("headline"))
     }
 
     @Test func pagesAreSelfContained() {
@@ -53,9 +82,24 @@ import FoundationXML
             forXPath: chart("compare-throughput") + "//*[local-name()='path'][@class='whisker']"
         )
         #expect(whiskers.count == 4)
-        // The change chart: one bar per headline figure for the one alternative.
+        // The change charts: the scenario's headline figures first, then the registry's; shares
+        // and utilisations change in percentage points, the rest relatively.
+        let charts = try document.nodes(forXPath: "//figure/*[local-name()='svg']/@id").map(\.stringValue)
+        #expect(Array(charts.prefix(3)) == ["compare-change", "compare-change-points", "headline-1"])
         let change = try document.nodes(forXPath: "//*[@id='compare-change']//*[local-name()='rect'][@class='bar']")
-        #expect(change.count == 7)
+        #expect(change.count == 5)
+        let categories = try document.nodes(
+            forXPath: "//*[@id='compare-change']//*[local-name()='text'][@class='tick'][@text-anchor='middle']"
+        ).map(\.stringValue)
+        #expect(Array(categories.prefix(2)) == ["web", "throughput"])
+        let points = try document.nodes(
+            forXPath: "//*[@id='compare-change-points']//*[local-name()='rect'][@class='bar']"
+        )
+        #expect(points.count == 3)
+        let pointTicks = try document.nodes(
+            forXPath: "//*[@id='compare-change-points']//*[local-name()='text'][@class='axis-title']"
+        ).map(\.stringValue)
+        #expect(pointTicks.contains("Change (pp)"))
         let cells = try document.nodes(forXPath: "//td[contains(@class,'significant')]")
         #expect(!cells.isEmpty)
     }

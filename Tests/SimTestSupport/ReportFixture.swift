@@ -137,14 +137,29 @@ public enum ReportFixture {
         [replication(0, webThroughputShift: shift), replication(1, webThroughputShift: shift)]
     }
 
-    /// The fixed run report.
-    public static func run(variant: String? = nil, webThroughputShift shift: Double = 0) -> RunReport {
+    /// The fixture scenario's question and headline figures: web's throughput and p99, the edge's share of
+    /// web, eu-west's utilisation and the total cost.
+    public static let focus = ReportFocus(
+        question: "Does the edge keep web fast as load grows?",
+        headline: [
+            FigureID(.throughput, of: "web"), FigureID(.latencyP99, of: "web"), .servedShare(of: "web", by: .edge),
+            FigureID(.regionUtilisation, of: "eu-west"), FigureID(.costTotal),
+        ]
+    )
+
+    /// The fixed run report, leading with `focus` (nil for none).
+    public static func run(
+        variant: String? = nil,
+        webThroughputShift shift: Double = 0,
+        focus: ReportFocus? = focus
+    ) -> RunReport {
         RunReport(
             scenarioName: "fixture-cdn",
             scenarioDescription: "Two classes over two regions, for report tests.",
             variant: variant,
             sharesimVersion: "0.0.0-test",
             wallTimeSeconds: 1.5,
+            focus: focus,
             replications: replications(webThroughputShift: shift)
         )
     }

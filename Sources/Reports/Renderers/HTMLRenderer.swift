@@ -1,10 +1,13 @@
 /// Renders reports as one self-contained HTML file: inline CSS, inline SVG charts, no
 /// scripts, no fonts, no network references (the only URL is the SVG namespace).
 ///
-/// A run shows throughput over time per class (with 95% bands), the latency distribution
-/// (CDF, log scale) per class, utilisation by region, and who served each class; a
-/// comparison shows bars with 95% whiskers per run; a sweep shows lines with 95% bands
-/// against the swept value. The tables of ``TableRenderer`` follow the charts. The markup
+/// Every page leads with the scenario's question and headline figures (``ReportFocus``):
+/// their table, then their charts (`headline-1`, …). A run then shows throughput over time
+/// per class (with 95% bands), the latency distribution (CDF, log scale) per class,
+/// utilisation by region, and who served each class; a comparison shows the change of each
+/// headline figure against the baseline (relative, or in percentage points for shares),
+/// then bars with 95% whiskers per run; a sweep shows lines with 95% bands against the
+/// swept value. The tables of ``TableRenderer`` follow the charts. The markup
 /// is well-formed XML (XHTML syntax), so XML tools can read it.
 public struct HTMLRenderer: Sendable {
     /// A renderer.
@@ -218,20 +221,22 @@ public struct HTMLRenderer: Sendable {
                 )
             }
         }
-        if let change = changeChart(comparison) { charts.insert(change, at: 0) }
         let focus = comparison.entries[0].report.metadata.focus
         let lead = focusCharts(
             (focus?.chartedFigures ?? []).compactMap { id in comparison.figure(id).map { (id, $0.estimates) } },
             seriesNames: labels,
             replications: comparison.entries[0].report.metadata.replications
         )
-        return lead + charts
+        return changeCharts(comparison) + lead + charts
     }
 
-    /// Bars of the relative change of headline figures against the baseline, with the 95%
-    /// interval of the paired difference as whiskers: the comparison at a glance.
-    private func changeChart(_ comparison: ComparisonReport) -> String? {
-        guard comparison.entries.count > 1 else { return nil }
+    /// The comparison at a glance: bars of each headline figure's change against the baseline,
+    /// with the 95% interval of the paired difference as whiskers. Shares and ratios change by
+    /// percentage points (`compare-change-points`), everything else by a percentage of the
+    /// baseline (`compare-change`). The scenario's headline figures come first, then the
+    /// registry's ``FigureChart/comparisonChange`` figures.
+    private func changeCharts(_ comparison: ComparisonReport) -> [String] {
+        guard comparison.entries.count > 1 else { return [] }
         let baseline = comparison.entries[0].report.figures
         var ids: [(FigureID, String)] = (comparison.entries[0].report.metadata.focus?.headline ?? []).map {
             ($0, Self.chartLabel($0))
@@ -240,44 +245,65 @@ public struct HTMLRenderer: Sendable {
         for section in FigureSection.allCases {
             for subject in Self.subjects(section, in: baseline) {
                 for descriptor in charted where descriptor.section == section {
+                    let id = FigureID(descriptor.metric, of: subject)
+                    guard !ids.contains(where: { $0.0 == id }) else { continue }
                     let label = descriptor.label.lowercased()
-                    guard !ids.contains(where: { $0.0 == FigureID(descriptor.metric, of: subject) }) else { continue }
-                    ids.append(
-                        (
-                            FigureID(descriptor.metric, of: subject),
-                            subject.isEmpty ? label + "\ncost" : subject + "\n" + label
-                        )
-                    )
+                    ids.append((id, subject.isEmpty ? label + "\ncost" : subject + "\n" + label))
                 }
             }
         }
-        let groups: [SVGChart.BarGroup] = ids.compactMap { id, label in
-            guard let figure = comparison.figure(id), let base = figure.estimates[0], base.mean != 0 else { return nil }
-            let values = comparison.entries.indices.dropFirst().map { index -> Estimate? in
-                guard let difference = figure.differences[index] else { return nil }
-                return Estimate(
-                    mean: difference.mean / base.mean.magnitude,
-                    halfWidth95: difference.halfWidth95.map { $0 / base.mean.magnitude },
-                    n: difference.n
-                )
+        func groups(points: Bool) -> [SVGChart.BarGroup] {
+            ids.compactMap { id, label in
+                guard (id.descriptor.unit == .fraction) == points, let figure = comparison.figure(id),
+                    let base = figure.estimates[0], points || base.mean != 0
+                else { return nil }
+                let scale = points ? 1 : base.mean.magnitude
+                let values = comparison.entries.indices.dropFirst().map { index -> Estimate? in
+                    guard let difference = figure.differences[index] else { return nil }
+                    return Estimate(
+                        mean: difference.mean / scale,
+                        halfWidth95: difference.halfWidth95.map { $0 / scale },
+                        n: difference.n
+                    )
+                }
+                return SVGChart.BarGroup(label: label, values: values)
             }
-            return SVGChart.BarGroup(label: label, values: values)
         }
-        guard !groups.isEmpty else { return nil }
         let alternatives = comparison.entries.dropFirst().map(\.label)
-        return SVGChart.barChart(
-            id: "compare-change",
-            title: "Change against " + comparison.entries[0].label
-                + Self.intervalNote(
-                    comparison.entries[0].report.metadata.replications,
-                    " (95% interval of the paired difference)"
-                ),
-            yTitle: "Change",
-            unit: .fraction,
-            seriesNames: alternatives,
-            groups: groups,
-            signed: true
+        let note = Self.intervalNote(
+            comparison.entries[0].report.metadata.replications,
+            " (95% interval of the paired difference)"
         )
+        var charts: [String] = []
+        let relative = groups(points: false)
+        if !relative.isEmpty {
+            charts.append(
+                SVGChart.barChart(
+                    id: "compare-change",
+                    title: "Change against " + comparison.entries[0].label + note,
+                    yTitle: "Change",
+                    unit: .fraction,
+                    seriesNames: alternatives,
+                    groups: relative,
+                    signed: true
+                )
+            )
+        }
+        let points = groups(points: true)
+        if !points.isEmpty {
+            charts.append(
+                SVGChart.barChart(
+                    id: "compare-change-points",
+                    title: "Change of shares against " + comparison.entries[0].label + note,
+                    yTitle: "Change",
+                    unit: .fraction,
+                    seriesNames: alternatives,
+                    groups: points,
+                    percentagePoints: true
+                )
+            )
+        }
+        return charts
     }
 
     /// One line chart titled `title + suffix`, or one per series (`splitTitle: name` + `suffix`,

@@ -24,7 +24,14 @@ struct ChartAxis: Sendable {
 
     /// A linear axis over `values` in `unit`, from zero when `fromZero`, with about five
     /// round ticks labelled in a scale chosen for the range (`200k`, `84 ms` → `(ms)`).
-    static func linear(title: String, unit: FigureUnit, values: [Double], fromZero: Bool = true) -> ChartAxis {
+    /// With `percentagePoints`, fractions are changes of a share, labelled `+5 pp` (`(pp)`).
+    static func linear(
+        title: String,
+        unit: FigureUnit,
+        values: [Double],
+        fromZero: Bool = true,
+        percentagePoints: Bool = false
+    ) -> ChartAxis {
         let finite = values.filter(\.isFinite)
         var low = finite.min() ?? 0
         var high = finite.max() ?? 1
@@ -39,7 +46,11 @@ struct ChartAxis: Sendable {
         let step = ChartMath.niceStep((high - low) / divisor / 5) * divisor
         let lower = (low / step).rounded(.down) * step
         let upper = (high / step).rounded(.up) * step
-        let scale = TickScale(unit: unit, magnitude: Swift.max(upper.magnitude, lower.magnitude), step: step)
+        var scale = TickScale(unit: unit, magnitude: Swift.max(upper.magnitude, lower.magnitude), step: step)
+        if percentagePoints && unit == .fraction {
+            scale.suffix = " pp"
+            scale.titleSuffix = " (pp)"
+        }
         var ticks: [(value: Double, label: String)] = []
         var index = 0.0
         while true {

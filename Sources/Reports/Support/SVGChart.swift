@@ -70,7 +70,8 @@ enum SVGChart {
     // MARK: - Bar chart
 
     /// Grouped vertical bars, one group per `groups` entry and one bar per series, each with
-    /// a whisker over its 95% interval; the value is printed above each bar when few.
+    /// a whisker over its 95% interval; the value is printed above each bar when few. With
+    /// `percentagePoints`, fractions are changes of shares, labelled in pp (`+2.5 pp`).
     static func barChart(
         id: String,
         title: String,
@@ -78,15 +79,17 @@ enum SVGChart {
         unit: FigureUnit,
         seriesNames: [String],
         groups: [BarGroup],
-        signed: Bool = false
+        signed: Bool = false,
+        percentagePoints: Bool = false
     ) -> String {
         func valueLabel(_ value: Double) -> String {
-            signed ? HumanFormat.signed(value, unit) : HumanFormat.format(value, unit)
+            if percentagePoints { return (value > 0 ? "+" : "") + HumanFormat.fixed(value * 100, decimals: 1) + " pp" }
+            return signed ? HumanFormat.signed(value, unit) : HumanFormat.format(value, unit)
         }
         let height = 340.0
         let plotHeight = height - top - bottom
         let values = groups.flatMap { $0.values.compactMap { $0 } }.flatMap { [$0.lower, $0.upper, $0.mean] }
-        let y = ChartAxis.linear(title: yTitle, unit: unit, values: values)
+        let y = ChartAxis.linear(title: yTitle, unit: unit, values: values, percentagePoints: percentagePoints)
         let x = ChartAxis.categorical(title: "", labels: groups.map(\.label))
         func px(_ value: Double) -> Double { left + x.fraction(value) * plotWidth }
         func py(_ value: Double) -> Double { top + (1 - y.fraction(value)) * plotHeight }

@@ -18,6 +18,24 @@ extension BuiltinScenarios {
               capacity, over 5 minutes around the peak. Variants fail the busiest zone, fail the
               Hangzhou region, or remove the edge tier.
 
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                What happens to Double 11 orders when a zone or a whole region fails at the 583K TPS peak,
+                and what is the edge tier worth?
+              headline:
+                - workload/orders/failed
+                - workload/orders/rejected
+                - workload/orders/successRatio
+                - workload/orders/latencyP99
+                - workload/page-assets/latencyP99
+                - servedBy/page-assets/edge
+              charts:
+                - workload/orders/failed
+                - workload/orders/latencyP99
+                - servedBy/page-assets/edge
+
             sources:
               - seed: 002_17d0decc7939d5f4.txt
                 figure: "Double 11 peak traffic of 583K TPS (transactions per second), the world's largest single-day transaction volume"
@@ -387,6 +405,20 @@ extension BuiltinScenarios {
               latency each sees. Compare with alibaba-footprint-2025 (29 regions, 87 zones, 3,200 edge
               nodes), which extends this file.
 
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                Where were Alibaba Cloud's users far from a region in 2017, and how much latency did that
+                cost?
+              headline:
+                - workload/api-china/latencyP50
+                - workload/api-asia-pacific/latencyP50
+                - workload/api-europe/latencyP50
+                - workload/api-americas/latencyP50
+                - workload/api-middle-east-africa/latencyP50
+                - workload/media/latencyP99
+
             sources:
               - seed: 004_83d1169df7cb6cad.txt
                 figure: "Alibaba Cloud (2017): 31 availability zones in 14 regions worldwide"
@@ -656,6 +688,20 @@ extension BuiltinScenarios {
               edge's.
             seed: 17
 
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                Which continents gain most from the 15 new regions and the edge tier since 2017?
+              headline:
+                - workload/api-china/latencyP50
+                - workload/api-asia-pacific/latencyP50
+                - workload/api-europe/latencyP50
+                - workload/api-americas/latencyP50
+                - workload/api-middle-east-africa/latencyP50
+                - workload/media/latencyP99
+                - servedBy/media/edge
+
             sources:
               - seed: 002_17d0decc7939d5f4.txt
                 figure: "Alibaba Cloud covers 29 public-cloud regions, 87 availability zones and 3,200+ edge nodes"
@@ -858,6 +904,19 @@ extension BuiltinScenarios {
               lookups, and consumers tracking parcels in the evening. One day is simulated as a 1/1000
               sample (1 million parcel events) on 1/1000 of the capacity, with the daily curves of scans
               and tracking (overseas hubs on their own clocks).
+
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                Can the logistics platform ride its daily peaks, and what does a regional outage at the
+                morning peak cost?
+              headline:
+                - workload/parcel-events/successRatio
+                - workload/parcel-events/failed
+                - workload/parcel-events/latencyP99
+                - workload/tracking-queries/latencyP99
+                - region/cn-hangzhou/utilisation
 
             sources:
               - seed: 002_17d0decc7939d5f4.txt
@@ -1154,6 +1213,19 @@ extension BuiltinScenarios {
               variants lift residency, fail Frankfurt for ten minutes with and without it, and add a
               launch-day surge.
 
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                What does EU data residency cost a Chinese company going to Europe, in latency and in lost
+                requests?
+              headline:
+                - workload/app-api/latencyP99
+                - workload/vehicle-telemetry/latencyP99
+                - workload/app-api/successRatio
+                - workload/vehicle-telemetry/failed
+                - region/eu-central-1/utilisation
+
             sources:
               - seed: 002_17d0decc7939d5f4.txt
                 figure: "Alibaba Cloud helped Xpeng meet the EU's strict GDPR requirements and expand into the European market"
@@ -1333,6 +1405,19 @@ extension BuiltinScenarios {
               centers) and the new Saint Petersburg and Yekaterinburg regions with edge caches; the
               moscow-only variant serves everyone from Moscow, as before the expansion. Other variants
               fail a Moscow zone during the census burst, with and without the new sites.
+
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                What do Huawei Cloud's new Saint Petersburg and Yekaterinburg sites buy for games, video and
+                the census?
+              headline:
+                - workload/online-games/latencyP99
+                - workload/video-on-demand/latencyP99
+                - workload/census-upload/successRatio
+                - workload/census-upload/latencyP99
+                - region/ru-moscow/utilisation
 
             sources:
               - seed: 000_e0234624fbca49c1.txt
@@ -1518,6 +1603,18 @@ extension BuiltinScenarios {
               cross the border at 30 million a year. Variants analyse in Hong Kong or in Hangzhou, and
               fail the Macau edge for four minutes.
 
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                Should Macau's City Brain analyse its traffic video at an edge site in Macau or in a cloud
+                region?
+              headline:
+                - workload/traffic-analysis/latencyP99
+                - workload/traffic-analysis/sloAttainment
+                - workload/traffic-analysis/failed
+                - workload/city-services/latencyP99
+
             sources:
               - seed: 004_83d1169df7cb6cad.txt
                 figure: "Macau and Alibaba signed a 4-year smart-city agreement (4 August): traffic management, tourism, health care, city management, talent"
@@ -1648,6 +1745,19 @@ extension BuiltinScenarios {
               2,500, 5,000, 7,500 and 10,000 enterprises. (2) The Ruifang Yumei die-casting plant's 9
               machines photograph every casting for inspection: at an edge server in the plant, with the
               cloud as fallback, or in the cloud only - and what a cloud outage then costs the line.
+
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                How much regional capacity does each stage of Liaoning's move to the cloud need, and what
+                does a cloud outage cost the die-casting line?
+              headline:
+                - region/cn-shenyang/utilisation
+                - workload/enterprise-apps/latencyP99
+                - workload/enterprise-apps/successRatio
+                - workload/casting-inspection/latencyP99
+                - workload/casting-inspection/failed
 
             sources:
               - seed: 001_4a3986f7133450c2.txt
@@ -1786,6 +1896,20 @@ extension BuiltinScenarios {
               Shenzhen cloud. Variants compare cloud only, CDN plus cloud, a latency-driven hybrid, high
               and low box churn, a box density like a mainland city's (a third), and the Shenzhen region
               failing at the peak. Demand is a slice (about ten videos a second, 14 Gbit/s on average), not all of Hong Kong.
+
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                Can OneThing Cloud boxes in Hong Kong's homes carry Hong Kong's video demand, and what does
+                that change against serving it from mainland and overseas data centers?
+              headline:
+                - servedBy/hk-video/shared
+                - workload/hk-video/latencyP50
+                - workload/hk-video/latencyP99
+                - workload/hk-video/stallSeconds
+                - cost/perTBDelivered
+                - cost/total
 
             sources:
               - seed: 003_fe14300c1b53af24.txt
@@ -1966,6 +2090,19 @@ extension BuiltinScenarios {
               holds an object. The sweep runs the pool from 10,000 to 200,000 devices against the same
               demand: delivery share, stalls, latency and credits per device. Variants: cloud only, fewer
               probes per request, heavy NAT, high churn.
+
+            # What every report of this scenario leads with: the question, and the figures that answer it
+            # (named as in the CSV and JSON reports: section/subject/metric).
+            report:
+              question: >-
+                How many home devices does a nationwide infinite-node CDN need, and what does each earn?
+              headline:
+                - servedBy/kuaishou-short-video/shared
+                - servedBy/xiaomi-updates/shared
+                - workload/kuaishou-short-video/stallSeconds
+                - workload/kuaishou-short-video/latencyP99
+                - sharedPool/infinite-node/credits
+                - cost/perTBDelivered
 
             sources:
               - seed: 003_fe14300c1b53af24.txt
