@@ -77,7 +77,7 @@ extension IdentifiedFigure {
 /// The JSON keys of a figure across runs (comparison and sweep figures), in the order
 /// they are written.
 enum FigureAcrossRunsKey: String, CodingKey {
-    case key, section, subject, metric, label, unit, estimates, differences
+    case key, section, subject, metric, label, unit, estimates, differences, changeKind, changes
 
     /// Writes `id`'s identity (`key`, `section`, `subject`, `metric`, `label`, `unit`) into
     /// `container`: the one place these fields are written.

@@ -109,12 +109,21 @@ public struct ComparisonFigure: IdentifiedFigure, Hashable, Sendable, Encodable 
     /// Per entry, the difference against the first entry; nil for the first and where undefined.
     public var differences: [FigureDifference?]
 
-    /// Encodes the figure's identity, `estimates` and `differences`.
+    /// How this figure's changes are stated: percentage points for shares, else percent.
+    public var changeKind: ChangeKind { ChangeKind(for: id.descriptor.unit) }
+
+    /// Per entry, the change against the first entry as ``changeKind`` states it; nil for the
+    /// first and where undefined.
+    public var changes: [Double?] { differences.map { $0?.change(changeKind) } }
+
+    /// Encodes the figure's identity, `estimates`, `differences`, `changeKind` and `changes`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FigureAcrossRunsKey.self)
         try FigureAcrossRunsKey.encodeIdentity(id, into: &container)
         try container.encode(estimates, forKey: .estimates)
         try container.encode(differences, forKey: .differences)
+        try container.encode(changeKind, forKey: .changeKind)
+        try container.encode(changes, forKey: .changes)
     }
 }
 

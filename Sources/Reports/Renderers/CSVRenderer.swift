@@ -25,12 +25,14 @@ public struct CSVRenderer: Sendable {
     }
 
     /// The summary CSV of a comparison: one row per figure and run, with the difference
-    /// against the first run (`diff_*`, empty for the first) and `significant` (`true`/`false`).
+    /// against the first run (`diff_*`, empty for the first), `significant` (`true`/`false`),
+    /// and the change as people read it: `change_kind` (`percentage_points` for shares,
+    /// `percent` for the rest) and `change` in that kind (−15.0 for a share from 62% to 47%).
     public func summary(_ comparison: ComparisonReport) -> String {
         var lines = [
             [
                 "section", "subject", "figure", "label", "unit", "run", "mean", "ci95_half_width", "n", "diff_mean",
-                "diff_ci95_half_width", "diff_relative_percent", "significant", "paired",
+                "diff_ci95_half_width", "diff_relative_percent", "significant", "paired", "change_kind", "change",
             ]
         ]
         for figure in comparison.figures {
@@ -42,10 +44,11 @@ public struct CSVRenderer: Sendable {
                     fields += [
                         number(difference.mean), difference.halfWidth95.map(number) ?? "",
                         difference.relativePercent.map(number) ?? "", String(difference.significant),
-                        String(difference.paired),
+                        String(difference.paired), figure.changeKind.csvName,
+                        difference.change(figure.changeKind).map(number) ?? "",
                     ]
                 } else {
-                    fields += ["", "", "", "", ""]
+                    fields += ["", "", "", "", "", figure.changeKind.csvName, ""]
                 }
                 lines.append(fields)
             }

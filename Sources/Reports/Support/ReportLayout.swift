@@ -301,7 +301,7 @@ enum ReportLayout {
         if difference.mean == 0 && (difference.halfWidth95 ?? 0) == 0 { return "no change" }
         let unit = descriptor.unit
         var text: String
-        if unit == .fraction {
+        if ChangeKind(for: unit) == .percentagePoints {
             func points(_ value: Double) -> String { HumanFormat.fixed(value * 100, decimals: 1) + " pp" }
             text = (difference.mean > 0 ? "+" : "") + points(difference.mean)
             if let halfWidth = difference.halfWidth95 { text += " ± " + points(halfWidth) }

@@ -37,7 +37,7 @@ public struct FigureReference: Hashable, Sendable {
 extension ScenarioBuilder {
     /// Reads `report: {question, headline, charts}`; nil when the file has no `report`.
     mutating func readReport(_ top: inout MappingReader) -> ReportRequest? {
-        return top.mapping("report") { report -> ReportRequest in
+        top.mapping("report") { report -> ReportRequest in
             let question = report.optional("question", as: .string)
             let headline = Self.figureReferences(report.sequence("headline"), key: "headline", in: &report)
             let charts = Self.figureReferences(report.sequence("charts"), key: "charts", in: &report)
