@@ -23,6 +23,8 @@ extension Scenario {
         guard let report else { return }
         let known = FigureRegistry.figures(reportedFor: spec)
         let knownSet = Set(known)
+        // Run-wide figures are suggested in their short spelling, `cost/total`.
+        let names = known.map { $0.subject.isEmpty ? $0.descriptor.section.rawValue + "/" + $0.metricKey : $0.key }
         var diagnostics = Diagnostics()
         for (field, references) in [("headline", report.headline), ("charts", report.charts)] {
             for reference in references {
@@ -32,7 +34,7 @@ extension Scenario {
                         + "section/subject/metric as the CSV and JSON reports name it "
                         + "(workload/<class>/latencyP99, servedBy/<class>/shared, cost/perTBDelivered)",
                     at: reference.location,
-                    suggestion: Suggestions.best(for: reference.name, among: known.map(\.key))
+                    suggestion: Suggestions.best(for: reference.name, among: names)
                 )
             }
         }

@@ -102,6 +102,14 @@ public struct StandaloneScenario: Hashable, Sendable {
                         + "are left out."
                 )
             }
+            let (focused, removedFigures) = document.keepingReportFigures(amongEntitiesOf: applied.spec)
+            document = focused
+            if !removedFigures.isEmpty {
+                comment.append(
+                    "Report figures of things this variant removes (\(removedFigures.joined(separator: ", "))) "
+                        + "are left out."
+                )
+            }
         } else {
             comment.append("\(what), resolved by `sharesim show`.")
         }
@@ -176,6 +184,44 @@ extension ScenarioNode {
         newLatency[measuredIndex].value = .sequence(kept, at: latencyEntries[measuredIndex].value.location)
         var newEntries = entries
         newEntries[latencyIndex].value = .mapping(newLatency, at: entries[latencyIndex].value.location)
+        return (.mapping(newEntries, at: location), removed)
+    }
+
+    /// This scenario document with the figures of `report.headline` and `report.charts` that
+    /// name an entity `spec` does not have left out (a variant removing a pool keeps the
+    /// headline figures of that pool, which a file standing alone must not), and those
+    /// figures' names in order.
+    func keepingReportFigures(amongEntitiesOf spec: ModelSpec) -> (ScenarioNode, [String]) {
+        guard let entries = mappingEntries, let reportIndex = entries.firstIndex(where: { $0.key == "report" }),
+            var reportEntries = entries[reportIndex].value.mappingEntries
+        else { return (self, []) }
+        var entities = Set(spec.workloadClasses.map(\.name))
+        entities.formUnion(spec.regionNames)
+        entities.formUnion(spec.zones.map(\.zone.name))
+        entities.formUnion(spec.edgeSites.map(\.name))
+        entities.formUnion(spec.sharedPools.map(\.pool.name))
+        let regions = Set(spec.regionNames)
+        func isKept(_ name: String) -> Bool {
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, !parts[1].isEmpty else { return true }
+            if parts[2].hasPrefix("cloud:"), !regions.contains(String(parts[2].dropFirst("cloud:".count))) {
+                return false
+            }
+            return entities.contains(parts[1])
+        }
+        var removed: [String] = []
+        for index in reportEntries.indices where ["headline", "charts"].contains(reportEntries[index].key) {
+            guard let names = reportEntries[index].value.sequenceElements else { continue }
+            let kept = names.filter { node in
+                guard let name = node.scalarText, !isKept(name) else { return true }
+                if !removed.contains(name) { removed.append(name) }
+                return false
+            }
+            reportEntries[index].value = .sequence(kept, at: reportEntries[index].value.location)
+        }
+        guard !removed.isEmpty else { return (self, []) }
+        var newEntries = entries
+        newEntries[reportIndex].value = .mapping(reportEntries, at: entries[reportIndex].value.location)
         return (.mapping(newEntries, at: location), removed)
     }
 
