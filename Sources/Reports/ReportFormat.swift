@@ -2,7 +2,7 @@
 public enum ReportFormat: String, Hashable, Sendable, CaseIterable, Codable {
     /// Aligned plain-text tables (the default on a terminal).
     case table
-    /// JSON in the `sharesim.report/1` schema.
+    /// JSON in the `sharesim.report/2` schema.
     case json
     /// CSV: a summary file, and the time series as a second file.
     case csv

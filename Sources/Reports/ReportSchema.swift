@@ -1,29 +1,37 @@
-/// The identity and layout of the JSON report format, `sharesim.report/1`.
+/// The identity and layout of the JSON report format, `sharesim.report/2`; the JSON Schema
+/// is `docs/report.schema.json`.
 ///
-/// Every JSON report is one object. Its first key is `"schema"` (``identifier``), its second
-/// `"kind"`, then:
+/// Every JSON report is one object with the same keys whatever its kind, in this order:
 ///
-/// - `run`: `"run"` (``RunMetadata``: scenario, variant, seed, replications, durations,
-///   version, wall time, events, `complete`), `"figures"` (``ReportFigures``: `workloads`,
-///   `regions`, `zones`, `edgeSites`, `sharedPools`, `cost`, `series`), `"replications"`
-///   (each replication's `ModelResults`, from which a reader rebuilds everything else).
-/// - `comparison`: `"commonRandomNumbers"`, `"labels"`, `"figures"` (one
-///   ``ComparisonFigure`` per figure: `key`, `section`, `subject`, `metric`, `label`, `unit`,
-///   `estimates` per run, `differences` per run against the first, null for the first),
-///   `"runs"` (each `{"label", "report"}` with a full run report).
-/// - `sweep`: `"parameter"`, `"values"`, `"figures"` (one ``SweepFigure`` per figure with
-///   `estimates` per value), `"runs"` (each `{"value", "numericValue", "report"}`).
+/// - `schema`: ``identifier``; `kind`: `run`, `comparison` or `sweep`.
+/// - `focus`: the scenario's question and headline figures (``ReportFocus``: `question`,
+///   `headline` and `charts` as figure keys), or null.
+/// - `parameter`: the swept path (a sweep), else null; `commonRandomNumbers`: whether
+///   replication i of every run used the same seed (true for a run).
+/// - `figures`: the flat table, one row per figure and run (``FigureRowJSON``): `figure`
+///   (the key, `workload/web/latencyP99`), `section`, `subject`, `metric`, `label`, `unit`,
+///   `run` (the run's label), `value` and `numericValue` (the swept value, else null), `mean`,
+///   `low` and `high` (the 95% interval, null with one replication), `halfWidth95`, `n`, and
+///   in a comparison `changeKind` (`percentagePoints` for shares, `percent` for the rest),
+///   `change` (in that kind), `diffMean`, `diffLow`, `diffHigh`, `significant`, `paired`
+///   (null for the baseline's rows and outside comparisons). `pandas.json_normalize` reads
+///   it as one table.
+/// - `series`: per run, `{run, value, startSeconds, lengthSeconds, columns}`: its own time
+///   axis and one array per column named as in the series CSV
+///   (`workload.web.throughput_req_per_s`).
+/// - `latencyCDF`: per run and workload, `{run, value, workload, percentiles, seconds}`.
+/// - `runs`: per run, `{label, value, numericValue, run, replications}`: ``RunMetadata`` and
+///   every replication's raw results, from which a reader rebuilds everything else.
 ///
-/// Every figure is an ``Estimate`` object `{"mean", "halfWidth95", "n"}` in base units:
-/// seconds, bytes, bits per second, requests per second, fractions in 0...1, money units;
-/// `halfWidth95` is null with one replication. Keys appear in a fixed order, numbers in
-/// their shortest round-trip form, absent values as `null` (keys are never left out).
-/// Adding a key keeps the version; renaming or removing one, or changing its meaning,
-/// bumps it.
+/// Quantities are in base units: seconds, bytes, bits per second, requests per second,
+/// fractions in 0...1, money units. Keys appear in a fixed order, numbers in their shortest
+/// round-trip form, absent values as `null` (keys are never left out). Adding a key keeps
+/// the version; renaming or removing one, or changing its meaning, bumps it (`/1` held a
+/// run's figures grouped by entity and a comparison's as one object per figure).
 public enum ReportSchema {
     /// The schema name and version every JSON report carries in its `"schema"` key; the
     /// number changes whenever a key is renamed or removed or its meaning changes.
-    public static let identifier = "sharesim.report/1"
+    public static let identifier = "sharesim.report/2"
 
     /// Throws unless `container` holds this schema and the expected kind.
     static func check<Key: CodingKey>(

@@ -71,18 +71,23 @@ struct FigureRegistryTests {
     func jsonFigures() throws {
         let json = JSONReportRenderer(includeWallTime: false).render(ReportFixture.comparison())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let figures = try #require(object["figures"] as? [[String: Any]])
+        let rows = try #require(object["figures"] as? [[String: Any]])
         let comparison = ReportFixture.comparison()
-        #expect(figures.count == comparison.figures.count)
-        for (figure, expected) in zip(figures, comparison.figures) {
-            #expect(figure["key"] as? String == expected.id.key)
-            #expect(figure["section"] as? String == expected.id.descriptor.section.rawValue)
-            #expect(figure["metric"] as? String == expected.id.metricKey)
-            #expect(figure["label"] as? String == expected.id.label)
-            let unit = try #require(figure["unit"] as? String)
-            #expect(FigureUnit(rawValue: unit) == expected.id.descriptor.unit)
+        // One row per figure and run, the runs of a figure together.
+        #expect(rows.count == comparison.figures.count * comparison.entries.count)
+        for (index, expected) in comparison.figures.enumerated() {
+            for row in rows[(2 * index)..<(2 * index + 2)] {
+                #expect(row["figure"] as? String == expected.id.key)
+                #expect(row["section"] as? String == expected.id.descriptor.section.rawValue)
+                #expect(row["subject"] as? String == expected.id.subject)
+                #expect(row["metric"] as? String == expected.id.metricKey)
+                #expect(row["label"] as? String == expected.id.label)
+                let unit = try #require(row["unit"] as? String)
+                #expect(FigureUnit(rawValue: unit) == expected.id.descriptor.unit)
+                #expect(FigureID(key: expected.id.key) == expected.id)
+            }
         }
-        #expect(figures.first?["key"] as? String == "workload/web/throughputPerSecond")
+        #expect(rows.first?["figure"] as? String == "workload/web/throughputPerSecond")
     }
 
     @Test("JSON -> report -> JSON is the identity for runs, comparisons and sweeps")

@@ -3,6 +3,6 @@ import Testing
 
 @Suite struct ReportSchemaTests {
     @Test func schemaIdentifierIsVersioned() {
-        #expect(ReportSchema.identifier == "sharesim.report/1")
+        #expect(ReportSchema.identifier == "sharesim.report/2")
     }
 }

@@ -4,15 +4,15 @@ import Testing
 
 /// Parses a JSON report and returns the means of figure `key` (one per run or point).
 func figureMeans(_ json: String, key: String) throws -> [Double] {
+    try figureRows(json, key: key).map { $0["mean"] as? Double ?? .nan }
+}
+
+/// Parses a JSON report and returns the rows of figure `key` (one per run or point).
+func figureRows(_ json: String, key: String) throws -> [[String: Any]] {
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-    let figures = object?["figures"] as? [[String: Any]] ?? []
-    guard let figure = figures.first(where: { $0["key"] as? String == key }) else {
-        Issue.record("no figure \(key)")
-        return []
-    }
-    if let estimate = figure["estimate"] as? [String: Any] { return [estimate["mean"] as? Double ?? .nan] }
-    let estimates = figure["estimates"] as? [[String: Any]] ?? []
-    return estimates.map { $0["mean"] as? Double ?? .nan }
+    let rows = (object?["figures"] as? [[String: Any]] ?? []).filter { $0["figure"] as? String == key }
+    if rows.isEmpty { Issue.record("no figure \(key)") }
+    return rows
 }
 
 @Suite("sharesim run, compare, sweep, validate, merge")
@@ -28,7 +28,7 @@ struct ScenarioCommandTests {
         #expect(workers.status == 0, "\(workers.standardError)")
         #expect(inProcess.standardOutput == again.standardOutput)
         #expect(inProcess.standardOutput == workers.standardOutput)
-        #expect(inProcess.standardOutput.contains("\"schema\": \"sharesim.report/1\""))
+        #expect(inProcess.standardOutput.contains("\"schema\": \"sharesim.report/2\""))
     }
 
     @Test(
@@ -53,14 +53,13 @@ struct ScenarioCommandTests {
         let result = try CLIRunner.run(["compare", file, file, "--format", "json", "--reproducible", "--jobs", "0"])
         #expect(result.status == 0, "\(result.standardError)")
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
-        let figures = object?["figures"] as? [[String: Any]] ?? []
-        #expect(figures.count > 10)
-        for figure in figures {
-            let differences = figure["differences"] as? [Any] ?? []
-            guard let difference = differences.last as? [String: Any] else { continue }
-            #expect(difference["mean"] as? Double == 0, "\(figure["key"] ?? "")")
-            #expect(difference["significant"] as? Bool == false, "\(figure["key"] ?? "")")
+        let rows = object?["figures"] as? [[String: Any]] ?? []
+        #expect(rows.count > 20)
+        for row in rows where row["diffMean"] is Double {
+            #expect(row["diffMean"] as? Double == 0, "\(row["figure"] ?? "")")
+            #expect(row["significant"] as? Bool == false, "\(row["figure"] ?? "")")
         }
+        #expect(rows.contains { $0["diffMean"] is Double })
     }
 
     @Test("Doubling the only zone's servers changes the mean wait as M/M/c theory says")
@@ -72,12 +71,9 @@ struct ScenarioCommandTests {
             "--format", "json", "--reproducible", "--jobs", "0",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
-        let figures = object?["figures"] as? [[String: Any]] ?? []
-        let wait = try #require(figures.first { $0["key"] as? String == "zone/r-a/meanWaitSeconds" })
-        let difference = try #require((wait["differences"] as? [Any])?.last as? [String: Any])
-        let mean = try #require(difference["mean"] as? Double)
-        let halfWidth = try #require(difference["halfWidth95"] as? Double)
+        let difference = try #require(try figureRows(result.standardOutput, key: "zone/r-a/meanWaitSeconds").last)
+        let mean = try #require(difference["diffMean"] as? Double)
+        let halfWidth = try #require(difference["diffHigh"] as? Double) - mean
         // Erlang C: Wq = C(c, a) / (c mu - lambda) with a = lambda / mu = 1.5.
         // c = 2: C = 0.642857..., Wq = 1.285714 s; c = 4: C = 0.0737..., Wq = 0.02947 s.
         let analytic = 0.029_479_6 - 1.285_714_3

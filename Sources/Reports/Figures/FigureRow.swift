@@ -73,20 +73,3 @@ extension IdentifiedFigure {
     /// `subject · label`, or the label alone.
     public var displayName: String { id.displayName }
 }
-
-/// The JSON keys of a figure across runs (comparison and sweep figures), in the order
-/// they are written.
-enum FigureAcrossRunsKey: String, CodingKey {
-    case key, section, subject, metric, label, unit, estimates, differences, changeKind, changes
-
-    /// Writes `id`'s identity (`key`, `section`, `subject`, `metric`, `label`, `unit`) into
-    /// `container`: the one place these fields are written.
-    static func encodeIdentity(_ id: FigureID, into container: inout KeyedEncodingContainer<Self>) throws {
-        try container.encode(id.key, forKey: .key)
-        try container.encode(id.descriptor.section, forKey: .section)
-        try container.encode(id.subject, forKey: .subject)
-        try container.encode(id.metricKey, forKey: .metric)
-        try container.encode(id.label, forKey: .label)
-        try container.encode(id.descriptor.unit, forKey: .unit)
-    }
-}

@@ -68,40 +68,21 @@ public struct ComparisonReport: Hashable, Sendable, Codable {
         return entries.allSatisfy { $0.report.replications.map(\.seed) == seeds }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case schema, kind, commonRandomNumbers, labels, figures, runs
-    }
-
-    /// Encodes `schema`, `kind` (`comparison`), `commonRandomNumbers`, `labels`, `figures`
-    /// (with differences) and `runs` (each entry's label and full run report).
+    /// Encodes the comparison in the `sharesim.report/2` layout (``ReportSchema``), kind
+    /// `comparison`: one figure row per figure and run, with its change against the first.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ReportSchema.identifier, forKey: .schema)
-        try container.encode("comparison", forKey: .kind)
-        try container.encode(commonRandomNumbers, forKey: .commonRandomNumbers)
-        try container.encode(entries.map(\.label), forKey: .labels)
-        try container.encode(figures, forKey: .figures)
-        try container.encode(entries, forKey: .runs)
+        try ReportJSON(self).encode(to: encoder)
     }
 
     /// Decodes a comparison, recomputing the differences from the runs.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try ReportSchema.check(container, schemaKey: .schema, kindKey: .kind, expectedKind: "comparison")
-        let entries = try container.decode([Entry].self, forKey: .runs)
-        guard !entries.isEmpty else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .runs,
-                in: container,
-                debugDescription: "a comparison needs at least one run"
-            )
-        }
-        self.init(entries: entries)
+        let runs = try ReportJSON.runs(from: decoder, expectedKind: "comparison")
+        self.init(entries: runs.map { Entry(label: $0.label, report: $0.report) })
     }
 }
 
 /// One figure across the runs of a comparison.
-public struct ComparisonFigure: IdentifiedFigure, Hashable, Sendable, Encodable {
+public struct ComparisonFigure: IdentifiedFigure, Hashable, Sendable {
     /// Which figure.
     public var id: FigureID
     /// Per entry, the figure's estimate (nil where undefined or missing).
@@ -115,16 +96,6 @@ public struct ComparisonFigure: IdentifiedFigure, Hashable, Sendable, Encodable 
     /// Per entry, the change against the first entry as ``changeKind`` states it; nil for the
     /// first and where undefined.
     public var changes: [Double?] { differences.map { $0?.change(changeKind) } }
-
-    /// Encodes the figure's identity, `estimates`, `differences`, `changeKind` and `changes`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FigureAcrossRunsKey.self)
-        try FigureAcrossRunsKey.encodeIdentity(id, into: &container)
-        try container.encode(estimates, forKey: .estimates)
-        try container.encode(differences, forKey: .differences)
-        try container.encode(changeKind, forKey: .changeKind)
-        try container.encode(changes, forKey: .changes)
-    }
 }
 
 /// The difference of one figure between an alternative run and the baseline.

@@ -4,7 +4,7 @@ public import ShareModel
 /// derived from them (mean and 95% interval over replications).
 ///
 /// A value: build it once from the replications, then hand it to any renderer. Encoded, it
-/// is the JSON report (`"schema": "sharesim.report/1"`, `"kind": "run"`), and decoding that
+/// is the JSON report (`"schema": "sharesim.report/2"`, `"kind": "run"`), and decoding that
 /// JSON rebuilds the same report, so `compare` can work from saved files.
 public struct RunReport: Hashable, Sendable, Codable {
     /// What ran, for how long, and how it went.
@@ -81,35 +81,22 @@ public struct RunReport: Hashable, Sendable, Codable {
         rows.first { $0.id == id }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case schema, kind, run, figures, replications
-    }
-
-    /// Encodes `schema`, `kind` (`run`), `run` (the metadata), `figures`, `replications`.
+    /// Encodes the report in the `sharesim.report/2` layout (``ReportSchema``), kind `run`.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ReportSchema.identifier, forKey: .schema)
-        try container.encode("run", forKey: .kind)
-        try container.encode(metadata, forKey: .run)
-        try container.encode(figures, forKey: .figures)
-        try container.encode(replications, forKey: .replications)
+        try ReportJSON(self).encode(to: encoder)
     }
 
-    /// Decodes a run report, rebuilding the figures from the replications.
+    /// Decodes a run report, rebuilding the figures from its run's replications.
     ///
-    /// Throws when `schema` is not ``ReportSchema/identifier`` or `kind` is not `run`.
+    /// Throws when `schema` is not ``ReportSchema/identifier``, `kind` is not `run`, or
+    /// `runs` does not hold exactly one run with at least one replication.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try ReportSchema.check(container, schemaKey: .schema, kindKey: .kind, expectedKind: "run")
-        let metadata = try container.decode(RunMetadata.self, forKey: .run)
-        let replications = try container.decode([ModelResults].self, forKey: .replications)
-        guard !replications.isEmpty else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .replications,
-                in: container,
-                debugDescription: "a run report needs at least one replication"
+        let runs = try ReportJSON.runs(from: decoder, expectedKind: "run")
+        guard runs.count == 1 else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "a run report holds one run, not \(runs.count)")
             )
         }
-        self.init(metadata: metadata, replications: replications)
+        self = runs[0].report
     }
 }

@@ -54,50 +54,27 @@ public struct SweepReport: Hashable, Sendable, Codable {
         return zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case schema, kind, parameter, values, figures, runs
-    }
-
-    /// Encodes `schema`, `kind` (`sweep`), `parameter`, `values`, `figures` and `runs` (each
-    /// point's value, numeric value and full run report).
+    /// Encodes the sweep in the `sharesim.report/2` layout (``ReportSchema``), kind `sweep`:
+    /// one figure row per figure and swept value.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ReportSchema.identifier, forKey: .schema)
-        try container.encode("sweep", forKey: .kind)
-        try container.encode(parameter, forKey: .parameter)
-        try container.encode(points.map(\.value), forKey: .values)
-        try container.encode(figures, forKey: .figures)
-        try container.encode(points, forKey: .runs)
+        try ReportJSON(self).encode(to: encoder)
     }
 
     /// Decodes a sweep, rebuilding the figure series from the runs.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try ReportSchema.check(container, schemaKey: .schema, kindKey: .kind, expectedKind: "sweep")
-        let parameter = try container.decode(String.self, forKey: .parameter)
-        let points = try container.decode([Point].self, forKey: .runs)
-        guard !points.isEmpty else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .runs,
-                in: container,
-                debugDescription: "a sweep needs at least one point"
-            )
-        }
-        self.init(parameter: parameter, points: points)
+        let runs = try ReportJSON.runs(from: decoder, expectedKind: "sweep")
+        let parameter = try ReportJSON.parameter(from: decoder)
+        self.init(
+            parameter: parameter,
+            points: runs.map { Point(value: $0.value ?? $0.label, numericValue: $0.numericValue, report: $0.report) }
+        )
     }
 }
 
 /// One figure across the points of a sweep.
-public struct SweepFigure: IdentifiedFigure, Hashable, Sendable, Encodable {
+public struct SweepFigure: IdentifiedFigure, Hashable, Sendable {
     /// Which figure.
     public var id: FigureID
     /// Per point, the figure's estimate (nil where undefined or missing).
     public var estimates: [Estimate?]
-
-    /// Encodes the figure's identity and `estimates`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FigureAcrossRunsKey.self)
-        try FigureAcrossRunsKey.encodeIdentity(id, into: &container)
-        try container.encode(estimates, forKey: .estimates)
-    }
 }

@@ -93,17 +93,17 @@ public struct CSVRenderer: Sendable {
     /// `.served`, `.lost`; per zone `zone.<name>.utilisation_fraction`; per pool
     /// `pool.<name>.online_fraction`. Means over replications.
     public func series(_ report: RunReport) -> String {
-        let table = seriesColumns(report)
+        let table = SeriesColumns.of(report)
         return csv([table.headers] + table.rows.map { row in row.map { $0.map(number) ?? "" } })
     }
 
     /// The series CSV of a comparison: a `run` column, then the baseline's series columns,
     /// one block of rows per run.
     public func series(_ comparison: ComparisonReport) -> String {
-        let headers = seriesColumns(comparison.entries[0].report).headers
+        let headers = SeriesColumns.of(comparison.entries[0].report).headers
         var lines = [["run"] + headers]
         for entry in comparison.entries {
-            lines += aligned(seriesColumns(entry.report), to: headers).map { [entry.label] + $0 }
+            lines += aligned(SeriesColumns.of(entry.report), to: headers).map { [entry.label] + $0 }
         }
         return csv(lines)
     }
@@ -111,10 +111,10 @@ public struct CSVRenderer: Sendable {
     /// The series CSV of a sweep: `parameter`, `value` columns, then the first point's
     /// series columns, one block of rows per swept value.
     public func series(_ sweep: SweepReport) -> String {
-        let headers = seriesColumns(sweep.points[0].report).headers
+        let headers = SeriesColumns.of(sweep.points[0].report).headers
         var lines = [["parameter", "value"] + headers]
         for point in sweep.points {
-            lines += aligned(seriesColumns(point.report), to: headers).map { [sweep.parameter, point.value] + $0 }
+            lines += aligned(SeriesColumns.of(point.report), to: headers).map { [sweep.parameter, point.value] + $0 }
         }
         return csv(lines)
     }
@@ -129,38 +129,6 @@ public struct CSVRenderer: Sendable {
     }
 
     // MARK: - Helpers
-
-    private struct SeriesColumns {
-        var headers: [String]
-        var rows: [[Double?]]
-    }
-
-    private func seriesColumns(_ report: RunReport) -> SeriesColumns {
-        let figures = report.figures
-        var headers = ["start_s", "length_s"]
-        for workload in figures.workloads {
-            let prefix = "workload." + workload.name + "."
-            headers += ["throughput_req_per_s", "bitrate_bit_per_s", "mean_latency_s", "served", "lost"].map {
-                prefix + $0
-            }
-        }
-        headers += figures.zones.map { "zone." + $0.name + ".utilisation_fraction" }
-        headers += figures.sharedPools.map { "pool." + $0.name + ".online_fraction" }
-        let rows = figures.series.map { point -> [Double?] in
-            var row: [Double?] = [point.startSeconds, point.lengthSeconds]
-            for index in figures.workloads.indices {
-                let workload = element(point.workloads, index)
-                row += [
-                    workload?.throughputPerSecond?.mean, workload?.bitsPerSecond?.mean,
-                    workload?.meanLatencySeconds?.mean, workload?.served?.mean, workload?.lost?.mean,
-                ]
-            }
-            row += figures.zones.indices.map { element(point.zoneUtilisation, $0)??.mean }
-            row += figures.sharedPools.indices.map { element(point.poolOnlineFraction, $0)??.mean }
-            return row
-        }
-        return SeriesColumns(headers: headers, rows: rows)
-    }
 
     /// `columns`' rows as text, reordered to `headers` (a column it lacks is empty).
     private func aligned(_ columns: SeriesColumns, to headers: [String]) -> [[String]] {

@@ -1,11 +1,12 @@
-/// Renders reports as JSON in the `sharesim.report/1` schema (``ReportSchema``).
+/// Renders reports as JSON in the `sharesim.report/2` schema (``ReportSchema``,
+/// `docs/report.schema.json`).
 ///
 /// The output is deterministic: the same report gives the same bytes. `"schema"` is the
-/// first key and `"kind"` (`run`, `comparison`, `sweep`) the second; keys follow the
-/// report types' declaration order; numbers use their shortest round-trip form; absent
-/// values are `null`. All quantities are in base units: seconds, bytes, bits per second,
-/// requests per second, fractions 0...1, money units. Estimates are objects
-/// `{"mean", "halfWidth95", "n"}` (halfWidth95 is null with one replication).
+/// first key and `"kind"` (`run`, `comparison`, `sweep`) the second; the keys are the same
+/// for every kind; numbers use their shortest round-trip form; absent values are `null`.
+/// All quantities are in base units: seconds, bytes, bits per second, requests per second,
+/// fractions 0...1, money units. `figures` is one flat table of rows (figure, run, mean, 95%
+/// interval, n, and a comparison's change) that `pandas.json_normalize` reads in one step.
 ///
 /// Decoding the output with `JSONDecoder` into the same report type gives the report back.
 public struct JSONReportRenderer: Sendable {
