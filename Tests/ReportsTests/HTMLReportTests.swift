@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import ShareModel
 import SimTestSupport
 import Testing
 
@@ -18,7 +19,12 @@ import FoundationXML
         #expect(throughput.allSatisfy { $0.points == 3 })
         let cdf = try lines(document, chart: "latency-cdf")
         #expect(cdf.count == 2)
-        #expect(cdf.allSatisfy { $0.points == 17 })
+        #expect(cdf.allSatisfy { $0.points == LatencyResults.cdfPercentiles.count })
+        #expect(LatencyResults.cdfPercentiles.count == 37)
+        // Mean latency per interval: web (~40 ms) and video (~4 s) differ by more than 10×.
+        let overTime = try lines(document, chart: "latency-over-time")
+        #expect(overTime.map(\.name) == ["web", "video \"HD\", EU"])
+        #expect(overTime.allSatisfy { $0.points == 3 })
         let bars = try document.nodes(
             forXPath: "//*[@id='utilisation-by-region']//*[local-name()='rect'][@class='bar']"
         )
@@ -102,6 +108,20 @@ import FoundationXML
         #expect(pointTicks.contains("Change (pp)"))
         let cells = try document.nodes(forXPath: "//td[contains(@class,'significant')]")
         #expect(!cells.isEmpty)
+    }
+
+    @Test func aComparisonOverlaysTheRunsLatencyDistributions() throws {
+        let html = HTMLRenderer().render(ReportFixture.comparison())
+        let document = try XMLDocument(xmlString: html, options: [])
+        for index in 1...2 {
+            let overlay = try lines(document, chart: "compare-latency-cdf-\(index)")
+            #expect(overlay.map(\.name) == ["baseline", "more-web"])
+            #expect(overlay.allSatisfy { $0.points == LatencyResults.cdfPercentiles.count })
+        }
+        let titles = try document.nodes(
+            forXPath: "//*[@id='compare-latency-cdf-2']//*[local-name()='text'][@class='axis-title']"
+        ).map(\.stringValue)
+        #expect(titles.contains("End-to-end latency (log scale)"))
     }
 
     @Test func aSweepPageHasLinesWithBandsAgainstTheValue() throws {

@@ -76,6 +76,37 @@ public struct HTMLRenderer: Sendable {
                 series: series
             )
         }
+        if !figures.workloads.isEmpty && !figures.series.isEmpty {
+            // Intervals record each class's mean latency (not its percentiles): enough to show
+            // an outage window. Intervals that served nothing have no point.
+            let series = figures.workloads.indices.map { index in
+                SVGChart.LineSeries(
+                    name: figures.workloads[index].name,
+                    points: figures.series.compactMap { point in
+                        guard let estimate = element(point.workloads, index)?.meanLatencySeconds else { return nil }
+                        return (
+                            point.startSeconds + point.lengthSeconds / 2, estimate.mean,
+                            estimate.halfWidth95.map { _ in estimate.lower },
+                            estimate.halfWidth95.map { _ in estimate.upper }
+                        )
+                    }
+                )
+            }.filter { !$0.points.isEmpty }
+            let start = figures.series.first?.startSeconds ?? 0
+            let end = figures.series.last.map { $0.startSeconds + $0.lengthSeconds } ?? 1
+            if !series.isEmpty {
+                charts += lineCharts(
+                    id: "latency-over-time",
+                    title: "Mean latency over time per class",
+                    splitTitle: "Mean latency over time",
+                    suffix: Self.intervalNote(report.metadata.replications, " (95% band)"),
+                    x: ChartAxis.linear(title: "Time since warm-up", unit: .seconds, values: [start, end]),
+                    yTitle: "Mean latency",
+                    unit: .seconds,
+                    series: series
+                )
+            }
+        }
         let withLatency = figures.workloads.filter { !$0.latency.cdf.isEmpty }
         if !withLatency.isEmpty {
             let series = withLatency.map { workload in
@@ -227,7 +258,32 @@ public struct HTMLRenderer: Sendable {
             seriesNames: labels,
             replications: comparison.entries[0].report.metadata.replications
         )
-        return changeCharts(comparison) + lead + charts
+        return changeCharts(comparison) + lead + latencyOverlays(comparison) + charts
+    }
+
+    /// One latency CDF per class with one line per run (log latency axis), ids
+    /// `compare-latency-cdf-1`, `-2`, …: where the distributions part, not only at p99.
+    private func latencyOverlays(_ comparison: ComparisonReport) -> [String] {
+        let names = comparison.entries[0].report.figures.workloads.filter { !$0.latency.cdf.isEmpty }.map(\.name)
+        return names.enumerated().compactMap { index, name in
+            let series = comparison.entries.map { entry in
+                SVGChart.LineSeries(
+                    name: entry.label,
+                    points: (entry.report.figures.workloads.first { $0.name == name }?.latency.cdf ?? []).map {
+                        ($0.seconds, $0.percentile / 100, nil, nil)
+                    }
+                )
+            }
+            let values = series.flatMap { $0.points.map(\.x) }
+            guard !values.isEmpty else { return nil }
+            return SVGChart.lineChart(
+                id: "compare-latency-cdf-" + String(index + 1),
+                title: "Latency distribution (CDF): " + name,
+                x: ChartAxis.logarithmicSeconds(title: "End-to-end latency", values: values),
+                y: ChartAxis.linear(title: "Requests at or below", unit: .fraction, values: [0, 1]),
+                series: series
+            )
+        }
     }
 
     /// The comparison at a glance: bars of each headline figure's change against the baseline,
@@ -329,7 +385,7 @@ public struct HTMLRenderer: Sendable {
                     id: id,
                     title: title + suffix,
                     x: x,
-                    y: ChartAxis.linear(title: yTitle, unit: unit, values: values(series)),
+                    y: ChartAxis.automatic(title: yTitle, unit: unit, values: values(series)),
                     series: series
                 )
             ]
@@ -339,7 +395,7 @@ public struct HTMLRenderer: Sendable {
                 id: id + "-" + String(index + 1),
                 title: splitTitle + ": " + line.name + suffix,
                 x: x,
-                y: ChartAxis.linear(title: yTitle, unit: unit, values: values([line])),
+                y: ChartAxis.automatic(title: yTitle, unit: unit, values: values([line])),
                 series: [line]
             )
         }
@@ -388,7 +444,7 @@ public struct HTMLRenderer: Sendable {
                     title: id.headlineName + " vs " + sweep.parameter
                         + Self.intervalNote(sweep.points[0].report.metadata.replications, " (95% band)"),
                     x: x,
-                    y: ChartAxis.linear(title: id.label, unit: id.descriptor.unit, values: values),
+                    y: ChartAxis.automatic(title: id.label, unit: id.descriptor.unit, values: values),
                     series: [SVGChart.LineSeries(name: id.headlineName, points: points)]
                 )
             )

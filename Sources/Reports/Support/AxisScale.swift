@@ -91,6 +91,51 @@ struct ChartAxis: Sendable {
         )
     }
 
+    /// A value axis over `values` in `unit`: logarithmic (``logarithmic(title:unit:values:)``)
+    /// when every value is positive and they span more than two decades (the largest over
+    /// 100 times the smallest), so that small values are not flattened; else linear from zero.
+    static func automatic(title: String, unit: FigureUnit, values: [Double]) -> ChartAxis {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), low > 0, high > 100 * low else {
+            return linear(title: title, unit: unit, values: values)
+        }
+        return logarithmic(title: title, unit: unit, values: finite)
+    }
+
+    /// A logarithmic axis over the positive `values` in `unit`, with ticks at 1, 2, 5 × 10ᵏ
+    /// (fewer per decade over many decades) labelled in human units: `500 µs`, `2 ms` for
+    /// seconds; `10k`, `1M` with the unit in the title for the rest.
+    static func logarithmic(title: String, unit: FigureUnit, values: [Double]) -> ChartAxis {
+        if unit == .seconds { return logarithmicSeconds(title: title, values: values) }
+        let positive = values.filter { $0 > 0 && $0.isFinite }
+        let low = positive.min() ?? 1
+        let high = Swift.max(positive.max() ?? 10, low * 1.000_001)
+        let lower = ChartMath.powerOfTenBelow(low)
+        var upper = ChartMath.powerOfTenBelow(high)
+        if upper < high { upper *= 10 }
+        let decades = Int(ChartMath.log10(upper / lower).rounded())
+        let multipliers: [Double] = decades <= 2 ? [1, 2, 5] : decades <= 4 ? [1, 3] : [1]
+        var ticks: [(value: Double, label: String)] = []
+        var decade = lower
+        while decade <= upper * 1.000_001 {
+            for multiplier in multipliers {
+                let value = decade * multiplier
+                guard value <= upper * 1.000_001 else { continue }
+                let label: String
+                if unit == .fraction {
+                    label = ChartMath.shortNumber(value * 100) + "%"
+                } else {
+                    let (divisor, prefix) = ChartMath.siPrefix(value)
+                    label = (unit == .money ? "¤" : "") + ChartMath.shortNumber(value / divisor) + prefix
+                }
+                ticks.append((value, label))
+            }
+            decade *= 10
+        }
+        let suffix = unit == .fraction ? " (%, log scale)" : " (" + unit.axisSymbol + ", log scale)"
+        return ChartAxis(title: title + suffix, lower: lower, upper: upper, ticks: ticks, logarithmic: true)
+    }
+
     /// A categorical axis: one tick per label at positions 0, 1, … (range −0.5 … n − 0.5),
     /// or at the given numeric positions.
     static func categorical(title: String, labels: [String], positions: [Double]? = nil) -> ChartAxis {
@@ -220,6 +265,16 @@ enum ChartMath {
             index += 1
         }
         return (divisor, prefixes[index])
+    }
+
+    /// A short number for a log-axis tick: `2`, `0.5`, `0.001` (up to six decimals, no
+    /// trailing zeros, no exponent).
+    static func shortNumber(_ value: Double) -> String {
+        var text = HumanFormat.fixed(value, decimals: 6)
+        guard text.contains(".") else { return text }
+        while text.last == "0" { text.removeLast() }
+        if text.last == "." { text.removeLast() }
+        return text
     }
 
     /// A short duration for a log-axis tick: `500 µs`, `2 ms`, `1 s`, `20 s`.

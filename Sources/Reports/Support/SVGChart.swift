@@ -19,7 +19,16 @@ enum SVGChart {
     /// The Okabe–Ito palette: distinguishable with colour-blindness, readable on white.
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#555555", "#B8A000"]
 
-    static func colour(_ index: Int) -> String { palette[index % palette.count] }
+    /// The colour of series `index` (from 0): the palette's first, then hues a golden angle
+    /// apart at alternating lightness, so no two of the first hundreds of series share a
+    /// colour (29 regions get 29 colours).
+    static func colour(_ index: Int) -> String {
+        if index < palette.count { return palette[index] }
+        let extra = index - palette.count
+        let hue = (extra * 137 + 17) % 360
+        let lightness = [38, 52, 30][extra % 3]
+        return "hsl(\(hue),\(extra % 2 == 0 ? 70 : 55)%,\(lightness)%)"
+    }
 
     private static let width = 900.0
     private static let left = 78.0
@@ -63,8 +72,8 @@ enum SVGChart {
                 }
             }
         }
-        body += legend(series.map(\.name), height: height)
-        return svg(id: id, title: title, height: height, body: body)
+        let key = legend(series.map(\.name))
+        return svg(id: id, title: title, height: Swift.max(height, key.bottom + 8), body: body + key.parts)
     }
 
     // MARK: - Bar chart
@@ -156,10 +165,13 @@ enum SVGChart {
                 }
             }
         }
+        var chartHeight = height
         if seriesNames.count > 1 || (seriesNames.first.map { !$0.isEmpty } ?? false) {
-            body += legend(seriesNames, height: height)
+            let key = legend(seriesNames)
+            body += key.parts
+            chartHeight = Swift.max(height, key.bottom + 8)
         }
-        return svg(id: id, title: title, height: height, body: body)
+        return svg(id: id, title: title, height: chartHeight, body: body)
     }
 
     // MARK: - Stacked bars
@@ -221,8 +233,8 @@ enum SVGChart {
                 start += share
             }
         }
-        body += legend(segmentNames, height: height)
-        return svg(id: id, title: title, height: height, body: body)
+        let key = legend(segmentNames)
+        return svg(id: id, title: title, height: Swift.max(height, key.bottom + 8), body: body + key.parts)
     }
 
     // MARK: - Parts
@@ -289,24 +301,44 @@ enum SVGChart {
         "<text x=\"\(coordinate(left))\" y=\"22\" class=\"chart-title\">\(HTMLText.escape(title))</text>"
     }
 
-    /// A legend in the right margin, one swatch and name per line.
-    private static func legend(_ names: [String], height: Double) -> [String] {
+    /// A legend in the right margin, one swatch per name; a long name wraps onto further
+    /// lines (never cut), and the returned bottom says how tall the chart must be to show it all.
+    private static func legend(_ names: [String]) -> (parts: [String], bottom: Double) {
         let x = left + plotWidth + 18
         var parts = ["<g class=\"legend\">"]
+        var y = top + 4
         for (index, name) in names.enumerated() {
-            let y = top + 4 + Double(index) * 20
-            let shown = name.count > 26 ? String(name.prefix(25)) + "…" : name
             parts.append(
                 "<rect x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"12\" height=\"12\" "
                     + "fill=\"\(colour(index))\"/>"
             )
-            parts.append(
-                "<text x=\"\(coordinate(x + 18))\" y=\"\(coordinate(y + 10.5))\" class=\"legend-label\">"
-                    + "\(HTMLText.escape(shown))</text>"
-            )
+            for (lineIndex, line) in wrapped(name, width: 26).enumerated() {
+                parts.append(
+                    "<text x=\"\(coordinate(x + 18))\" y=\"\(coordinate(y + 10.5 + 15 * Double(lineIndex)))\" "
+                        + "class=\"legend-label\">\(HTMLText.escape(line))</text>"
+                )
+                if lineIndex > 0 { y += 15 }
+            }
+            y += 20
         }
         parts.append("</g>")
-        return parts
+        return (parts, y)
+    }
+
+    /// `text` in lines of at most `width` characters, broken after spaces, `/`, `,` or `=`
+    /// where it can be, else inside a word.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(text)
+        while rest.count > width {
+            let window = rest.prefix(width)
+            let cut = window.lastIndex { " /,=".contains($0) }.map { rest.index(after: $0) } ?? window.endIndex
+            let line = rest[..<cut]
+            lines.append(String(line.last == " " ? line.dropLast() : line))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        if !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
+        return lines
     }
 
     private static func svg(id: String, title: String, height: Double, body: [String]) -> String {

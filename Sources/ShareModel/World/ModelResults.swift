@@ -147,7 +147,8 @@ public struct LatencyResults: Hashable, Sendable, Codable {
 
     /// The percentiles ``cdf`` is sampled at.
     public static let cdfPercentiles: [Double] = [
-        1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97.5, 99, 99.5, 99.9, 99.99,
+        0.1, 0.5, 1, 2.5, 5, 7.5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 92.5, 95,
+        96, 97, 97.5, 98, 98.5, 99, 99.5, 99.7, 99.8, 99.9, 99.95, 99.99,
     ]
 }
 
