@@ -177,6 +177,24 @@ struct StandaloneScenarioTests {
         #expect(decoded.spec.latency.measuredLatency(between: "hong-kong", and: "cn-shenzhen") == .milliseconds(14))
     }
 
+    @Test("A variant removing a pool leaves out the report figures of that pool, and says so")
+    func reportFiguresOfRemovedEntity() throws {
+        let shown = try StandaloneScenario.builtin("xunlei-xingyu-cdn", variant: "cloud-only")
+        #expect(
+            shown.text.contains(
+                "# Report figures of things this variant removes (sharedPool/infinite-node/credits) are left out."
+            )
+        )
+        let decoded = try Scenario.parse(shown.text, name: "cloud-only.yaml")
+        #expect(
+            decoded.report?.headline.map(\.name) == [
+                "servedBy/kuaishou-short-video/shared", "servedBy/xiaomi-updates/shared",
+                "workload/kuaishou-short-video/stallSeconds", "workload/kuaishou-short-video/latencyP99",
+                "cost/perTBDelivered",
+            ]
+        )
+    }
+
     @Test("Every variant of every built-in is shown as the variant's document, without the variants")
     func everyVariant() throws {
         var shownCount = 0
@@ -187,8 +205,10 @@ struct StandaloneScenarioTests {
                 let applied = try original.applying(variant: variant)
                 let decoded = try Scenario.parse(shown.text, name: "\(name)-\(variant).yaml")
                 let dropped = decoded.sweep == nil ? ["variants", "sweep"] : ["variants"]
-                // Measured latencies naming places the variant removes are left out.
+                // Measured latencies naming places the variant removes are left out, and so are
+                // report figures of entities it removes.
                 let measured = applied.document.keepingMeasuredLatencies(amongPlacesOf: applied.spec).0
+                    .keepingReportFigures(amongEntitiesOf: applied.spec).0
                 #expect(
                     decoded.document.sameContent(as: Self.expected(measured, without: dropped)),
                     "\(name) --variant \(variant)"
