@@ -88,6 +88,11 @@ struct ReportFocusTests {
         )
         #expect(!cloudOnly.contains("  - sharedPool/infinite-node/credits\n"))
         #expect(cloudOnly.contains("  - servedBy/kuaishou-short-video/shared\n"))
+        // Run as a variant of the built-in, the focus leaves the removed pool's figure out too.
+        let variant = try BuiltinScenarios.scenario(named: "xunlei-xingyu-cdn").applying(variant: "cloud-only")
+        let focus = try #require(variant.reportFocus)
+        #expect(!focus.headline.contains(FigureID(.poolCredits, of: "infinite-node")))
+        #expect(focus.headline.count == 5)
     }
 
     @Test("a run report of the scenario leads with its focus")

@@ -107,8 +107,9 @@ struct ShowInitCommandTests {
             #expect(own.count == builtin.count)
             let differing = zip(own, builtin).filter { $0 != $1 }
             #expect(differing.count == 1)
-            #expect(differing.first?.0 == "    \"variant\": null,")
-            #expect(differing.first?.1 == "    \"variant\": \"\(variant)\",")
+            // The run's metadata, nested in `runs[0].run`, names the variant.
+            #expect(differing.first?.0 == "        \"variant\": null,")
+            #expect(differing.first?.1 == "        \"variant\": \"\(variant)\",")
         }
     }
 

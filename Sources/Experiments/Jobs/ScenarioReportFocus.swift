@@ -3,14 +3,19 @@ public import Scenario
 
 extension Scenario {
     /// The question and figures the scenario's `report:` declares, its names read as
-    /// figures; nil without `report:`. A name that is no figure is left out here
-    /// (``checkReportFigures()`` reports it).
+    /// figures; nil without `report:`. Only figures this scenario's runs report are kept: a
+    /// variant that removes a pool leaves out the pool's figures, and a name that is no figure
+    /// is left out here (``checkReportFigures()`` reports it).
     public var reportFocus: ReportFocus? {
         guard let report else { return nil }
+        let reported = Set(FigureRegistry.figures(reportedFor: spec))
+        func figures(_ references: [FigureReference]) -> [FigureID] {
+            references.compactMap { FigureID(key: $0.name) }.filter(reported.contains)
+        }
         return ReportFocus(
             question: report.question,
-            headline: report.headline.compactMap { FigureID(key: $0.name) },
-            charts: report.charts.compactMap { FigureID(key: $0.name) }
+            headline: figures(report.headline),
+            charts: figures(report.charts)
         )
     }
 

@@ -86,9 +86,10 @@ struct ReportJSON: Encodable {
         }
     }
 
-    /// A run's label in a run report: its variant, else its scenario's name.
+    /// A run's label in a run report: its scenario's name (the variant is in its metadata),
+    /// so a variant saved as a file of its own gives the same rows as the variant itself.
     static func label(of metadata: RunMetadata) -> String {
-        metadata.variant ?? metadata.scenarioName
+        metadata.scenarioName
     }
 
     enum CodingKeys: String, CodingKey {
