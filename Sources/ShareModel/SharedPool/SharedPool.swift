@@ -3,7 +3,7 @@ public import SimCore
 /// The state of a pool of home devices that lend uplink, storage and CPU: their resources,
 /// who is online, who can be reached, and what each has served.
 ///
-/// Per-device state is a struct of arrays, `34` bytes per device (see ``bytesPerDevice``):
+/// Per-device state is a struct of arrays, `58` bytes per device (see ``bytesPerDevice``):
 ///
 /// | array                  | element  | bytes |
 /// |------------------------|----------|-------|
@@ -16,11 +16,14 @@ public import SimCore
 /// | session counter        | `UInt32` | 4     |
 /// | reachable-online list  | `UInt32` | 4     |
 /// | position in that list  | `UInt32` | 4     |
+/// | end of session         | `Event`  | 24    |
 ///
-/// Churn adds one pending event per device in the scheduler: 24 bytes in a
-/// `QuaternaryHeap` (58 bytes per device in all: 10⁶ devices 58 MB, 10⁷ 580 MB), about 60
-/// in the default `LadderQueue`. Measured (resident memory growth, 10⁶ devices, one
-/// simulated hour): 53 MiB with `QuaternaryHeap`, 70 MiB with `LadderQueue`. `Float` keeps
+/// The ends of sessions wait in the pool's own 4-ary heap, reserved at its full size; only
+/// the earliest is in the scheduler (see ``start(scheduler:)``). Scheduling each there
+/// instead would cost about 60 bytes per device in the default `LadderQueue`. Measured
+/// (peak resident memory of `sharesim bench model pool --devices 10M --seconds 60`, which
+/// adds the model's 5 bytes per device and the run's other state): 76 bytes per device,
+/// was 122. `Float` keeps
 /// 24 significant bits, a relative error below 6·10⁻⁸ on a bandwidth or a storage size, far
 /// below what the distributions claim. The session counter wraps after 2³² sessions of one
 /// device (reusing its first streams), which no run reaches.
@@ -69,6 +72,9 @@ public struct SharedPool: Sendable {
     var reachableOnline: [UInt32]
     /// Per device: its position in ``reachableOnline``, or ``absent``.
     var positionInReachable: [UInt32]
+    /// The end of each device's session, earliest first; only the earliest is in the
+    /// scheduler (see ``start(scheduler:)``).
+    var pendingChurn: QuaternaryHeap
 
     /// The number of devices online now, reachable or not.
     public internal(set) var onlineDevices: Int
@@ -88,11 +94,11 @@ public struct SharedPool: Sendable {
     /// Marks a device that is not in ``reachableOnline``.
     static let absent = UInt32.max
 
-    /// The memory the pool's own arrays take per device, in bytes (34), not counting the
-    /// one pending churn event per device that the scheduler holds.
+    /// The memory the pool's own arrays take per device, in bytes (58), its pending end of
+    /// session included.
     public static let bytesPerDevice =
         3 * MemoryLayout<Float>.stride + MemoryLayout<Double>.stride + 2 * MemoryLayout<Bool>.stride
-        + 3 * MemoryLayout<UInt32>.stride
+        + 3 * MemoryLayout<UInt32>.stride + MemoryLayout<Event>.stride
 
     /// Stream purposes for one device: resources, NAT, initial state, then sessions from
     /// ``Purpose/firstSession`` on.
@@ -144,6 +150,8 @@ public struct SharedPool: Sendable {
         reachableOnline = []
         reachableOnline.reserveCapacity(count)
         positionInReachable = Array(repeating: Self.absent, count: count)
+        pendingChurn = QuaternaryHeap()
+        pendingChurn.reserveCapacity(count)
         onlineDevices = 0
         onlineFraction = TimeWeightedMean(initialValue: 0, at: .zero)
         totalBytesServed = 0

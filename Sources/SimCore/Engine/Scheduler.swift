@@ -70,6 +70,47 @@ public struct Scheduler<Queue: PendingEventSet> {
         enqueue(kind, target: target, payload: payload, at: time, cancellable: false)
     }
 
+    /// An event of `kind` for `target` at the instant `time`, given its place in firing order
+    /// now (the next sequence number) but not scheduled.
+    ///
+    /// For a model that keeps many timers in its own pending set, of which only the earliest
+    /// matters to the run (one per device of a large pool): it reserves each timer here, and
+    /// passes the earliest to ``schedule(reserved:)``. That event then fires exactly where
+    /// ``schedule(_:target:payload:at:)`` called now would have made it fire, so results do not
+    /// depend on which events the model kept aside.
+    ///
+    /// - Precondition: `time` is not before ``now``.
+    /// - Complexity: O(1).
+    @inlinable
+    public mutating func reserve(_ kind: UInt16, target: UInt32, payload: UInt32 = 0, at time: SimTime) -> Event {
+        precondition(time >= now, "cannot reserve an event at \(time), before now (\(now))")
+        precondition(kind <= Event.maxKind, "event kind \(kind) above \(Event.maxKind)")
+        precondition(nextSequence < Scheduler.maxSequence, "sequence numbers exhausted")
+        let event = Event(
+            time: time,
+            sequence: nextSequence,
+            kind: kind,
+            cancellable: false,
+            target: target,
+            payload: payload
+        )
+        nextSequence &+= 1
+        return event
+    }
+
+    /// Schedules an event made by ``reserve(_:target:payload:at:)``, in its reserved place.
+    ///
+    /// Schedule each reserved event at most once: the scheduler cannot tell a copy.
+    ///
+    /// - Precondition: `event` is not before ``now``.
+    /// - Complexity: that of the queue's insert.
+    @inlinable
+    public mutating func schedule(reserved event: Event) {
+        precondition(event.time >= now, "cannot schedule at \(event.time), before now (\(now))")
+        precondition(!event.isCancellable, "a cancellable event cannot be reserved")
+        queue.insert(event)
+    }
+
     /// Schedules an event that can be cancelled later with the returned handle.
     ///
     /// Cancellation is lazy: the event stays in the pending set and is dropped when it
