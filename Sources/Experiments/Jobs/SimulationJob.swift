@@ -141,7 +141,7 @@ public struct SimulationJob: Codable, Hashable, Sendable {
         let end = simulation.model.runEnd
         let chunk = SimDuration(nanoseconds: max(1, end.nanoseconds / 2_000))
         while simulation.now < end, simulation.model.limitBreach == nil {
-            simulation.run(until: min(end, simulation.now + chunk))
+            ModelRun.advance(&simulation, until: min(end, simulation.now + chunk))
             progress?(simulation.now, end, simulation.scheduler.eventCount)
             if isStopRequested() { throw ExperimentError.interrupted }
         }

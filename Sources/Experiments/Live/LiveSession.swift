@@ -144,7 +144,7 @@ public final class LiveSession {
         while simulation.now < target, simulation.model.limitBreach == nil {
             let next = min(target, simulation.now + chunk)
             let chunkStart = ContinuousClock.now
-            simulation.run(until: next)
+            ModelRun.advance(&simulation, until: next)
             adaptChunk(took: ContinuousClock.now - chunkStart, ranFullChunk: next < target)
             publishCrossedIntervals()
             if ContinuousClock.now - tickStart > Self.tickBudget { break }

@@ -27,6 +27,22 @@ public enum ModelRun {
         return simulation
     }
 
+    /// Runs `simulation` until `time` (at most to the model's end), for callers that run it in
+    /// steps between progress reports.
+    ///
+    /// Call this rather than `simulation.run(until:)` from another module: the run loop is
+    /// compiled here, for the model's own pending-event set, so every event handler is
+    /// specialised; a loop compiled elsewhere calls the handlers' generic versions, which look
+    /// up type metadata on every call (measured: `alibaba-double11`'s orders ran 2.4x slower).
+    ///
+    /// - Complexity: the events up to `time` × O(1) amortised for the default pending-event set.
+    public static func advance(
+        _ simulation: inout Simulation<WorldModel, DefaultPendingEventSet>,
+        until time: SimTime
+    ) {
+        _ = simulation.run(until: min(time, simulation.model.runEnd))
+    }
+
     /// Runs `simulation` to the model's end (from wherever it is) and returns the results.
     ///
     /// - Throws: ``RunLimitBreach`` if the run reaches one of its limits (now or before).
