@@ -32,7 +32,9 @@ struct BenchCommandTests {
         (["bench", "hold", "--format", "xml"], "--format"),
         (["bench", "hold", "--queue", "splay"], "--queue"),
         (["bench", "hold", "--frobnicate"], "--frobnicate"),
-        (["bench", "model", "cloud", "--rate", "20M"], "--rate"),
+        (["bench", "model", "cloud", "--rate", "2G"], "--rate"),
+        (["bench", "model", "pool", "--devices", "2T"], "--devices"),
+        (["bench", "hold", "--pending", "3G"], "--pending"),
         (["bench", "model", "saturated", "--seconds", "5"], "--seconds"),
         (["bench", "model", "cloud", "--devices", "2M"], "--devices"),
         (["bench", "model", "cloud", "--rate", "5x"], "--rate"),
@@ -64,6 +66,29 @@ struct BenchCommandTests {
         let lines = result.standardError.split(separator: "\n").filter { !$0.contains("warning:") }
         #expect(lines.count == 1, "one line of error, got: \(result.standardError)")
         #expect(result.standardError.contains(flag), "the error names \(flag): \(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    /// Sizes within the flags' ranges that no machine of ours can hold, and the start of the
+    /// refusal: the flag, what it asks for, and the estimate (then this machine's memory).
+    static let tooBig: [([String], String)] = [
+        (["bench", "model", "pool", "--devices", "1e12"], "--devices: 1,000,000,000,000 devices need about 62 TiB"),
+        (["bench", "model", "pool", "--rate", "1G"], "--rate: about 8,000,000,000 requests in flight need about"),
+        (["bench", "hold", "--pending", "2G"], "--pending: 2,000,000,000 pending events need about 115 GiB"),
+        (
+            ["bench", "phold", "--lps", "10M", "--events-per-lp", "200", "--end", "1"],
+            "--lps: 10,000,000 LPs with 200 events each need about 116 GiB"
+        ),
+    ]
+
+    @Test("sizes beyond this machine's memory are refused up front with the estimate, status 2", arguments: tooBig)
+    func refusedForMemory(arguments: [String], start: String) throws {
+        let result = try CLIRunner.run(arguments)
+        #expect(result.status == 2, "\(arguments) exited \(result.status): \(result.standardError)")
+        let lines = result.standardError.split(separator: "\n").filter { !$0.contains("warning:") }
+        #expect(lines.count == 1, "one line of error, got: \(result.standardError)")
+        #expect(lines.first?.hasPrefix("sharesim: error: " + start) == true, "\(result.standardError)")
+        #expect(lines.first?.contains("; this machine has ") == true)
         #expect(result.standardOutput.isEmpty)
     }
 

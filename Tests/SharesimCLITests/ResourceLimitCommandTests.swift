@@ -9,7 +9,7 @@ struct ResourceLimitCommandTests {
         arguments: [
             (
                 "shared_pools.hk-onething.devices=4294967294",
-                "--set:1:1: error: 'devices' in shared pool 'hk-onething': 4,294,967,294 devices need about 416 GiB "
+                "--set:1:1: error: 'devices' in shared pool 'hk-onething': 4,294,967,294 devices need about 272 GiB "
                     + "in one simulation; this machine has"
             ),
             (

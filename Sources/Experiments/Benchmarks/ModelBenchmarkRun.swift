@@ -45,12 +45,24 @@ public enum ModelBenchmarkRun {
     /// a minute) and returns the record: wall time, speed against real time, events and
     /// requests per second, peak memory. `saturated` takes neither; `topology` reports its
     /// build time and cost per request as well (see ``runTopology(rate:seconds:seed:)``).
+    ///
+    /// - Throws: ``ExperimentError/usage(_:)`` before anything is built when the run would need
+    ///   more memory than this machine has (see ``footprint(_:rate:)``) or more devices than a
+    ///   pool can hold; errors of the run.
     public static func run(
         _ workload: Workload,
         rate: Double?,
         seconds: Double?,
-        seed: UInt64
+        seed: UInt64,
+        machineBytes: Double = MachineMemory.bytes
     ) throws -> BenchmarkRecord {
+        try footprint(workload, rate: rate).check(machineBytes: machineBytes)
+        if case .pool(let devices) = workload, devices > SharedPoolSpec.maximumDeviceCount {
+            throw ExperimentError.usage(
+                "--devices: a pool holds at most \(ModelSpec.grouped(Double(SharedPoolSpec.maximumDeviceCount))) "
+                    + "devices (device numbers are 32-bit), got \(ModelSpec.grouped(Double(devices)))"
+            )
+        }
         if workload == .saturated { return try runSaturated(seed: seed) }
         if workload == .topology { return try runTopology(rate: rate, seconds: seconds, seed: seed) }
         let spec: ModelSpec
@@ -77,7 +89,8 @@ public enum ModelBenchmarkRun {
         let simulated = spec.warmup.seconds + spec.duration.seconds
         let served = results.workloads.reduce(0) { $0 + $1.served }
         var record = BenchmarkRecord(name: "model-\(workload.name)")
-        record.set("devices", .integer(Int64(spec.sharedPools.first?.pool.deviceCount ?? 0)))
+        let devices = spec.sharedPools.first?.pool.deviceCount ?? 0
+        record.set("devices", .integer(Int64(devices)))
         record.set("zones", .integer(Int64(spec.zones.count)))
         record.set("simulated_seconds", .real(simulated))
         record.set("wall_seconds", .real(wall))
@@ -88,6 +101,7 @@ public enum ModelBenchmarkRun {
         record.set("requests_per_second", .real(Double(served) / wall))
         record.set("peak_rss_bytes", .unsigned(peak))
         record.set("rss_growth_bytes", .unsigned(peak > baseline ? peak - baseline : 0))
+        if devices > 0 { record.set("peak_rss_bytes_per_device", .real(Double(peak) / Double(devices))) }
         EngineBenchmarks.describeHost(in: &record)
         let subject: String
         switch workload {
@@ -100,6 +114,9 @@ public enum ModelBenchmarkRun {
             + "\(HumanNumbers.significant(simulated / wall, digits: 3))x real time; "
             + "\(HumanNumbers.compact(Double(results.eventsProcessed) / wall)) events/s, "
             + "\(HumanNumbers.compact(Double(served) / wall)) requests/s; peak RSS \(HumanNumbers.bytes(Double(peak)))"
+        if devices > 0 {
+            record.summary += " (\(HumanNumbers.fixed(Double(peak) / Double(devices), decimals: 1)) bytes per device)"
+        }
         return record
     }
 

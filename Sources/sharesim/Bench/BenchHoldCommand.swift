@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import HostRuntime
 import SimCore
 
@@ -9,7 +10,7 @@ struct BenchHoldCommand: ParsableCommand {
         abstract: "The classic hold model: N pending events, M remove-then-insert operations."
     )
 
-    @Option(help: "Events kept pending (1 to 100M).")
+    @Option(help: "Events kept pending (1 to 2G, as memory allows: about 62 bytes each in the ladder, 24 in the heap).")
     var pending = CountArgument(1_000_000)
 
     @Option(help: "Hold operations (1 to 10G, about 20 minutes at 10^6 pending).")
@@ -18,12 +19,13 @@ struct BenchHoldCommand: ParsableCommand {
     @OptionGroup var options: BenchOptions
 
     func validate() throws {
-        try validateCount(pending.value, flag: "--pending", in: 1...100_000_000)
+        try validateCount(pending.value, flag: "--pending", in: 1...2_000_000_000)
         try validateCount(ops.value, flag: "--ops", in: 1...10_000_000_000)
     }
 
     func run() throws {
         try BenchRunner.checkBuild()
+        try BenchmarkFootprint.hold(pending: pending.value, queue: options.queue.choice).check()
         let record = try EngineBenchmarks.hold(
             pending: pending.value,
             operations: ops.value,

@@ -24,10 +24,10 @@ struct BenchModelCommand: ParsableCommand {
     @Argument(help: "pool, cloud, saturated or topology (3,200 edge sites, 1,000 zones).")
     var workload: Workload = .pool
 
-    @Option(help: "Devices in the pool (1k to 20M; default 1M); pool only.")
+    @Option(help: "Devices in the pool (1k or more, as memory allows: about 68 bytes each; default 1M); pool only.")
     var devices: CountArgument?
 
-    @Option(help: "Requests per second: video (pool), orders (cloud), both (topology); 1 to 10M (583k, 1.2M).")
+    @Option(help: "Requests per second: video (pool), orders (cloud), both (topology); 1 to 1G (583k, 1.2M).")
     var rate: ScaledNumber?
 
     @Option(help: "Simulated seconds to run (1 to 86,400).")
@@ -40,12 +40,12 @@ struct BenchModelCommand: ParsableCommand {
     var seed: UInt64 = 1
 
     func validate() throws {
-        if let devices { try validateCount(devices.value, flag: "--devices", in: 1_000...20_000_000) }
+        if let devices { try validateCount(devices.value, flag: "--devices", in: 1_000...1_000_000_000_000) }
         if workload != .pool, devices != nil { throw ValidationError("--devices applies to `pool` only") }
         if workload == .saturated, rate != nil || seconds != nil {
             throw ValidationError("--rate and --seconds do not apply to `saturated` (it runs 10^4 flows for 2 s)")
         }
-        if let rate { try validateReal(rate.value, flag: "--rate", in: 1...10_000_000) }
+        if let rate { try validateReal(rate.value, flag: "--rate", in: 1...1e9) }
         if let seconds { try validateReal(seconds, flag: "--seconds", in: 1...86_400) }
     }
 

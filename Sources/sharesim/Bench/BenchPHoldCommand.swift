@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import HostRuntime
 import SimCore
 
@@ -12,7 +13,7 @@ struct BenchPHoldCommand: ParsableCommand {
     @Option(help: "Logical processes (1 to 10M).")
     var lps = CountArgument(1_000)
 
-    @Option(name: .customLong("events-per-lp"), help: "Initial events per LP (1 to 1000; LPs x events at most 100M).")
+    @Option(name: .customLong("events-per-lp"), help: "Initial events per LP (1 to 1000; LPs x events: 2G at most).")
     var eventsPerLP = CountArgument(10)
 
     @Option(help: "Simulated end time in time units (one unit = 1 s), greater than 0 and at most 1e6.")
@@ -23,8 +24,8 @@ struct BenchPHoldCommand: ParsableCommand {
     func validate() throws {
         try validateCount(lps.value, flag: "--lps", in: 1...10_000_000)
         try validateCount(eventsPerLP.value, flag: "--events-per-lp", in: 1...1_000)
-        guard lps.value * eventsPerLP.value <= 100_000_000 else {
-            throw ValidationError("--lps x --events-per-lp must be at most 100M, got \(lps.value * eventsPerLP.value)")
+        guard lps.value * eventsPerLP.value <= 2_000_000_000 else {
+            throw ValidationError("--lps x --events-per-lp must be at most 2G, got \(lps.value * eventsPerLP.value)")
         }
         guard end.isFinite, end > 0, end <= 1e6 else {
             throw ValidationError("--end must be a number greater than 0 and at most 1e6, got \(end)")
@@ -41,6 +42,7 @@ struct BenchPHoldCommand: ParsableCommand {
 
     func run() throws {
         try BenchRunner.checkBuild()
+        try BenchmarkFootprint.phold(lps: lps.value, events: eventsPerLP.value, queue: options.queue.choice).check()
         let record = try EngineBenchmarks.phold(
             logicalProcesses: lps.value,
             eventsPerProcess: eventsPerLP.value,
