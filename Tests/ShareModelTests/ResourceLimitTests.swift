@@ -13,7 +13,7 @@ struct ResourceLimitTests {
         #expect(
             items == [
                 "scenario workloads 3 workload classes (a latency histogram each) 933888",
-                "shared pool 'hk-homes' devices 2,000 devices 208000",
+                "shared pool 'hk-homes' devices 2,000 devices 136000",
                 "workload 'video' catalogue 2,000 objects indexed by edge site 'hk-edge' 32000",
                 "zone 'hz-a' servers 40 cores 2080",
                 "zone 'hz-b' servers 40 cores 2080",
@@ -23,7 +23,7 @@ struct ResourceLimitTests {
             ]
         )
         // Each class's histogram: 38 buckets of 1,024 eight-byte counts (1 ns to 24 h, 3 digits).
-        let expectedBytes: Double = 3 * 38 * 1_024 * 8 + 208_000 + 32_000 + 2_080 + 2_080 + 1_040 + 300 + 288
+        let expectedBytes: Double = 3 * 38 * 1_024 * 8 + 136_000 + 32_000 + 2_080 + 2_080 + 1_040 + 300 + 288
         #expect(estimate.bytes == expectedBytes)
         // 660 s of 242 requests/s at 4 events each; 2,000 devices starting and switching
         // every 200 s on average (sessions of 300 s on and 100 s off); two outage windows of
@@ -40,7 +40,7 @@ struct ResourceLimitTests {
         spec.sharedPools[0].pool.deviceCount = SharedPoolSpec.maximumDeviceCount
         let largest = try #require(spec.resourceEstimate.items.first)
         #expect(largest.what == "4,294,967,294 devices")
-        #expect(largest.bytes == 4_294_967_294 * 104)
+        #expect(largest.bytes == 4_294_967_294 * 68)
     }
 
     @Test("An overloaded zone stops at the limit of requests in flight with the breach's time")
