@@ -13,10 +13,10 @@ extension BuiltinScenarios {
               What happens to Double 11 orders when a zone or a whole region fails at the 583K TPS peak,
               and what the edge tier is worth? Alibaba Cloud's 2025 footprint (29 regions, 87 zones, 3,200
               edge nodes grouped into 32 sites) takes orders from shoppers across China (and a few
-              abroad) rising minute by minute to the peak at midnight, while product pages and images
-              come from the edge. It runs a 1/100 sample: 5,830 orders/s at the peak on 1/100 of the
-              capacity, over 5 minutes around the peak. Variants fail the busiest zone, fail the
-              Hangzhou region, or remove the edge tier.
+              abroad) at full scale: 200,000 orders/s at 23:52, rising minute by minute to the 583,000/s
+              peak, held for the 10 minutes around midnight (23:55 to 00:05), on zones of 400 to 2,000
+              cores, while product pages and images come from the edge. Variants fail the busiest zone,
+              or the Hangzhou region, at midnight, remove the edge tier, or run the quick 1/100 slice.
 
             # What every report of this scenario leads with: the question, and the figures that answer it
             # (named as in the CSV and JSON reports: section/subject/metric).
@@ -39,7 +39,7 @@ extension BuiltinScenarios {
             sources:
               - seed: 002_17d0decc7939d5f4.txt
                 figure: "Double 11 peak traffic of 583K TPS (transactions per second), the world's largest single-day transaction volume"
-                used_in: "populations[*].workloads (orders: rate 2,000/s in all, peaks up to x2.915 = 5,830/s, a 1/100 sample of 583K TPS)"
+                used_in: "populations[*].workloads (orders: rate 200,000/s in all, peaks x2.915 = 583,000/s from minute 3 to 13)"
               - seed: 002_17d0decc7939d5f4.txt
                 figure: "Alibaba Cloud covers 29 public-cloud regions and 87 availability zones"
                 used_in: regions (29 regions, 87 zones in all)
@@ -49,34 +49,39 @@ extension BuiltinScenarios {
               - seed: 002_17d0decc7939d5f4.txt
                 figure: "in 2021 Alibaba Group ran 100% of its business on the cloud and withstood the world's largest traffic peak"
                 used_in: regions (orders served only by cloud zones)
+              - seed: 004_83d1169df7cb6cad.txt
+                figure: "Feitian joins a million servers into one computer"
+                used_in: "regions[*].zones (42,000 cores for orders and pages, a small part of such a fleet)"
 
             assumptions:
-              - figure: "a 1/100 sample: 5,830 orders/s at the peak on 1/100 of the capacity (zones, edge uplinks, caches)"
-                reason: 583K TPS for 5 minutes would be about 700 million engine events; the sample keeps utilisation and latency at about the same level in seconds
-              - figure: "orders ramp 2,000/s -> x1.5 -> x2.2 -> x2.915 (peak, minute 3 to 4) -> x2.2 -> x1.5 over 6 one-minute steps"
-                reason: the run-up to and decline from the midnight peak; a 1-minute warm-up at the base rate
+              - figure: "orders ramp 200,000/s (warm-up, 23:52) -> x1.5 -> x2.2 -> x2.915 = 583,000/s for 10 minutes (minute 3 to 13, 23:55 to 00:05) -> x2.2 (the last minute)"
+                reason: the seed gives the peak rate, not its shape; a peak held for the 10 minutes around midnight with a ramp of a minute per step either side is the planner's question (a 1-minute warm-up at the base rate)
               - figure: "each order takes exp(20 ms) on one core"
                 reason: order creation, inventory and payment calls on one core-equivalent; the seed gives no service time
-              - figure: "zone sizes: each region's cores sized for about 70% utilisation at the peak from its nearest shoppers (4 cores per server, at least 1 server per zone)"
-                reason: capacity is not in the seed; sized so the baseline is stable and failures show
+              - figure: "zone sizes: 100 servers of 4 cores (400 cores) per zone, 200 to 500 servers where a region has few zones (Qingdao, Guangzhou, Chengdu, Nanjing, Fuzhou, Wuhan); 42,000 cores in all"
+                reason: capacity is not in the seed. 583,000 orders/s x 20 ms is 11,660 busy cores at the peak; each region's cores are sized for its nearest shoppers so that the zones they fill first run at 80 to 90% at the peak and the region at 30 to 45%, the headroom a Double 11 plan keeps for a failed zone or region. Erlang C at 90% on 400 cores gives a mean wait of 0.012 ms (35 ms on the 4-core zones of a 1/100 slice)
+              - figure: "zone queue 500,000 requests, timeout 3 s, 3 attempts with 100 ms backoff"
+                reason: common settings for an order path; the queue holds 25 s of a zone's work, so the timeout, not the queue, bounds a backlog
               - figure: "which 29 regions and how many zones each (Hangzhou 10, Beijing 10, Shanghai 9, ...)"
                 reason: the seed gives only the totals (29, 87); our pick follows Alibaba Cloud's published regions
               - figure: "orders by province: Zhejiang 14%, Guangdong 15%, Shanghai 11%, Jiangsu 10%, ... 4% abroad"
                 reason: rough shares of online retail by province
-              - figure: "product pages and images: 2,000 requests/s with the same ramp, 100,000 objects, Zipf 0.9, lognormal(150 kB, 1.0)"
-                reason: page assets that the edge serves; a sample like the orders
+              - figure: "product pages and images: 20,000 (a 1-in-10 sample of page requests; 58,300/s at the peak) requests/s with the same ramp, 100,000 objects, Zipf 0.9, lognormal(150 kB, 1.0)"
+                reason: page assets that the edge serves. A download is a flow whose rate the flow network shares, about 5 times the work of an order per request; at one per order (200,000/s) the run took 4 times as long, so they are sampled 1 in 10 and their latency, not their volume, is the figure to read
               - figure: "a page asset costs exp(10 ms) of a zone core when a region serves it (rendering, image resizing); an edge hit costs none"
                 reason: dynamic pages are assembled in the region; this is what the edge tier saves the zones
-              - figure: "edge site: 100 nodes, 8 GB cache and 10 Gbps uplink in the 1/100 sample"
-                reason: 3,200 nodes in 32 sites; cache is the slice for this catalogue
-              - figure: "region egress 20 Gbps (sample), zone queue 5,000 requests, timeout 3 s, 3 attempts with 100 ms backoff"
-                reason: common settings for an order path; egress is ample so that 'no edge' shows latency, not collapse
+              - figure: "edge site: 100 nodes, 8 GB cache and 1 Tbps uplink (100 nodes x 10 Gbps)"
+                reason: 3,200 nodes in 32 sites; the cache holds the catalogue's popular part, which does not grow with traffic
+              - figure: "region egress 2 Tbps"
+                reason: ample, so that 'no edge' shows latency, not collapse
               - figure: "mainland shoppers are served only in mainland regions (allowed_regions)"
                 reason: personal data of mainland users stays in the mainland (PIPL); without it Shenyang's nearest region would be Seoul
               - figure: "lowest-latency routing"
                 reason: shoppers go to the nearest region and spill to the next when its zones are full, like a unitised (cell) architecture
+              - figure: "slice-1-100 variant: orders, zone servers, queues, egress and edge uplinks at 1/100; page assets at one per order (2,000/s)"
+                reason: the same timeline in seconds of wall time rather than minutes; queueing on 4-core zones is far worse than at full scale (Erlang C at 90% gives 35 ms against 0.012 ms), so use it to try things, not for figures
 
-            duration: 5 min
+            duration: 13 min
             warmup: 1 min
             interval: 10 s
             seed: 11
@@ -97,154 +102,154 @@ extension BuiltinScenarios {
             regions:
               - name: cn-hangzhou   # Hangzhou
                 location: [30.27, 120.15]
-                egress: 20 Gbps
-                zones: {count: 10, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 10, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-shanghai   # Shanghai
                 location: [31.23, 121.47]
-                egress: 20 Gbps
-                zones: {count: 9, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 9, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-qingdao   # Qingdao
                 location: [36.07, 120.38]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 2, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 200, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-beijing   # Beijing
                 location: [39.9, 116.4]
-                egress: 20 Gbps
-                zones: {count: 10, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 10, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-zhangjiakou   # Zhangjiakou
                 location: [40.77, 114.88]
-                egress: 20 Gbps
-                zones: {count: 3, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-huhehaote   # Hohhot
                 location: [40.84, 111.75]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-wulanchabu   # Ulanqab
                 location: [41.03, 113.13]
-                egress: 20 Gbps
-                zones: {count: 3, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-shenzhen   # Shenzhen
                 location: [22.54, 114.06]
-                egress: 20 Gbps
-                zones: {count: 6, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 6, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-heyuan   # Heyuan
                 location: [23.74, 114.7]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-guangzhou   # Guangzhou
                 location: [23.13, 113.26]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 4, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 400, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-chengdu   # Chengdu
                 location: [30.57, 104.07]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 2, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 200, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-hongkong   # Hong Kong
                 location: [22.32, 114.17]
-                egress: 20 Gbps
-                zones: {count: 3, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-nanjing   # Nanjing
                 location: [32.06, 118.8]
-                egress: 20 Gbps
-                zones: {count: 1, servers: 5, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 1, servers: 500, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-fuzhou   # Fuzhou
                 location: [26.07, 119.3]
-                egress: 20 Gbps
-                zones: {count: 1, servers: 2, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 1, servers: 200, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-wuhan   # Wuhan
                 location: [30.59, 114.31]
-                egress: 20 Gbps
-                zones: {count: 1, servers: 4, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 1, servers: 400, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-1   # Singapore
                 location: [1.35, 103.82]
-                egress: 20 Gbps
-                zones: {count: 4, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 4, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-2   # Sydney
                 location: [-33.87, 151.21]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-3   # Kuala Lumpur
                 location: [3.14, 101.69]
-                egress: 20 Gbps
-                zones: {count: 3, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-5   # Jakarta
                 location: [-6.21, 106.85]
-                egress: 20 Gbps
-                zones: {count: 3, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-6   # Manila
                 location: [14.6, 120.98]
-                egress: 20 Gbps
-                zones: {count: 1, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-7   # Bangkok
                 location: [13.76, 100.5]
-                egress: 20 Gbps
-                zones: {count: 1, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-northeast-1   # Tokyo
                 location: [35.68, 139.69]
-                egress: 20 Gbps
-                zones: {count: 3, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-northeast-2   # Seoul
                 location: [37.57, 126.98]
-                egress: 20 Gbps
-                zones: {count: 1, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: us-west-1   # Silicon Valley
                 location: [37.39, -122.08]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: us-east-1   # Virginia (US East)
                 location: [38.95, -77.45]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: eu-central-1   # Frankfurt
                 location: [50.11, 8.68]
-                egress: 20 Gbps
-                zones: {count: 3, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: eu-west-1   # London
                 location: [51.51, -0.13]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: me-east-1   # Dubai
                 location: [25.2, 55.27]
-                egress: 20 Gbps
-                zones: {count: 1, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: me-central-1   # Riyadh
                 location: [24.71, 46.68]
-                egress: 20 Gbps
-                zones: {count: 2, servers: 1, cores: 4, queue: 5000, timeout: 3 s}
+                egress: 2 Tbps
+                zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
 
             edge_sites:
-              - {name: edge-shanghai, location: [31.23, 121.47], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-hangzhou, location: [30.27, 120.15], region: cn-hangzhou, origin: cn-hangzhou, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-nanjing, location: [32.06, 118.8], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-suzhou, location: [31.3, 120.58], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-hefei, location: [31.82, 117.23], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-beijing, location: [39.9, 116.4], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-tianjin, location: [39.13, 117.2], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-shijiazhuang, location: [38.04, 114.51], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-jinan, location: [36.65, 117.12], region: cn-qingdao, origin: cn-qingdao, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-zhengzhou, location: [34.75, 113.63], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-shenyang, location: [41.8, 123.43], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-harbin, location: [45.8, 126.53], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-guangzhou, location: [23.13, 113.26], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-shenzhen, location: [22.54, 114.06], region: cn-shenzhen, origin: cn-shenzhen, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-fuzhou, location: [26.07, 119.3], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-xiamen, location: [24.48, 118.09], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-nanning, location: [22.82, 108.32], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-wuhan, location: [30.59, 114.31], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-changsha, location: [28.23, 112.94], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-chengdu, location: [30.57, 104.07], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-chongqing, location: [29.56, 106.55], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-xian, location: [34.34, 108.94], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-kunming, location: [25.04, 102.71], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-urumqi, location: [43.83, 87.62], region: cn-huhehaote, origin: cn-huhehaote, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-hongkong, location: [22.32, 114.17], region: cn-hongkong, origin: cn-hongkong, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-singapore, location: [1.35, 103.82], region: ap-southeast-1, origin: ap-southeast-1, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-tokyo, location: [35.68, 139.69], region: ap-northeast-1, origin: ap-northeast-1, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-jakarta, location: [-6.21, 106.85], region: ap-southeast-5, origin: ap-southeast-5, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-virginia, location: [38.95, -77.45], region: us-east-1, origin: us-east-1, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-dubai, location: [25.2, 55.27], region: me-east-1, origin: me-east-1, cache: 8 GB, uplink: 10 Gbps, nodes: 100}
+              - {name: edge-shanghai, location: [31.23, 121.47], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-hangzhou, location: [30.27, 120.15], region: cn-hangzhou, origin: cn-hangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-nanjing, location: [32.06, 118.8], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-suzhou, location: [31.3, 120.58], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-hefei, location: [31.82, 117.23], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-beijing, location: [39.9, 116.4], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-tianjin, location: [39.13, 117.2], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-shijiazhuang, location: [38.04, 114.51], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-jinan, location: [36.65, 117.12], region: cn-qingdao, origin: cn-qingdao, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-zhengzhou, location: [34.75, 113.63], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-shenyang, location: [41.8, 123.43], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-harbin, location: [45.8, 126.53], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-guangzhou, location: [23.13, 113.26], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-shenzhen, location: [22.54, 114.06], region: cn-shenzhen, origin: cn-shenzhen, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-fuzhou, location: [26.07, 119.3], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-xiamen, location: [24.48, 118.09], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-nanning, location: [22.82, 108.32], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-wuhan, location: [30.59, 114.31], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-changsha, location: [28.23, 112.94], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-chengdu, location: [30.57, 104.07], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-chongqing, location: [29.56, 106.55], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-xian, location: [34.34, 108.94], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-kunming, location: [25.04, 102.71], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-urumqi, location: [43.83, 87.62], region: cn-huhehaote, origin: cn-huhehaote, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-hongkong, location: [22.32, 114.17], region: cn-hongkong, origin: cn-hongkong, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-singapore, location: [1.35, 103.82], region: ap-southeast-1, origin: ap-southeast-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-tokyo, location: [35.68, 139.69], region: ap-northeast-1, origin: ap-northeast-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-jakarta, location: [-6.21, 106.85], region: ap-southeast-5, origin: ap-southeast-5, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-virginia, location: [38.95, -77.45], region: us-east-1, origin: us-east-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-dubai, location: [25.2, 55.27], region: me-east-1, origin: me-east-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
 
             populations:
               - name: zhejiang
@@ -252,123 +257,123 @@ extension BuiltinScenarios {
                 clients: mobile
                 allowed_regions: &mainland [cn-hangzhou, cn-shanghai, cn-qingdao, cn-beijing, cn-zhangjiakou, cn-huhehaote, cn-wulanchabu, cn-shenzhen, cn-heyuan, cn-guangzhou, cn-chengdu, cn-nanjing, cn-fuzhou, cn-wuhan]
                 workloads:
-                  - {workload: orders, rate: 280/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 280/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 28000/s, peaks: &ramp [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 10 min, times: 2.915}, {at: 13 min, for: 1 min, times: 2.2}]}
+                  - {workload: page-assets, rate: 2800/s, peaks: *ramp}
               - name: shanghai
                 location: [31.23, 121.47]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 220/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 220/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 22000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 2200/s, peaks: *ramp}
               - name: jiangsu
                 location: [32.06, 118.8]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 200/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 200/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 20000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 2000/s, peaks: *ramp}
               - name: guangdong
                 location: [23.13, 113.26]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 300/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 300/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 30000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 3000/s, peaks: *ramp}
               - name: shenzhen
                 location: [22.54, 114.06]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 8000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 800/s, peaks: *ramp}
               - name: beijing
                 location: [39.9, 116.4]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 160/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 160/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 16000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 1600/s, peaks: *ramp}
               - name: shandong
                 location: [36.65, 117.12]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 120/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 120/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 12000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 1200/s, peaks: *ramp}
               - name: fujian
                 location: [26.07, 119.3]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 8000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 800/s, peaks: *ramp}
               - name: sichuan
                 location: [30.57, 104.07]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 100/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 100/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 10000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 1000/s, peaks: *ramp}
               - name: hubei
                 location: [30.59, 114.31]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 8000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 800/s, peaks: *ramp}
               - name: henan
                 location: [34.75, 113.63]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 8000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 800/s, peaks: *ramp}
               - name: hebei
                 location: [38.04, 114.51]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 60/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 60/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 6000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 600/s, peaks: *ramp}
               - name: northeast
                 location: [41.8, 123.43]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 80/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 8000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 800/s, peaks: *ramp}
               - name: shaanxi
                 location: [34.34, 108.94]
                 clients: mobile
                 allowed_regions: *mainland
                 workloads:
-                  - {workload: orders, rate: 40/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 40/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 4000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 400/s, peaks: *ramp}
               - name: hong-kong
                 location: [22.32, 114.17]
                 clients: mobile
                 workloads:
-                  - {workload: orders, rate: 40/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 40/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 4000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 400/s, peaks: *ramp}
               - name: southeast-asia
                 location: [1.35, 103.82]
                 clients: mobile
                 workloads:
-                  - {workload: orders, rate: 40/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 40/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 4000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 400/s, peaks: *ramp}
               - name: overseas-chinese-us
                 location: [37.39, -122.08]
                 clients: mobile
                 workloads:
-                  - {workload: orders, rate: 20/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 20/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 2000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 200/s, peaks: *ramp}
               - name: overseas-chinese-eu
                 location: [50.11, 8.68]
                 clients: mobile
                 workloads:
-                  - {workload: orders, rate: 20/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
-                  - {workload: page-assets, rate: 20/s, peaks: [{at: 1 min, for: 1 min, times: 1.5}, {at: 2 min, for: 1 min, times: 2.2}, {at: 3 min, for: 1 min, times: 2.915}, {at: 4 min, for: 1 min, times: 2.2}, {at: 5 min, for: 1 min, times: 1.5}]}
+                  - {workload: orders, rate: 2000/s, peaks: *ramp}
+                  - {workload: page-assets, rate: 200/s, peaks: *ramp}
 
             routing:
               policy: lowest-latency
@@ -376,20 +381,178 @@ extension BuiltinScenarios {
 
             variants:
               - name: zone-outage-at-peak
-                description: cn-hangzhou-a, the zone Hangzhou's shoppers fill first, fails at the peak (minute 3 to 4); its work is retried elsewhere.
+                description: cn-hangzhou-a, the zone Hangzhou's shoppers fill first, fails at midnight (minute 8 to 9, mid-peak); its work is retried elsewhere.
                 set:
                   failures:
-                    - {zone: cn-hangzhou-a, at: 3 min, for: 1 min}
+                    - {zone: cn-hangzhou-a, at: 8 min, for: 1 min}
               - name: region-outage-at-peak
-                description: The whole Hangzhou region fails at the peak (minute 3 to 4), its egress too; Zhejiang's orders spill to Shanghai, Nanjing and beyond.
+                description: The whole Hangzhou region fails at midnight (minute 8 to 9, mid-peak), its egress too; Zhejiang's orders spill to Shanghai, Nanjing and beyond.
                 set:
                   failures:
-                    - {region: cn-hangzhou, at: 3 min, for: 1 min}
-                    - {link: cn-hangzhou.egress, at: 3 min, for: 1 min}
+                    - {region: cn-hangzhou, at: 8 min, for: 1 min}
+                    - {link: cn-hangzhou.egress, at: 8 min, for: 1 min}
               - name: no-edge
                 description: No edge tier - page assets come straight from the regions' zones.
                 set:
                   edge_sites: []
+              - name: slice-1-100
+                description: The quick 1/100 slice, as this scenario was before it ran at full scale - orders, zone servers, queues, egress and edge uplinks at 1/100 (5,830 orders/s at the peak on 4-core zones), page assets at one per order; same timeline; runs in seconds.
+                set:
+                  regions.cn-hangzhou.zones.servers: 1
+                  regions.cn-hangzhou.zones.queue: 5000
+                  regions.cn-hangzhou.egress: 20 Gbps
+                  regions.cn-shanghai.zones.servers: 1
+                  regions.cn-shanghai.zones.queue: 5000
+                  regions.cn-shanghai.egress: 20 Gbps
+                  regions.cn-qingdao.zones.servers: 2
+                  regions.cn-qingdao.zones.queue: 5000
+                  regions.cn-qingdao.egress: 20 Gbps
+                  regions.cn-beijing.zones.servers: 1
+                  regions.cn-beijing.zones.queue: 5000
+                  regions.cn-beijing.egress: 20 Gbps
+                  regions.cn-zhangjiakou.zones.servers: 1
+                  regions.cn-zhangjiakou.zones.queue: 5000
+                  regions.cn-zhangjiakou.egress: 20 Gbps
+                  regions.cn-huhehaote.zones.servers: 1
+                  regions.cn-huhehaote.zones.queue: 5000
+                  regions.cn-huhehaote.egress: 20 Gbps
+                  regions.cn-wulanchabu.zones.servers: 1
+                  regions.cn-wulanchabu.zones.queue: 5000
+                  regions.cn-wulanchabu.egress: 20 Gbps
+                  regions.cn-shenzhen.zones.servers: 1
+                  regions.cn-shenzhen.zones.queue: 5000
+                  regions.cn-shenzhen.egress: 20 Gbps
+                  regions.cn-heyuan.zones.servers: 1
+                  regions.cn-heyuan.zones.queue: 5000
+                  regions.cn-heyuan.egress: 20 Gbps
+                  regions.cn-guangzhou.zones.servers: 4
+                  regions.cn-guangzhou.zones.queue: 5000
+                  regions.cn-guangzhou.egress: 20 Gbps
+                  regions.cn-chengdu.zones.servers: 2
+                  regions.cn-chengdu.zones.queue: 5000
+                  regions.cn-chengdu.egress: 20 Gbps
+                  regions.cn-hongkong.zones.servers: 1
+                  regions.cn-hongkong.zones.queue: 5000
+                  regions.cn-hongkong.egress: 20 Gbps
+                  regions.cn-nanjing.zones.servers: 5
+                  regions.cn-nanjing.zones.queue: 5000
+                  regions.cn-nanjing.egress: 20 Gbps
+                  regions.cn-fuzhou.zones.servers: 2
+                  regions.cn-fuzhou.zones.queue: 5000
+                  regions.cn-fuzhou.egress: 20 Gbps
+                  regions.cn-wuhan.zones.servers: 4
+                  regions.cn-wuhan.zones.queue: 5000
+                  regions.cn-wuhan.egress: 20 Gbps
+                  regions.ap-southeast-1.zones.servers: 1
+                  regions.ap-southeast-1.zones.queue: 5000
+                  regions.ap-southeast-1.egress: 20 Gbps
+                  regions.ap-southeast-2.zones.servers: 1
+                  regions.ap-southeast-2.zones.queue: 5000
+                  regions.ap-southeast-2.egress: 20 Gbps
+                  regions.ap-southeast-3.zones.servers: 1
+                  regions.ap-southeast-3.zones.queue: 5000
+                  regions.ap-southeast-3.egress: 20 Gbps
+                  regions.ap-southeast-5.zones.servers: 1
+                  regions.ap-southeast-5.zones.queue: 5000
+                  regions.ap-southeast-5.egress: 20 Gbps
+                  regions.ap-southeast-6.zones.servers: 1
+                  regions.ap-southeast-6.zones.queue: 5000
+                  regions.ap-southeast-6.egress: 20 Gbps
+                  regions.ap-southeast-7.zones.servers: 1
+                  regions.ap-southeast-7.zones.queue: 5000
+                  regions.ap-southeast-7.egress: 20 Gbps
+                  regions.ap-northeast-1.zones.servers: 1
+                  regions.ap-northeast-1.zones.queue: 5000
+                  regions.ap-northeast-1.egress: 20 Gbps
+                  regions.ap-northeast-2.zones.servers: 1
+                  regions.ap-northeast-2.zones.queue: 5000
+                  regions.ap-northeast-2.egress: 20 Gbps
+                  regions.us-west-1.zones.servers: 1
+                  regions.us-west-1.zones.queue: 5000
+                  regions.us-west-1.egress: 20 Gbps
+                  regions.us-east-1.zones.servers: 1
+                  regions.us-east-1.zones.queue: 5000
+                  regions.us-east-1.egress: 20 Gbps
+                  regions.eu-central-1.zones.servers: 1
+                  regions.eu-central-1.zones.queue: 5000
+                  regions.eu-central-1.egress: 20 Gbps
+                  regions.eu-west-1.zones.servers: 1
+                  regions.eu-west-1.zones.queue: 5000
+                  regions.eu-west-1.egress: 20 Gbps
+                  regions.me-east-1.zones.servers: 1
+                  regions.me-east-1.zones.queue: 5000
+                  regions.me-east-1.egress: 20 Gbps
+                  regions.me-central-1.zones.servers: 1
+                  regions.me-central-1.zones.queue: 5000
+                  regions.me-central-1.egress: 20 Gbps
+                  edge_sites.edge-shanghai.uplink: 10 Gbps
+                  edge_sites.edge-hangzhou.uplink: 10 Gbps
+                  edge_sites.edge-nanjing.uplink: 10 Gbps
+                  edge_sites.edge-suzhou.uplink: 10 Gbps
+                  edge_sites.edge-hefei.uplink: 10 Gbps
+                  edge_sites.edge-beijing.uplink: 10 Gbps
+                  edge_sites.edge-tianjin.uplink: 10 Gbps
+                  edge_sites.edge-shijiazhuang.uplink: 10 Gbps
+                  edge_sites.edge-jinan.uplink: 10 Gbps
+                  edge_sites.edge-zhengzhou.uplink: 10 Gbps
+                  edge_sites.edge-shenyang.uplink: 10 Gbps
+                  edge_sites.edge-harbin.uplink: 10 Gbps
+                  edge_sites.edge-guangzhou.uplink: 10 Gbps
+                  edge_sites.edge-shenzhen.uplink: 10 Gbps
+                  edge_sites.edge-fuzhou.uplink: 10 Gbps
+                  edge_sites.edge-xiamen.uplink: 10 Gbps
+                  edge_sites.edge-nanning.uplink: 10 Gbps
+                  edge_sites.edge-wuhan.uplink: 10 Gbps
+                  edge_sites.edge-changsha.uplink: 10 Gbps
+                  edge_sites.edge-chengdu.uplink: 10 Gbps
+                  edge_sites.edge-chongqing.uplink: 10 Gbps
+                  edge_sites.edge-xian.uplink: 10 Gbps
+                  edge_sites.edge-kunming.uplink: 10 Gbps
+                  edge_sites.edge-urumqi.uplink: 10 Gbps
+                  edge_sites.edge-hongkong.uplink: 10 Gbps
+                  edge_sites.edge-singapore.uplink: 10 Gbps
+                  edge_sites.edge-tokyo.uplink: 10 Gbps
+                  edge_sites.edge-jakarta.uplink: 10 Gbps
+                  edge_sites.edge-frankfurt.uplink: 10 Gbps
+                  edge_sites.edge-london.uplink: 10 Gbps
+                  edge_sites.edge-virginia.uplink: 10 Gbps
+                  edge_sites.edge-dubai.uplink: 10 Gbps
+                  populations.zhejiang.workloads.0.rate: 280/s
+                  populations.zhejiang.workloads.1.rate: 280/s
+                  populations.shanghai.workloads.0.rate: 220/s
+                  populations.shanghai.workloads.1.rate: 220/s
+                  populations.jiangsu.workloads.0.rate: 200/s
+                  populations.jiangsu.workloads.1.rate: 200/s
+                  populations.guangdong.workloads.0.rate: 300/s
+                  populations.guangdong.workloads.1.rate: 300/s
+                  populations.shenzhen.workloads.0.rate: 80/s
+                  populations.shenzhen.workloads.1.rate: 80/s
+                  populations.beijing.workloads.0.rate: 160/s
+                  populations.beijing.workloads.1.rate: 160/s
+                  populations.shandong.workloads.0.rate: 120/s
+                  populations.shandong.workloads.1.rate: 120/s
+                  populations.fujian.workloads.0.rate: 80/s
+                  populations.fujian.workloads.1.rate: 80/s
+                  populations.sichuan.workloads.0.rate: 100/s
+                  populations.sichuan.workloads.1.rate: 100/s
+                  populations.hubei.workloads.0.rate: 80/s
+                  populations.hubei.workloads.1.rate: 80/s
+                  populations.henan.workloads.0.rate: 80/s
+                  populations.henan.workloads.1.rate: 80/s
+                  populations.hebei.workloads.0.rate: 60/s
+                  populations.hebei.workloads.1.rate: 60/s
+                  populations.northeast.workloads.0.rate: 80/s
+                  populations.northeast.workloads.1.rate: 80/s
+                  populations.shaanxi.workloads.0.rate: 40/s
+                  populations.shaanxi.workloads.1.rate: 40/s
+                  populations.hong-kong.workloads.0.rate: 40/s
+                  populations.hong-kong.workloads.1.rate: 40/s
+                  populations.southeast-asia.workloads.0.rate: 40/s
+                  populations.southeast-asia.workloads.1.rate: 40/s
+                  populations.overseas-chinese-us.workloads.0.rate: 20/s
+                  populations.overseas-chinese-us.workloads.1.rate: 20/s
+                  populations.overseas-chinese-eu.workloads.0.rate: 20/s
+                  populations.overseas-chinese-eu.workloads.1.rate: 20/s
             """#
         ),
         (
