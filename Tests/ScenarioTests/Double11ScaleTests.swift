@@ -5,8 +5,11 @@ import Testing
 
 @Suite("alibaba-double11 at full scale")
 struct Double11ScaleTests {
-    /// The utilisation of the zones shoppers fill first, at the peak of the full-scale run.
-    static let peakUtilisation = 0.9
+    /// The utilisation the zone is checked at: 90%, where the issue compares full-scale and
+    /// slice zones. (In the scenario, lowest-latency routing fills a region's zones in order:
+    /// the first runs nearly full and spills to the next rather than queueing, so its wait is
+    /// smaller still.)
+    static let checkedUtilisation = 0.9
 
     /// The scenario's cn-hangzhou-a alone, fed Poisson orders at `utilisation` of its cores by
     /// shoppers in Hangzhou, for `seconds` after a one-second warm-up.
@@ -45,7 +48,7 @@ struct Double11ScaleTests {
 
     @Test("The first zone has 400 cores serving orders in exp(20 ms); at 90% Erlang C waits 0.012 ms, the slice 39 ms")
     func erlangCByHand() throws {
-        let (spec, theory) = try Self.firstZoneAlone(utilisation: Self.peakUtilisation, seconds: 1)
+        let (spec, theory) = try Self.firstZoneAlone(utilisation: Self.checkedUtilisation, seconds: 1)
         #expect(spec.regions[0].region.zones[0].capacity == 400)
         #expect(theory.arrivalRate == 18_000)
         #expect(abs(theory.meanWaitInQueue - 1.164e-5) < 0.001e-5)
@@ -55,9 +58,9 @@ struct Double11ScaleTests {
         #expect(abs(slice.meanWaitInQueue - 0.03939) < 0.00001)
     }
 
-    @Test("A full-scale zone at its peak utilisation waits as Erlang C says, within the run's own error")
+    @Test("A full-scale zone alone at 90% waits as Erlang C says, within the run's own error")
     func zoneWaitMatchesErlangC() throws {
-        let (spec, theory) = try Self.firstZoneAlone(utilisation: Self.peakUtilisation, seconds: 4)
+        let (spec, theory) = try Self.firstZoneAlone(utilisation: Self.checkedUtilisation, seconds: 4)
         let runs = try (1...6).map { seed in try ModelRun.run(spec, seed: UInt64(seed)) }
         let waits = runs.map { $0.zones[0].meanWaitSeconds }
         let interval = ConfidenceInterval.of(waits, level: 0.95)
@@ -71,6 +74,6 @@ struct Double11ScaleTests {
         #expect(standardError < 0.5 * theory.meanWaitInQueue, "standard error \(standardError) too wide to test")
         #expect(interval.mean < 0.1e-3, "a full-scale zone at 90% waits well under 0.1 ms")
         let utilisation = runs.map { $0.zones[0].utilisation }.reduce(0, +) / Double(runs.count)
-        #expect(abs(utilisation - Self.peakUtilisation) < 0.01)
+        #expect(abs(utilisation - Self.checkedUtilisation) < 0.01)
     }
 }

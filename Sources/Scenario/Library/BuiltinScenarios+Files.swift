@@ -59,7 +59,7 @@ extension BuiltinScenarios {
               - figure: "each order takes exp(20 ms) on one core"
                 reason: order creation, inventory and payment calls on one core-equivalent; the seed gives no service time
               - figure: "zone sizes: 100 servers of 4 cores (400 cores) per zone, 200 to 500 servers where a region has few zones (Qingdao, Guangzhou, Chengdu, Nanjing, Fuzhou, Wuhan); 42,000 cores in all"
-                reason: capacity is not in the seed. 583,000 orders/s x 20 ms is 11,660 busy cores at the peak; each region's cores are sized for its nearest shoppers so that the zones they fill first run at 80 to 90% at the peak and the region at 30 to 45%, the headroom a Double 11 plan keeps for a failed zone or region. Erlang C at 90% on 400 cores gives a mean wait of 0.012 ms (35 ms on the 4-core zones of a 1/100 slice)
+                reason: capacity is not in the seed. 583,000 orders/s x 20 ms is 11,660 busy cores at the peak; each region's cores are the 1/100 slice's times 100, sized for its nearest shoppers with the headroom a Double 11 plan keeps for a failed zone or region (measured over the run with seed 11, the first zones of the regions taking orders at 79 to 91%, those regions at 18 to 54%). Erlang C at 90% on 400 cores gives a mean wait of 0.012 ms (35 ms on the 4-core zones of a 1/100 slice)
               - figure: "zone queue 500,000 requests, timeout 3 s, 3 attempts with 100 ms backoff"
                 reason: common settings for an order path; the queue holds 25 s of a zone's work, so the timeout, not the queue, bounds a backlog
               - figure: "which 29 regions and how many zones each (Hangzhou 10, Beijing 10, Shanghai 9, ...)"
