@@ -68,16 +68,17 @@ struct LiveAbuseTests {
         #expect(cli.standardOutput.contains("orders · Throughput"), sourceLocation: sourceLocation)
     }
 
-    @Test("event-stream clients that vanish mid-stream at --speed max do not kill the run", .timeLimit(.minutes(1)))
+    @Test("event-stream clients that vanish mid-stream at --speed max do not kill the run", .timeLimit(.minutes(2)))
     func vanishingEventStreams() async throws {
         let (cli, port) = try await Self.start(["--speed", "max"])
         defer { cli.kill() }
         let vanished = try await offPool {
             var vanished = 0
             let started = ContinuousClock.now
-            // For 3 s and at least 40 clients (a request waits for the end of a simulation tick).
+            // For 3 s and at least 40 clients (a request waits for the end of a simulation tick;
+            // on a machine busy with the rest of the suite 40 can take more than 20 s).
             while ContinuousClock.now - started < .seconds(3) || vanished < 40,
-                ContinuousClock.now - started < .seconds(20), cli.isRunning
+                ContinuousClock.now - started < .seconds(45), cli.isRunning
             {
                 // A refused connection means the server is gone; the checks below say how.
                 guard let client = try? RawSocket(port: port) else { break }
