@@ -65,9 +65,30 @@ struct ChartAxis: Sendable {
     /// A logarithmic axis over the positive `values` in seconds, with ticks at 1, 2, 5 × 10ᵏ
     /// labelled with their own unit (`500 µs`, `2 ms`, `1 s`).
     static func logarithmicSeconds(title: String, values: [Double]) -> ChartAxis {
+        let (lower, upper, ticks) = logarithmicTicks(values: values, defaultLow: 1e-3, defaultHigh: 1) {
+            ChartMath.shortSeconds($0)
+        }
+        return ChartAxis(
+            title: title + " (log scale)",
+            lower: lower,
+            upper: upper,
+            ticks: ticks,
+            logarithmic: true
+        )
+    }
+
+    /// The bounds (powers of ten around the positive `values`, or around `defaultLow` and
+    /// `defaultHigh` when there are none) and the ticks of a logarithmic axis: 1, 2, 5 × 10ᵏ,
+    /// fewer per decade over more than two decades, each labelled by `label`.
+    static func logarithmicTicks(
+        values: [Double],
+        defaultLow: Double,
+        defaultHigh: Double,
+        label: (Double) -> String
+    ) -> (lower: Double, upper: Double, ticks: [(value: Double, label: String)]) {
         let positive = values.filter { $0 > 0 && $0.isFinite }
-        let low = positive.min() ?? 1e-3
-        let high = Swift.max(positive.max() ?? 1, low * 1.000_001)
+        let low = positive.min() ?? defaultLow
+        let high = Swift.max(positive.max() ?? defaultHigh, low * 1.000_001)
         let lower = ChartMath.powerOfTenBelow(low)
         var upper = ChartMath.powerOfTenBelow(high)
         if upper < high { upper *= 10 }
@@ -78,17 +99,11 @@ struct ChartAxis: Sendable {
         while decade <= upper * 1.000_001 {
             for multiplier in multipliers {
                 let value = decade * multiplier
-                if value <= upper * 1.000_001 { ticks.append((value, ChartMath.shortSeconds(value))) }
+                if value <= upper * 1.000_001 { ticks.append((value, label(value))) }
             }
             decade *= 10
         }
-        return ChartAxis(
-            title: title + " (log scale)",
-            lower: lower,
-            upper: upper,
-            ticks: ticks,
-            logarithmic: true
-        )
+        return (lower, upper, ticks)
     }
 
     /// A value axis over `values` in `unit`: logarithmic (``logarithmic(title:unit:values:)``)
@@ -107,30 +122,10 @@ struct ChartAxis: Sendable {
     /// seconds; `10k`, `1M` with the unit in the title for the rest.
     static func logarithmic(title: String, unit: FigureUnit, values: [Double]) -> ChartAxis {
         if unit == .seconds { return logarithmicSeconds(title: title, values: values) }
-        let positive = values.filter { $0 > 0 && $0.isFinite }
-        let low = positive.min() ?? 1
-        let high = Swift.max(positive.max() ?? 10, low * 1.000_001)
-        let lower = ChartMath.powerOfTenBelow(low)
-        var upper = ChartMath.powerOfTenBelow(high)
-        if upper < high { upper *= 10 }
-        let decades = Int(ChartMath.log10(upper / lower).rounded())
-        let multipliers: [Double] = decades <= 2 ? [1, 2, 5] : decades <= 4 ? [1, 3] : [1]
-        var ticks: [(value: Double, label: String)] = []
-        var decade = lower
-        while decade <= upper * 1.000_001 {
-            for multiplier in multipliers {
-                let value = decade * multiplier
-                guard value <= upper * 1.000_001 else { continue }
-                let label: String
-                if unit == .fraction {
-                    label = ChartMath.shortNumber(value * 100) + "%"
-                } else {
-                    let (divisor, prefix) = ChartMath.siPrefix(value)
-                    label = (unit == .money ? "¤" : "") + ChartMath.shortNumber(value / divisor) + prefix
-                }
-                ticks.append((value, label))
-            }
-            decade *= 10
+        let (lower, upper, ticks) = logarithmicTicks(values: values, defaultLow: 1, defaultHigh: 10) { value in
+            if unit == .fraction { return ChartMath.shortNumber(value * 100) + "%" }
+            let (divisor, prefix) = ChartMath.siPrefix(value)
+            return (unit == .money ? "¤" : "") + ChartMath.shortNumber(value / divisor) + prefix
         }
         let suffix = unit == .fraction ? " (%, log scale)" : " (" + unit.axisSymbol + ", log scale)"
         return ChartAxis(title: title + suffix, lower: lower, upper: upper, ticks: ticks, logarithmic: true)
