@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScenarioTests",
-            dependencies: ["Scenario"],
+            dependencies: ["Scenario", "SimTestSupport"],
             swiftSettings: sharedSettings
         ),
         .testTarget(
