@@ -111,3 +111,30 @@ struct FigureRegistryTests {
         #expect(lines == ["web · Latency p99: 84.2 ms -> 42.1 ms (-50.0%, better)"])
     }
 }
+
+/// Every arrived request is served, rejected, failed or unfinished, and success is served
+/// over arrived, so work still in flight at the end counts against it.
+@Suite("Honest totals")
+struct HonestTotalsTests {
+    @Test("unfinished is each run's in-flight count; success is served / arrived, not served / ended")
+    func unfinishedAndSuccess() throws {
+        let replications = ReportFixture.replications()
+        let report = ReportFixture.run()
+        let web = try #require(report.figures.workloads.first)
+        let runs = replications.map { $0.workloads[0] }
+        for run in runs {
+            #expect(run.arrived == run.served + run.rejected + run.failed + run.inFlight)
+        }
+        let unfinished = runs.map { Double($0.inFlight) }.reduce(0, +) / Double(runs.count)
+        #expect(web.unfinished?.mean == unfinished)
+        let success = runs.map { Double($0.served) / Double($0.arrived) }.reduce(0, +) / Double(runs.count)
+        #expect(abs((web.successRatio?.mean ?? 0) - success) < 1e-15)
+        // The first replication: 29,400 of 30,000 served is 98.0%, where served over ended
+        // (29,950) would claim 98.16%.
+        #expect(runs[0].successRatio == 0.98)
+        let table = TableRenderer(colour: false).render(report)
+        #expect(table.contains("Unfinished"))
+        let csv = CSVRenderer().summary(report)
+        #expect(csv.contains(",unfinished,"))
+    }
+}

@@ -83,10 +83,14 @@ struct ModelWarningsTests {
         #expect(
             slow.warnings == [
                 "workload 'orders': \(orders.inFlight) of \(orders.arrived) requests (\(percent)%) were still in "
-                    + "flight when the run ended; its latency and success figures cover only the requests that "
-                    + "ended, so they understate the overload"
+                    + "flight when the run ended (unfinished, counted against success); its latency figures cover "
+                    + "only the requests that ended, so they understate the overload"
             ]
         )
+        // Success is served over arrived: the unfinished requests count against it.
+        #expect(orders.rejected == 0 && orders.failed == 0)
+        #expect(orders.successRatio == Double(orders.served) / Double(orders.arrived))
+        #expect(try #require(orders.successRatio) < 1 - 0.01)
         // At 1 s, about 5 of 3,000 are left at the end: no warning.
         let fast = try ModelRun.run(try Scenario.parse(scenario(service: "1 s"), name: "q.yaml").spec, seed: 3)
         #expect(fast.warnings == nil)

@@ -152,6 +152,7 @@ struct FigureBuilder {
             served: figures[.served] ?? nil,
             rejected: figures[.rejected] ?? nil,
             failed: figures[.failed] ?? nil,
+            unfinished: figures[.unfinished] ?? nil,
             retries: figures[.retries] ?? nil,
             stallSeconds: figures[.stall] ?? nil,
             preemptions: figures[.preemptions] ?? nil,

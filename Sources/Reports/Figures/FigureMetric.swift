@@ -22,7 +22,7 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case latencyMax
     /// Served requests within the class's objective over served requests.
     case sloAttainment
-    /// Served over ended (served + rejected + failed).
+    /// Served over arrived; requests still in flight at the end count against it.
     case successRatio
     /// Requests created in the measured span.
     case arrived
@@ -32,6 +32,8 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case rejected
     /// Requests lost after being accepted.
     case failed
+    /// Requests still in flight when the run ended: neither served nor lost.
+    case unfinished
     /// Extra attempts made.
     case retries
     /// Stream playback stall, summed over served streams.

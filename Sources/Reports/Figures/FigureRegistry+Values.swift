@@ -36,6 +36,7 @@ extension FigureRegistry {
         case .served: return Double(workload.served)
         case .rejected: return Double(workload.rejected)
         case .failed: return Double(workload.failed)
+        case .unfinished: return Double(workload.inFlight)
         case .retries: return Double(workload.retries)
         case .stall: return workload.stallSeconds
         case .preemptions: return Double(workload.preemptions)

@@ -130,6 +130,8 @@ public enum FigureRegistry {
                 [.prometheus],
                 prometheusName: "sharesim_failed_total"
             )
+        case .unfinished:
+            return D(metric, .workload, "unfinished", "Unfinished", .count, .lowerIsBetter, .cumulative, [])
         case .retries:
             return D(metric, .workload, "retries", "Retries", .count, .lowerIsBetter, .cumulative, [])
         case .stall:

@@ -36,7 +36,7 @@ public struct WorkloadFigures: Hashable, Sendable, Codable {
     public var latency: LatencyFigures
     /// Served requests within the objective over served requests, 0...1.
     public var sloAttainment: Estimate?
-    /// Served over ended (served + rejected + failed), 0...1.
+    /// Served over arrived, 0...1; requests unfinished at the end count against it.
     public var successRatio: Estimate?
     /// Requests created in the measured span.
     public var arrived: Estimate?
@@ -46,6 +46,8 @@ public struct WorkloadFigures: Hashable, Sendable, Codable {
     public var rejected: Estimate?
     /// Requests lost after being accepted.
     public var failed: Estimate?
+    /// Requests still in flight when the run ended: neither served nor lost.
+    public var unfinished: Estimate?
     /// Extra attempts made.
     public var retries: Estimate?
     /// Stream playback stall, seconds summed over served streams.

@@ -189,6 +189,7 @@ enum ReportLayout {
             row("Served", { $0.served }, .count),
             row("Rejected", { $0.rejected }, .count),
             row("Failed", { $0.failed }, .count),
+            row("Unfinished", { $0.unfinished }, .count),
             row("Retries", { $0.retries }, .count),
             row("Stall", { $0.stallSeconds }, .seconds),
             row("Preemptions", { $0.preemptions }, .count),

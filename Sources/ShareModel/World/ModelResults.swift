@@ -96,10 +96,12 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     /// CPU-seconds lost to restarts of jobs whose device left (compute only).
     public var wastedCPUSeconds: Double
 
-    /// served / (served + rejected + failed), or nil when nothing ended.
+    /// served / arrived, or nil when nothing arrived.
+    ///
+    /// Requests still in flight at the end (``inFlight``) count against it: a run too short
+    /// for its work to drain, or a class whose work piles up, never reports 100%.
     public var successRatio: Double? {
-        let ended = served + rejected + failed
-        return ended == 0 ? nil : Double(served) / Double(ended)
+        arrived == 0 ? nil : Double(served) / Double(arrived)
     }
 
     /// sloMet / served, or nil with no objective or nothing served.

@@ -46,8 +46,8 @@ extension WorldModel {
         else { return nil }
         let percent = FixedDecimal.text(Double(workload.inFlight) / Double(workload.arrived) * 100, decimals: 1) ?? "?"
         return "workload '\(workload.name)': \(workload.inFlight) of \(workload.arrived) requests (\(percent)%) "
-            + "were still in flight when the run ended; its latency and success figures cover only "
-            + "the requests that ended, so they understate the overload"
+            + "were still in flight when the run ended (unfinished, counted against success); its latency "
+            + "figures cover only the requests that ended, so they understate the overload"
     }
 
     /// The fraction of arrived requests still in flight at the end above which a class is
