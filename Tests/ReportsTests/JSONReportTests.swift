@@ -125,7 +125,10 @@ import Testing
         #expect(blocks[0]["startSeconds"] as? [Double] == report.figures.series.map(\.startSeconds))
         #expect(blocks[0]["lengthSeconds"] as? [Double] == [10, 10, 10])
         let columns = try #require(blocks[0]["columns"] as? [String: Any])
-        let workloadColumns = ["throughput_req_per_s", "bitrate_bit_per_s", "mean_latency_s", "served", "lost"]
+        let workloadColumns = [
+            "throughput_req_per_s", "bitrate_bit_per_s", "mean_latency_s", "p50_latency_s", "p99_latency_s", "served",
+            "lost",
+        ]
         let expected =
             ["web", "video \"HD\", EU"].flatMap { name in workloadColumns.map { "workload." + name + "." + $0 } }
             + ["eu-west-a", "eu-west-b", "us-east-a"].map { "zone." + $0 + ".utilisation_fraction" }

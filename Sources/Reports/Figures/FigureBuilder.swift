@@ -188,6 +188,8 @@ struct FigureBuilder {
                     throughputPerSecond: Estimate(values: values.map(\.throughputPerSecond)),
                     bitsPerSecond: Estimate(values: values.map(\.bitsPerSecond)),
                     meanLatencySeconds: Estimate(values: values.compactMap(\.meanLatencySeconds)),
+                    latencyP50Seconds: Estimate(values: values.compactMap(\.latencyP50Seconds)),
+                    latencyP99Seconds: Estimate(values: values.compactMap(\.latencyP99Seconds)),
                     served: Estimate(values: values.map { Double($0.served) }),
                     lost: Estimate(values: values.map { Double($0.lost) })
                 )

@@ -196,6 +196,10 @@ public struct SeriesWorkloadFigures: Hashable, Sendable, Codable {
     public var bitsPerSecond: Estimate?
     /// Mean latency of the interval's served requests, in seconds.
     public var meanLatencySeconds: Estimate?
+    /// Median latency of the interval's served requests, in seconds (within 3.2%).
+    public var latencyP50Seconds: Estimate? = nil
+    /// 99th-percentile latency of the interval's served requests, in seconds (within 3.2%).
+    public var latencyP99Seconds: Estimate? = nil
     /// Requests served, and lost for good, in the interval.
     public var served: Estimate?
     public var lost: Estimate?

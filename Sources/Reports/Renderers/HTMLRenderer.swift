@@ -77,13 +77,17 @@ public struct HTMLRenderer: Sendable {
             )
         }
         if !figures.workloads.isEmpty && !figures.series.isEmpty {
-            // Intervals record each class's mean latency (not its percentiles): enough to show
-            // an outage window. Intervals that served nothing have no point.
-            let series = figures.workloads.indices.map { index in
+            // Each interval's own p99 and median, so an outage window shows as a spike.
+            // Intervals that served nothing have no point.
+            func line(
+                _ index: Int,
+                _ label: String,
+                _ pick: (SeriesWorkloadFigures) -> Estimate?
+            ) -> SVGChart.LineSeries {
                 SVGChart.LineSeries(
-                    name: figures.workloads[index].name,
+                    name: figures.workloads[index].name + " " + label,
                     points: figures.series.compactMap { point in
-                        guard let estimate = element(point.workloads, index)?.meanLatencySeconds else { return nil }
+                        guard let estimate = element(point.workloads, index).flatMap(pick) else { return nil }
                         return (
                             point.startSeconds + point.lengthSeconds / 2, estimate.mean,
                             estimate.halfWidth95.map { _ in estimate.lower },
@@ -91,19 +95,26 @@ public struct HTMLRenderer: Sendable {
                         )
                     }
                 )
-            }.filter { !$0.points.isEmpty }
+            }
+            let groups = figures.workloads.indices.map { index in
+                (
+                    name: figures.workloads[index].name,
+                    lines: [line(index, "p99", \.latencyP99Seconds), line(index, "p50", \.latencyP50Seconds)]
+                        .filter { !$0.points.isEmpty }
+                )
+            }.filter { !$0.lines.isEmpty }
             let start = figures.series.first?.startSeconds ?? 0
             let end = figures.series.last.map { $0.startSeconds + $0.lengthSeconds } ?? 1
-            if !series.isEmpty {
+            if !groups.isEmpty {
                 charts += lineCharts(
                     id: "latency-over-time",
-                    title: "Mean latency over time per class",
-                    splitTitle: "Mean latency over time",
+                    title: "Latency p99 and p50 over time per class",
+                    splitTitle: "Latency p99 and p50 over time",
                     suffix: Self.intervalNote(report.metadata.replications, " (95% band)"),
                     x: ChartAxis.linear(title: "Time since warm-up", unit: .seconds, values: [start, end]),
-                    yTitle: "Mean latency",
+                    yTitle: "Latency",
                     unit: .seconds,
-                    series: series
+                    groups: groups
                 )
             }
         }
@@ -375,11 +386,36 @@ public struct HTMLRenderer: Sendable {
         unit: FigureUnit,
         series: [SVGChart.LineSeries]
     ) -> [String] {
+        lineCharts(
+            id: id,
+            title: title,
+            splitTitle: splitTitle,
+            suffix: suffix,
+            x: x,
+            yTitle: yTitle,
+            unit: unit,
+            groups: series.map { (name: $0.name, lines: [$0]) }
+        )
+    }
+
+    /// One chart of every group's lines, or one chart per group when the groups' peaks
+    /// differ by more than 10× (so a small group is not flattened against a large one).
+    private func lineCharts(
+        id: String,
+        title: String,
+        splitTitle: String,
+        suffix: String,
+        x: ChartAxis,
+        yTitle: String,
+        unit: FigureUnit,
+        groups: [(name: String, lines: [SVGChart.LineSeries])]
+    ) -> [String] {
         func values(_ series: [SVGChart.LineSeries]) -> [Double] {
             series.flatMap { $0.points.flatMap { [$0.y, $0.low ?? $0.y, $0.high ?? $0.y] } }
         }
-        let peaks = series.map { line in line.points.map(\.y).max() ?? 0 }
+        let peaks = groups.map { group in group.lines.flatMap { $0.points.map(\.y) }.max() ?? 0 }
         guard Self.scalesDiffer(peaks) else {
+            let series = groups.flatMap(\.lines)
             return [
                 SVGChart.lineChart(
                     id: id,
@@ -390,13 +426,13 @@ public struct HTMLRenderer: Sendable {
                 )
             ]
         }
-        return series.enumerated().map { index, line in
+        return groups.enumerated().map { index, group in
             SVGChart.lineChart(
                 id: id + "-" + String(index + 1),
-                title: splitTitle + ": " + line.name + suffix,
+                title: splitTitle + ": " + group.name + suffix,
                 x: x,
-                y: ChartAxis.automatic(title: yTitle, unit: unit, values: values([line])),
-                series: [line]
+                y: ChartAxis.automatic(title: yTitle, unit: unit, values: values(group.lines)),
+                series: group.lines
             )
         }
     }

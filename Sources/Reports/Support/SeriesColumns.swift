@@ -14,9 +14,10 @@ struct SeriesColumns {
         var headers = ["start_s", "length_s"]
         for workload in figures.workloads {
             let prefix = "workload." + workload.name + "."
-            headers += ["throughput_req_per_s", "bitrate_bit_per_s", "mean_latency_s", "served", "lost"].map {
-                prefix + $0
-            }
+            headers += [
+                "throughput_req_per_s", "bitrate_bit_per_s", "mean_latency_s", "p50_latency_s", "p99_latency_s",
+                "served", "lost",
+            ].map { prefix + $0 }
         }
         headers += figures.zones.map { "zone." + $0.name + ".utilisation_fraction" }
         headers += figures.sharedPools.map { "pool." + $0.name + ".online_fraction" }
@@ -26,7 +27,8 @@ struct SeriesColumns {
                 let workload = element(point.workloads, index)
                 row += [
                     workload?.throughputPerSecond?.mean, workload?.bitsPerSecond?.mean,
-                    workload?.meanLatencySeconds?.mean, workload?.served?.mean, workload?.lost?.mean,
+                    workload?.meanLatencySeconds?.mean, workload?.latencyP50Seconds?.mean,
+                    workload?.latencyP99Seconds?.mean, workload?.served?.mean, workload?.lost?.mean,
                 ]
             }
             row += figures.zones.indices.map { element(point.zoneUtilisation, $0)??.mean }

@@ -310,4 +310,10 @@ public struct IntervalWorkloadPoint: Hashable, Sendable, Codable {
     public var bitsPerSecond: Double
     /// Mean latency of the interval's served requests, in seconds (nil when none).
     public var meanLatencySeconds: Double?
+    /// Median latency of the interval's served requests, in seconds (nil when none; within
+    /// 3.2% of the exact nearest-rank value, see ``IntervalQuantiles``).
+    public var latencyP50Seconds: Double? = nil
+    /// 99th-percentile latency of the interval's served requests, in seconds (nil when none;
+    /// within 3.2%, see ``IntervalQuantiles``).
+    public var latencyP99Seconds: Double? = nil
 }

@@ -34,12 +34,15 @@ struct WorkloadTally: Sendable {
     var bytesSeries: IntervalSeries
     /// Requests lost for good per interval.
     var lostSeries: IntervalSeries
+    /// Latency p50 and p99 of the requests served in each interval.
+    var latencyQuantiles: IntervalQuantiles
 
     init(regionCount: Int, interval: SimDuration, origin: SimTime) {
         servedByRegion = Array(repeating: 0, count: regionCount)
         servedSeries = IntervalSeries(interval: interval, origin: origin)
         bytesSeries = IntervalSeries(interval: interval, origin: origin)
         lostSeries = IntervalSeries(interval: interval, origin: origin)
+        latencyQuantiles = IntervalQuantiles(interval: interval, origin: origin)
     }
 }
 

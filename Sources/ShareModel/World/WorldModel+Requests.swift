@@ -184,6 +184,7 @@ extension WorldModel {
         classes[workloadClass].tally.bytes += request.bytes
         classes[workloadClass].tally.stallSeconds += request.stallSeconds
         classes[workloadClass].tally.servedSeries.record(latency.seconds, at: time)
+        classes[workloadClass].tally.latencyQuantiles.record(latency, at: time)
         if request.bytes > 0 {
             classes[workloadClass].tally.bytesSeries.record(request.bytes, at: time)
         }

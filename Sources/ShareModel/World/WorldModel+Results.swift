@@ -189,6 +189,7 @@ extension WorldModel {
         let served = classes.map { $0.tally.servedSeries.points(until: end) }
         let bytes = classes.map { $0.tally.bytesSeries.points(until: end) }
         let lost = classes.map { $0.tally.lostSeries.points(until: end) }
+        let quantiles = classes.map { $0.tally.latencyQuantiles.points(until: end) }
         let busy = zones.map { $0.busySeries.points(until: end) }
         let online = pools.map { $0.onlineSeries.points(until: end) }
         let count = served.first?.count ?? 0
@@ -197,12 +198,15 @@ extension WorldModel {
             let seconds = reference.length.seconds
             let workloads = classes.indices.map { workload in
                 let point = served[workload][index]
+                let latency = quantiles[workload].indices.contains(index) ? quantiles[workload][index] : nil
                 return IntervalWorkloadPoint(
                     served: UInt64(point.count),
                     lost: UInt64(lost[workload][index].count),
                     throughputPerSecond: Double(point.count) / seconds,
                     bitsPerSecond: bytes[workload][index].sum * 8 / seconds,
-                    meanLatencySeconds: point.mean
+                    meanLatencySeconds: point.mean,
+                    latencyP50Seconds: latency?.p50.seconds,
+                    latencyP99Seconds: latency?.p99.seconds
                 )
             }
             return IntervalResults(
