@@ -110,6 +110,25 @@ struct FigureRegistryTests {
         let lines = HeadlineFigures(faster).changes(from: before)
         #expect(lines == ["web · Latency p99: 84.2 ms -> 42.1 ms (-50.0%, better)"])
     }
+
+    @Test("watch and live print the scenario's own headline figures, in its order, when it declares them")
+    func headlineFollowsTheScenario() throws {
+        let run = ReportFixture.replication(1)
+        let figures = HeadlineFigures(run, focus: ReportFixture.focus).figures
+        #expect(figures.map(\.id) == ReportFixture.focus.headline)
+        // Read by name: eu-west is region 0, web is class 0; values as the model gave them.
+        #expect(figures[0].value == run.workloads[0].throughputPerSecond)
+        #expect(figures[1].value == run.workloads[0].latency.p99)
+        #expect(figures[2].value == Double(run.workloads[0].servedBy.edge) / Double(run.workloads[0].servedBy.total))
+        #expect(figures[3].value == run.regions[0].utilisation)
+        #expect(figures[4].value == run.cost?.total)
+        // Without a focus, the registry's headline for every class.
+        #expect(HeadlineFigures(run, focus: nil) == HeadlineFigures(run))
+        #expect(HeadlineFigures(run).figures.first?.id == FigureID(.throughput, of: "web"))
+        // A figure of an entity the run lacks is left out, not a crash.
+        let missing = ReportFocus(question: nil, headline: [FigureID(.zoneUtilisation, of: "nowhere")])
+        #expect(HeadlineFigures(run, focus: missing).figures.isEmpty)
+    }
 }
 
 /// Every arrived request is served, rejected, failed or unfinished, and success is served

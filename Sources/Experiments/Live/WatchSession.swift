@@ -100,7 +100,7 @@ public final class WatchSession {
             report(error)
             return false
         }
-        let figures = HeadlineFigures(results)
+        let figures = HeadlineFigures(results, focus: scenario.reportFocus)
         if let last, !initial {
             let moved = figures.changes(from: last)
             var text = "re-ran \(scenario.name) after a change:\n"

@@ -18,6 +18,24 @@ extension FigureRegistry {
         }
     }
 
+    /// The value of `id` in `run`, finding its entity by name (``FigureID/subject``); nil
+    /// where the figure is undefined or the run has no such entity.
+    ///
+    /// - Complexity: O(entities of the figure's section).
+    public static func value(of id: FigureID, in run: ModelResults) -> Double? {
+        let names: [String] =
+            switch id.descriptor.section {
+            case .workload, .servedBy: run.workloads.map(\.name)
+            case .region: run.regions.map(\.name)
+            case .zone: run.zones.map(\.name)
+            case .edgeSite: run.edgeSites.map(\.name)
+            case .sharedPool: run.sharedPools.map(\.name)
+            case .cost: [""]
+            }
+        let position = id.descriptor.section == .cost ? 0 : names.firstIndex(of: id.subject)
+        return position.flatMap { value(of: id, at: $0, in: run) }
+    }
+
     private static func workload(_ metric: FigureMetric, _ workload: WorkloadResults) -> Double? {
         let latency = workload.latency
         let served = latency.count > 0

@@ -1,7 +1,8 @@
 public import ShareModel
 
-/// The few figures `sharesim watch` and `sharesim live` print: those the registry marks
-/// ``FigureChart/headline``, for every class (and the run's cost, when it has prices).
+/// The few figures `sharesim watch` and `sharesim live` print: the scenario's own headline
+/// (its `report: headline`), or else those the registry marks ``FigureChart/headline``, for
+/// every class (and the run's cost, when it has prices).
 public struct HeadlineFigures: Equatable, Sendable {
     /// One figure and its value in the figure's unit.
     public struct Figure: Equatable, Sendable {
@@ -19,7 +20,26 @@ public struct HeadlineFigures: Equatable, Sendable {
     /// The figures, in registry order per class, then the run-wide ones.
     public var figures: [Figure]
 
-    /// The headline figures of `results` (figures undefined in it are left out).
+    /// The figures `focus` declares, in its order, read from `results`; without a focus (or
+    /// with an empty headline) the registry's headline figures, as ``init(_:)``. Figures
+    /// undefined in `results` are left out.
+    public init(_ results: ModelResults, focus: ReportFocus?) {
+        guard let focus, !focus.headline.isEmpty else {
+            self.init(results)
+            return
+        }
+        self.init(
+            figures: focus.headline.compactMap { id in
+                FigureRegistry.value(of: id, in: results).map { Figure(id: id, value: $0) }
+            }
+        )
+    }
+
+    private init(figures: [Figure]) {
+        self.figures = figures
+    }
+
+    /// The registry's headline figures of `results` (figures undefined in it are left out).
     public init(_ results: ModelResults) {
         var figures: [Figure] = []
         let headline = FigureRegistry.descriptors(in: .headline)
@@ -37,7 +57,7 @@ public struct HeadlineFigures: Equatable, Sendable {
                 figures.append(Figure(id: id, value: value))
             }
         }
-        self.figures = figures
+        self.init(figures: figures)
     }
 
     /// A two-column table, one figure per line.
