@@ -60,7 +60,8 @@ struct LiveCommand: ParsableCommand {
         var incomplete = session.isFinished ? "" : " (incomplete: interrupted)"
         if case .stopped = ending { incomplete = " (incomplete: too many requests in flight)" }
         let title = loaded.name + incomplete
-        FileHandle.standardOutput.write(Data(HeadlineFigures(session.snapshot, focus: loaded.reportFocus).table(title: title).utf8))
+        let figures = HeadlineFigures(session.snapshot, focus: loaded.reportFocus)
+        FileHandle.standardOutput.write(Data(figures.table(title: title).utf8))
         if case .interrupted = ending { throw ExperimentError.interrupted }
         if case .stopped(let breach) = ending { throw ExperimentError.failed("\(breach)") }
     }
