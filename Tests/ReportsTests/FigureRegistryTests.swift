@@ -27,8 +27,11 @@ struct FigureRegistryTests {
         let report = ReportFixture.run()
         let first = report.replications[0]
         var expected: [FigureID] = []
+        // The fixture's runs had nothing down: the figures about outages have no rows.
+        let workloadMetrics = FigureMetric.all(in: .workload).filter { !$0.descriptor.onlyWhenMeasured }
+        #expect(workloadMetrics.count == FigureMetric.all(in: .workload).count - 3)
         for workload in first.workloads {
-            expected += FigureMetric.all(in: .workload).map { FigureID($0, of: workload.name) }
+            expected += workloadMetrics.map { FigureID($0, of: workload.name) }
             let sources = [ServedBySource.edge, .shared] + first.regions.map { .cloud(region: $0.name) } + [.origin]
             expected += sources.map { FigureID.servedShare(of: workload.name, by: $0) }
         }
@@ -45,6 +48,36 @@ struct FigureRegistryTests {
         expected += FigureMetric.all(in: .cost).map { FigureID($0) }
         #expect(report.rows.map(\.id) == expected)
         #expect(Set(report.rows.map(\.key)).count == report.rows.count)
+    }
+
+    @Test("the figures about outages have rows, with the runs' values, once a run measured an outage")
+    func outageFigures() throws {
+        var replications = ReportFixture.replications()
+        replications[1].workloads[0].duringOutages = OutageWindowResults(
+            windowSeconds: 60,
+            arrived: 600,
+            served: 590,
+            lost: 10,
+            latencyP50: 0.05,
+            latencyP99: 0.4
+        )
+        let report = RunReport(
+            scenarioName: "fixture-cdn",
+            scenarioDescription: "",
+            variant: nil,
+            sharesimVersion: "0.0.0-test",
+            wallTimeSeconds: 1,
+            focus: nil,
+            replications: replications
+        )
+        let web = try #require(report.replications.first?.workloads.first?.name)
+        let lost = try #require(report.row(FigureID(.lostDuringOutages, of: web)))
+        #expect(lost.values == [nil, 10])
+        #expect(report.row(FigureID(.latencyP99DuringOutages, of: web))?.values == [nil, 0.4])
+        #expect(report.row(FigureID(.arrivedDuringOutages, of: web))?.values == [nil, 600])
+        // The other class measured no outage in either run: no rows.
+        let video = report.replications[0].workloads[1].name
+        #expect(report.row(FigureID(.lostDuringOutages, of: video)) == nil)
     }
 
     @Test("every chart, headline and dashboard figure names a figure the report has")

@@ -15,10 +15,11 @@ struct FigureBuilder {
         self.runs = runs
     }
 
-    /// Records the row of `id` (the entity at `position` of its section) and returns its estimate.
+    /// Records the row of `id` (the entity at `position` of its section) and returns its
+    /// estimate; a figure that exists only when measured has no row where no run defines it.
     private mutating func add(_ id: FigureID, at position: Int) -> Estimate? {
         let row = FigureRow(id: id, values: runs.map { FigureRegistry.value(of: id, at: position, in: $0) })
-        rows.append(row)
+        if row.estimate != nil || !id.descriptor.onlyWhenMeasured { rows.append(row) }
         return row.estimate
     }
 

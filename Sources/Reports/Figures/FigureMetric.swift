@@ -40,6 +40,12 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case stall
     /// Compute jobs moved because their device left.
     case preemptions
+    /// Requests that arrived while a zone, edge site or link was down.
+    case arrivedDuringOutages
+    /// Of those, lost (rejected or failed on their last attempt).
+    case lostDuringOutages
+    /// 99th-percentile end-to-end latency of those served.
+    case latencyP99DuringOutages
 
     // Per workload class and source (``FigureID/source``).
     /// The share of the class's served requests that one source served.

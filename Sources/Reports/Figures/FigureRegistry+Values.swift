@@ -58,6 +58,9 @@ extension FigureRegistry {
         case .retries: return Double(workload.retries)
         case .stall: return workload.stallSeconds
         case .preemptions: return Double(workload.preemptions)
+        case .arrivedDuringOutages: return workload.duringOutages.map { Double($0.arrived) }
+        case .lostDuringOutages: return workload.duringOutages.map { Double($0.lost) }
+        case .latencyP99DuringOutages: return workload.duringOutages?.latencyP99
         default: return nil
         }
     }

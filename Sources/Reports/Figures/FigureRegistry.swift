@@ -138,6 +138,42 @@ public enum FigureRegistry {
             return D(metric, .workload, "stallSeconds", "Stall", .seconds, .lowerIsBetter, .cumulative, [])
         case .preemptions:
             return D(metric, .workload, "preemptions", "Preemptions", .count, .lowerIsBetter, .cumulative, [])
+        case .arrivedDuringOutages:
+            return D(
+                metric,
+                .workload,
+                "arrivedDuringOutages",
+                "Arrived during outages",
+                .count,
+                .neutral,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .lostDuringOutages:
+            return D(
+                metric,
+                .workload,
+                "lostDuringOutages",
+                "Lost during outages",
+                .count,
+                .lowerIsBetter,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .latencyP99DuringOutages:
+            return D(
+                metric,
+                .workload,
+                "latencyP99DuringOutages",
+                "Latency p99 during outages",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .servedShare:
             return D(metric, .servedBy, "share", "Share", .fraction, .neutral, .average, [])
         case .regionUtilisation:
@@ -238,7 +274,8 @@ extension FigureDescriptor {
         _ aggregation: FigureAggregation,
         _ charts: Set<FigureChart>,
         prometheusName: String? = nil,
-        quantile: Double? = nil
+        quantile: Double? = nil,
+        onlyWhenMeasured: Bool = false
     ) {
         self.init(
             metric: metric,
@@ -250,7 +287,8 @@ extension FigureDescriptor {
             aggregation: aggregation,
             charts: charts,
             prometheusName: prometheusName,
-            quantile: quantile
+            quantile: quantile,
+            onlyWhenMeasured: onlyWhenMeasured
         )
     }
 }

@@ -29,6 +29,8 @@ extension BuiltinScenarios {
                 - workload/orders/rejected
                 - workload/orders/successRatio
                 - workload/orders/latencyP99
+                - workload/orders/lostDuringOutages
+                - workload/orders/latencyP99DuringOutages
                 - workload/page-assets/latencyP99
                 - servedBy/page-assets/edge
               charts:

@@ -95,6 +95,9 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     public var stallSeconds: Double
     /// CPU-seconds lost to restarts of jobs whose device left (compute only).
     public var wastedCPUSeconds: Double
+    /// What became of the requests that arrived while a zone, edge site or link was down;
+    /// nil when nothing was down in the measured span.
+    public var duringOutages: OutageWindowResults?
 
     /// served / arrived, or nil when nothing arrived.
     ///
@@ -108,6 +111,41 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     public var sloAttainment: Double? {
         guard sloSeconds != nil, served > 0 else { return nil }
         return Double(sloMet) / Double(served)
+    }
+}
+
+/// What became of a class's requests that arrived while a zone, edge site or link was down
+/// (scheduled, random or manual outages), however long after they ended.
+public struct OutageWindowResults: Hashable, Sendable, Codable {
+    /// Measured seconds during which something was down: the window these requests arrived in.
+    public var windowSeconds: Double
+    /// Requests that arrived in the window.
+    public var arrived: UInt64
+    /// Of those, served (perhaps after retries, perhaps after the outage ended).
+    public var served: UInt64
+    /// Of those, rejected or failed on their last attempt.
+    public var lost: UInt64
+    /// The median latency of those served, in seconds; nil when none was.
+    public var latencyP50: Double?
+    /// The 99th-percentile latency of those served, in seconds; nil when none was.
+    public var latencyP99: Double?
+
+    /// The fate of `arrived` requests that arrived in a window of `windowSeconds` measured
+    /// seconds: `served` served, `lost` lost, those served at the latencies given.
+    public init(
+        windowSeconds: Double,
+        arrived: UInt64,
+        served: UInt64,
+        lost: UInt64,
+        latencyP50: Double?,
+        latencyP99: Double?
+    ) {
+        self.windowSeconds = windowSeconds
+        self.arrived = arrived
+        self.served = served
+        self.lost = lost
+        self.latencyP50 = latencyP50
+        self.latencyP99 = latencyP99
     }
 }
 

@@ -37,8 +37,7 @@ extension WorldModel {
             setEdge(edge, down: down, scheduler: &scheduler)
         case .link(let name):
             guard let link = linkIndex(named: name) else { return false }
-            links[link].isUp = !down
-            if down { abortFlows(on: link, scheduler: &scheduler) }
+            setLink(link, down: down, scheduler: &scheduler)
         }
         return true
     }

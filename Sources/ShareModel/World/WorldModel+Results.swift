@@ -12,7 +12,7 @@ extension WorldModel {
             inFlight[request.workloadClass.offset] += 1
         }
         let workloads = spec.workloadClasses.indices.map { index in
-            workloadResults(index, inFlight: inFlight[index], measured: measured)
+            workloadResults(index, inFlight: inFlight[index], measured: measured, end: end)
         }
         let zoneResults = zones.indices.map { zoneResult($0, end: end) }
         let regionResults = spec.regions.indices.map { region in
@@ -42,8 +42,9 @@ extension WorldModel {
         requests.liveSlots.map { requests[$0] }
     }
 
-    /// The results of workload class `index`, with `inFlight` of its requests still in flight.
-    func workloadResults(_ index: Int, inFlight: UInt64, measured: Double) -> WorkloadResults {
+    /// The results of workload class `index`, with `inFlight` of its requests still in flight,
+    /// over a measured span ending at `end`.
+    func workloadResults(_ index: Int, inFlight: UInt64, measured: Double, end: SimTime) -> WorkloadResults {
         let tally = classes[index].tally
         let histogram = tally.latency
         let empty = histogram.isEmpty
@@ -84,7 +85,23 @@ extension WorldModel {
             throughputPerSecond: Double(tally.served) / measured,
             bitsPerSecond: tally.bytes * 8 / measured,
             stallSeconds: tally.stallSeconds,
-            wastedCPUSeconds: tally.wastedCPUSeconds
+            wastedCPUSeconds: tally.wastedCPUSeconds,
+            duringOutages: outageWindowResults(tally.duringOutages, end: end)
+        )
+    }
+
+    /// `tally` as results, or nil when nothing was down in the measured span up to `end`.
+    func outageWindowResults(_ tally: OutageTally, end: SimTime) -> OutageWindowResults? {
+        let window = outageClock.measuredSeconds(until: end, measuringFrom: warmupEnd)
+        guard window > 0 else { return nil }
+        let served = !tally.latency.isEmpty
+        return OutageWindowResults(
+            windowSeconds: window,
+            arrived: tally.arrived,
+            served: tally.served,
+            lost: tally.lost,
+            latencyP50: served ? tally.latency.percentile(50).seconds : nil,
+            latencyP99: served ? tally.latency.percentile(99).seconds : nil
         )
     }
 

@@ -107,6 +107,8 @@ public struct WorldModel: SimulationModel, Sendable {
 
     // MARK: Measurement
     var measuring = false
+    /// What is down now, and for how long something was while measuring.
+    var outageClock = OutageClock()
     var ledger: CostLedger
 
     // MARK: Limits
@@ -327,6 +329,9 @@ struct Demand: EntityState, Sendable {
     /// The sites that may serve it, nearest first: the nearest few of each kind until a
     /// router needs more, then all of them.
     var candidates: CandidateList
+    /// For weighted routing, the running sums of the complete candidate list's weights, in
+    /// its order; empty until the first weighted draw.
+    var cumulativeWeights: [Double] = []
 }
 
 /// What the model needs to know of one workload class per request.
