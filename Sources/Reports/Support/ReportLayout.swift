@@ -86,20 +86,7 @@ enum ReportLayout {
             )
         }
         if let cost = figures.cost {
-            tables.append(
-                TextTable(
-                    title: "Cost",
-                    headers: ["Item", "Cost"],
-                    rows: [
-                        ["Compute", cell(cost.compute, .money)],
-                        ["Egress", cell(cost.egress, .money)],
-                        ["Credits", cell(cost.credits, .money)],
-                        ["Total", cell(cost.total, .money)],
-                        ["Per million requests", cell(cost.perMillionRequests, .money)],
-                        ["Per TB delivered", cell(cost.perTBDelivered, .money)],
-                    ]
-                )
-            )
+            tables += costTables(cost, figures)
         }
         var document = ReportDocument(
             title: "ShareSim report: " + report.metadata.scenarioName,
@@ -108,8 +95,9 @@ enum ReportLayout {
             notes: notes(replications: report.metadata.replications)
         )
         document.question = report.metadata.focus?.question
+        let currency = figures.cost?.currency
         let headline = (report.metadata.focus?.headline ?? []).compactMap { id -> [TextTable.Cell]? in
-            report.row(id).map { [.init(id.headlineName), cell($0.estimate, $0.unit)] }
+            report.row(id).map { [.init(id.headlineName), cell($0.estimate, $0.unit, currency: currency)] }
         }
         if !headline.isEmpty {
             document.headline = TextTable(title: headlineTitle, headers: ["Figure", "Value"], rows: headline)
@@ -210,8 +198,49 @@ enum ReportLayout {
         )
     }
 
-    static func cell(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
-        .init(HumanFormat.estimate(estimate, unit))
+    static func cell(_ estimate: Estimate?, _ unit: FigureUnit, currency: String? = nil) -> TextTable.Cell {
+        .init(HumanFormat.estimate(estimate, unit, currency: currency))
+    }
+
+    /// The cost by item (items that cost something, then the total and unit costs), and by
+    /// region and site with each billed link's 95th-percentile rate, amounts in the currency.
+    static func costTables(_ cost: CostFigures, _ figures: ReportFigures) -> [TextTable] {
+        let currency = cost.currency
+        let items: [(String, Estimate?)] = [
+            ("Compute on demand", cost.compute), ("Compute provisioned", cost.provisioned),
+            ("Egress per GB", cost.egress), ("Egress 95th", cost.egress95th), ("Edge delivery", cost.edge),
+            ("Shared devices per GB", cost.sharedPerGB), ("Shared devices 95th", cost.shared95th),
+            ("Shared devices storage", cost.sharedStorage), ("Credits", cost.credits),
+        ]
+        var rows: [[TextTable.Cell]] = items.compactMap { label, estimate in
+            guard let estimate, estimate.mean != 0 else { return nil }
+            return [.init(label), cell(estimate, .money, currency: currency)]
+        }
+        rows += [
+            ["Total", cell(cost.total, .money, currency: currency)],
+            ["Per million requests", cell(cost.perMillionRequests, .money, currency: currency)],
+            ["Per TB delivered", cell(cost.perTBDelivered, .money, currency: currency)],
+            ["Per hour", cell(cost.perHour, .money, currency: currency)],
+        ]
+        var tables = [
+            TextTable(title: "Cost" + (currency.map { " (\($0))" } ?? ""), headers: ["Item", "Cost"], rows: rows)
+        ]
+        var places: [[TextTable.Cell]] = []
+        func add(_ name: String, _ kind: String, _ amount: Estimate?, _ rate: Estimate?) {
+            guard let amount else { return }
+            places.append([
+                .init(name), .init(kind), cell(amount, .money, currency: currency), cell(rate, .bitsPerSecond),
+            ])
+        }
+        for region in figures.regions { add(region.name, "region", region.cost, region.egress95th) }
+        for site in figures.edgeSites { add(site.name, "edge site", site.cost, site.uplink95th) }
+        for pool in figures.sharedPools { add(pool.name, "shared pool", pool.cost, pool.bandwidth95th) }
+        if !places.isEmpty {
+            tables.append(
+                TextTable(title: "Cost by place", headers: ["Place", "Kind", "Cost", "95th-pct rate"], rows: places)
+            )
+        }
+        return tables
     }
 
     // MARK: - Comparison
