@@ -43,9 +43,8 @@ extension ScenarioBuilder {
         }
         if top.entry("currency") == nil {
             top.error(
-                "'exchange_rates' in scenario needs 'currency': the currency the rates convert into",
-                at: entry.value,
-                suggestion: "add 'currency: CNY' (the code every amount is converted to)"
+                "'exchange_rates' in scenario needs 'currency': the ISO 4217 code every amount is converted to",
+                at: entry.value
             )
         }
         for rate in rates {
@@ -80,11 +79,11 @@ extension ScenarioBuilder {
             return nil
         }
         guard let money = reader.decode(entry.value, field: key, as: Self.moneyParser(per: kind)) else { return nil }
-        let fail = { (reader: inout MappingReader, text: String, suggestion: String?) in
-            reader.error("invalid '\(key)' in \(reader.context): \(text)", at: entry.value, suggestion: suggestion)
+        let fail = { (reader: inout MappingReader, text: String) in
+            reader.error("invalid '\(key)' in \(reader.context): \(text)", at: entry.value)
         }
         if let problem = CurrencyCode.problem(with: money.currency) {
-            fail(&reader, problem, nil)
+            fail(&reader, problem)
             return nil
         }
         guard let scenarioCurrency = currency.code else {
@@ -92,13 +91,13 @@ extension ScenarioBuilder {
             return money.amountPerBaseUnit
         }
         if money.currency == scenarioCurrency { return money.amountPerBaseUnit }
+        let rateText = "{\(money.currency): <\(scenarioCurrency) per \(money.currency)>}"
         if currency.declared != nil {
             guard let rate = currency.rates.first(where: { $0.code == money.currency })?.rate else {
                 fail(
                     &reader,
                     "priced in \(money.currency) but the scenario's currency is \(scenarioCurrency) and "
-                        + "'exchange_rates' has no \(money.currency) rate",
-                    "add 'exchange_rates: {\(money.currency): <\(scenarioCurrency) per \(money.currency)>}'"
+                        + "'exchange_rates' has no \(money.currency) rate: add 'exchange_rates: \(rateText)'"
                 )
                 return nil
             }
@@ -108,9 +107,7 @@ extension ScenarioBuilder {
         fail(
             &reader,
             "priced in \(money.currency) but an earlier price\(first) is in \(scenarioCurrency): mixed currencies "
-                + "need 'currency:' and 'exchange_rates:'",
-            "add 'currency: \(scenarioCurrency)' and 'exchange_rates: {\(money.currency): <\(scenarioCurrency) per "
-                + "\(money.currency)>}'"
+                + "need 'currency: \(scenarioCurrency)' and 'exchange_rates: \(rateText)'"
         )
         return nil
     }
