@@ -24,9 +24,9 @@ public enum HumanFormat {
     }
 
     /// A difference in `unit` with an explicit sign: `+1.2k/s`, `-3.1 ms`; zero has none.
-    public static func signed(_ value: Double, _ unit: FigureUnit) -> String {
+    public static func signed(_ value: Double, _ unit: FigureUnit, currency: String? = nil) -> String {
         guard value.isFinite else { return "—" }
-        let text = format(value.magnitude, unit)
+        let text = format(value.magnitude, unit, currency: currency)
         if value > 0 { return "+" + text }
         if value < 0 { return "-" + text }
         return text

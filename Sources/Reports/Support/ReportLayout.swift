@@ -251,11 +251,13 @@ enum ReportLayout {
         for entry in comparison.entries.dropFirst() {
             headers += [entry.label, "Δ " + entry.label]
         }
+        let currencies = comparison.entries.map { $0.report.figures.cost?.currency }
+        let currency = currencies.allSatisfy { $0 == currencies[0] } ? currencies[0] : nil
         func row(_ figure: ComparisonFigure, name: String) -> [TextTable.Cell] {
-            var cells: [TextTable.Cell] = [.init(name), mean(figure.estimates[0], figure.unit)]
+            var cells: [TextTable.Cell] = [.init(name), mean(figure.estimates[0], figure.unit, currency: currency)]
             for index in comparison.entries.indices.dropFirst() {
-                cells.append(mean(figure.estimates[index], figure.unit))
-                cells.append(difference(figure.differences[index], figure.id.descriptor))
+                cells.append(mean(figure.estimates[index], figure.unit, currency: currency))
+                cells.append(difference(figure.differences[index], figure.id.descriptor, currency: currency))
             }
             return cells
         }
@@ -319,15 +321,19 @@ enum ReportLayout {
         return document
     }
 
-    private static func mean(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
-        .init(estimate.map { HumanFormat.format($0.mean, unit) } ?? "—")
+    private static func mean(_ estimate: Estimate?, _ unit: FigureUnit, currency: String?) -> TextTable.Cell {
+        .init(estimate.map { HumanFormat.format($0.mean, unit, currency: currency) } ?? "—")
     }
 
     /// A difference as people read it: `+1.2k/s ± 300/s (+5.0%) * better`. Shares and ratios
     /// change by percentage points (`+2.3 pp ± 0.4 pp`), never by a percentage of a
     /// percentage; `*` marks a 95% interval that excludes zero, and the registry's direction
     /// says whether that change is better or worse.
-    static func differenceText(_ difference: FigureDifference, _ descriptor: FigureDescriptor) -> String {
+    static func differenceText(
+        _ difference: FigureDifference,
+        _ descriptor: FigureDescriptor,
+        currency: String? = nil
+    ) -> String {
         if difference.mean == 0 && (difference.halfWidth95 ?? 0) == 0 { return "no change" }
         let unit = descriptor.unit
         var text: String
@@ -336,8 +342,10 @@ enum ReportLayout {
             text = (difference.mean > 0 ? "+" : "") + points(difference.mean)
             if let halfWidth = difference.halfWidth95 { text += " ± " + points(halfWidth) }
         } else {
-            text = HumanFormat.signed(difference.mean, unit)
-            if let halfWidth = difference.halfWidth95 { text += " ± " + HumanFormat.format(halfWidth, unit) }
+            text = HumanFormat.signed(difference.mean, unit, currency: currency)
+            if let halfWidth = difference.halfWidth95 {
+                text += " ± " + HumanFormat.format(halfWidth, unit, currency: currency)
+            }
             if let relative = difference.relativePercent, difference.mean != 0 {
                 text += " (" + (relative > 0 ? "+" : "") + HumanFormat.fixed(relative, decimals: 1) + "%)"
             }
@@ -347,28 +355,33 @@ enum ReportLayout {
         return text + " *" + verdict
     }
 
-    private static func difference(_ difference: FigureDifference?, _ descriptor: FigureDescriptor) -> TextTable.Cell {
+    private static func difference(
+        _ difference: FigureDifference?,
+        _ descriptor: FigureDescriptor,
+        currency: String?
+    ) -> TextTable.Cell {
         guard let difference else { return "—" }
-        return .init(differenceText(difference, descriptor), highlight: difference.significant)
+        return .init(differenceText(difference, descriptor, currency: currency), highlight: difference.significant)
     }
 
     // MARK: - Sweep
 
     static func document(_ sweep: SweepReport) -> ReportDocument {
         let headers = ["Figure"] + sweep.points.map { sweep.parameter + " = " + $0.value }
+        let currency = sweep.points[0].report.figures.cost?.currency
         var tables: [TextTable] = []
         for section in FigureSection.allCases {
             let figures = sweep.figures.filter { $0.section == section && $0.estimates.contains { $0 != nil } }
             guard !figures.isEmpty else { continue }
             let rows: [[TextTable.Cell]] = figures.map { figure in
-                [.init(figure.displayName)] + figure.estimates.map { cell($0, figure.unit) }
+                [.init(figure.displayName)] + figure.estimates.map { cell($0, figure.unit, currency: currency) }
             }
             tables.append(TextTable(title: section.title, headers: headers, rows: rows))
         }
         let first = sweep.points[0].report.metadata
         let headline: [[TextTable.Cell]] = (first.focus?.headline ?? []).compactMap { id in
             sweep.figure(id).map { figure in
-                [.init(id.headlineName)] + figure.estimates.map { cell($0, figure.unit) }
+                [.init(id.headlineName)] + figure.estimates.map { cell($0, figure.unit, currency: currency) }
             }
         }
         var facts = [
