@@ -145,7 +145,12 @@ public struct WorldModel: SimulationModel, Sendable {
                     measuredFrom: start,
                     to: end
                 )
-            } ?? CostLedger(regionCount: spec.regions.count)
+            }
+            ?? CostLedger(
+                regionCount: spec.regions.count,
+                edgeSiteCount: spec.edgeSites.count,
+                poolCount: spec.sharedPools.count
+            )
         do throws(SpecError) {
             try buildSites()
             try buildNetwork()
