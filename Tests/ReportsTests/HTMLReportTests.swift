@@ -33,7 +33,7 @@ import FoundationXML
         let segments = try document.nodes(forXPath: "//*[@id='served-by']//*[local-name()='rect'][@class='segment']")
         #expect(segments.count == 10)
         let tables = try document.nodes(forXPath: "//table")
-        #expect(tables.count == 8)
+        #expect(tables.count == 9)
     }
 
     @Test func aRunPageLeadsWithTheQuestionAndHeadlineFigures() throws {

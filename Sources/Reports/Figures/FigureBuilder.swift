@@ -31,7 +31,8 @@ struct FigureBuilder {
         at position: Int
     ) -> [FigureMetric: Estimate?] {
         var estimates: [FigureMetric: Estimate?] = [:]
-        for metric in FigureMetric.all(in: section) {
+        let priced = runs.contains { $0.cost != nil }
+        for metric in FigureMetric.all(in: section) where priced || !metric.isBilled {
             estimates[metric] = add(FigureID(metric, of: subject), at: position)
         }
         return estimates
@@ -51,7 +52,9 @@ struct FigureBuilder {
                 meanQueueLength: figures[.regionMeanQueueLength] ?? nil,
                 availability: figures[.regionAvailability] ?? nil,
                 served: figures[.regionServed] ?? nil,
-                egressUtilisation: figures[.regionEgressUtilisation] ?? nil
+                egressUtilisation: figures[.regionEgressUtilisation] ?? nil,
+                cost: figures[.regionCost] ?? nil,
+                egress95th: figures[.regionEgress95th] ?? nil
             )
         }
         let zones = first.zones.indices.map { index in
@@ -80,7 +83,9 @@ struct FigureBuilder {
                 byteHitRatio: figures[.edgeByteHitRatio] ?? nil,
                 bytesServed: figures[.edgeBytesServed] ?? nil,
                 uplinkUtilisation: figures[.edgeUplinkUtilisation] ?? nil,
-                availability: figures[.edgeAvailability] ?? nil
+                availability: figures[.edgeAvailability] ?? nil,
+                cost: figures[.edgeCost] ?? nil,
+                uplink95th: figures[.edgeUplink95th] ?? nil
             )
         }
         let pools = first.sharedPools.indices.map { index in
@@ -93,19 +98,29 @@ struct FigureBuilder {
                 onlineFraction: figures[.poolOnlineFraction] ?? nil,
                 bytesServed: figures[.poolBytesServed] ?? nil,
                 requestsServed: figures[.poolRequestsServed] ?? nil,
-                credits: figures[.poolCredits] ?? nil
+                credits: figures[.poolCredits] ?? nil,
+                cost: figures[.poolCost] ?? nil,
+                bandwidth95th: figures[.poolBandwidth95th] ?? nil
             )
         }
         var cost: CostFigures?
         if runs.contains(where: { $0.cost != nil }) {
             let figures = addAll(.cost, of: "", at: 0)
             cost = CostFigures(
+                currency: runs.lazy.compactMap { $0.cost?.currency }.first,
                 compute: figures[.costCompute] ?? nil,
+                provisioned: figures[.costProvisioned] ?? nil,
                 egress: figures[.costEgress] ?? nil,
+                egress95th: figures[.costEgress95th] ?? nil,
+                edge: figures[.costEdge] ?? nil,
+                sharedPerGB: figures[.costSharedPerGB] ?? nil,
+                shared95th: figures[.costShared95th] ?? nil,
+                sharedStorage: figures[.costSharedStorage] ?? nil,
                 credits: figures[.costCredits] ?? nil,
                 total: figures[.costTotal] ?? nil,
                 perMillionRequests: figures[.costPerMillionRequests] ?? nil,
-                perTBDelivered: figures[.costPerTBDelivered] ?? nil
+                perTBDelivered: figures[.costPerTBDelivered] ?? nil,
+                perHour: figures[.costPerHour] ?? nil
             )
         }
         return ReportFigures(

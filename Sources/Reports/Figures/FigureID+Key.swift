@@ -76,14 +76,16 @@ extension FigureRegistry {
             ids += workloadMetrics.map { FigureID($0, of: workload) }
             ids += sources.map { FigureID.servedShare(of: workload, by: $0) }
         }
+        let priced = spec.prices != nil
         func add(_ section: FigureSection, _ subjects: [String]) {
-            for subject in subjects { ids += FigureMetric.all(in: section).map { FigureID($0, of: subject) } }
+            let metrics = FigureMetric.all(in: section).filter { priced || !$0.isBilled }
+            for subject in subjects { ids += metrics.map { FigureID($0, of: subject) } }
         }
         add(.region, spec.regionNames)
         add(.zone, spec.zones.map(\.zone.name))
         add(.edgeSite, spec.edgeSites.map(\.name))
         add(.sharedPool, spec.sharedPools.map(\.pool.name))
-        if spec.prices != nil { add(.cost, [""]) }
+        if priced { add(.cost, [""]) }
         return ids
     }
 }

@@ -62,6 +62,10 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case regionServed
     /// Egress bits over egress capacity × measured time.
     case regionEgressUtilisation
+    /// Everything the region is billed: compute on demand and provisioned, egress per GB and 95th.
+    case regionCost
+    /// The billed percentile (95th by default) of the egress link's 5-minute average rates.
+    case regionEgress95th
 
     // Per availability zone.
     /// Busy cores over capacity, time-weighted.
@@ -88,6 +92,10 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case edgeUplinkUtilisation
     /// Fraction of time up.
     case edgeAvailability
+    /// What the edge site's delivery is billed: per GB and on the 95th percentile.
+    case edgeCost
+    /// The billed percentile of the uplink's 5-minute average rates.
+    case edgeUplink95th
 
     // Per shared pool.
     /// Fraction of devices online, time-weighted.
@@ -98,20 +106,47 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case poolRequestsServed
     /// Credits the pool's devices earned.
     case poolCredits
+    /// What the pool's devices are paid: per GB, on the 95th percentile, storage and credits.
+    case poolCost
+    /// The billed percentile of the pool's 5-minute average upload rates (devices summed).
+    case poolBandwidth95th
 
-    // The run's cost.
-    /// Compute cost.
+    // The run's cost, by item.
+    /// On-demand compute: busy core-hours.
     case costCompute
-    /// Egress cost.
+    /// Provisioned compute: every core for the whole span, used or not.
+    case costProvisioned
+    /// Cloud egress billed per GB.
     case costEgress
+    /// Cloud egress billed on the 95th percentile of 5-minute rates.
+    case costEgress95th
+    /// Edge delivery, per GB and 95th percentile.
+    case costEdge
+    /// Shared devices paid per GB served.
+    case costSharedPerGB
+    /// Shared devices paid on the 95th percentile.
+    case costShared95th
+    /// Shared devices paid for storage lent.
+    case costSharedStorage
     /// Credits paid to shared devices, at the credit price.
     case costCredits
-    /// Compute, egress and credits together.
+    /// Every item together.
     case costTotal
     /// Cost per million served requests.
     case costPerMillionRequests
     /// Cost per TB delivered.
     case costPerTBDelivered
+    /// Cost per hour of the measured span (a peak hour when the scenario models a peak).
+    case costPerHour
+
+    /// Whether the figure exists only when the scenario has prices (a cost, or a billed
+    /// percentile rate): rows are left out of unpriced runs.
+    public var isBilled: Bool {
+        switch self {
+        case .regionCost, .regionEgress95th, .edgeCost, .edgeUplink95th, .poolCost, .poolBandwidth95th: true
+        default: descriptor.section == .cost
+        }
+    }
 
     /// The metric's descriptor: label, unit, direction, aggregation, charts.
     public var descriptor: FigureDescriptor { FigureRegistry.descriptor(of: self) }

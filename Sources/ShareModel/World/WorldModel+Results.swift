@@ -31,7 +31,7 @@ extension WorldModel {
             zones: zoneResults,
             edgeSites: edgeResults,
             sharedPools: poolResults,
-            cost: costResults(),
+            cost: costResults(end: end, measured: measured),
             series: series(until: end),
             warnings: Optional(warnings(workloads: workloads, zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 }
         )
@@ -184,21 +184,26 @@ extension WorldModel {
         )
     }
 
-    /// The costs, if the spec has prices.
-    func costResults() -> CostResults? {
+    /// The costs, if the spec has prices, of `measured` seconds ending at `end`: the ledger's
+    /// recorded quantities plus provisioned cores (every zone's capacity for the whole span,
+    /// busy or not, up or not) and storage lent (each pool's storage × its time-weighted
+    /// online fraction, since an offline device's storage cannot be used).
+    func costResults(end: SimTime, measured: Double) -> CostResults? {
         guard let prices = spec.prices else { return nil }
-        let summary = ledger.summary(prices: prices)
-        return CostResults(
-            compute: summary.compute,
-            egress: summary.egress,
-            credits: summary.credits,
-            total: summary.total,
-            perMillionRequests: summary.costPerMillionRequests,
-            perTBDelivered: summary.costPerTBDelivered,
-            regions: summary.regions.map {
-                RegionCostResults(region: $0.region, compute: $0.compute, egress: $0.egress)
-            }
-        )
+        var billed = ledger
+        billed.endMeasurement(seconds: measured)
+        for zone in zones.indices {
+            billed.recordProvisioned(
+                region: CostRegionID(zones[zone].region.index),
+                coreSeconds: Double(zones[zone].engine.spec.capacity) * measured
+            )
+        }
+        for pool in pools.indices where pool < billed.poolBytes.count {
+            let engine = pools[pool].engine
+            let storage = engine.storageBytes.reduce(0.0) { $0 + Double($1) }
+            billed.recordStorage(pool: pool, byteSeconds: storage * engine.onlineFraction.mean(until: end) * measured)
+        }
+        return CostResults(billed.summary(prices: prices))
     }
 
     /// The per-interval series from the end of the warm-up to `end`.

@@ -137,7 +137,22 @@ public struct WorldModel: SimulationModel, Sendable {
         runEnd = warmupEnd + spec.duration
         routeStream = RandomStream(seed: seed, name: "routing")
         retryStream = RandomStream(seed: seed, name: "retry")
-        ledger = spec.prices.map { CostLedger(prices: $0) } ?? CostLedger(regionCount: spec.regions.count)
+        let (start, end) = (warmupEnd, runEnd)
+        ledger =
+            spec.prices.map {
+                CostLedger(
+                    prices: $0,
+                    edgeSiteCount: spec.edgeSites.count,
+                    poolCount: spec.sharedPools.count,
+                    measuredFrom: start,
+                    to: end
+                )
+            }
+            ?? CostLedger(
+                regionCount: spec.regions.count,
+                edgeSiteCount: spec.edgeSites.count,
+                poolCount: spec.sharedPools.count
+            )
         do throws(SpecError) {
             try buildSites()
             try buildNetwork()
