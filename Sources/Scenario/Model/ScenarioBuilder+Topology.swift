@@ -79,6 +79,7 @@ extension ScenarioBuilder {
     ) -> DecodedRegion? {
         let location = location(&region, of: .region(name))
         let egress = region.optional("egress", as: .dataRate)
+        readHealthCheck(&region, for: .region(name))
         let price = region.mapping("price") { price in
             (
                 price.required("core_hour", as: .price(per: .duration)),
@@ -100,6 +101,7 @@ extension ScenarioBuilder {
                 var zoneFailed = false
                 zones = holder.named("zones", element: "zone") { zone, zoneName -> ZoneSpec? in
                     self.elements[.zone(zoneName)] = zone.node
+                    self.readHealthCheck(&zone, for: .zone(zoneName))
                     let spec = self.readZone(&zone, name: zoneName, workloads: workloads)
                     if spec == nil { zoneFailed = true }
                     return spec
@@ -281,6 +283,7 @@ extension ScenarioBuilder {
                 let cache = site.required("cache", as: .dataSize)
                 let uplink = site.required("uplink", as: .dataRate)
                 let nodes = site.optional("nodes", as: .count, default: 1)
+                self.readHealthCheck(&site, for: .edgeSite(name))
                 guard let location, let region, let origin, let cache, let uplink else { return nil }
                 return EdgeSiteSpec(
                     name: name,
