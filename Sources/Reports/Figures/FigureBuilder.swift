@@ -31,7 +31,11 @@ struct FigureBuilder {
     ) -> [FigureMetric: Estimate?] {
         var estimates: [FigureMetric: Estimate?] = [:]
         for metric in FigureMetric.all(in: section) {
-            estimates[metric] = add(FigureID(metric, of: subject), at: position)
+            let id = FigureID(metric, of: subject)
+            if metric.isDetection, runs.allSatisfy({ FigureRegistry.value(of: id, at: position, in: $0) == nil }) {
+                continue
+            }
+            estimates[metric] = add(id, at: position)
         }
         return estimates
     }
@@ -65,7 +69,10 @@ struct FigureBuilder {
                 meanWaitSeconds: figures[.zoneMeanWait] ?? nil,
                 availability: figures[.zoneAvailability] ?? nil,
                 served: figures[.zoneServed] ?? nil,
-                rejected: figures[.zoneRejected] ?? nil
+                rejected: figures[.zoneRejected] ?? nil,
+                detectionSeconds: figures[.zoneDetectionDelay] ?? nil,
+                maxDetectionSeconds: figures[.zoneDetectionDelayMax] ?? nil,
+                undetectedOutages: figures[.zoneUndetectedOutages] ?? nil
             )
         }
         let edgeSites = first.edgeSites.indices.map { index in
@@ -79,7 +86,8 @@ struct FigureBuilder {
                 byteHitRatio: figures[.edgeByteHitRatio] ?? nil,
                 bytesServed: figures[.edgeBytesServed] ?? nil,
                 uplinkUtilisation: figures[.edgeUplinkUtilisation] ?? nil,
-                availability: figures[.edgeAvailability] ?? nil
+                availability: figures[.edgeAvailability] ?? nil,
+                detectionSeconds: figures[.edgeDetectionDelay] ?? nil
             )
         }
         let pools = first.sharedPools.indices.map { index in
@@ -156,7 +164,9 @@ struct FigureBuilder {
             retries: figures[.retries] ?? nil,
             stallSeconds: figures[.stall] ?? nil,
             preemptions: figures[.preemptions] ?? nil,
-            servedBy: shares
+            servedBy: shares,
+            sentToDeadSites: figures[.sentToDeadSites] ?? nil,
+            retryDelaySeconds: figures[.retryDelay] ?? nil
         )
     }
 

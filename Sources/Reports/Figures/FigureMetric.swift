@@ -40,6 +40,10 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case stall
     /// Compute jobs moved because their device left.
     case preemptions
+    /// Attempts that reached a site that was down (health-checked runs only).
+    case sentToDeadSites
+    /// Mean time retried requests spent before the attempt that served them (health-checked runs only).
+    case retryDelay
 
     // Per workload class and source (``FigureID/source``).
     /// The share of the class's served requests that one source served.
@@ -70,6 +74,12 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case zoneServed
     /// Requests turned away (queue full or zone down).
     case zoneRejected
+    /// Mean time from a zone's failure to its health check marking it down.
+    case zoneDetectionDelay
+    /// Longest time from a zone's failure to its health check marking it down.
+    case zoneDetectionDelayMax
+    /// Outages of a health-checked zone that ended before they were detected.
+    case zoneUndetectedOutages
 
     // Per edge site.
     /// Cache hits over lookups.
@@ -82,6 +92,8 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case edgeUplinkUtilisation
     /// Fraction of time up.
     case edgeAvailability
+    /// Mean time from an edge site's failure to its health check marking it down.
+    case edgeDetectionDelay
 
     // Per shared pool.
     /// Fraction of devices online, time-weighted.
@@ -106,6 +118,17 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case costPerMillionRequests
     /// Cost per TB delivered.
     case costPerTBDelivered
+
+    /// Whether the metric exists only in runs with health checks: its rows are left out of
+    /// a report whose runs all lack it, so reports of other scenarios do not change.
+    public var isDetection: Bool {
+        switch self {
+        case .sentToDeadSites, .retryDelay, .zoneDetectionDelay, .zoneDetectionDelayMax, .zoneUndetectedOutages,
+            .edgeDetectionDelay:
+            true
+        default: false
+        }
+    }
 
     /// The metric's descriptor: label, unit, direction, aggregation, charts.
     public var descriptor: FigureDescriptor { FigureRegistry.descriptor(of: self) }

@@ -58,6 +58,8 @@ extension FigureRegistry {
         case .retries: return Double(workload.retries)
         case .stall: return workload.stallSeconds
         case .preemptions: return Double(workload.preemptions)
+        case .sentToDeadSites: return workload.sentToDeadSites.map { Double($0) }
+        case .retryDelay: return workload.meanRetryDelaySeconds
         default: return nil
         }
     }
@@ -98,6 +100,9 @@ extension FigureRegistry {
         case .zoneAvailability: zone.availability
         case .zoneServed: Double(zone.served)
         case .zoneRejected: Double(zone.rejected)
+        case .zoneDetectionDelay: zone.detection?.meanDetectionSeconds
+        case .zoneDetectionDelayMax: zone.detection?.maxDetectionSeconds
+        case .zoneUndetectedOutages: zone.detection.map { Double($0.undetectedOutages) }
         default: nil
         }
     }
@@ -109,6 +114,7 @@ extension FigureRegistry {
         case .edgeBytesServed: site.bytesServed
         case .edgeUplinkUtilisation: site.uplinkUtilisation
         case .edgeAvailability: site.availability
+        case .edgeDetectionDelay: site.detection?.meanDetectionSeconds
         default: nil
         }
     }

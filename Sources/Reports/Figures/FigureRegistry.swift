@@ -160,6 +160,27 @@ public enum FigureRegistry {
             return D(metric, .region, "served", "Served", .count, .neutral, .cumulative, [])
         case .regionEgressUtilisation:
             return D(metric, .region, "egressUtilisation", "Egress utilisation", .fraction, .neutral, .average, [])
+        case .sentToDeadSites:
+            return D(
+                metric,
+                .workload,
+                "sentToDeadSites",
+                "Sent to dead sites",
+                .count,
+                .lowerIsBetter,
+                .cumulative,
+                []
+            )
+        case .retryDelay:
+            return D(metric, .workload, "meanRetryDelaySeconds", "Retry delay", .seconds, .lowerIsBetter, .average, [])
+        case .zoneDetectionDelay:
+            return D(metric, .zone, "detectionSeconds", "Time to detect", .seconds, .lowerIsBetter, .average, [])
+        case .zoneDetectionDelayMax:
+            return D(metric, .zone, "maxDetectionSeconds", "Time to detect max", .seconds, .lowerIsBetter, .average, [])
+        case .zoneUndetectedOutages:
+            return D(metric, .zone, "undetectedOutages", "Undetected outages", .count, .lowerIsBetter, .cumulative, [])
+        case .edgeDetectionDelay:
+            return D(metric, .edgeSite, "detectionSeconds", "Time to detect", .seconds, .lowerIsBetter, .average, [])
         case .zoneUtilisation:
             return D(metric, .zone, "utilisation", "Utilisation", .fraction, .neutral, .average, [])
         case .zoneMeanQueueLength:

@@ -235,6 +235,27 @@ public struct DetectionResults: Hashable, Sendable, Codable {
     public var recoveriesDetected: UInt64
     /// Their mean time from recovery to mark-up, in seconds; nil when none.
     public var meanRecoverySeconds: Double?
+
+    /// A checker's figures; see each property.
+    public init(
+        outagesDetected: UInt64,
+        meanDetectionSeconds: Double?,
+        minDetectionSeconds: Double?,
+        maxDetectionSeconds: Double?,
+        undetectedOutages: UInt64,
+        lateMarkDowns: UInt64,
+        recoveriesDetected: UInt64,
+        meanRecoverySeconds: Double?
+    ) {
+        self.outagesDetected = outagesDetected
+        self.meanDetectionSeconds = meanDetectionSeconds
+        self.minDetectionSeconds = minDetectionSeconds
+        self.maxDetectionSeconds = maxDetectionSeconds
+        self.undetectedOutages = undetectedOutages
+        self.lateMarkDowns = lateMarkDowns
+        self.recoveriesDetected = recoveriesDetected
+        self.meanRecoverySeconds = meanRecoverySeconds
+    }
 }
 
 /// One edge site's figures.
