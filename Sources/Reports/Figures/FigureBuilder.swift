@@ -69,7 +69,10 @@ struct FigureBuilder {
                 meanWaitSeconds: figures[.zoneMeanWait] ?? nil,
                 availability: figures[.zoneAvailability] ?? nil,
                 served: figures[.zoneServed] ?? nil,
-                rejected: figures[.zoneRejected] ?? nil
+                rejected: figures[.zoneRejected] ?? nil,
+                detectionSeconds: figures[.zoneDetectionDelay] ?? nil,
+                maxDetectionSeconds: figures[.zoneDetectionDelayMax] ?? nil,
+                undetectedOutages: figures[.zoneUndetectedOutages] ?? nil
             )
         }
         let edgeSites = first.edgeSites.indices.map { index in
@@ -85,7 +88,8 @@ struct FigureBuilder {
                 uplinkUtilisation: figures[.edgeUplinkUtilisation] ?? nil,
                 availability: figures[.edgeAvailability] ?? nil,
                 cost: figures[.edgeCost] ?? nil,
-                uplink95th: figures[.edgeUplink95th] ?? nil
+                uplink95th: figures[.edgeUplink95th] ?? nil,
+                detectionSeconds: figures[.edgeDetectionDelay] ?? nil
             )
         }
         let pools = first.sharedPools.indices.map { index in
@@ -172,7 +176,9 @@ struct FigureBuilder {
             retries: figures[.retries] ?? nil,
             stallSeconds: figures[.stall] ?? nil,
             preemptions: figures[.preemptions] ?? nil,
-            servedBy: shares
+            servedBy: shares,
+            sentToDeadSites: figures[.sentToDeadSites] ?? nil,
+            retryDelaySeconds: figures[.retryDelay] ?? nil
         )
     }
 

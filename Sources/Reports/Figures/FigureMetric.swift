@@ -46,6 +46,10 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case lostDuringOutages
     /// 99th-percentile end-to-end latency of those served.
     case latencyP99DuringOutages
+    /// Attempts that reached a site that was down (health-checked runs only).
+    case sentToDeadSites
+    /// Mean time retried requests spent before the attempt that served them (health-checked runs only).
+    case retryDelay
 
     // Per workload class and source (``FigureID/source``).
     /// The share of the class's served requests that one source served.
@@ -80,6 +84,12 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case zoneServed
     /// Requests turned away (queue full or zone down).
     case zoneRejected
+    /// Mean time from a zone's failure to its health check marking it down.
+    case zoneDetectionDelay
+    /// Longest time from a zone's failure to its health check marking it down.
+    case zoneDetectionDelayMax
+    /// Outages of a health-checked zone that ended before they were detected.
+    case zoneUndetectedOutages
 
     // Per edge site.
     /// Cache hits over lookups.
@@ -96,6 +106,8 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case edgeCost
     /// The billed percentile of the uplink's 5-minute average rates.
     case edgeUplink95th
+    /// Mean time from an edge site's failure to its health check marking it down.
+    case edgeDetectionDelay
 
     // Per shared pool.
     /// Fraction of devices online, time-weighted.

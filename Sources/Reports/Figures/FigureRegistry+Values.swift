@@ -70,6 +70,8 @@ extension FigureRegistry {
         case .arrivedDuringOutages: return workload.duringOutages.map { Double($0.arrived) }
         case .lostDuringOutages: return workload.duringOutages.map { Double($0.lost) }
         case .latencyP99DuringOutages: return workload.duringOutages?.latencyP99
+        case .sentToDeadSites: return workload.sentToDeadSites.map { Double($0) }
+        case .retryDelay: return workload.meanRetryDelaySeconds
         default: return nil
         }
     }
@@ -110,6 +112,9 @@ extension FigureRegistry {
         case .zoneAvailability: zone.availability
         case .zoneServed: Double(zone.served)
         case .zoneRejected: Double(zone.rejected)
+        case .zoneDetectionDelay: zone.detection?.meanDetectionSeconds
+        case .zoneDetectionDelayMax: zone.detection?.maxDetectionSeconds
+        case .zoneUndetectedOutages: zone.detection.map { Double($0.undetectedOutages) }
         default: nil
         }
     }
@@ -121,6 +126,7 @@ extension FigureRegistry {
         case .edgeBytesServed: site.bytesServed
         case .edgeUplinkUtilisation: site.uplinkUtilisation
         case .edgeAvailability: site.availability
+        case .edgeDetectionDelay: site.detection?.meanDetectionSeconds
         default: nil
         }
     }

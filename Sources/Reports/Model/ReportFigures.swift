@@ -57,6 +57,11 @@ public struct WorkloadFigures: Hashable, Sendable, Codable {
     /// The share of served requests each source served, in the order edge, shared devices,
     /// each cloud region, origin.
     public var servedBy: [ServedByShare]
+    /// Attempts that reached a site that was down; nil when no site is health-checked.
+    public var sentToDeadSites: Estimate? = nil
+    /// Mean time retried requests spent before the attempt that served them, in seconds;
+    /// nil when no site is health-checked.
+    public var retryDelaySeconds: Estimate? = nil
 }
 
 /// The share of one class's served requests that one source served.
@@ -130,6 +135,12 @@ public struct ZoneFigures: Hashable, Sendable, Codable {
     /// Requests served and rejected.
     public var served: Estimate?
     public var rejected: Estimate?
+    /// Mean and longest time from failure to its health check marking it down, in seconds;
+    /// nil when it is not health-checked or never failed.
+    public var detectionSeconds: Estimate? = nil
+    public var maxDetectionSeconds: Estimate? = nil
+    /// Outages that ended before they were detected; nil when it is not health-checked.
+    public var undetectedOutages: Estimate? = nil
 }
 
 /// One edge site's figures.
@@ -152,6 +163,9 @@ public struct EdgeSiteFigures: Hashable, Sendable, Codable {
     public var cost: Estimate? = nil
     /// The billed percentile of the uplink's 5-minute rates, in bit/s (when billed so).
     public var uplink95th: Estimate? = nil
+    /// Mean time from failure to its health check marking it down, in seconds; nil when it is
+    /// not health-checked or never failed.
+    public var detectionSeconds: Estimate? = nil
 }
 
 /// One shared pool's figures.

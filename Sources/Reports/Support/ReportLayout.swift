@@ -69,6 +69,7 @@ enum ReportLayout {
                 )
             )
         }
+        tables += detectionTables(figures)
         if !figures.sharedPools.isEmpty {
             tables.append(
                 TextTable(
@@ -103,6 +104,47 @@ enum ReportLayout {
             document.headline = TextTable(title: headlineTitle, headers: ["Figure", "Value"], rows: headline)
         }
         return document
+    }
+
+    /// The failure-detection tables of a run with health checks, none without: per checked
+    /// site that failed, how long detection took; per class, what was sent into the windows.
+    static func detectionTables(_ figures: ReportFigures) -> [TextTable] {
+        var tables: [TextTable] = []
+        let zones = figures.zones.filter { $0.undetectedOutages != nil }
+        let edges = figures.edgeSites.filter { $0.detectionSeconds != nil }
+        if !zones.isEmpty || !edges.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Failure detection",
+                    headers: ["Site", "Time to detect", "Time to detect max", "Undetected outages"],
+                    rows: zones.map { zone in
+                        [
+                            .init(zone.name), cell(zone.detectionSeconds, .seconds),
+                            cell(zone.maxDetectionSeconds, .seconds), cell(zone.undetectedOutages, .count),
+                        ]
+                    }
+                        + edges.map { site in
+                            [.init(site.name), cell(site.detectionSeconds, .seconds), .init("-"), .init("-")]
+                        }
+                )
+            )
+        }
+        let workloads = figures.workloads.filter { $0.sentToDeadSites != nil }
+        if !workloads.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Before detection",
+                    headers: ["Workload", "Sent to dead sites", "Retry delay"],
+                    rows: workloads.map { workload in
+                        [
+                            .init(workload.name), cell(workload.sentToDeadSites, .count),
+                            cell(workload.retryDelaySeconds, .seconds),
+                        ]
+                    }
+                )
+            )
+        }
+        return tables
     }
 
     /// The title of the headline figures' table.

@@ -80,6 +80,8 @@ extension BuiltinScenarios {
                 reason: personal data of mainland users stays in the mainland (PIPL); without it Shenyang's nearest region would be Seoul
               - figure: "lowest-latency routing"
                 reason: shoppers go to the nearest region and spill to the next when its zones are full, like a unitised (cell) architecture
+              - figure: "region-outage-detected variant: health checks every 2 s, 5 s response timeout, 3 failures to mark a zone down, 3 successes to mark it up"
+                reason: "assumption: Alibaba Cloud's recommended SLB health check for TCP/HTTP/HTTPS listeners (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks), because the orders' front door is an SLB listener; detection then takes 9 to 11 s, (3 - 1/2) x 2 s + 5 s = 10 s on average"
               - figure: "slice-1-100 variant: orders, zone servers, queues, egress and edge uplinks at 1/100; page assets at one per order (2,000/s)"
                 reason: the same timeline in seconds of wall time rather than minutes; queueing on 4-core zones is far worse than at full scale (Erlang C at 90% gives 35 ms against 0.012 ms), so use it to try things, not for figures
 
@@ -390,6 +392,13 @@ extension BuiltinScenarios {
               - name: region-outage-at-peak
                 description: The whole Hangzhou region fails at midnight (minute 8 to 9, mid-peak), its egress too; Zhejiang's orders spill to Shanghai, Nanjing and beyond.
                 set:
+                  failures:
+                    - {region: cn-hangzhou, at: 8 min, for: 1 min}
+                    - {link: cn-hangzhou.egress, at: 8 min, for: 1 min}
+              - name: region-outage-detected
+                description: As region-outage-at-peak, but the router learns of the failure from SLB health checks (every 2 s, 5 s timeout, down after 3 failures, up after 3 successes) instead of at once; orders sent to Hangzhou before it is marked down wait out the 5 s timeout and are retried.
+                set:
+                  health_check: {interval: 2 s, timeout: 5 s, unhealthy_after: 3, healthy_after: 3}
                   failures:
                     - {region: cn-hangzhou, at: 8 min, for: 1 min}
                     - {link: cn-hangzhou.egress, at: 8 min, for: 1 min}

@@ -182,7 +182,7 @@ extension ScenarioBuilder {
         var outages: [ScheduledOutage] = []
         var random: [RandomFailureSpec] = []
         var local = Diagnostics()
-        let targetKeys = ["zone", "region", "edge_site", "link"]
+        let targetKeys = ["zone", "region", "edge_site", "link", "group"]
         let linkNames = ReferenceNames(
             regionNames.ordered.map { "\($0).egress" } + edgeNames.ordered.map { "\($0).uplink" }
                 + populationNames.ordered.map { "\($0).access" }
@@ -190,9 +190,9 @@ extension ScenarioBuilder {
         _ = top.mappings("failures", element: "failure") { failure -> Bool? in
             let present = targetKeys.filter { failure.contains($0) }
             guard present.count == 1, let key = present.first, let name = failure.required(key, as: .name) else {
-                failure.ignore("zone", "region", "edge_site", "link", "at", "for", "mtbf", "mttr")
+                failure.ignore("zone", "region", "edge_site", "link", "group", "at", "for", "mtbf", "mttr", "slowdown")
                 failure.error(
-                    "a failure needs exactly one of 'zone', 'region', 'edge_site' or 'link', got "
+                    "a failure needs exactly one of 'zone', 'region', 'edge_site', 'link' or 'group', got "
                         + "\(present.isEmpty ? "none" : present.joined(separator: ", "))"
                 )
                 return nil
@@ -202,6 +202,7 @@ extension ScenarioBuilder {
                 case "zone": .zone(name)
                 case "region": .region(name)
                 case "edge_site": .edgeSite(name)
+                case "group": .group(name)
                 default: .link(name)
                 }
             let known: ReferenceNames =
@@ -209,6 +210,7 @@ extension ScenarioBuilder {
                 case "zone": self.zoneNames
                 case "region": self.regionNames
                 case "edge_site": self.edgeNames
+                case "group": self.groupNames
                 default: linkNames
                 }
             if !known.contains(name), let node = failure.entry(key)?.value {
@@ -218,7 +220,32 @@ extension ScenarioBuilder {
                     suggestion: self.suggestion(for: name, among: known)
                 )
             }
-            if failure.contains("mtbf") || failure.contains("mttr") {
+            if failure.contains("slowdown") {
+                let factor = failure.required("slowdown", as: ValueParser<Double>.number.positive)
+                if failure.contains("mtbf") || failure.contains("mttr") {
+                    failure.ignore("mtbf", "mttr")
+                    failure.error("a slowdown needs 'at' and 'for', not 'mtbf' and 'mttr'")
+                }
+                let at = failure.required("at", as: .simDuration)
+                let length = failure.required("for", as: .simDuration)
+                let element = SpecElement.slowdown(self.slowdowns.count, of: target)
+                self.elements[element] = failure.node
+                if let factor, let at, let length {
+                    do throws(SpecError) {
+                        self.slowdowns.append(
+                            try ScheduledSlowdown(
+                                target: target,
+                                start: SimTime.zero + at,
+                                duration: length,
+                                factor: factor,
+                                element: element
+                            )
+                        )
+                    } catch {
+                        report(error, in: &failure)
+                    }
+                }
+            } else if failure.contains("mtbf") || failure.contains("mttr") {
                 let mtbf = failure.required("mtbf", as: .simDuration)
                 let mttr = failure.required("mttr", as: .simDuration)
                 failure.ignore("at", "for")

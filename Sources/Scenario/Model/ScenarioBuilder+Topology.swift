@@ -100,6 +100,7 @@ extension ScenarioBuilder {
     ) -> DecodedRegion? {
         let location = location(&region, of: .region(name))
         let egress = region.optional("egress", as: .dataRate)
+        readHealthCheck(&region, for: .region(name))
         let price = region.mapping("price") { price in
             RegionPriceFields(
                 coreHour: self.price(&price, "core_hour", per: .duration),
@@ -123,6 +124,7 @@ extension ScenarioBuilder {
                 var zoneFailed = false
                 zones = holder.named("zones", element: "zone") { zone, zoneName -> ZoneSpec? in
                     self.elements[.zone(zoneName)] = zone.node
+                    self.readHealthCheck(&zone, for: .zone(zoneName))
                     let spec = self.readZone(&zone, name: zoneName, workloads: workloads)
                     if spec == nil { zoneFailed = true }
                     return spec
@@ -312,6 +314,7 @@ extension ScenarioBuilder {
                         self.percentilePrice(&price, "egress_95th", of: .edgeSite(name))
                     )
                 }
+                self.readHealthCheck(&site, for: .edgeSite(name))
                 guard let location, let region, let origin, let cache, let uplink else { return nil }
                 let spec = EdgeSiteSpec(
                     name: name,

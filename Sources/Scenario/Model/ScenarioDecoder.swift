@@ -45,6 +45,12 @@ struct ScenarioBuilder {
     var zoneNames = ReferenceNames()
     var edgeNames = ReferenceNames()
     var populationNames = ReferenceNames()
+    var groupNames = ReferenceNames()
+    /// The scenario's health check, and its regions', zones' and edge sites' own, as read.
+    var healthCheck: HealthCheckSpec?
+    var healthCheckOverrides: [HealthCheckOverride] = []
+    /// The gray failures read from `failures`.
+    var slowdowns: [ScheduledSlowdown] = []
     /// How many more unknown names get a suggestion: finding one costs a pass over every
     /// name of the kind, so a file of many bad references stays linear.
     var suggestionsLeft = ScenarioBuilder.suggestionLimit
@@ -115,6 +121,8 @@ struct ScenarioBuilder {
         let pools = readPools(&top)
         let populations = readPopulations(&top, workloads: workloads ?? [])
         let (routing, retry) = readRouting(&top)
+        readHealthCheck(&top, for: nil)
+        let failureGroups = readFailureGroups(&top)
         let (outages, randomFailures) = readFailures(&top)
         if let cost = top.node("cost") { elements[.cost] = cost }
         let creditPrice =
@@ -144,6 +152,10 @@ struct ScenarioBuilder {
             latency: latency,
             outages: outages,
             randomFailures: randomFailures,
+            failureGroups: failureGroups,
+            slowdowns: slowdowns,
+            healthCheck: healthCheck,
+            healthCheckOverrides: healthCheckOverrides,
             prices: prices,
             warmup: warmup,
             duration: duration,

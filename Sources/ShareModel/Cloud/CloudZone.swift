@@ -73,6 +73,9 @@ public struct CloudZone: Sendable {
     public private(set) var isUp = true
     /// What the zone measured so far.
     public internal(set) var metrics: CloudZoneMetrics
+    /// The factor every service time drawn from now on is multiplied by (a gray failure);
+    /// 1 normally, positive. Requests already in service keep the time they drew.
+    public var serviceScale = 1.0
 
     var serviceStream: RandomStream
     /// Per slot: the request it serves, or nil when free.
@@ -325,7 +328,7 @@ public struct CloudZone: Sendable {
             eventKinds.completion,
             target: target,
             payload: slot,
-            after: .seconds(Swift.max(0, seconds))
+            after: .seconds(Swift.max(0, seconds * serviceScale))
         )
         slots[Int(slot)] = InService(
             request: request.request,

@@ -1,4 +1,5 @@
-/// What fails: a cloud zone, a whole region, an edge site or a network link, by name.
+/// What fails: a cloud zone, a whole region, an edge site, a network link or a failure
+/// group of zones, by name.
 ///
 /// Targets are named, not indexed, so that a failure schedule can be written before the
 /// model interns its names; ``stableName`` (kind and name) is what the schedule orders by and
@@ -12,21 +13,24 @@ public enum FailureTarget: Hashable, Comparable, Sendable, CustomStringConvertib
     case edgeSite(String)
     /// A network link, such as `fra-ams-backbone`.
     case link(String)
+    /// A failure group (``FailureGroupSpec``): all of its zones at once, such as `hz-power-1`.
+    case group(String)
 
     /// The target's own name, without its kind.
     public var name: String {
         switch self {
-        case .zone(let name), .region(let name), .edgeSite(let name), .link(let name): name
+        case .zone(let name), .region(let name), .edgeSite(let name), .link(let name), .group(let name): name
         }
     }
 
-    /// The kind of target as a lower-case word: `zone`, `region`, `edge-site` or `link`.
+    /// The kind of target as a lower-case word: `zone`, `region`, `edge-site`, `link` or `group`.
     public var kind: String {
         switch self {
         case .zone: "zone"
         case .region: "region"
         case .edgeSite: "edge-site"
         case .link: "link"
+        case .group: "group"
         }
     }
 

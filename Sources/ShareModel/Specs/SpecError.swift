@@ -46,6 +46,12 @@ public struct SpecElement: Hashable, Sendable, CustomStringConvertible {
         case flow
         /// An edge cache or its popularity model.
         case cache
+        /// A health check: the scenario's (no name) or a region's, zone's or edge site's (its name).
+        case healthCheck = "health check"
+        /// A failure group, by name.
+        case failureGroup = "failure group"
+        /// A gray failure (a slowdown), by its index among the model's slowdowns.
+        case slowdown
     }
 
     /// Which kind of element.
@@ -92,6 +98,10 @@ public struct SpecElement: Hashable, Sendable, CustomStringConvertible {
     /// The random-failure spec at `index` among the model's random failures, failing `target`.
     public static func randomFailure(_ index: Int, of target: FailureTarget) -> SpecElement {
         SpecElement(.randomFailure, name: target.description, index: index)
+    }
+    /// The slowdown at `index` among the model's slowdowns, slowing `target`.
+    public static func slowdown(_ index: Int, of target: FailureTarget) -> SpecElement {
+        SpecElement(.slowdown, name: target.description, index: index)
     }
     /// The measured latency at `index` in `latency.measured`.
     public static func measuredLatency(_ index: Int) -> SpecElement { SpecElement(.measuredLatency, index: index) }
@@ -248,6 +258,16 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
     public static let mtbf = SpecField("mtbf")
     /// `mttr` (random failure: mean time to repair).
     public static let mttr = SpecField("mttr")
+    /// `group` (failure target: a failure group).
+    public static let group = SpecField("group")
+    /// `slowdown` (a gray failure's service-time factor).
+    public static let slowdown = SpecField("slowdown")
+    /// `unhealthy_after` (health check: failed probes that mark a site down).
+    public static let unhealthyAfter = SpecField("unhealthy_after")
+    /// `healthy_after` (health check: successful probes that mark a site up).
+    public static let healthyAfter = SpecField("healthy_after")
+    /// `failure_groups` (scenario list).
+    public static let failureGroups = SpecField("failure_groups")
     /// `credit` (cost: price per credit).
     public static let credit = SpecField("credit")
     /// `fibre_speed` (latency).
@@ -279,6 +299,7 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
         case .region: .region
         case .edgeSite: .edgeSite
         case .link: .link
+        case .group: .group
         }
     }
 }

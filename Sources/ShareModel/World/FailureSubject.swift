@@ -12,9 +12,9 @@ enum FailureSubject: Sendable {
 
 extension WorldModel {
     /// Resolves every target of ``failureTargets`` into ``failureSubjects`` (and the zones they
-    /// take down into ``failureZones``).
+    /// take down into ``failureZones``), and every slowdown's target into ``slowdownZones``.
     ///
-    /// - Complexity: O(targets + zones + sites + populations), once.
+    /// - Complexity: O(targets + zones + sites + populations + group members), once.
     mutating func resolveFailureSubjects() {
         var zoneByName: [String: ZoneID] = [:]
         var zonesByRegion: [RegionID: [ZoneID]] = [:]
@@ -31,6 +31,19 @@ extension WorldModel {
         for (index, site) in spec.edgeSites.enumerated() where edgeByName[site.name] == nil {
             edgeByName[site.name] = EdgeSiteID(UInt32(index))
         }
+        var groupByName: [String: [ZoneID]] = [:]
+        for group in spec.failureGroups where groupByName[group.name] == nil {
+            groupByName[group.name] = group.zones.compactMap { zoneByName[$0] }
+        }
+        func zonesOf(_ target: FailureTarget) -> [ZoneID] {
+            switch target {
+            case .zone(let name): zoneByName[name].map { [$0] } ?? []
+            case .region(let name): regionByName[name].flatMap { zonesByRegion[$0] } ?? []
+            case .group(let name): groupByName[name] ?? []
+            case .edgeSite, .link: []
+            }
+        }
+        slowdownZones = spec.slowdowns.map { zonesOf($0.target) }
         failureZones = []
         failureSubjects = failureTargets.map { target in
             func zoneRange(_ ids: [ZoneID]) -> FailureSubject {
@@ -39,8 +52,7 @@ extension WorldModel {
                 return ids.isEmpty ? .nothing : .zones(start..<failureZones.count)
             }
             switch target {
-            case .zone(let name): return zoneRange(zoneByName[name].map { [$0] } ?? [])
-            case .region(let name): return zoneRange(regionByName[name].flatMap { zonesByRegion[$0] } ?? [])
+            case .zone, .region, .group: return zoneRange(zonesOf(target))
             case .edgeSite(let name): return edgeByName[name].map(FailureSubject.edgeSite) ?? .nothing
             case .link(let name): return linkIndex(named: name).map(FailureSubject.link) ?? .nothing
             }

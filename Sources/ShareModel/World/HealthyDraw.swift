@@ -23,7 +23,7 @@ enum HealthyDraw {
     /// - Parameters:
     ///   - count: the list's length, ≥ 0.
     ///   - stream: the stream the draws come from (one or more numbers per call).
-    ///   - isEligible: whether a position may be drawn; called at most `count + 16` times.
+    ///   - isEligible: whether a position may be drawn; called at most 2 × `count` + 16 times.
     static func uniform(
         count: Int,
         stream: inout RandomStream,

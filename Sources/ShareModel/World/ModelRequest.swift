@@ -65,6 +65,8 @@ struct ModelRequest: Sendable {
     var runCores: Double
     var jobTimer: TimerHandle?
     /// When the transfer started (streams: stall time).
+    /// When its latest attempt was sent.
+    var lastAttempt: SimTime
     var transferStart: SimTime
     /// The one-way latency between the population and the current site.
     var routeLatency: SimDuration
@@ -102,6 +104,7 @@ struct ModelRequest: Sendable {
         self.runCores = 0
         self.jobTimer = nil
         self.transferStart = created
+        self.lastAttempt = created
         self.routeLatency = .zero
         self.stallSeconds = 0
     }

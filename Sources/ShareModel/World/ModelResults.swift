@@ -98,6 +98,14 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     /// What became of the requests that arrived while a zone, edge site or link was down;
     /// nil when nothing was down in the measured span.
     public var duringOutages: OutageWindowResults?
+    /// Attempts that reached a site that was down (with health checks: sent there before the
+    /// failure was detected); nil, and absent from JSON, when no site is health-checked.
+    public var sentToDeadSites: UInt64? = nil
+    /// Served requests that needed more than one attempt; nil without health checks.
+    public var retriedServed: UInt64? = nil
+    /// Their mean time before the attempt that served them (failed attempts and backoffs),
+    /// in seconds: the latency retries added; nil without health checks or retried requests.
+    public var meanRetryDelaySeconds: Double? = nil
 
     /// served / arrived, or nil when nothing arrived.
     ///
@@ -242,6 +250,50 @@ public struct ZoneResults: Hashable, Sendable, Codable {
     public var timedOut: UInt64
     /// Requests lost when the zone failed.
     public var failed: UInt64
+    /// What its health checker saw; nil (absent from JSON) when it is not checked.
+    public var detection: DetectionResults? = nil
+}
+
+/// What a site's health checker saw over the measured span: how long failures took to
+/// detect and recoveries to notice, in seconds.
+public struct DetectionResults: Hashable, Sendable, Codable {
+    /// Outages marked down while the site was still down.
+    public var outagesDetected: UInt64
+    /// Their mean time from failure to mark-down, in seconds; nil when none.
+    public var meanDetectionSeconds: Double?
+    /// The shortest detection delay, in seconds; nil when none.
+    public var minDetectionSeconds: Double?
+    /// The longest detection delay, in seconds; nil when none.
+    public var maxDetectionSeconds: Double?
+    /// Outages that ended before they were detected (the router never avoided the site).
+    public var undetectedOutages: UInt64
+    /// Mark-downs that came after the site had already recovered.
+    public var lateMarkDowns: UInt64
+    /// Recoveries marked up while the site was still up.
+    public var recoveriesDetected: UInt64
+    /// Their mean time from recovery to mark-up, in seconds; nil when none.
+    public var meanRecoverySeconds: Double?
+
+    /// A checker's figures; see each property.
+    public init(
+        outagesDetected: UInt64,
+        meanDetectionSeconds: Double?,
+        minDetectionSeconds: Double?,
+        maxDetectionSeconds: Double?,
+        undetectedOutages: UInt64,
+        lateMarkDowns: UInt64,
+        recoveriesDetected: UInt64,
+        meanRecoverySeconds: Double?
+    ) {
+        self.outagesDetected = outagesDetected
+        self.meanDetectionSeconds = meanDetectionSeconds
+        self.minDetectionSeconds = minDetectionSeconds
+        self.maxDetectionSeconds = maxDetectionSeconds
+        self.undetectedOutages = undetectedOutages
+        self.lateMarkDowns = lateMarkDowns
+        self.recoveriesDetected = recoveriesDetected
+        self.meanRecoverySeconds = meanRecoverySeconds
+    }
 }
 
 /// One edge site's figures.
@@ -266,6 +318,8 @@ public struct EdgeSiteResults: Hashable, Sendable, Codable {
     public var uplinkUtilisation: Double
     /// Fraction of time up.
     public var availability: Double
+    /// What its health checker saw; nil (absent from JSON) when it is not checked.
+    public var detection: DetectionResults? = nil
 }
 
 /// One shared pool's figures.

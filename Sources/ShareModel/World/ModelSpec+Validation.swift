@@ -305,11 +305,23 @@ extension ModelSpec {
 
     func validateFailures(_ collector: inout SpecErrorCollector, names: SpecNames) {
         let links = KnownNames(linkNames)
+        var groupNames: [String] = []
+        for group in failureGroups {
+            let element = SpecElement(.failureGroup, name: group.name)
+            collector.check { () throws(SpecError) in
+                if groupNames.contains(group.name) { throw SpecError(element, .name, .duplicateName(group.name)) }
+                groupNames.append(group.name)
+                for zone in group.zones { try names.zones.require(zone, element, .zones, kind: "zone") }
+            }
+        }
+        let groups = KnownNames(groupNames)
         let targets =
             outages.enumerated().map { (SpecElement.outage($0.offset, of: $0.element.target), $0.element.target) }
             + randomFailures.enumerated().map {
                 (SpecElement.randomFailure($0.offset, of: $0.element.target), $0.element.target)
             }
+            + slowdowns.enumerated().map { (SpecElement.slowdown($0.offset, of: $0.element.target), $0.element.target) }
+            + healthCheckOverrides.map { (SpecElement(.healthCheck, name: $0.target.name), $0.target) }
         for (element, target) in targets {
             collector.check { () throws(SpecError) in
                 let field = SpecField.target(target)
@@ -322,6 +334,8 @@ extension ModelSpec {
                     try names.edgeSites.require(name, element, field, kind: "edge site")
                 case .link(let name):
                     try links.require(name, element, field, kind: "link")
+                case .group(let name):
+                    try groups.require(name, element, field, kind: "failure group")
                 }
             }
         }

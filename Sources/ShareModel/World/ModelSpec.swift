@@ -29,6 +29,15 @@ public struct ModelSpec: Sendable {
     public var outages: [ScheduledOutage]
     /// Random failures from MTBF/MTTR.
     public var randomFailures: [RandomFailureSpec]
+    /// Zones that fail together when a failure targets the group.
+    public var failureGroups: [FailureGroupSpec]
+    /// Gray failures: zones that serve slower for a while, staying up.
+    public var slowdowns: [ScheduledSlowdown]
+    /// The health check of every zone and edge site, unless overridden; nil (and no
+    /// override) for instant knowledge: the router then sees each site's true state.
+    public var healthCheck: HealthCheckSpec?
+    /// Health checks of particular regions, zones or edge sites, in place of ``healthCheck``.
+    public var healthCheckOverrides: [HealthCheckOverride]
     /// Prices for the cost figures; nil for no cost accounting.
     public var prices: PriceList?
     /// Simulated time before measurement starts (statistics are discarded).
@@ -50,6 +59,10 @@ public struct ModelSpec: Sendable {
         latency: LatencyModel,
         outages: [ScheduledOutage] = [],
         randomFailures: [RandomFailureSpec] = [],
+        failureGroups: [FailureGroupSpec] = [],
+        slowdowns: [ScheduledSlowdown] = [],
+        healthCheck: HealthCheckSpec? = nil,
+        healthCheckOverrides: [HealthCheckOverride] = [],
         prices: PriceList? = nil,
         warmup: SimDuration = .zero,
         duration: SimDuration,
@@ -65,6 +78,10 @@ public struct ModelSpec: Sendable {
         self.latency = latency
         self.outages = outages
         self.randomFailures = randomFailures
+        self.failureGroups = failureGroups
+        self.slowdowns = slowdowns
+        self.healthCheck = healthCheck
+        self.healthCheckOverrides = healthCheckOverrides
         self.prices = prices
         self.warmup = warmup
         self.duration = duration

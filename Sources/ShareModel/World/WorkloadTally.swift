@@ -28,6 +28,12 @@ struct WorkloadTally: Sendable {
     var bytes: Double = 0
     var stallSeconds: Double = 0
     var wastedCPUSeconds: Double = 0
+    /// Attempts that reached a site that was down.
+    var sentToDeadSites: UInt64 = 0
+    /// Served requests that needed more than one attempt, and their time before the last
+    /// attempt (failed attempts and backoffs), summed in seconds.
+    var retriedServed: UInt64 = 0
+    var retryDelaySeconds: Double = 0
     /// Served requests per interval, with their latencies in seconds as the sum.
     var servedSeries: IntervalSeries
     /// Bytes delivered per interval (as the sum).

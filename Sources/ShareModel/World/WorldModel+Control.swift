@@ -2,10 +2,11 @@ public import SimCore
 
 extension WorldModel {
     /// The names of everything that can be taken down by hand (live mode's control
-    /// requests): zones, regions, edge sites and links.
+    /// requests): zones, regions, edge sites, links and failure groups.
     public var controllableTargets: [FailureTarget] {
         spec.zones.map { .zone($0.zone.name) } + spec.regions.map { .region($0.region.name) }
             + spec.edgeSites.map { .edgeSite($0.name) } + spec.linkNames.map { .link($0) }
+            + spec.failureGroups.map { .group($0.name) }
     }
 
     /// Starts (`down: true`) or ends an outage of `target` now, as a scheduled outage would:
@@ -38,6 +39,12 @@ extension WorldModel {
         case .link(let name):
             guard let link = linkIndex(named: name) else { return false }
             setLink(link, down: down, scheduler: &scheduler)
+        case .group(let name):
+            guard let group = spec.failureGroups.first(where: { $0.name == name }) else { return false }
+            for zone in group.zones.compactMap(zoneID(named:)) {
+                if !down, zones[zone].downCount == 0 { continue }
+                setZone(zone, down: down, scheduler: &scheduler)
+            }
         }
         return true
     }

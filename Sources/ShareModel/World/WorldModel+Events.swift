@@ -17,6 +17,11 @@ extension WorldModel {
                 scheduler.schedule(Kind.outageEnd, target: UInt32(index), at: window.end)
             }
         }
+        for (index, slowdown) in spec.slowdowns.enumerated() where slowdown.start < runEnd {
+            scheduler.schedule(Kind.slowdownStart, target: UInt32(index), at: slowdown.start)
+            scheduler.schedule(Kind.slowdownEnd, target: UInt32(index), at: slowdown.end)
+        }
+        startHealthChecks(scheduler: &scheduler)
         if warmupEnd == .zero {
             beginMeasurement(at: .zero)
         } else {
@@ -60,6 +65,16 @@ extension WorldModel {
             outage(Int(event.target), starts: false, scheduler: &scheduler)
         case Kind.warmupEnd:
             beginMeasurement(at: scheduler.now)
+        case Kind.probe:
+            probe(Int(event.target), scheduler: &scheduler)
+        case Kind.probeTimeout:
+            probeFailed(Int(event.target), at: scheduler.now)
+        case Kind.deadSiteTimeout:
+            attemptEnded(RequestSlot(event.payload), loss: .failed, scheduler: &scheduler)
+        case Kind.slowdownStart:
+            slow(Int(event.target), starts: true)
+        case Kind.slowdownEnd:
+            slow(Int(event.target), starts: false)
         default:
             preconditionFailure("world model: unknown event kind \(event.kind) at \(scheduler.now)")
         }

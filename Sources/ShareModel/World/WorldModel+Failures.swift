@@ -23,11 +23,13 @@ extension WorldModel {
         zones[zone].downCount += down ? 1 : -1
         if down, zones[zone].downCount == 1 {
             outageClock.change(wentDown: true, at: scheduler.now, measuringFrom: warmupEnd)
+            siteTruthChanged(zones[zone].site, up: false, at: scheduler.now)
             zones[zone].engine.fail(at: scheduler.now, scheduler: &scheduler, endings: &endings)
             zoneChanged(zone, scheduler: &scheduler)
         } else if !down, zones[zone].downCount == 0 {
             outageClock.change(wentDown: false, at: scheduler.now, measuringFrom: warmupEnd)
             zones[zone].engine.recover(at: scheduler.now)
+            siteTruthChanged(zones[zone].site, up: true, at: scheduler.now)
         }
     }
 
@@ -49,12 +51,27 @@ extension WorldModel {
         guard edgeSites[edge].isUp == down else { return }
         edgeSites[edge].isUp = !down
         outageClock.change(wentDown: down, at: scheduler.now, measuringFrom: warmupEnd)
+        siteTruthChanged(edgeSites[edge].site, up: !down, at: scheduler.now)
         if down {
             edgeSites[edge].downSince = scheduler.now
             abortFlows(on: edgeSites[edge].uplink, scheduler: &scheduler)
         } else if measuring {
             let since = max(edgeSites[edge].downSince, warmupEnd)
             edgeSites[edge].downtime = edgeSites[edge].downtime + (scheduler.now - since)
+        }
+    }
+
+    /// Slowdown `index` of the spec starts or ends on its zones: while any is in force on a
+    /// zone, service times drawn there are multiplied by the product of their factors.
+    mutating func slow(_ index: Int, starts: Bool) {
+        let factor = spec.slowdowns[index].factor
+        for zone in slowdownZones[index] {
+            zones[zone].slowdowns += starts ? 1 : -1
+            if zones[zone].slowdowns == 0 {
+                zones[zone].engine.serviceScale = 1
+            } else {
+                zones[zone].engine.serviceScale *= starts ? factor : 1 / factor
+            }
         }
     }
 

@@ -48,6 +48,7 @@ extension WorldModel {
     /// Sends request `id` on a new attempt: routes it and schedules its arrival at the site.
     mutating func attempt<Queue: PendingEventSet>(_ id: RequestSlot, scheduler: inout Scheduler<Queue>) {
         requests[id].attempts &+= 1
+        requests[id].lastAttempt = scheduler.now
         dispatch(id, scheduler: &scheduler)
     }
 
@@ -75,6 +76,7 @@ extension WorldModel {
         let site = requests[id].site
         switch (requests[id].phase, sites[site].role) {
         case (.toSite, .zone(let zone)):
+            if !zones[zone].engine.isUp, reachedDeadSite(id, site: site, scheduler: &scheduler) { return }
             requests[id].phase = .inZone
             _ = zones[zone].engine.arrive(
                 request: CloudRequestID(UInt64(id.index)),
@@ -180,6 +182,10 @@ extension WorldModel {
         let workloadClass = request.workloadClass
         let latency = time - request.created
         classes[workloadClass].tally.served += 1
+        if request.attempts > 1 {
+            classes[workloadClass].tally.retriedServed += 1
+            classes[workloadClass].tally.retryDelaySeconds += (request.lastAttempt - request.created).seconds
+        }
         classes[workloadClass].tally.latency.record(latency)
         classes[workloadClass].tally.live?.record(latency, at: time)
         classes[workloadClass].tally.latencyLog?.append(latency)

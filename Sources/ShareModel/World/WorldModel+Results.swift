@@ -62,7 +62,7 @@ extension WorldModel {
             }
         )
         let workload = spec.workloadClasses[index]
-        return WorkloadResults(
+        var results = WorkloadResults(
             name: workload.name,
             kind: workload.kind.label,
             arrived: tally.arrived,
@@ -103,6 +103,31 @@ extension WorldModel {
             latencyP50: served ? tally.latency.percentile(50).seconds : nil,
             latencyP99: served ? tally.latency.percentile(99).seconds : nil
         )
+        if hasHealthChecks {
+            results.sentToDeadSites = tally.sentToDeadSites
+            results.retriedServed = tally.retriedServed
+            results.meanRetryDelaySeconds =
+                tally.retriedServed == 0 ? nil : tally.retryDelaySeconds / Double(tally.retriedServed)
+        }
+        return results
+    }
+
+    /// What the health checker of `site` saw, or nil when it is not checked.
+    func detectionResult(_ site: SiteID) -> DetectionResults? {
+        let index = Int(sites[site].probe)
+        guard index >= 0 else { return nil }
+        let tally = probes[index].tally
+        let detected = tally.detected > 0
+        return DetectionResults(
+            outagesDetected: tally.detected,
+            meanDetectionSeconds: detected ? tally.delaySum / Double(tally.detected) : nil,
+            minDetectionSeconds: detected ? tally.delayMin : nil,
+            maxDetectionSeconds: detected ? tally.delayMax : nil,
+            undetectedOutages: tally.undetected,
+            lateMarkDowns: tally.lateMarkDowns,
+            recoveriesDetected: tally.recovered,
+            meanRecoverySeconds: tally.recovered > 0 ? tally.recoveryDelaySum / Double(tally.recovered) : nil
+        )
     }
 
     /// The results of zone `zone` at `end`.
@@ -120,7 +145,8 @@ extension WorldModel {
             served: UInt64(metrics.served),
             rejected: UInt64(metrics.rejected),
             timedOut: UInt64(metrics.timedOut),
-            failed: UInt64(metrics.failed)
+            failed: UInt64(metrics.failed),
+            detection: detectionResult(zones[zone].site)
         )
     }
 
@@ -161,7 +187,8 @@ extension WorldModel {
             misses: misses,
             bytesServed: state.bytes,
             uplinkUtilisation: state.bytes * 8 / (site.uplinkBitsPerSecond * measured),
-            availability: max(0, 1 - downtime.seconds / measured)
+            availability: max(0, 1 - downtime.seconds / measured),
+            detection: detectionResult(state.site)
         )
     }
 

@@ -54,25 +54,24 @@ extension WorldModel {
         return nil
     }
 
-    /// `candidate` as a choice if it can take the request now: a zone or edge site that is up, or
+    /// `candidate` as a choice if it can take the request now: a zone or edge site believed up
+    /// (``SiteState/detectedUp``), or
     /// a pool with a device found by probing.
     mutating func ready(_ candidate: CandidateList.Entry, for id: RequestSlot) -> RouteChoice? {
         let site = candidate.site
         switch sites[site].role {
-        case .zone(let zone):
-            return zones[zone].engine.isUp ? RouteChoice(site: site, latency: candidate.latency, device: .none) : nil
-        case .edge(let edge):
-            return edgeSites[edge].isUp ? RouteChoice(site: site, latency: candidate.latency, device: .none) : nil
+        case .zone, .edge:
+            return sites[site].detectedUp ? RouteChoice(site: site, latency: candidate.latency, device: .none) : nil
         case .pool(let pool):
             return findDevice(in: pool, for: id).map { RouteChoice(site: site, latency: candidate.latency, device: $0) }
         }
     }
 
-    /// Whether `site` looks able to serve, without probing devices.
+    /// Whether `site` looks able to serve, without probing devices: a zone or edge site
+    /// believed up, a pool with a reachable device online.
     func isHealthy(_ site: SiteID) -> Bool {
         switch sites[site].role {
-        case .zone(let zone): zones[zone].engine.isUp
-        case .edge(let edge): edgeSites[edge].isUp
+        case .zone, .edge: sites[site].detectedUp
         case .pool(let pool): pools[pool].engine.reachableOnlineDevices > 0
         }
     }

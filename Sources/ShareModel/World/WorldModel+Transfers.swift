@@ -9,6 +9,7 @@ extension WorldModel {
         scheduler: inout Scheduler<Queue>
     ) {
         guard edgeSites[edge].isUp else {
+            if reachedDeadSite(id, site: edgeSites[edge].site, scheduler: &scheduler) { return }
             attemptEnded(id, loss: .rejected, scheduler: &scheduler)
             return
         }

@@ -32,6 +32,11 @@ public struct WorldModel: SimulationModel, Sendable {
         static let outageStart: UInt16 = 9
         static let outageEnd: UInt16 = 10
         static let warmupEnd: UInt16 = 11
+        static let probe: UInt16 = 12
+        static let probeTimeout: UInt16 = 13
+        static let deadSiteTimeout: UInt16 = 14
+        static let slowdownStart: UInt16 = 15
+        static let slowdownEnd: UInt16 = 16
     }
 
     /// What a site is, and which entity of its kind.
@@ -104,6 +109,10 @@ public struct WorldModel: SimulationModel, Sendable {
     /// What each of ``failureTargets`` takes down, and the zones those subjects list.
     var failureSubjects: [FailureSubject] = []
     var failureZones: [ZoneID] = []
+    /// The zones each of the spec's slowdowns slows, in its order.
+    var slowdownZones: [[ZoneID]] = []
+    /// One health checker per checked site (see ``SiteState/probe``).
+    var probes: [HealthProbe] = []
 
     // MARK: Measurement
     var measuring = false
@@ -158,6 +167,7 @@ public struct WorldModel: SimulationModel, Sendable {
             try buildNetwork()
             try buildWork()
             try buildFailures()
+            buildHealthChecks()
         } catch {
             throw SpecErrors([error])
         }
@@ -190,6 +200,11 @@ struct SiteState: EntityState, Sendable {
     let region: RegionID
     /// The routing weight (weighted policy), else 0.
     var weight: Double = 0
+    /// Whether the router believes it up: the truth at once for an unchecked site, its
+    /// health checker's verdict for a checked one.
+    var detectedUp = true
+    /// Its health checker's index in ``WorldModel/probes``, or -1 when it is not checked.
+    var probe: Int32 = -1
 
     /// A zone, edge site or pool (the kind of site ``WorldModel/SiteRole`` names).
     typealias SiteRole = WorldModel.SiteRole
@@ -221,6 +236,8 @@ struct ZoneState: EntityState, Sendable {
     let site: SiteID
     /// The outages holding it down (its own and its region's).
     var downCount = 0
+    /// The slowdowns now in force on it.
+    var slowdowns = 0
     /// Cores in service over time, for the interval series.
     var busySeries: TimeWeightedSeries
 }
