@@ -213,15 +213,65 @@ public enum FigureRegistry {
                 onlyWhenMeasured: true
             )
         case .retryDelay:
-            return D(metric, .workload, "meanRetryDelaySeconds", "Retry delay", .seconds, .lowerIsBetter, .average, [], onlyWhenMeasured: true)
+            return D(
+                metric,
+                .workload,
+                "meanRetryDelaySeconds",
+                "Retry delay",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneDetectionDelay:
-            return D(metric, .zone, "detectionSeconds", "Time to detect", .seconds, .lowerIsBetter, .average, [], onlyWhenMeasured: true)
+            return D(
+                metric,
+                .zone,
+                "detectionSeconds",
+                "Time to detect",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneDetectionDelayMax:
-            return D(metric, .zone, "maxDetectionSeconds", "Time to detect max", .seconds, .lowerIsBetter, .average, [], onlyWhenMeasured: true)
+            return D(
+                metric,
+                .zone,
+                "maxDetectionSeconds",
+                "Time to detect max",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneUndetectedOutages:
-            return D(metric, .zone, "undetectedOutages", "Undetected outages", .count, .lowerIsBetter, .cumulative, [], onlyWhenMeasured: true)
+            return D(
+                metric,
+                .zone,
+                "undetectedOutages",
+                "Undetected outages",
+                .count,
+                .lowerIsBetter,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
         case .edgeDetectionDelay:
-            return D(metric, .edgeSite, "detectionSeconds", "Time to detect", .seconds, .lowerIsBetter, .average, [], onlyWhenMeasured: true)
+            return D(
+                metric,
+                .edgeSite,
+                "detectionSeconds",
+                "Time to detect",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneUtilisation:
             return D(metric, .zone, "utilisation", "Utilisation", .fraction, .neutral, .average, [])
         case .zoneMeanQueueLength:

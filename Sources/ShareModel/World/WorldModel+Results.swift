@@ -88,6 +88,13 @@ extension WorldModel {
             wastedCPUSeconds: tally.wastedCPUSeconds,
             duringOutages: outageWindowResults(tally.duringOutages, end: end)
         )
+        if hasHealthChecks {
+            results.sentToDeadSites = tally.sentToDeadSites
+            results.retriedServed = tally.retriedServed
+            results.meanRetryDelaySeconds =
+                tally.retriedServed == 0 ? nil : tally.retryDelaySeconds / Double(tally.retriedServed)
+        }
+        return results
     }
 
     /// `tally` as results, or nil when nothing was down in the measured span up to `end`.
@@ -103,13 +110,6 @@ extension WorldModel {
             latencyP50: served ? tally.latency.percentile(50).seconds : nil,
             latencyP99: served ? tally.latency.percentile(99).seconds : nil
         )
-        if hasHealthChecks {
-            results.sentToDeadSites = tally.sentToDeadSites
-            results.retriedServed = tally.retriedServed
-            results.meanRetryDelaySeconds =
-                tally.retriedServed == 0 ? nil : tally.retryDelaySeconds / Double(tally.retriedServed)
-        }
-        return results
     }
 
     /// What the health checker of `site` saw, or nil when it is not checked.
