@@ -36,6 +36,16 @@ import FoundationXML
         #expect(tables.count == 9)
     }
 
+    @Test("money in a priced run's page, tables and charts, carries the run's currency code, never ¤")
+    func moneyCarriesTheCurrency() throws {
+        let html = HTMLRenderer().render(ReportFixture.run())
+        #expect(!html.contains("¤"))
+        #expect(html.contains("Cost (USD)"))
+        #expect(html.contains("USD 23.79"))
+        let comparison = HTMLRenderer().render(ReportFixture.comparison())
+        #expect(!comparison.contains("¤"))
+    }
+
     @Test func aRunPageLeadsWithTheQuestionAndHeadlineFigures() throws {
         let html = HTMLRenderer().render(ReportFixture.run())
         let document = try XMLDocument(xmlString: html, options: [])

@@ -169,6 +169,15 @@ struct WorldBillingTests {
         )
     }
 
+    @Test("the memory estimate counts two Doubles per 5-minute sample of each link billed on a percentile")
+    func samplesInResourceEstimate() throws {
+        let estimate = try billedDownloadSpec(lambda: 1).resourceEstimate
+        let item = try #require(estimate.items.first { $0.element == .region("hz") })
+        #expect(item.field == SpecField.price.child("egress_95th"))
+        #expect(item.bytes == 10 * 16)
+        #expect(item.what == "10 5-minute samples")
+    }
+
     @Test("one 1.5 GB transfer alone on a 10 Mbit/s billed link: 95th = 10 Mbit/s, cost exactly computable")
     func oneTransferAloneOnBilledLink() throws {
         let spec = try billedDownloadSpec(lambda: 1.0 / 2_000)
