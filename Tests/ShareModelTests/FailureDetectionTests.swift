@@ -140,6 +140,19 @@ struct FailureDetectionTests {
         // Recovery takes healthy_after = 2 probes: between 5 and 10 s after repair.
         let recovery = try #require(detection.meanRecoverySeconds)
         #expect(recovery > 5 && recovery <= 10)
+        #expect(checked.warnings == nil)
+        // An outage shorter than the shortest detection delay (12 s) is never detected: a warning says so.
+        let blip = try ScheduledOutage(target: .zone("hz-a"), start: SimTime(.seconds(100)), duration: .seconds(8))
+        var short = try twoZoneSpec(lambda: 20, duration: .seconds(300), outages: [blip])
+        short.healthCheck = try HealthCheckSpec(
+            interval: .seconds(5),
+            timeout: .seconds(2),
+            unhealthyAfter: 3,
+            healthyAfter: 2
+        )
+        let missed = try ModelRun.run(short, seed: 3)
+        #expect(missed.zones[0].detection?.undetectedOutages == 1 && missed.zones[0].detection?.outagesDetected == 0)
+        #expect(missed.warnings?.contains { $0.hasPrefix("zone 'hz-a': 1 outage(s) ended before") } == true)
     }
 
     @Test("A region fails all its zones, and a failure group all its members, at the same instant")
