@@ -24,7 +24,8 @@
 ///   every replication's raw results, from which a reader rebuilds everything else.
 ///
 /// Quantities are in base units: seconds, bytes, bits per second, requests per second,
-/// fractions in 0...1, money units. Keys appear in a fixed order, numbers in their shortest
+/// fractions in 0...1, money in the scenario's currency (its ISO 4217 code is each
+/// replication's `cost.currency`; money figures have unit `money`). Keys appear in a fixed order, numbers in their shortest
 /// round-trip form, absent values as `null` (keys are never left out). Adding a key keeps
 /// the version; renaming or removing one, or changing its meaning, bumps it (`/1` held a
 /// run's figures grouped by entity and a comparison's as one object per figure).

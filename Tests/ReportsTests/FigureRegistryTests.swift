@@ -27,9 +27,10 @@ struct FigureRegistryTests {
         let report = ReportFixture.run()
         let first = report.replications[0]
         var expected: [FigureID] = []
-        // The fixture has no health checks: the detection figures are left out.
+        // The fixture has no health checks and its runs had nothing down: the figures that exist
+        // only when measured (detection, outages) have no rows.
         func all(in section: FigureSection) -> [FigureMetric] {
-            FigureMetric.all(in: section).filter { !$0.isDetection }
+            FigureMetric.all(in: section).filter { !$0.descriptor.onlyWhenMeasured }
         }
         for workload in first.workloads {
             expected += all(in: .workload).map { FigureID($0, of: workload.name) }
@@ -49,6 +50,36 @@ struct FigureRegistryTests {
         expected += all(in: .cost).map { FigureID($0) }
         #expect(report.rows.map(\.id) == expected)
         #expect(Set(report.rows.map(\.key)).count == report.rows.count)
+    }
+
+    @Test("the figures about outages have rows, with the runs' values, once a run measured an outage")
+    func outageFigures() throws {
+        var replications = ReportFixture.replications()
+        replications[1].workloads[0].duringOutages = OutageWindowResults(
+            windowSeconds: 60,
+            arrived: 600,
+            served: 590,
+            lost: 10,
+            latencyP50: 0.05,
+            latencyP99: 0.4
+        )
+        let report = RunReport(
+            scenarioName: "fixture-cdn",
+            scenarioDescription: "",
+            variant: nil,
+            sharesimVersion: "0.0.0-test",
+            wallTimeSeconds: 1,
+            focus: nil,
+            replications: replications
+        )
+        let web = try #require(report.replications.first?.workloads.first?.name)
+        let lost = try #require(report.row(FigureID(.lostDuringOutages, of: web)))
+        #expect(lost.values == [nil, 10])
+        #expect(report.row(FigureID(.latencyP99DuringOutages, of: web))?.values == [nil, 0.4])
+        #expect(report.row(FigureID(.arrivedDuringOutages, of: web))?.values == [nil, 600])
+        // The other class measured no outage in either run: no rows.
+        let video = report.replications[0].workloads[1].name
+        #expect(report.row(FigureID(.lostDuringOutages, of: video)) == nil)
     }
 
     @Test("every chart, headline and dashboard figure names a figure the report has")

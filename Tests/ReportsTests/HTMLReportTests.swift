@@ -33,7 +33,17 @@ import FoundationXML
         let segments = try document.nodes(forXPath: "//*[@id='served-by']//*[local-name()='rect'][@class='segment']")
         #expect(segments.count == 10)
         let tables = try document.nodes(forXPath: "//table")
-        #expect(tables.count == 8)
+        #expect(tables.count == 9)
+    }
+
+    @Test("money in a priced run's page, tables and charts, carries the run's currency code, never ¤")
+    func moneyCarriesTheCurrency() throws {
+        let html = HTMLRenderer().render(ReportFixture.run())
+        #expect(!html.contains("¤"))
+        #expect(html.contains("Cost (USD)"))
+        #expect(html.contains("USD 23.79"))
+        let comparison = HTMLRenderer().render(ReportFixture.comparison())
+        #expect(!comparison.contains("¤"))
     }
 
     @Test func aRunPageLeadsWithTheQuestionAndHeadlineFigures() throws {

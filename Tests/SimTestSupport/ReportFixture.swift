@@ -92,10 +92,14 @@ public enum ReportFixture {
             "jobsCompleted": 0, "cpuSeconds": 0, "preemptions": 0, "transitions": 88 + index,
         ]
         let cost: [String: Any] = [
-            "compute": 12.5 + r, "egress": 1.44 + 0.1 * r, "credits": 7.2 + 0.2 * r, "total": 21.14 + 1.3 * r,
-            "perMillionRequests": 700.0 + 20 * r, "perTBDelivered": 700.5 + 15 * r,
+            "currency": "USD", "compute": 12.5 + r, "egress": 1.44 + 0.1 * r, "egress95th": 2.0,
+            "credits": 7.2 + 0.2 * r, "total": 23.14 + 1.3 * r,
+            "perMillionRequests": 700.0 + 20 * r, "perTBDelivered": 700.5 + 15 * r, "perHour": 8_330.4 + 468 * r,
             "regions": [
-                ["region": "eu-west", "compute": 9.5 + r, "egress": 1.08],
+                [
+                    "region": "eu-west", "compute": 9.5 + r, "egress": 1.08, "egress95th": 2.0,
+                    "egress95thMbps": 412.5 + 10 * r,
+                ],
                 ["region": "us-east", "compute": 3.0, "egress": 0.36 + 0.1 * r],
             ],
         ]

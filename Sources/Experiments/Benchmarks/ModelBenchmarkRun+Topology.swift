@@ -6,8 +6,9 @@ extension ModelBenchmarkRun {
     /// Builds the full-size topology of ``ModelBenchmarks/topology(_:requestsPerSecond:routing:duration:)``
     /// (3,200 edge sites, 1,000 zones, 300 populations) and runs it at `rate` requests per
     /// second (default 100,000, half orders, half downloads) for `seconds` simulated seconds
-    /// (default 10), routed first to the nearest healthy site, then at the lowest expected
-    /// latency; returns the record: each build's time (validation, candidate lists, first
+    /// (default 10), routed in turn to the nearest healthy site, at the lowest expected
+    /// latency, by power of two choices and by weight (every site weight 1), the last two
+    /// drawing among all 4,200 sites of a request's kind; returns the record: each build's time (validation, candidate lists, first
     /// arrivals) apart from its run, and each run's wall time per request and events per
     /// second, and peak memory.
     static func runTopology(rate: Double?, seconds: Double?, seed: UInt64) throws -> BenchmarkRecord {
@@ -15,7 +16,9 @@ extension ModelBenchmarkRun {
         var parts: [String] = []
         let baseline = try ProcessMemory.residentBytes()
         var size = ""
-        for routing in [RoutingPolicy.nearestHealthy, .lowestLatency] {
+        let sites = try ModelBenchmarks.topology(.full, requestsPerSecond: 1, duration: .seconds(1)).siteNames
+        let everySiteOnce = RoutingPolicy.weighted(Dictionary(uniqueKeysWithValues: sites.map { ($0, 1.0) }))
+        for routing in [RoutingPolicy.nearestHealthy, .lowestLatency, .powerOfTwoChoices, everySiteOnce] {
             let spec = try ModelBenchmarks.topology(
                 .full,
                 requestsPerSecond: rate ?? 100_000,
@@ -41,7 +44,13 @@ extension ModelBenchmarkRun {
                     "\(spec.edgeSites.count) edge sites, \(spec.zones.count) zones, "
                     + "\(spec.populations.count) populations"
             }
-            let key = routing == .nearestHealthy ? "nearest_healthy" : "lowest_latency"
+            let key =
+                switch routing {
+                case .nearestHealthy: "nearest_healthy"
+                case .lowestLatency: "lowest_latency"
+                case .powerOfTwoChoices: "power_of_two"
+                default: "weighted"
+                }
             record.set("\(key)_build_seconds", .real(build))
             record.set("\(key)_wall_seconds", .real(wall))
             record.set("\(key)_events", .unsigned(results.eventsProcessed))

@@ -5,10 +5,11 @@ extension Scenario {
     /// The question and figures the scenario's `report:` declares, its names read as
     /// figures; nil without `report:`. Only figures this scenario's runs report are kept: a
     /// variant that removes a pool leaves out the pool's figures, and a name that is no figure
-    /// is left out here (``checkReportFigures()`` reports it).
+    /// is left out here (``checkReportFigures()`` reports it). Figures about outages are kept
+    /// without failures: a run's report shows them when it measured an outage.
     public var reportFocus: ReportFocus? {
         guard let report else { return nil }
-        let reported = Set(FigureRegistry.figures(reportedFor: spec))
+        let reported = Set(FigureRegistry.figures(reportedFor: spec, orMayMeasure: true))
         func figures(_ references: [FigureReference]) -> [FigureID] {
             references.compactMap { FigureID(key: $0.name) }.filter(reported.contains)
         }
@@ -26,7 +27,7 @@ extension Scenario {
     /// - Complexity: O(figures the scenario reports + names × that for suggestions).
     public func checkReportFigures() throws(ScenarioError) {
         guard let report else { return }
-        let known = FigureRegistry.figures(reportedFor: spec)
+        let known = FigureRegistry.figures(reportedFor: spec, orMayMeasure: true)
         let knownSet = Set(known)
         // Run-wide figures are suggested in their short spelling, `cost/total`.
         let names = known.map { $0.subject.isEmpty ? $0.descriptor.section.rawValue + "/" + $0.metricKey : $0.key }

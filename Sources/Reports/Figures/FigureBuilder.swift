@@ -15,10 +15,11 @@ struct FigureBuilder {
         self.runs = runs
     }
 
-    /// Records the row of `id` (the entity at `position` of its section) and returns its estimate.
+    /// Records the row of `id` (the entity at `position` of its section) and returns its
+    /// estimate; a figure that exists only when measured has no row where no run defines it.
     private mutating func add(_ id: FigureID, at position: Int) -> Estimate? {
         let row = FigureRow(id: id, values: runs.map { FigureRegistry.value(of: id, at: position, in: $0) })
-        rows.append(row)
+        if row.estimate != nil || !id.descriptor.onlyWhenMeasured { rows.append(row) }
         return row.estimate
     }
 
@@ -30,12 +31,9 @@ struct FigureBuilder {
         at position: Int
     ) -> [FigureMetric: Estimate?] {
         var estimates: [FigureMetric: Estimate?] = [:]
-        for metric in FigureMetric.all(in: section) {
-            let id = FigureID(metric, of: subject)
-            if metric.isDetection, runs.allSatisfy({ FigureRegistry.value(of: id, at: position, in: $0) == nil }) {
-                continue
-            }
-            estimates[metric] = add(id, at: position)
+        let priced = runs.contains { $0.cost != nil }
+        for metric in FigureMetric.all(in: section) where priced || !metric.isBilled {
+            estimates[metric] = add(FigureID(metric, of: subject), at: position)
         }
         return estimates
     }
@@ -54,7 +52,9 @@ struct FigureBuilder {
                 meanQueueLength: figures[.regionMeanQueueLength] ?? nil,
                 availability: figures[.regionAvailability] ?? nil,
                 served: figures[.regionServed] ?? nil,
-                egressUtilisation: figures[.regionEgressUtilisation] ?? nil
+                egressUtilisation: figures[.regionEgressUtilisation] ?? nil,
+                cost: figures[.regionCost] ?? nil,
+                egress95th: figures[.regionEgress95th] ?? nil
             )
         }
         let zones = first.zones.indices.map { index in
@@ -87,6 +87,8 @@ struct FigureBuilder {
                 bytesServed: figures[.edgeBytesServed] ?? nil,
                 uplinkUtilisation: figures[.edgeUplinkUtilisation] ?? nil,
                 availability: figures[.edgeAvailability] ?? nil,
+                cost: figures[.edgeCost] ?? nil,
+                uplink95th: figures[.edgeUplink95th] ?? nil,
                 detectionSeconds: figures[.edgeDetectionDelay] ?? nil
             )
         }
@@ -100,19 +102,29 @@ struct FigureBuilder {
                 onlineFraction: figures[.poolOnlineFraction] ?? nil,
                 bytesServed: figures[.poolBytesServed] ?? nil,
                 requestsServed: figures[.poolRequestsServed] ?? nil,
-                credits: figures[.poolCredits] ?? nil
+                credits: figures[.poolCredits] ?? nil,
+                cost: figures[.poolCost] ?? nil,
+                bandwidth95th: figures[.poolBandwidth95th] ?? nil
             )
         }
         var cost: CostFigures?
         if runs.contains(where: { $0.cost != nil }) {
             let figures = addAll(.cost, of: "", at: 0)
             cost = CostFigures(
+                currency: runs.lazy.compactMap { $0.cost?.currency }.first,
                 compute: figures[.costCompute] ?? nil,
+                provisioned: figures[.costProvisioned] ?? nil,
                 egress: figures[.costEgress] ?? nil,
+                egress95th: figures[.costEgress95th] ?? nil,
+                edge: figures[.costEdge] ?? nil,
+                sharedPerGB: figures[.costSharedPerGB] ?? nil,
+                shared95th: figures[.costShared95th] ?? nil,
+                sharedStorage: figures[.costSharedStorage] ?? nil,
                 credits: figures[.costCredits] ?? nil,
                 total: figures[.costTotal] ?? nil,
                 perMillionRequests: figures[.costPerMillionRequests] ?? nil,
-                perTBDelivered: figures[.costPerTBDelivered] ?? nil
+                perTBDelivered: figures[.costPerTBDelivered] ?? nil,
+                perHour: figures[.costPerHour] ?? nil
             )
         }
         return ReportFigures(

@@ -23,6 +23,10 @@ public struct FigureDescriptor: Hashable, Sendable {
     public let prometheusName: String?
     /// For a percentile of a distribution, the quantile it is (0.99 for p99); nil otherwise.
     public let quantile: Double?
+    /// Whether the figure exists only in runs that measured what it is about (requests
+    /// during outages need an outage in the measured span): a report leaves its row out
+    /// when no replication defines it, instead of printing an empty one.
+    public let onlyWhenMeasured: Bool
 }
 
 /// Which way a figure is better, so comparisons can say "better" or "worse" rather than

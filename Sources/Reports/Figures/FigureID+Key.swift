@@ -61,25 +61,31 @@ extension FigureID: Codable {
 
 extension FigureRegistry {
     /// Every figure a run of `spec` reports, in the order of a run report's rows: each
-    /// class's metrics and served-by shares, then each region's, zone's, edge site's and
+    /// class's metrics (those about outages only when `spec` has failures, or with
+    /// `orMayMeasure`, where a run could measure them: a live run's manual outages, a variant's
+    /// failures) and served-by shares, then each region's, zone's, edge site's and
     /// pool's metrics, then the cost (when `spec` has prices).
     ///
     /// - Complexity: O(entities × metrics).
-    public static func figures(reportedFor spec: ModelSpec) -> [FigureID] {
+    public static func figures(reportedFor spec: ModelSpec, orMayMeasure: Bool = false) -> [FigureID] {
         var ids: [FigureID] = []
         let sources = [ServedBySource.edge, .shared] + spec.regionNames.map { .cloud(region: $0) } + [.origin]
+        let hasOutages = orMayMeasure || !spec.outages.isEmpty || !spec.randomFailures.isEmpty
+        let workloadMetrics = FigureMetric.all(in: .workload).filter { hasOutages || !$0.descriptor.onlyWhenMeasured }
         for workload in spec.workloadClasses.map(\.name) {
-            ids += FigureMetric.all(in: .workload).map { FigureID($0, of: workload) }
+            ids += workloadMetrics.map { FigureID($0, of: workload) }
             ids += sources.map { FigureID.servedShare(of: workload, by: $0) }
         }
+        let priced = spec.prices != nil
         func add(_ section: FigureSection, _ subjects: [String]) {
-            for subject in subjects { ids += FigureMetric.all(in: section).map { FigureID($0, of: subject) } }
+            let metrics = FigureMetric.all(in: section).filter { priced || !$0.isBilled }
+            for subject in subjects { ids += metrics.map { FigureID($0, of: subject) } }
         }
         add(.region, spec.regionNames)
         add(.zone, spec.zones.map(\.zone.name))
         add(.edgeSite, spec.edgeSites.map(\.name))
         add(.sharedPool, spec.sharedPools.map(\.pool.name))
-        if spec.prices != nil { add(.cost, [""]) }
+        if priced { add(.cost, [""]) }
         return ids
     }
 }

@@ -40,6 +40,12 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case stall
     /// Compute jobs moved because their device left.
     case preemptions
+    /// Requests that arrived while a zone, edge site or link was down.
+    case arrivedDuringOutages
+    /// Of those, lost (rejected or failed on their last attempt).
+    case lostDuringOutages
+    /// 99th-percentile end-to-end latency of those served.
+    case latencyP99DuringOutages
     /// Attempts that reached a site that was down (health-checked runs only).
     case sentToDeadSites
     /// Mean time retried requests spent before the attempt that served them (health-checked runs only).
@@ -60,6 +66,10 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case regionServed
     /// Egress bits over egress capacity × measured time.
     case regionEgressUtilisation
+    /// Everything the region is billed: compute on demand and provisioned, egress per GB and 95th.
+    case regionCost
+    /// The billed percentile (95th by default) of the egress link's 5-minute average rates.
+    case regionEgress95th
 
     // Per availability zone.
     /// Busy cores over capacity, time-weighted.
@@ -92,6 +102,10 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case edgeUplinkUtilisation
     /// Fraction of time up.
     case edgeAvailability
+    /// What the edge site's delivery is billed: per GB and on the 95th percentile.
+    case edgeCost
+    /// The billed percentile of the uplink's 5-minute average rates.
+    case edgeUplink95th
     /// Mean time from an edge site's failure to its health check marking it down.
     case edgeDetectionDelay
 
@@ -104,29 +118,45 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case poolRequestsServed
     /// Credits the pool's devices earned.
     case poolCredits
+    /// What the pool's devices are paid: per GB, on the 95th percentile, storage and credits.
+    case poolCost
+    /// The billed percentile of the pool's 5-minute average upload rates (devices summed).
+    case poolBandwidth95th
 
-    // The run's cost.
-    /// Compute cost.
+    // The run's cost, by item.
+    /// On-demand compute: busy core-hours.
     case costCompute
-    /// Egress cost.
+    /// Provisioned compute: every core for the whole span, used or not.
+    case costProvisioned
+    /// Cloud egress billed per GB.
     case costEgress
+    /// Cloud egress billed on the 95th percentile of 5-minute rates.
+    case costEgress95th
+    /// Edge delivery, per GB and 95th percentile.
+    case costEdge
+    /// Shared devices paid per GB served.
+    case costSharedPerGB
+    /// Shared devices paid on the 95th percentile.
+    case costShared95th
+    /// Shared devices paid for storage lent.
+    case costSharedStorage
     /// Credits paid to shared devices, at the credit price.
     case costCredits
-    /// Compute, egress and credits together.
+    /// Every item together.
     case costTotal
     /// Cost per million served requests.
     case costPerMillionRequests
     /// Cost per TB delivered.
     case costPerTBDelivered
+    /// Cost per hour of the measured span (a peak hour when the scenario models a peak).
+    case costPerHour
 
-    /// Whether the metric exists only in runs with health checks: its rows are left out of
-    /// a report whose runs all lack it, so reports of other scenarios do not change.
-    public var isDetection: Bool {
+    /// Whether the figure exists only when the scenario has prices (a cost, or a billed
+    /// percentile rate): rows are left out of unpriced runs.
+    public var isBilled: Bool {
         switch self {
-        case .sentToDeadSites, .retryDelay, .zoneDetectionDelay, .zoneDetectionDelayMax, .zoneUndetectedOutages,
-            .edgeDetectionDelay:
-            true
-        default: false
+        case .regionCost, .regionEgress95th, .edgeCost, .edgeUplink95th, .poolCost, .poolBandwidth95th: true
+        default: descriptor.section == .cost
         }
     }
 

@@ -10,10 +10,19 @@ extension FigureRegistry {
         switch id.descriptor.section {
         case .workload: element(run.workloads, position).flatMap { workload(id.metric, $0) }
         case .servedBy: element(run.workloads, position).flatMap { share(id.source, $0.servedBy, run) }
-        case .region: element(run.regions, position).flatMap { region(id.metric, $0, run) }
+        case .region:
+            id.metric.isBilled
+                ? run.cost.flatMap { element($0.regions, position) }.flatMap { regionCost(id.metric, $0) }
+                : element(run.regions, position).flatMap { region(id.metric, $0, run) }
         case .zone: element(run.zones, position).flatMap { zone(id.metric, $0) }
-        case .edgeSite: element(run.edgeSites, position).flatMap { edgeSite(id.metric, $0) }
-        case .sharedPool: element(run.sharedPools, position).flatMap { pool(id.metric, $0) }
+        case .edgeSite:
+            id.metric.isBilled
+                ? run.cost.flatMap { element($0.edgeSites, position) }.flatMap { siteCost(id.metric, $0) }
+                : element(run.edgeSites, position).flatMap { edgeSite(id.metric, $0) }
+        case .sharedPool:
+            id.metric.isBilled
+                ? run.cost.flatMap { element($0.sharedPools, position) }.flatMap { siteCost(id.metric, $0) }
+                : element(run.sharedPools, position).flatMap { pool(id.metric, $0) }
         case .cost: run.cost.flatMap { cost(id.metric, $0) }
         }
     }
@@ -58,6 +67,9 @@ extension FigureRegistry {
         case .retries: return Double(workload.retries)
         case .stall: return workload.stallSeconds
         case .preemptions: return Double(workload.preemptions)
+        case .arrivedDuringOutages: return workload.duringOutages.map { Double($0.arrived) }
+        case .lostDuringOutages: return workload.duringOutages.map { Double($0.lost) }
+        case .latencyP99DuringOutages: return workload.duringOutages?.latencyP99
         case .sentToDeadSites: return workload.sentToDeadSites.map { Double($0) }
         case .retryDelay: return workload.meanRetryDelaySeconds
         default: return nil
@@ -132,11 +144,36 @@ extension FigureRegistry {
     private static func cost(_ metric: FigureMetric, _ cost: CostResults) -> Double? {
         switch metric {
         case .costCompute: cost.compute
+        case .costProvisioned: cost.provisioned
         case .costEgress: cost.egress
+        case .costEgress95th: cost.egress95th
+        case .costEdge: cost.edge
+        case .costSharedPerGB: cost.sharedPerGB
+        case .costShared95th: cost.shared95th
+        case .costSharedStorage: cost.sharedStorage
         case .costCredits: cost.credits
         case .costTotal: cost.total
         case .costPerMillionRequests: cost.perMillionRequests
         case .costPerTBDelivered: cost.perTBDelivered
+        case .costPerHour: cost.perHour
+        default: nil
+        }
+    }
+
+    /// A region's billed figures; rates in bit/s (the results hold Mbit/s).
+    private static func regionCost(_ metric: FigureMetric, _ cost: RegionCostResults) -> Double? {
+        switch metric {
+        case .regionCost: cost.total
+        case .regionEgress95th: cost.egress95thMbps.map { $0 * 1e6 }
+        default: nil
+        }
+    }
+
+    /// An edge site's or pool's billed figures; rates in bit/s (the results hold Mbit/s).
+    private static func siteCost(_ metric: FigureMetric, _ cost: SiteCostResults) -> Double? {
+        switch metric {
+        case .edgeCost, .poolCost: cost.total
+        case .edgeUplink95th, .poolBandwidth95th: cost.percentileMbps.map { $0 * 1e6 }
         default: nil
         }
     }

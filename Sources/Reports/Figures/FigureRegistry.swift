@@ -138,6 +138,42 @@ public enum FigureRegistry {
             return D(metric, .workload, "stallSeconds", "Stall", .seconds, .lowerIsBetter, .cumulative, [])
         case .preemptions:
             return D(metric, .workload, "preemptions", "Preemptions", .count, .lowerIsBetter, .cumulative, [])
+        case .arrivedDuringOutages:
+            return D(
+                metric,
+                .workload,
+                "arrivedDuringOutages",
+                "Arrived during outages",
+                .count,
+                .neutral,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .lostDuringOutages:
+            return D(
+                metric,
+                .workload,
+                "lostDuringOutages",
+                "Lost during outages",
+                .count,
+                .lowerIsBetter,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .latencyP99DuringOutages:
+            return D(
+                metric,
+                .workload,
+                "latencyP99DuringOutages",
+                "Latency p99 during outages",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .servedShare:
             return D(metric, .servedBy, "share", "Share", .fraction, .neutral, .average, [])
         case .regionUtilisation:
@@ -160,6 +196,10 @@ public enum FigureRegistry {
             return D(metric, .region, "served", "Served", .count, .neutral, .cumulative, [])
         case .regionEgressUtilisation:
             return D(metric, .region, "egressUtilisation", "Egress utilisation", .fraction, .neutral, .average, [])
+        case .regionCost:
+            return D(metric, .region, "cost", "Cost", .money, .lowerIsBetter, .cumulative, [])
+        case .regionEgress95th:
+            return D(metric, .region, "egress95th", "Egress 95th", .bitsPerSecond, .neutral, .average, [])
         case .sentToDeadSites:
             return D(
                 metric,
@@ -169,18 +209,69 @@ public enum FigureRegistry {
                 .count,
                 .lowerIsBetter,
                 .cumulative,
-                []
+                [],
+                onlyWhenMeasured: true
             )
         case .retryDelay:
-            return D(metric, .workload, "meanRetryDelaySeconds", "Retry delay", .seconds, .lowerIsBetter, .average, [])
+            return D(
+                metric,
+                .workload,
+                "meanRetryDelaySeconds",
+                "Retry delay",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneDetectionDelay:
-            return D(metric, .zone, "detectionSeconds", "Time to detect", .seconds, .lowerIsBetter, .average, [])
+            return D(
+                metric,
+                .zone,
+                "detectionSeconds",
+                "Time to detect",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneDetectionDelayMax:
-            return D(metric, .zone, "maxDetectionSeconds", "Time to detect max", .seconds, .lowerIsBetter, .average, [])
+            return D(
+                metric,
+                .zone,
+                "maxDetectionSeconds",
+                "Time to detect max",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneUndetectedOutages:
-            return D(metric, .zone, "undetectedOutages", "Undetected outages", .count, .lowerIsBetter, .cumulative, [])
+            return D(
+                metric,
+                .zone,
+                "undetectedOutages",
+                "Undetected outages",
+                .count,
+                .lowerIsBetter,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
         case .edgeDetectionDelay:
-            return D(metric, .edgeSite, "detectionSeconds", "Time to detect", .seconds, .lowerIsBetter, .average, [])
+            return D(
+                metric,
+                .edgeSite,
+                "detectionSeconds",
+                "Time to detect",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .zoneUtilisation:
             return D(metric, .zone, "utilisation", "Utilisation", .fraction, .neutral, .average, [])
         case .zoneMeanQueueLength:
@@ -203,6 +294,10 @@ public enum FigureRegistry {
             return D(metric, .edgeSite, "uplinkUtilisation", "Uplink utilisation", .fraction, .neutral, .average, [])
         case .edgeAvailability:
             return D(metric, .edgeSite, "availability", "Availability", .fraction, .higherIsBetter, .average, [])
+        case .edgeCost:
+            return D(metric, .edgeSite, "cost", "Cost", .money, .lowerIsBetter, .cumulative, [])
+        case .edgeUplink95th:
+            return D(metric, .edgeSite, "uplink95th", "Uplink 95th", .bitsPerSecond, .neutral, .average, [])
         case .poolOnlineFraction:
             return D(
                 metric,
@@ -221,10 +316,35 @@ public enum FigureRegistry {
             return D(metric, .sharedPool, "requestsServed", "Requests served", .count, .neutral, .cumulative, [])
         case .poolCredits:
             return D(metric, .sharedPool, "credits", "Credits", .credits, .neutral, .cumulative, [])
+        case .poolCost:
+            return D(metric, .sharedPool, "cost", "Cost", .money, .lowerIsBetter, .cumulative, [])
+        case .poolBandwidth95th:
+            return D(metric, .sharedPool, "bandwidth95th", "Bandwidth 95th", .bitsPerSecond, .neutral, .average, [])
         case .costCompute:
-            return D(metric, .cost, "compute", "Compute", .money, .lowerIsBetter, .cumulative, [])
+            return D(metric, .cost, "compute", "Compute on demand", .money, .lowerIsBetter, .cumulative, [])
+        case .costProvisioned:
+            return D(metric, .cost, "provisioned", "Compute provisioned", .money, .lowerIsBetter, .cumulative, [])
         case .costEgress:
-            return D(metric, .cost, "egress", "Egress", .money, .lowerIsBetter, .cumulative, [])
+            return D(metric, .cost, "egress", "Egress per GB", .money, .lowerIsBetter, .cumulative, [])
+        case .costEgress95th:
+            return D(metric, .cost, "egress95th", "Egress 95th", .money, .lowerIsBetter, .cumulative, [])
+        case .costEdge:
+            return D(metric, .cost, "edge", "Edge delivery", .money, .lowerIsBetter, .cumulative, [])
+        case .costSharedPerGB:
+            return D(metric, .cost, "sharedPerGB", "Shared devices per GB", .money, .lowerIsBetter, .cumulative, [])
+        case .costShared95th:
+            return D(metric, .cost, "shared95th", "Shared devices 95th", .money, .lowerIsBetter, .cumulative, [])
+        case .costSharedStorage:
+            return D(
+                metric,
+                .cost,
+                "sharedStorage",
+                "Shared devices storage",
+                .money,
+                .lowerIsBetter,
+                .cumulative,
+                []
+            )
         case .costCredits:
             return D(metric, .cost, "credits", "Credits", .money, .lowerIsBetter, .cumulative, [])
         case .costTotal:
@@ -243,6 +363,8 @@ public enum FigureRegistry {
             return D(metric, .cost, "perMillionRequests", "Per million requests", .money, .lowerIsBetter, .average, [])
         case .costPerTBDelivered:
             return D(metric, .cost, "perTBDelivered", "Per TB delivered", .money, .lowerIsBetter, .average, [])
+        case .costPerHour:
+            return D(metric, .cost, "perHour", "Per hour", .money, .lowerIsBetter, .average, [])
         }
     }
 }
@@ -259,7 +381,8 @@ extension FigureDescriptor {
         _ aggregation: FigureAggregation,
         _ charts: Set<FigureChart>,
         prometheusName: String? = nil,
-        quantile: Double? = nil
+        quantile: Double? = nil,
+        onlyWhenMeasured: Bool = false
     ) {
         self.init(
             metric: metric,
@@ -271,7 +394,8 @@ extension FigureDescriptor {
             aggregation: aggregation,
             charts: charts,
             prometheusName: prometheusName,
-            quantile: quantile
+            quantile: quantile,
+            onlyWhenMeasured: onlyWhenMeasured
         )
     }
 }

@@ -10,11 +10,13 @@ public struct HeadlineFigures: Equatable, Sendable {
         public var id: FigureID
         /// Its value, in the figure's unit.
         public var value: Double
+        /// The ISO 4217 code money is shown with (the run's currency), nil for `¤`.
+        public var currency: String? = nil
 
         /// `class · Label`, such as `orders · Latency p99`.
         public var label: String { id.displayName }
         /// The value with its unit, as the report tables print it: `1.50/s`, `12.3 ms`, `99.2%`.
-        public var formatted: String { HumanFormat.format(value, id.descriptor.unit) }
+        public var formatted: String { HumanFormat.format(value, id.descriptor.unit, currency: currency) }
     }
 
     /// The figures, in registry order per class, then the run-wide ones.
@@ -30,7 +32,9 @@ public struct HeadlineFigures: Equatable, Sendable {
         }
         self.init(
             figures: focus.headline.compactMap { id in
-                FigureRegistry.value(of: id, in: results).map { Figure(id: id, value: $0) }
+                FigureRegistry.value(of: id, in: results).map {
+                    Figure(id: id, value: $0, currency: results.cost?.currency)
+                }
             }
         )
     }
@@ -54,7 +58,7 @@ public struct HeadlineFigures: Equatable, Sendable {
         for descriptor in headline where descriptor.section == .cost {
             let id = FigureID(descriptor.metric)
             if let value = FigureRegistry.value(of: id, at: 0, in: results) {
-                figures.append(Figure(id: id, value: value))
+                figures.append(Figure(id: id, value: value, currency: results.cost?.currency))
             }
         }
         self.init(figures: figures)

@@ -111,6 +111,10 @@ public struct RegionFigures: Hashable, Sendable, Codable {
     public var served: Estimate?
     /// Egress bits over egress capacity × time, 0...1, when the egress has a capacity.
     public var egressUtilisation: Estimate?
+    /// Everything the region is billed, in the scenario currency (priced runs only).
+    public var cost: Estimate? = nil
+    /// The billed percentile of the egress link's 5-minute rates, in bit/s (when billed so).
+    public var egress95th: Estimate? = nil
 }
 
 /// One zone's figures.
@@ -155,6 +159,10 @@ public struct EdgeSiteFigures: Hashable, Sendable, Codable {
     public var uplinkUtilisation: Estimate?
     /// Fraction of time up, 0...1.
     public var availability: Estimate?
+    /// What the site's delivery is billed, in the scenario currency (priced runs only).
+    public var cost: Estimate? = nil
+    /// The billed percentile of the uplink's 5-minute rates, in bit/s (when billed so).
+    public var uplink95th: Estimate? = nil
     /// Mean time from failure to its health check marking it down, in seconds; nil when it is
     /// not health-checked or never failed.
     public var detectionSeconds: Estimate? = nil
@@ -175,19 +183,42 @@ public struct SharedPoolFigures: Hashable, Sendable, Codable {
     public var requestsServed: Estimate?
     /// Credits its devices earned.
     public var credits: Estimate?
+    /// What the pool's devices are paid, in the scenario currency (priced runs only).
+    public var cost: Estimate? = nil
+    /// The billed percentile of the pool's 5-minute upload rates, in bit/s (when billed so).
+    public var bandwidth95th: Estimate? = nil
 }
 
-/// The run's cost, in the price list's currency-agnostic money units.
+/// The run's cost by item, in the scenario's currency (``currency``).
 public struct CostFigures: Hashable, Sendable, Codable {
-    /// Compute, egress, credits, and their total.
+    /// The ISO 4217 code of every amount (`CNY`), nil when the prices have none.
+    public var currency: String? = nil
+    /// On-demand compute: busy core-hours at the regions' prices.
     public var compute: Estimate?
+    /// Provisioned compute: every core for the whole span, used or not.
+    public var provisioned: Estimate? = nil
+    /// Cloud egress per GB.
     public var egress: Estimate?
+    /// Cloud egress on the 95th percentile of 5-minute rates.
+    public var egress95th: Estimate? = nil
+    /// Edge delivery, per GB and 95th percentile.
+    public var edge: Estimate? = nil
+    /// Shared devices paid per GB served.
+    public var sharedPerGB: Estimate? = nil
+    /// Shared devices paid on the 95th percentile.
+    public var shared95th: Estimate? = nil
+    /// Shared devices paid for storage lent.
+    public var sharedStorage: Estimate? = nil
+    /// Credits paid to shared devices, at the credit price.
     public var credits: Estimate?
+    /// Every item together.
     public var total: Estimate?
     /// Per million served requests.
     public var perMillionRequests: Estimate?
     /// Per TB (10¹² bytes) delivered.
     public var perTBDelivered: Estimate?
+    /// Per hour of the measured span (a peak hour when the scenario models a peak).
+    public var perHour: Estimate? = nil
 }
 
 /// One interval of the time series, averaged over the replications that reached it.

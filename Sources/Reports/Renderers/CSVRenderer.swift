@@ -2,7 +2,8 @@
 /// quotes or line breaks quoted, quotes doubled), ready for pandas or a spreadsheet.
 ///
 /// Two files per report: the **summary**, one row per figure (and per run or swept value),
-/// in long form with base units (`unit` column: `req/s`, `bit/s`, `s`, `fraction`, `B`, …);
+/// in long form with base units (`unit` column: `req/s`, `bit/s`, `s`, `fraction`, `B`, …;
+/// money as the scenario's ISO 4217 code, `CNY`, in a run's summary);
 /// and the **series**, one row per interval (and per run or swept value) in wide form,
 /// each column named `<entity>.<figure>_<unit>`, holding means over replications. Numbers
 /// use their shortest round-trip form; a missing value is an empty field.
@@ -15,9 +16,12 @@ public struct CSVRenderer: Sendable {
     /// The summary CSV of a run: `section,subject,figure,label,unit,mean,ci95_half_width,n`.
     public func summary(_ report: RunReport) -> String {
         var lines = [["section", "subject", "figure", "label", "unit", "mean", "ci95_half_width", "n"]]
+        let currency = report.figures.cost?.currency
         for row in report.rows {
+            // Money is labelled with the scenario's currency code when it has one.
+            let unit = row.unit == .money ? currency ?? row.unit.symbol : row.unit.symbol
             lines.append(
-                [row.section.rawValue, row.subject, row.metric, row.label, row.unit.symbol]
+                [row.section.rawValue, row.subject, row.metric, row.label, unit]
                     + estimateFields(row.estimate)
             )
         }

@@ -10,22 +10,36 @@
 /// swept value. The tables of ``TableRenderer`` follow the charts. The markup
 /// is well-formed XML (XHTML syntax), so XML tools can read it.
 public struct HTMLRenderer: Sendable {
+    /// The ISO 4217 code charts label money with, set per report from its cost (nil: `¤`).
+    private var currency: String? = nil
+
     /// A renderer.
     public init() {}
 
+    /// This renderer labelling money with `currency`.
+    private func labelling(_ currency: String?) -> HTMLRenderer {
+        var renderer = self
+        renderer.currency = currency
+        return renderer
+    }
+
     /// The HTML of a run report.
     public func render(_ report: RunReport) -> String {
-        page(ReportLayout.document(report), charts: runCharts(report))
+        let renderer = labelling(report.figures.cost?.currency)
+        return renderer.page(ReportLayout.document(report), charts: renderer.runCharts(report))
     }
 
     /// The HTML of a comparison.
     public func render(_ comparison: ComparisonReport) -> String {
-        page(ReportLayout.document(comparison), charts: comparisonCharts(comparison))
+        let currencies = comparison.entries.map { $0.report.figures.cost?.currency }
+        let renderer = labelling(currencies.allSatisfy { $0 == currencies[0] } ? currencies[0] : nil)
+        return renderer.page(ReportLayout.document(comparison), charts: renderer.comparisonCharts(comparison))
     }
 
     /// The HTML of a sweep.
     public func render(_ sweep: SweepReport) -> String {
-        page(ReportLayout.document(sweep), charts: sweepCharts(sweep))
+        let renderer = labelling(sweep.points[0].report.figures.cost?.currency)
+        return renderer.page(ReportLayout.document(sweep), charts: renderer.sweepCharts(sweep))
     }
 
     /// The HTML of any report.
@@ -191,7 +205,8 @@ public struct HTMLRenderer: Sendable {
                 yTitle: Self.quantityName(unit),
                 unit: unit,
                 seriesNames: seriesNames,
-                groups: groups
+                groups: groups,
+                currency: currency
             )
         }
     }
@@ -258,7 +273,8 @@ public struct HTMLRenderer: Sendable {
                         yTitle: descriptor.label,
                         unit: descriptor.unit,
                         seriesNames: labels,
-                        groups: group
+                        groups: group,
+                        currency: currency
                     )
                 )
             }
@@ -421,7 +437,7 @@ public struct HTMLRenderer: Sendable {
                     id: id,
                     title: title + suffix,
                     x: x,
-                    y: ChartAxis.automatic(title: yTitle, unit: unit, values: values(series)),
+                    y: ChartAxis.automatic(title: yTitle, unit: unit, values: values(series), currency: currency),
                     series: series
                 )
             ]
@@ -431,7 +447,7 @@ public struct HTMLRenderer: Sendable {
                 id: id + "-" + String(index + 1),
                 title: splitTitle + ": " + group.name + suffix,
                 x: x,
-                y: ChartAxis.automatic(title: yTitle, unit: unit, values: values(group.lines)),
+                y: ChartAxis.automatic(title: yTitle, unit: unit, values: values(group.lines), currency: currency),
                 series: group.lines
             )
         }
@@ -480,7 +496,12 @@ public struct HTMLRenderer: Sendable {
                     title: id.headlineName + " vs " + sweep.parameter
                         + Self.intervalNote(sweep.points[0].report.metadata.replications, " (95% band)"),
                     x: x,
-                    y: ChartAxis.automatic(title: id.label, unit: id.descriptor.unit, values: values),
+                    y: ChartAxis.automatic(
+                        title: id.label,
+                        unit: id.descriptor.unit,
+                        values: values,
+                        currency: currency
+                    ),
                     series: [SVGChart.LineSeries(name: id.headlineName, points: points)]
                 )
             )

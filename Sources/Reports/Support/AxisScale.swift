@@ -30,7 +30,8 @@ struct ChartAxis: Sendable {
         unit: FigureUnit,
         values: [Double],
         fromZero: Bool = true,
-        percentagePoints: Bool = false
+        percentagePoints: Bool = false,
+        currency: String? = nil
     ) -> ChartAxis {
         let finite = values.filter(\.isFinite)
         var low = finite.min() ?? 0
@@ -42,11 +43,22 @@ struct ChartAxis: Sendable {
         if unit == .fraction && fromZero && high <= 1 && low >= 0 { high = Swift.max(high, 0.000_1) }
         if high == low { high = low == 0 ? 1 : low + low.magnitude }
         // Round steps in the unit the ticks are shown in (minutes, not seconds).
-        let divisor = TickScale(unit: unit, magnitude: Swift.max(high.magnitude, low.magnitude), step: 1).divisor
+        let divisor = TickScale(
+            unit: unit,
+            magnitude: Swift.max(high.magnitude, low.magnitude),
+            step: 1,
+            currency: currency
+        )
+        .divisor
         let step = ChartMath.niceStep((high - low) / divisor / 5) * divisor
         let lower = (low / step).rounded(.down) * step
         let upper = (high / step).rounded(.up) * step
-        var scale = TickScale(unit: unit, magnitude: Swift.max(upper.magnitude, lower.magnitude), step: step)
+        var scale = TickScale(
+            unit: unit,
+            magnitude: Swift.max(upper.magnitude, lower.magnitude),
+            step: step,
+            currency: currency
+        )
         if percentagePoints && unit == .fraction {
             scale.suffix = " pp"
             scale.titleSuffix = " (pp)"
@@ -109,25 +121,27 @@ struct ChartAxis: Sendable {
     /// A value axis over `values` in `unit`: logarithmic (``logarithmic(title:unit:values:)``)
     /// when every value is positive and they span more than two decades (the largest over
     /// 100 times the smallest), so that small values are not flattened; else linear from zero.
-    static func automatic(title: String, unit: FigureUnit, values: [Double]) -> ChartAxis {
+    static func automatic(title: String, unit: FigureUnit, values: [Double], currency: String? = nil) -> ChartAxis {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max(), low > 0, high > 100 * low else {
-            return linear(title: title, unit: unit, values: values)
+            return linear(title: title, unit: unit, values: values, currency: currency)
         }
-        return logarithmic(title: title, unit: unit, values: finite)
+        return logarithmic(title: title, unit: unit, values: finite, currency: currency)
     }
 
     /// A logarithmic axis over the positive `values` in `unit`, with ticks at 1, 2, 5 × 10ᵏ
     /// (fewer per decade over many decades) labelled in human units: `500 µs`, `2 ms` for
     /// seconds; `10k`, `1M` with the unit in the title for the rest.
-    static func logarithmic(title: String, unit: FigureUnit, values: [Double]) -> ChartAxis {
+    static func logarithmic(title: String, unit: FigureUnit, values: [Double], currency: String? = nil) -> ChartAxis {
         if unit == .seconds { return logarithmicSeconds(title: title, values: values) }
         let (lower, upper, ticks) = logarithmicTicks(values: values, defaultLow: 1, defaultHigh: 10) { value in
             if unit == .fraction { return ChartMath.shortNumber(value * 100) + "%" }
             let (divisor, prefix) = ChartMath.siPrefix(value)
-            return (unit == .money ? "¤" : "") + ChartMath.shortNumber(value / divisor) + prefix
+            return (unit == .money ? currency.map { $0 + " " } ?? "¤" : "") + ChartMath.shortNumber(value / divisor)
+                + prefix
         }
-        let suffix = unit == .fraction ? " (%, log scale)" : " (" + unit.axisSymbol + ", log scale)"
+        let symbol = unit == .money ? currency ?? unit.axisSymbol : unit.axisSymbol
+        let suffix = unit == .fraction ? " (%, log scale)" : " (" + symbol + ", log scale)"
         return ChartAxis(title: title + suffix, lower: lower, upper: upper, ticks: ticks, logarithmic: true)
     }
 
@@ -155,7 +169,9 @@ private struct TickScale {
     var suffix: String
     var titleSuffix: String
 
-    init(unit: FigureUnit, magnitude: Double, step: Double) {
+    /// The scale of `unit` at `magnitude` with ticks `step` apart; money is labelled with
+    /// `currency` (its ISO 4217 code), or `¤` without one.
+    init(unit: FigureUnit, magnitude: Double, step: Double, currency: String? = nil) {
         switch unit {
         case .fraction:
             divisor = 0.01
@@ -173,8 +189,8 @@ private struct TickScale {
             let (siDivisor, siPrefix) = ChartMath.siPrefix(magnitude)
             divisor = siDivisor
             suffix = siPrefix
-            titleSuffix = " (" + unit.axisSymbol + ")"
-            if unit == .money { prefix = "¤" }
+            titleSuffix = " (" + (unit == .money ? currency ?? unit.axisSymbol : unit.axisSymbol) + ")"
+            if unit == .money { prefix = currency.map { $0 + " " } ?? "¤" }
         }
         decimals = ChartMath.decimals(for: step / divisor)
     }

@@ -5,8 +5,8 @@ import SimCore
 /// Deterministic and locale-free: the same number always gives the same text.
 public enum HumanFormat {
     /// `value` in `unit`, scaled for reading: `583.0k/s`, `12.4 Gbit/s`, `84.2 ms`, `97.3%`,
-    /// `12.4 GB`, `¤1,234.56`; `—` for a non-finite value.
-    public static func format(_ value: Double, _ unit: FigureUnit) -> String {
+    /// `12.4 GB`, `CNY 1,234.56` (`¤1,234.56` when `currency` is nil); `—` for a non-finite value.
+    public static func format(_ value: Double, _ unit: FigureUnit, currency: String? = nil) -> String {
         guard value.isFinite else { return "—" }
         switch unit {
         case .requestsPerSecond: return si(value, decimals: 1, separator: "") + "/s"
@@ -16,7 +16,7 @@ public enum HumanFormat {
         case .count: return count(value)
         case .requests: return decimal(value, small: 2) + " req"
         case .bytes: return si(value, decimals: 1, separator: " ", wholeBelowThousand: true) + "B"
-        case .money: return money(value)
+        case .money: return money(value, currency: currency)
         case .cores: return count(value) + " cores"
         case .devices: return count(value) + " devices"
         case .credits: return count(value) + " credits"
@@ -24,20 +24,20 @@ public enum HumanFormat {
     }
 
     /// A difference in `unit` with an explicit sign: `+1.2k/s`, `-3.1 ms`; zero has none.
-    public static func signed(_ value: Double, _ unit: FigureUnit) -> String {
+    public static func signed(_ value: Double, _ unit: FigureUnit, currency: String? = nil) -> String {
         guard value.isFinite else { return "—" }
-        let text = format(value.magnitude, unit)
+        let text = format(value.magnitude, unit, currency: currency)
         if value > 0 { return "+" + text }
         if value < 0 { return "-" + text }
         return text
     }
 
     /// An estimate with its interval when there is one: `583.0k/s ± 1.2k/s`, or `—` for nil.
-    public static func estimate(_ estimate: Estimate?, _ unit: FigureUnit) -> String {
+    public static func estimate(_ estimate: Estimate?, _ unit: FigureUnit, currency: String? = nil) -> String {
         guard let estimate else { return "—" }
-        let mean = format(estimate.mean, unit)
+        let mean = format(estimate.mean, unit, currency: currency)
         guard let halfWidth = estimate.halfWidth95 else { return mean }
-        return mean + " ± " + format(halfWidth, unit)
+        return mean + " ± " + format(halfWidth, unit, currency: currency)
     }
 
     /// A duration in seconds: `850 µs`, `84.2 ms`, `1.25 s`, `12.5 min`, `2.0 h`, `0 s`.
@@ -70,12 +70,14 @@ public enum HumanFormat {
         return si(value, decimals: 1, separator: "")
     }
 
-    /// Money in currency-agnostic units with thousands separators: `¤1,234.56`, `¤12.4M`.
-    public static func money(_ value: Double) -> String {
+    /// Money with thousands separators after its ISO 4217 code (`CNY 1,234.56`, `CNY 12.4M`),
+    /// or after `¤` when the currency is unknown (`¤1,234.56`).
+    public static func money(_ value: Double, currency: String? = nil) -> String {
         guard value.isFinite else { return "—" }
         let sign = value < 0 ? "-" : ""
-        if value.magnitude >= 1e6 { return sign + "¤" + si(value.magnitude, decimals: 1, separator: "") }
-        return sign + "¤" + grouped(fixed(value.magnitude, decimals: 2))
+        let symbol = currency.map { $0 + " " } ?? "¤"
+        if value.magnitude >= 1e6 { return sign + symbol + si(value.magnitude, decimals: 1, separator: "") }
+        return sign + symbol + grouped(fixed(value.magnitude, decimals: 2))
     }
 
     /// `value` with an SI prefix (k, M, G, T, P, E) and `decimals` digits after the point

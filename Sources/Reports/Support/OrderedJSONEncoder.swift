@@ -53,6 +53,7 @@ private final class JSONSlot {
         if case .object(var members) = content {
             if let existing = members.first(where: { $0.0 == key }) { return existing.1 }
             let slot = JSONSlot()
+            content = .empty  // `members` is now the array's only owner: appended in place
             members.append((key, slot))
             content = .object(members)
             return slot
@@ -66,6 +67,7 @@ private final class JSONSlot {
     func appendItem() -> JSONSlot {
         let slot = JSONSlot()
         if case .array(var items) = content {
+            content = .empty  // `items` is now the array's only owner: O(1) amortised, not a copy
             items.append(slot)
             content = .array(items)
         } else {

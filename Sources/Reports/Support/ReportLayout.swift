@@ -87,20 +87,7 @@ enum ReportLayout {
             )
         }
         if let cost = figures.cost {
-            tables.append(
-                TextTable(
-                    title: "Cost",
-                    headers: ["Item", "Cost"],
-                    rows: [
-                        ["Compute", cell(cost.compute, .money)],
-                        ["Egress", cell(cost.egress, .money)],
-                        ["Credits", cell(cost.credits, .money)],
-                        ["Total", cell(cost.total, .money)],
-                        ["Per million requests", cell(cost.perMillionRequests, .money)],
-                        ["Per TB delivered", cell(cost.perTBDelivered, .money)],
-                    ]
-                )
-            )
+            tables += costTables(cost, figures)
         }
         var document = ReportDocument(
             title: "ShareSim report: " + report.metadata.scenarioName,
@@ -109,8 +96,9 @@ enum ReportLayout {
             notes: notes(replications: report.metadata.replications)
         )
         document.question = report.metadata.focus?.question
+        let currency = figures.cost?.currency
         let headline = (report.metadata.focus?.headline ?? []).compactMap { id -> [TextTable.Cell]? in
-            report.row(id).map { [.init(id.headlineName), cell($0.estimate, $0.unit)] }
+            report.row(id).map { [.init(id.headlineName), cell($0.estimate, $0.unit, currency: currency)] }
         }
         if !headline.isEmpty {
             document.headline = TextTable(title: headlineTitle, headers: ["Figure", "Value"], rows: headline)
@@ -254,8 +242,49 @@ enum ReportLayout {
         )
     }
 
-    static func cell(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
-        .init(HumanFormat.estimate(estimate, unit))
+    static func cell(_ estimate: Estimate?, _ unit: FigureUnit, currency: String? = nil) -> TextTable.Cell {
+        .init(HumanFormat.estimate(estimate, unit, currency: currency))
+    }
+
+    /// The cost by item (items that cost something, then the total and unit costs), and by
+    /// region and site with each billed link's 95th-percentile rate, amounts in the currency.
+    static func costTables(_ cost: CostFigures, _ figures: ReportFigures) -> [TextTable] {
+        let currency = cost.currency
+        let items: [(String, Estimate?)] = [
+            ("Compute on demand", cost.compute), ("Compute provisioned", cost.provisioned),
+            ("Egress per GB", cost.egress), ("Egress 95th", cost.egress95th), ("Edge delivery", cost.edge),
+            ("Shared devices per GB", cost.sharedPerGB), ("Shared devices 95th", cost.shared95th),
+            ("Shared devices storage", cost.sharedStorage), ("Credits", cost.credits),
+        ]
+        var rows: [[TextTable.Cell]] = items.compactMap { label, estimate in
+            guard let estimate, estimate.mean != 0 else { return nil }
+            return [.init(label), cell(estimate, .money, currency: currency)]
+        }
+        rows += [
+            ["Total", cell(cost.total, .money, currency: currency)],
+            ["Per million requests", cell(cost.perMillionRequests, .money, currency: currency)],
+            ["Per TB delivered", cell(cost.perTBDelivered, .money, currency: currency)],
+            ["Per hour", cell(cost.perHour, .money, currency: currency)],
+        ]
+        var tables = [
+            TextTable(title: "Cost" + (currency.map { " (\($0))" } ?? ""), headers: ["Item", "Cost"], rows: rows)
+        ]
+        var places: [[TextTable.Cell]] = []
+        func add(_ name: String, _ kind: String, _ amount: Estimate?, _ rate: Estimate?) {
+            guard let amount else { return }
+            places.append([
+                .init(name), .init(kind), cell(amount, .money, currency: currency), cell(rate, .bitsPerSecond),
+            ])
+        }
+        for region in figures.regions { add(region.name, "region", region.cost, region.egress95th) }
+        for site in figures.edgeSites { add(site.name, "edge site", site.cost, site.uplink95th) }
+        for pool in figures.sharedPools { add(pool.name, "shared pool", pool.cost, pool.bandwidth95th) }
+        if !places.isEmpty {
+            tables.append(
+                TextTable(title: "Cost by place", headers: ["Place", "Kind", "Cost", "95th-pct rate"], rows: places)
+            )
+        }
+        return tables
     }
 
     // MARK: - Comparison
@@ -266,11 +295,13 @@ enum ReportLayout {
         for entry in comparison.entries.dropFirst() {
             headers += [entry.label, "Δ " + entry.label]
         }
+        let currencies = comparison.entries.map { $0.report.figures.cost?.currency }
+        let currency = currencies.allSatisfy { $0 == currencies[0] } ? currencies[0] : nil
         func row(_ figure: ComparisonFigure, name: String) -> [TextTable.Cell] {
-            var cells: [TextTable.Cell] = [.init(name), mean(figure.estimates[0], figure.unit)]
+            var cells: [TextTable.Cell] = [.init(name), mean(figure.estimates[0], figure.unit, currency: currency)]
             for index in comparison.entries.indices.dropFirst() {
-                cells.append(mean(figure.estimates[index], figure.unit))
-                cells.append(difference(figure.differences[index], figure.id.descriptor))
+                cells.append(mean(figure.estimates[index], figure.unit, currency: currency))
+                cells.append(difference(figure.differences[index], figure.id.descriptor, currency: currency))
             }
             return cells
         }
@@ -334,15 +365,19 @@ enum ReportLayout {
         return document
     }
 
-    private static func mean(_ estimate: Estimate?, _ unit: FigureUnit) -> TextTable.Cell {
-        .init(estimate.map { HumanFormat.format($0.mean, unit) } ?? "—")
+    private static func mean(_ estimate: Estimate?, _ unit: FigureUnit, currency: String?) -> TextTable.Cell {
+        .init(estimate.map { HumanFormat.format($0.mean, unit, currency: currency) } ?? "—")
     }
 
     /// A difference as people read it: `+1.2k/s ± 300/s (+5.0%) * better`. Shares and ratios
     /// change by percentage points (`+2.3 pp ± 0.4 pp`), never by a percentage of a
     /// percentage; `*` marks a 95% interval that excludes zero, and the registry's direction
     /// says whether that change is better or worse.
-    static func differenceText(_ difference: FigureDifference, _ descriptor: FigureDescriptor) -> String {
+    static func differenceText(
+        _ difference: FigureDifference,
+        _ descriptor: FigureDescriptor,
+        currency: String? = nil
+    ) -> String {
         if difference.mean == 0 && (difference.halfWidth95 ?? 0) == 0 { return "no change" }
         let unit = descriptor.unit
         var text: String
@@ -351,8 +386,10 @@ enum ReportLayout {
             text = (difference.mean > 0 ? "+" : "") + points(difference.mean)
             if let halfWidth = difference.halfWidth95 { text += " ± " + points(halfWidth) }
         } else {
-            text = HumanFormat.signed(difference.mean, unit)
-            if let halfWidth = difference.halfWidth95 { text += " ± " + HumanFormat.format(halfWidth, unit) }
+            text = HumanFormat.signed(difference.mean, unit, currency: currency)
+            if let halfWidth = difference.halfWidth95 {
+                text += " ± " + HumanFormat.format(halfWidth, unit, currency: currency)
+            }
             if let relative = difference.relativePercent, difference.mean != 0 {
                 text += " (" + (relative > 0 ? "+" : "") + HumanFormat.fixed(relative, decimals: 1) + "%)"
             }
@@ -362,28 +399,33 @@ enum ReportLayout {
         return text + " *" + verdict
     }
 
-    private static func difference(_ difference: FigureDifference?, _ descriptor: FigureDescriptor) -> TextTable.Cell {
+    private static func difference(
+        _ difference: FigureDifference?,
+        _ descriptor: FigureDescriptor,
+        currency: String?
+    ) -> TextTable.Cell {
         guard let difference else { return "—" }
-        return .init(differenceText(difference, descriptor), highlight: difference.significant)
+        return .init(differenceText(difference, descriptor, currency: currency), highlight: difference.significant)
     }
 
     // MARK: - Sweep
 
     static func document(_ sweep: SweepReport) -> ReportDocument {
         let headers = ["Figure"] + sweep.points.map { sweep.parameter + " = " + $0.value }
+        let currency = sweep.points[0].report.figures.cost?.currency
         var tables: [TextTable] = []
         for section in FigureSection.allCases {
             let figures = sweep.figures.filter { $0.section == section && $0.estimates.contains { $0 != nil } }
             guard !figures.isEmpty else { continue }
             let rows: [[TextTable.Cell]] = figures.map { figure in
-                [.init(figure.displayName)] + figure.estimates.map { cell($0, figure.unit) }
+                [.init(figure.displayName)] + figure.estimates.map { cell($0, figure.unit, currency: currency) }
             }
             tables.append(TextTable(title: section.title, headers: headers, rows: rows))
         }
         let first = sweep.points[0].report.metadata
         let headline: [[TextTable.Cell]] = (first.focus?.headline ?? []).compactMap { id in
             sweep.figure(id).map { figure in
-                [.init(id.headlineName)] + figure.estimates.map { cell($0, figure.unit) }
+                [.init(id.headlineName)] + figure.estimates.map { cell($0, figure.unit, currency: currency) }
             }
         }
         var facts = [

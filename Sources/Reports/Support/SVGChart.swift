@@ -89,16 +89,25 @@ enum SVGChart {
         seriesNames: [String],
         groups: [BarGroup],
         signed: Bool = false,
-        percentagePoints: Bool = false
+        percentagePoints: Bool = false,
+        currency: String? = nil
     ) -> String {
         func valueLabel(_ value: Double) -> String {
             if percentagePoints { return (value > 0 ? "+" : "") + HumanFormat.fixed(value * 100, decimals: 1) + " pp" }
-            return signed ? HumanFormat.signed(value, unit) : HumanFormat.format(value, unit)
+            return signed
+                ? HumanFormat.signed(value, unit, currency: currency)
+                : HumanFormat.format(value, unit, currency: currency)
         }
         let height = 340.0
         let plotHeight = height - top - bottom
         let values = groups.flatMap { $0.values.compactMap { $0 } }.flatMap { [$0.lower, $0.upper, $0.mean] }
-        let y = ChartAxis.linear(title: yTitle, unit: unit, values: values, percentagePoints: percentagePoints)
+        let y = ChartAxis.linear(
+            title: yTitle,
+            unit: unit,
+            values: values,
+            percentagePoints: percentagePoints,
+            currency: currency
+        )
         let x = ChartAxis.categorical(title: "", labels: groups.map(\.label))
         func px(_ value: Double) -> Double { left + x.fraction(value) * plotWidth }
         func py(_ value: Double) -> Double { top + (1 - y.fraction(value)) * plotHeight }

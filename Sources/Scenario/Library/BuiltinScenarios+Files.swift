@@ -29,6 +29,8 @@ extension BuiltinScenarios {
                 - workload/orders/rejected
                 - workload/orders/successRatio
                 - workload/orders/latencyP99
+                - workload/orders/lostDuringOutages
+                - workload/orders/latencyP99DuringOutages
                 - workload/page-assets/latencyP99
                 - servedBy/page-assets/edge
               charts:
@@ -2066,8 +2068,9 @@ extension BuiltinScenarios {
               data centers? One day of Hong Kong on-demand viewing (episodes and shows) with its evening peak,
               served shared-first: a box that holds the video sends it, else the Hong Kong CDN edge, else the
               Shenzhen cloud. Variants compare cloud only, CDN plus cloud, a latency-driven hybrid, high
-              and low box churn, a box density like a mainland city's (a third), and the Shenzhen region
-              failing at the peak. Demand is a slice (about ten videos a second, 14 Gbit/s on average), not all of Hong Kong.
+              and low box churn, a box density like a mainland city's (a third), boxes paid on the 95th
+              percentile instead of credits, and the Shenzhen region failing at the peak. Billed in CNY as
+              it is done: provisioned servers, cross-border bandwidth on the 95th percentile, CDN per GB. Demand is a slice (about ten videos a second, 14 Gbit/s on average), not all of Hong Kong.
 
             # What every report of this scenario leads with: the question, and the figures that answer it
             # (named as in the CSV and JSON reports: section/subject/metric).
@@ -2082,6 +2085,7 @@ extension BuiltinScenarios {
                 - workload/hk-video/stallSeconds
                 - cost/perTBDelivered
                 - cost/total
+                - region/cn-shenzhen/egress95th
 
             sources:
               - seed: 003_fe14300c1b53af24.txt
@@ -2124,8 +2128,20 @@ extension BuiltinScenarios {
                 reason: a modest edge presence whose cache is smaller than the catalogue (about 5.4 TB)
               - figure: "measured one-way latencies: Hong Kong to Shenzhen 14 ms, to Singapore 36 ms, edge to Shenzhen 5 ms"
                 reason: cross-border traffic takes longer paths than the 30 km distance suggests
-              - figure: "prices: 0.05 USD per core-hour, egress 0.10 USD/GB (Shenzhen), 0.09 USD/GB (Singapore); 1 credit per GB at 0.01 USD"
-                reason: order of magnitude of public list prices; the credit value is the shared network's cost per GB
+              - figure: "currency CNY; 1 USD = 7.2 CNY for the Singapore prices, which are set in USD"
+                reason: assumption - the network is run from the mainland and pays in CNY; 7.2 is the order of the 2024-2025 rate
+              - figure: "cloud compute provisioned (reserved) at 0.25 CNY per core-hour in Shenzhen, 0.035 USD in Singapore, paid for every core all day whether busy or not"
+                reason: assumption - order of magnitude of a monthly subscription of a general-purpose instance (list price of about 0.5 CNY per core-hour on demand, about half on a subscription); the zones are servers bought by the month, so their capacity is paid used or not
+              - figure: "Shenzhen to Hong Kong egress bought as cross-border bandwidth at 60 CNY per Mbit/s per month on the 95th percentile of 5-minute samples"
+                reason: assumption - carriers and IDCs in China sell bandwidth per Mbit/s-month on the monthly 95th percentile (mainland IDC bandwidth is tens of CNY per Mbit/s-month); cross-border capacity costs more, hence 60
+              - figure: "Singapore egress 0.09 USD/GB"
+                reason: assumption - order of magnitude of public cloud list prices for internet egress in Asia-Pacific
+              - figure: "Hong Kong CDN delivery 0.3 CNY/GB"
+                reason: assumption - order of magnitude of CDN per-GB list prices for Hong Kong and Asia-Pacific traffic, higher than the mainland's
+              - figure: "1 credit per GB at 0.07 CNY (about 0.01 USD)"
+                reason: assumption - the credit value is the shared network's cost per GB served by a box; the seed says boxes are paid in credits (链克) but gives no value
+              - figure: "box-billing variant: boxes paid 10 CNY per Mbit/s per month of the pool's 95th-percentile upload rate and 0.0003 CNY per GB-day of storage lent, no credits"
+                reason: assumption - shared-compute networks buy home bandwidth the way CDNs buy it, per Mbit/s of the 95th percentile, at a fraction of a data center's price (boxes are cheaper than IDC bandwidth); storage is paid far below cloud storage (about 0.1 CNY per GB-month)
               - figure: "2 ms request handling per video in a cloud zone, 2 servers x 8 cores per zone"
                 reason: a video request is light; capacity is not the bottleneck, the egress is
 
@@ -2133,6 +2149,8 @@ extension BuiltinScenarios {
             interval: 1 h
             seed: 1
             replications: 1
+            currency: CNY
+            exchange_rates: {USD: 7.2}
 
             latency:
               measured:
@@ -2156,13 +2174,15 @@ extension BuiltinScenarios {
               - name: cn-shenzhen
                 location: [22.54, 114.06]
                 egress: 50 Gbps
-                price: {core_hour: 0.05 USD/h, egress: 0.10 USD/GB}
+                price:
+                  provisioned_core_hour: 0.25 CNY/h
+                  egress_95th: {mbps: 60 CNY, per: month, percentile: 95}
                 zones:
                   - {name: cn-shenzhen-a, servers: 2, cores: 8}
               - name: ap-singapore
                 location: [1.35, 103.82]
                 egress: 20 Gbps
-                price: {core_hour: 0.05 USD/h, egress: 0.09 USD/GB}
+                price: {provisioned_core_hour: 0.035 USD/h, egress: 0.09 USD/GB}
                 zones:
                   - {name: ap-singapore-a, servers: 2, cores: 8}
 
@@ -2174,6 +2194,7 @@ extension BuiltinScenarios {
                 cache: 2 TB
                 uplink: 50 Gbps
                 nodes: 4
+                price: {egress: 0.3 CNY/GB}
 
             shared_pools:
               - name: hk-onething
@@ -2205,7 +2226,7 @@ extension BuiltinScenarios {
               retry: {attempts: 3, backoff: 200 ms, multiplier: 2, cap: 5 s, jitter: true}
 
             cost:
-              credit: 0.01 USD
+              credit: 0.07 CNY
 
             variants:
               - name: cloud-only
@@ -2241,6 +2262,11 @@ extension BuiltinScenarios {
                   shared_pools: []
                   edge_sites: []
                   regions.cn-shenzhen.egress: 8 Gbps
+              - name: box-billing
+                description: Boxes paid the way shared-compute networks buy home bandwidth - per Mbit/s of the pool's 95th-percentile upload rate, and per GB-day of storage lent - instead of credits per GB.
+                set:
+                  shared_pools.hk-onething.price: {bandwidth_95th: {mbps: 10 CNY, per: month}, storage_gb_day: 0.0003 CNY}
+                  cost.credit: 0 CNY
               - name: shenzhen-outage
                 description: The Shenzhen region fails from 20:00 to 21:00, at the evening peak - its zone and its egress (so the edge cannot fetch misses either); Singapore takes what the boxes and the edge cache cannot.
                 set:

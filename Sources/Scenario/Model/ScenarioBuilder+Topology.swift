@@ -31,6 +31,27 @@ struct DecodedRegion {
     var price: RegionPricing?
 }
 
+/// A region's `price:` as read, each amount per base unit (second, byte) in the scenario
+/// currency; absent keys are nil and cost nothing.
+struct RegionPriceFields {
+    var coreHour: Double?
+    var provisionedCoreHour: Double?
+    var egress: Double?
+    var egress95th: PercentilePrice?
+}
+
+/// An edge site as read, with its prices.
+struct DecodedEdgeSite {
+    var spec: EdgeSiteSpec
+    var price: EdgeSitePricing?
+}
+
+/// A shared pool as read, with its prices.
+struct DecodedPool {
+    var placement: SharedPoolPlacement
+    var price: SharedPoolPricing?
+}
+
 extension ScenarioBuilder {
     static let latitudeLongitude = ValueParser<[Double]>(expecting: "[latitude, longitude] in degrees") { node in
         guard let elements = node.sequenceElements, elements.count == 2 else {
@@ -81,9 +102,11 @@ extension ScenarioBuilder {
         let egress = region.optional("egress", as: .dataRate)
         readHealthCheck(&region, for: .region(name))
         let price = region.mapping("price") { price in
-            (
-                price.required("core_hour", as: .price(per: .duration)),
-                price.required("egress", as: .price(per: .dataSize))
+            RegionPriceFields(
+                coreHour: self.price(&price, "core_hour", per: .duration),
+                provisionedCoreHour: self.price(&price, "provisioned_core_hour", per: .duration),
+                egress: self.price(&price, "egress", per: .dataSize),
+                egress95th: self.percentilePrice(&price, "egress_95th", of: .region(name))
             )
         }
         var zones: [ZoneSpec]?
@@ -116,11 +139,13 @@ extension ScenarioBuilder {
         do {
             let spec = try RegionSpec(name: name, zones: zones)
             var pricing: RegionPricing?
-            if let price, let core = price.0, let egressPrice = price.1 {
+            if let price {
                 pricing = try RegionPricing(
                     region: name,
-                    pricePerCoreHour: core.amountPerBaseUnit * 3_600,
-                    pricePerEgressGB: egressPrice.amountPerBaseUnit * 1e9
+                    pricePerCoreHour: (price.coreHour ?? 0) * CostUnits.secondsPerHour,
+                    pricePerEgressGB: (price.egress ?? 0) * CostUnits.bytesPerGB,
+                    pricePerProvisionedCoreHour: (price.provisionedCoreHour ?? 0) * CostUnits.secondsPerHour,
+                    egress95th: price.egress95th
                 )
             }
             return DecodedRegion(
@@ -259,9 +284,9 @@ extension ScenarioBuilder {
         return false
     }
 
-    mutating func readEdgeSites(_ top: inout MappingReader) -> [EdgeSiteSpec]? {
+    mutating func readEdgeSites(_ top: inout MappingReader) -> [DecodedEdgeSite]? {
         let sites =
-            top.named("edge_sites", element: "edge site") { site, name -> EdgeSiteSpec? in
+            top.named("edge_sites", element: "edge site") { site, name -> DecodedEdgeSite? in
                 self.elements[.edgeSite(name)] = site.node
                 let location = self.location(&site, of: .edgeSite(name))
                 let region = site.required("region", as: .name)
@@ -283,9 +308,15 @@ extension ScenarioBuilder {
                 let cache = site.required("cache", as: .dataSize)
                 let uplink = site.required("uplink", as: .dataRate)
                 let nodes = site.optional("nodes", as: .count, default: 1)
+                let price = site.mapping("price") { price in
+                    (
+                        self.price(&price, "egress", per: .dataSize),
+                        self.percentilePrice(&price, "egress_95th", of: .edgeSite(name))
+                    )
+                }
                 self.readHealthCheck(&site, for: .edgeSite(name))
                 guard let location, let region, let origin, let cache, let uplink else { return nil }
-                return EdgeSiteSpec(
+                let spec = EdgeSiteSpec(
                     name: name,
                     location: location,
                     region: region,
@@ -294,6 +325,20 @@ extension ScenarioBuilder {
                     uplinkBitsPerSecond: uplink,
                     nodes: nodes
                 )
+                do throws(SpecError) {
+                    var pricing: EdgeSitePricing?
+                    if let price {
+                        pricing = try EdgeSitePricing(
+                            site: name,
+                            pricePerEgressGB: (price.0 ?? 0) * CostUnits.bytesPerGB,
+                            egress95th: price.1
+                        )
+                    }
+                    return DecodedEdgeSite(spec: spec, price: pricing)
+                } catch {
+                    self.report(error, in: &site)
+                    return nil
+                }
             } ?? []
         edgeNames = ReferenceNames(
             top.node("edge_sites").flatMap { node in
@@ -304,9 +349,9 @@ extension ScenarioBuilder {
         return sites
     }
 
-    mutating func readPools(_ top: inout MappingReader) -> [SharedPoolPlacement]? {
+    mutating func readPools(_ top: inout MappingReader) -> [DecodedPool]? {
         let pools =
-            top.named("shared_pools", element: "shared pool") { pool, name -> SharedPoolPlacement? in
+            top.named("shared_pools", element: "shared pool") { pool, name -> DecodedPool? in
                 self.elements[.sharedPool(name)] = pool.node
                 let location = self.location(&pool, of: .sharedPool(name))
                 let region = pool.required("region", as: .name)
@@ -332,6 +377,13 @@ extension ScenarioBuilder {
                 let credits = pool.optional("credits_per_gb", as: .number, default: 0)
                 let probes = pool.optional("probes", as: .count, default: 8)
                 let maxUploads = pool.optional("max_uploads", as: .count, default: 4)
+                let price = pool.mapping("price") { price in
+                    (
+                        self.price(&price, "per_gb", per: .dataSize),
+                        self.percentilePrice(&price, "bandwidth_95th", of: .sharedPool(name)),
+                        self.price(&price, "storage_gb_day", per: nil)
+                    )
+                }
                 guard let location, let region, let devices, let uplink, let storage, let online, let offline
                 else { return nil }
                 let spec = SharedPoolSpec(
@@ -346,22 +398,46 @@ extension ScenarioBuilder {
                     diurnalOffScale: diurnal.map { DiurnalOffScale(hourlyFactors: $0) },
                     creditsPerGB: credits
                 )
-                return SharedPoolPlacement(
+                let placement = SharedPoolPlacement(
                     pool: spec,
                     location: location,
                     region: region,
                     probes: probes,
                     maxUploads: maxUploads
                 )
+                do throws(SpecError) {
+                    var pricing: SharedPoolPricing?
+                    if let price {
+                        pricing = try SharedPoolPricing(
+                            pool: name,
+                            pricePerGB: (price.0 ?? 0) * CostUnits.bytesPerGB,
+                            bandwidth95th: price.1,
+                            pricePerStorageGBDay: price.2 ?? 0
+                        )
+                    }
+                    return DecodedPool(placement: placement, price: pricing)
+                } catch {
+                    self.report(error, in: &pool)
+                    return nil
+                }
             } ?? []
         siteNames.append(contentsOf: names(of: .sharedPool))
         return pools
     }
 
-    /// The price list, when any region has a price or the scenario prices credits; problems
-    /// are reported at the `cost` section or the region at fault.
-    mutating func buildPrices(regions: [DecodedRegion], creditPrice: Double?) -> PriceList? {
-        guard creditPrice != nil || regions.contains(where: { $0.price != nil }) else { return nil }
+    /// The price list, when any region, edge site or pool has a price or the scenario prices
+    /// credits, in the scenario's currency; problems are reported at the `cost` section or
+    /// the element at fault.
+    mutating func buildPrices(
+        regions: [DecodedRegion],
+        edgeSites: [DecodedEdgeSite],
+        pools: [DecodedPool],
+        creditPrice: Double?
+    ) -> PriceList? {
+        let edgePriced = edgeSites.contains { $0.price != nil }
+        let poolPriced = pools.contains { $0.price != nil }
+        guard creditPrice != nil || edgePriced || poolPriced || regions.contains(where: { $0.price != nil })
+        else { return nil }
         do throws(SpecError) {
             var pricing: [RegionPricing] = []
             for region in regions {
@@ -372,7 +448,33 @@ extension ScenarioBuilder {
                     pricing.append(try RegionPricing(region: name, pricePerCoreHour: 0, pricePerEgressGB: 0))
                 }
             }
-            return try PriceList(regions: pricing, pricePerCredit: creditPrice ?? 0)
+            var edgePricing: [EdgeSitePricing] = []
+            if edgePriced {
+                for site in edgeSites {
+                    if let price = site.price {
+                        edgePricing.append(price)
+                    } else {
+                        edgePricing.append(try EdgeSitePricing(site: site.spec.name, pricePerEgressGB: 0))
+                    }
+                }
+            }
+            var poolPricing: [SharedPoolPricing] = []
+            if poolPriced {
+                for pool in pools {
+                    if let price = pool.price {
+                        poolPricing.append(price)
+                    } else {
+                        poolPricing.append(try SharedPoolPricing(pool: pool.placement.pool.name, pricePerGB: 0))
+                    }
+                }
+            }
+            return try PriceList(
+                currency: currency.code,
+                regions: pricing,
+                edgeSites: edgePricing,
+                sharedPools: poolPricing,
+                pricePerCredit: creditPrice ?? 0
+            )
         } catch {
             report(error)
             return nil

@@ -61,6 +61,8 @@ struct ScenarioBuilder {
     /// Service-time errors already reported, so that a class's bad default is reported once
     /// and not again by every zone.
     var reportedServiceErrors: Set<SpecError> = []
+    /// The scenario's currency and exchange rates, read before any price.
+    var currency = CurrencyContext()
 
     /// The most unknown names that get a "did you mean" in one decoding.
     static let suggestionLimit = 100
@@ -111,6 +113,7 @@ struct ScenarioBuilder {
             as: ValueParser<Int>.count.atLeast(1).atMost(10_000),
             default: 1
         )
+        readCurrency(&top)
         let latency = readLatency(&top)
         let workloads = readWorkloads(&top)
         let regions = readRegions(&top, workloads: workloads ?? [])
@@ -124,7 +127,7 @@ struct ScenarioBuilder {
         if let cost = top.node("cost") { elements[.cost] = cost }
         let creditPrice =
             top.mapping("cost") { cost in
-                cost.optional("credit", as: .money).map(\.amount)
+                self.price(&cost, "credit", per: nil)
             } ?? nil
         let variants = readVariants(&top)
         let sweep = readSweep(&top)
@@ -136,12 +139,12 @@ struct ScenarioBuilder {
         guard let name, let duration, let latency, let workloads, let regions,
             let edgeSites, let pools, let populations, let routing, let retry, let outages, let randomFailures
         else { return nil }
-        let prices = buildPrices(regions: regions, creditPrice: creditPrice)
+        let prices = buildPrices(regions: regions, edgeSites: edgeSites, pools: pools, creditPrice: creditPrice)
         guard !diagnostics.hasErrors else { return nil }
         let spec = ModelSpec(
             regions: regions.map(\.placement),
-            edgeSites: edgeSites,
-            sharedPools: pools,
+            edgeSites: edgeSites.map(\.spec),
+            sharedPools: pools.map(\.placement),
             populations: populations,
             workloadClasses: workloads.map(\.spec),
             routing: routing,

@@ -41,6 +41,9 @@ public struct ResourceEstimate: Hashable, Sendable {
     /// The memory a zone takes per core (bytes): a slot for the request in service and a free
     /// list entry, as measured.
     public static let bytesPerCore = 52.0
+    /// The memory one 5-minute sample of a link billed on a percentile takes (bytes): its
+    /// bucket and its step in the difference array (``BandwidthSamples``).
+    public static let bytesPerBandwidthSample = 2.0 * Double(MemoryLayout<Double>.stride)
     /// The memory one latency table entry takes (bytes).
     public static let bytesPerLatencyEntry = Double(MemoryLayout<Int64>.stride)
     /// The memory one random outage window takes while the run goes (bytes): the schedule's
@@ -109,6 +112,23 @@ extension ModelSpec {
             "latency table entries",
             each: ResourceEstimate.bytesPerLatencyEntry
         )
+        if let prices {
+            // Each link billed on a percentile keeps two Doubles per 5-minute sample of the run.
+            let samples = (duration.seconds / BandwidthSamples.sampleLength.seconds).rounded(.up)
+            let billed: [(SpecElement, SpecField)] =
+                prices.regions.compactMap {
+                    $0.egress95th == nil ? nil : (.region($0.region), .price.child("egress_95th"))
+                }
+                + prices.edgeSites.compactMap {
+                    $0.egress95th == nil ? nil : (.edgeSite($0.site), .price.child("egress_95th"))
+                }
+                + prices.sharedPools.compactMap {
+                    $0.bandwidth95th == nil ? nil : (.sharedPool($0.pool), .price.child("bandwidth_95th"))
+                }
+            for (element, field) in billed {
+                add(element, field, samples, "5-minute samples", each: ResourceEstimate.bytesPerBandwidthSample)
+            }
+        }
         let horizon = (warmup + duration).seconds
         var events = 0.0
         for (index, failure) in randomFailures.enumerated() {

@@ -40,6 +40,8 @@ struct ModelRequest: Sendable {
     var restarts: UInt16
     /// Created after the warm-up: counted in the results.
     var isCounted: Bool
+    /// Whether a zone, edge site or link was down when it arrived (see ``OutageClock``).
+    var arrivedDuringOutage: Bool
     var phase: RequestPhase
     var servedBy: ServedBy
     /// The site of the current attempt.
@@ -87,6 +89,7 @@ struct ModelRequest: Sendable {
         self.attempts = 0
         self.restarts = 0
         self.isCounted = isCounted
+        self.arrivedDuringOutage = false
         self.phase = .toSite
         self.servedBy = .cloud
         self.site = .none

@@ -95,6 +95,9 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     public var stallSeconds: Double
     /// CPU-seconds lost to restarts of jobs whose device left (compute only).
     public var wastedCPUSeconds: Double
+    /// What became of the requests that arrived while a zone, edge site or link was down;
+    /// nil when nothing was down in the measured span.
+    public var duringOutages: OutageWindowResults?
     /// Attempts that reached a site that was down (with health checks: sent there before the
     /// failure was detected); nil, and absent from JSON, when no site is health-checked.
     public var sentToDeadSites: UInt64? = nil
@@ -116,6 +119,41 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     public var sloAttainment: Double? {
         guard sloSeconds != nil, served > 0 else { return nil }
         return Double(sloMet) / Double(served)
+    }
+}
+
+/// What became of a class's requests that arrived while a zone, edge site or link was down
+/// (scheduled, random or manual outages), however long after they ended.
+public struct OutageWindowResults: Hashable, Sendable, Codable {
+    /// Measured seconds during which something was down: the window these requests arrived in.
+    public var windowSeconds: Double
+    /// Requests that arrived in the window.
+    public var arrived: UInt64
+    /// Of those, served (perhaps after retries, perhaps after the outage ended).
+    public var served: UInt64
+    /// Of those, rejected or failed on their last attempt.
+    public var lost: UInt64
+    /// The median latency of those served, in seconds; nil when none was.
+    public var latencyP50: Double?
+    /// The 99th-percentile latency of those served, in seconds; nil when none was.
+    public var latencyP99: Double?
+
+    /// The fate of `arrived` requests that arrived in a window of `windowSeconds` measured
+    /// seconds: `served` served, `lost` lost, those served at the latencies given.
+    public init(
+        windowSeconds: Double,
+        arrived: UInt64,
+        served: UInt64,
+        lost: UInt64,
+        latencyP50: Double?,
+        latencyP99: Double?
+    ) {
+        self.windowSeconds = windowSeconds
+        self.arrived = arrived
+        self.served = served
+        self.lost = lost
+        self.latencyP50 = latencyP50
+        self.latencyP99 = latencyP99
     }
 }
 
@@ -310,32 +348,186 @@ public struct SharedPoolResults: Hashable, Sendable, Codable {
     public var transitions: UInt64
 }
 
-/// What the measured span cost, in the price list's currency.
+/// What the measured span cost, in the price list's currency, by item, region and site.
 public struct CostResults: Hashable, Sendable, Codable {
-    /// Compute, egress and credits, and their total.
+    /// The ISO 4217 code of every amount (`CNY`), nil when the price list has none.
+    public var currency: String?
+    /// On-demand compute: busy core-hours at each region's price.
     public var compute: Double
-    /// Egress cost.
+    /// Provisioned compute: every core of every zone for the whole span, used or not.
+    public var provisioned: Double
+    /// Cloud egress billed per GB.
     public var egress: Double
+    /// Cloud egress billed on the 95th percentile (or the price's percentile) of 5-minute rates.
+    public var egress95th: Double
+    /// Edge sites' delivery, per GB and on the percentile.
+    public var edge: Double
+    /// Shared devices paid per GB served.
+    public var sharedPerGB: Double
+    /// Shared devices paid on the pools' percentile rates.
+    public var shared95th: Double
+    /// Shared devices paid for storage lent (GB-days).
+    public var sharedStorage: Double
     /// Credits paid to shared devices, at the credit price.
     public var credits: Double
-    /// Compute, egress and credits together.
+    /// Every item together.
     public var total: Double
-    /// Per million served requests, and per TB delivered (nil when nothing was).
+    /// Per million served requests (nil when none was served).
     public var perMillionRequests: Double?
-    /// Cost per TB delivered, nil when nothing was.
+    /// Per TB delivered (nil when nothing was).
     public var perTBDelivered: Double?
-    /// Per region, in region order: compute and egress.
+    /// Per hour of the measured span at its load (nil when nothing was measured).
+    public var perHour: Double?
+    /// Per region, in region order.
     public var regions: [RegionCostResults]
+    /// Per edge site, in spec order (empty when edge sites are unpriced).
+    public var edgeSites: [SiteCostResults]
+    /// Per shared pool, in spec order (empty when pools are unpriced).
+    public var sharedPools: [SiteCostResults]
+
+    /// The results of a priced run.
+    public init(_ summary: CostSummary) {
+        currency = summary.currency
+        compute = summary.compute
+        provisioned = summary.provisioned
+        egress = summary.egress
+        egress95th = summary.egress95th
+        edge = summary.edge
+        sharedPerGB = summary.sharedPerGB
+        shared95th = summary.shared95th
+        sharedStorage = summary.sharedStorage
+        credits = summary.credits
+        total = summary.total
+        perMillionRequests = summary.costPerMillionRequests
+        perTBDelivered = summary.costPerTBDelivered
+        perHour = summary.costPerHour
+        regions = summary.regions.map {
+            RegionCostResults(
+                region: $0.region,
+                compute: $0.compute,
+                egress: $0.egress,
+                provisioned: $0.provisioned,
+                egress95th: $0.egress95th,
+                egress95thMbps: $0.egress95thMbps,
+                total: $0.total
+            )
+        }
+        edgeSites = summary.edgeSites.map(SiteCostResults.init)
+        sharedPools = summary.sharedPools.map(SiteCostResults.init)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case currency, compute, provisioned, egress, egress95th, edge, sharedPerGB, shared95th, sharedStorage
+        case credits, total, perMillionRequests, perTBDelivered, perHour, regions, edgeSites, sharedPools
+    }
+
+    /// Decodes results; items added with billing (provisioned, 95th, edge, shared devices, per
+    /// hour, per site) default to none, so results written before them still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func amount(_ key: CodingKeys) throws -> Double { try container.decodeIfPresent(Double.self, forKey: key) ?? 0 }
+        currency = try container.decodeIfPresent(String.self, forKey: .currency)
+        compute = try container.decode(Double.self, forKey: .compute)
+        provisioned = try amount(.provisioned)
+        egress = try container.decode(Double.self, forKey: .egress)
+        egress95th = try amount(.egress95th)
+        edge = try amount(.edge)
+        sharedPerGB = try amount(.sharedPerGB)
+        shared95th = try amount(.shared95th)
+        sharedStorage = try amount(.sharedStorage)
+        credits = try container.decode(Double.self, forKey: .credits)
+        total = try container.decode(Double.self, forKey: .total)
+        perMillionRequests = try container.decodeIfPresent(Double.self, forKey: .perMillionRequests)
+        perTBDelivered = try container.decodeIfPresent(Double.self, forKey: .perTBDelivered)
+        perHour = try container.decodeIfPresent(Double.self, forKey: .perHour)
+        regions = try container.decode([RegionCostResults].self, forKey: .regions)
+        edgeSites = try container.decodeIfPresent([SiteCostResults].self, forKey: .edgeSites) ?? []
+        sharedPools = try container.decodeIfPresent([SiteCostResults].self, forKey: .sharedPools) ?? []
+    }
 }
 
 /// One region's cost.
 public struct RegionCostResults: Hashable, Sendable, Codable {
     /// The region's name.
     public var region: String
-    /// Compute cost: busy core-hours at the region price.
+    /// On-demand compute: busy core-hours at the region price.
     public var compute: Double
-    /// Egress cost: GB out at the region price.
+    /// Egress per GB: GB out at the region price.
     public var egress: Double
+    /// Provisioned compute: provisioned core-hours at the region price.
+    public var provisioned: Double
+    /// Egress on the percentile of the egress link's 5-minute rates.
+    public var egress95th: Double
+    /// The egress link's billed percentile rate in Mbit/s (nil when not billed so).
+    public var egress95thMbps: Double?
+    /// Everything the region costs.
+    public var total: Double
+
+    /// One region's cost from its parts.
+    public init(
+        region: String,
+        compute: Double,
+        egress: Double,
+        provisioned: Double,
+        egress95th: Double,
+        egress95thMbps: Double?,
+        total: Double
+    ) {
+        self.region = region
+        self.compute = compute
+        self.egress = egress
+        self.provisioned = provisioned
+        self.egress95th = egress95th
+        self.egress95thMbps = egress95thMbps
+        self.total = total
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case region, compute, egress, provisioned, egress95th, egress95thMbps, total
+    }
+
+    /// Decodes a region's cost; items added with billing default to none (total: compute +
+    /// egress), so results written before them still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        region = try container.decode(String.self, forKey: .region)
+        compute = try container.decode(Double.self, forKey: .compute)
+        egress = try container.decode(Double.self, forKey: .egress)
+        provisioned = try container.decodeIfPresent(Double.self, forKey: .provisioned) ?? 0
+        egress95th = try container.decodeIfPresent(Double.self, forKey: .egress95th) ?? 0
+        egress95thMbps = try container.decodeIfPresent(Double.self, forKey: .egress95thMbps)
+        total =
+            try container.decodeIfPresent(Double.self, forKey: .total) ?? compute + provisioned + egress + egress95th
+    }
+}
+
+/// One edge site's or shared pool's cost.
+public struct SiteCostResults: Hashable, Sendable, Codable {
+    /// The site's or pool's name.
+    public var name: String
+    /// Per-GB charge.
+    public var perGB: Double
+    /// Percentile charge.
+    public var percentile: Double
+    /// The billed percentile rate in Mbit/s (nil when not billed so).
+    public var percentileMbps: Double?
+    /// Storage lent, GB-days at the price (pools only).
+    public var storage: Double
+    /// Credits at the credit price (pools only).
+    public var credits: Double
+    /// Everything the site costs.
+    public var total: Double
+
+    /// The results of one priced site.
+    public init(_ cost: SiteCost) {
+        name = cost.site
+        perGB = cost.perGB
+        percentile = cost.percentile
+        percentileMbps = cost.percentileMbps
+        storage = cost.storage
+        credits = cost.credits
+        total = cost.total
+    }
 }
 
 /// The figures of one interval of the measured span.

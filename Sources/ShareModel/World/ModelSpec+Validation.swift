@@ -353,6 +353,19 @@ extension ModelSpec {
 
     func validatePrices(_ collector: inout SpecErrorCollector, names: SpecNames) {
         guard let prices else { return }
+        // Edge and pool prices are indexed like the spec's sites: none, or one per site in order.
+        let edgeNames = edgeSites.map(\.name)
+        if !prices.edgeSites.isEmpty && prices.edgeSites.map(\.site) != edgeNames {
+            collector.check { () throws(SpecError) in
+                throw SpecError(.cost, .price, .other("must price every edge site, in the spec's order"))
+            }
+        }
+        let poolNames = sharedPools.map(\.pool.name)
+        if !prices.sharedPools.isEmpty && prices.sharedPools.map(\.pool) != poolNames {
+            collector.check { () throws(SpecError) in
+                throw SpecError(.cost, .price, .other("must price every shared pool, in the spec's order"))
+            }
+        }
         for pricing in prices.regions {
             collector.check { () throws(SpecError) in
                 if !names.regions.contains(pricing.region) {

@@ -42,6 +42,8 @@ struct WorkloadTally: Sendable {
     var lostSeries: IntervalSeries
     /// Latency p50 and p99 of the requests served in each interval.
     var latencyQuantiles: IntervalQuantiles
+    /// The fate of the requests that arrived while something was down.
+    var duringOutages = OutageTally()
 
     init(regionCount: Int, interval: SimDuration, origin: SimTime) {
         servedByRegion = Array(repeating: 0, count: regionCount)
@@ -50,6 +52,16 @@ struct WorkloadTally: Sendable {
         lostSeries = IntervalSeries(interval: interval, origin: origin)
         latencyQuantiles = IntervalQuantiles(interval: interval, origin: origin)
     }
+}
+
+/// What the model counts about the measured requests of one class that arrived while a zone,
+/// edge site or link was down, whenever they ended.
+struct OutageTally: Sendable {
+    var arrived: UInt64 = 0
+    var served: UInt64 = 0
+    /// Rejected or failed on their last attempt.
+    var lost: UInt64 = 0
+    var latency = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
 }
 
 /// What the model counts for one shared pool while measuring.

@@ -38,8 +38,7 @@ extension WorldModel {
             setEdge(edge, down: down, scheduler: &scheduler)
         case .link(let name):
             guard let link = linkIndex(named: name) else { return false }
-            links[link].isUp = !down
-            if down { abortFlows(on: link, scheduler: &scheduler) }
+            setLink(link, down: down, scheduler: &scheduler)
         case .group(let name):
             guard let group = spec.failureGroups.first(where: { $0.name == name }) else { return false }
             for zone in group.zones.compactMap(zoneID(named:)) {

@@ -11,8 +11,7 @@ extension WorldModel {
         case .edgeSite(let edge):
             setEdge(edge, down: starts, scheduler: &scheduler)
         case .link(let link):
-            links[link].isUp = !starts
-            if starts { abortFlows(on: link, scheduler: &scheduler) }
+            setLink(link, down: starts, scheduler: &scheduler)
         case .nothing:
             break
         }
@@ -23,13 +22,24 @@ extension WorldModel {
     mutating func setZone<Queue: PendingEventSet>(_ zone: ZoneID, down: Bool, scheduler: inout Scheduler<Queue>) {
         zones[zone].downCount += down ? 1 : -1
         if down, zones[zone].downCount == 1 {
+            outageClock.change(wentDown: true, at: scheduler.now, measuringFrom: warmupEnd)
             siteTruthChanged(zones[zone].site, up: false, at: scheduler.now)
             zones[zone].engine.fail(at: scheduler.now, scheduler: &scheduler, endings: &endings)
             zoneChanged(zone, scheduler: &scheduler)
         } else if !down, zones[zone].downCount == 0 {
+            outageClock.change(wentDown: false, at: scheduler.now, measuringFrom: warmupEnd)
             zones[zone].engine.recover(at: scheduler.now)
             siteTruthChanged(zones[zone].site, up: true, at: scheduler.now)
         }
+    }
+
+    /// Link `link` goes down (its flows fail) or comes back; a change to the state it is
+    /// already in does nothing.
+    mutating func setLink<Queue: PendingEventSet>(_ link: LinkID, down: Bool, scheduler: inout Scheduler<Queue>) {
+        guard links[link].isUp == down else { return }
+        links[link].isUp = !down
+        outageClock.change(wentDown: down, at: scheduler.now, measuringFrom: warmupEnd)
+        if down { abortFlows(on: link, scheduler: &scheduler) }
     }
 
     /// Edge site `edge` goes down (its transfers fail, arrivals are turned away) or comes back.
@@ -40,6 +50,7 @@ extension WorldModel {
     ) {
         guard edgeSites[edge].isUp == down else { return }
         edgeSites[edge].isUp = !down
+        outageClock.change(wentDown: down, at: scheduler.now, measuringFrom: warmupEnd)
         siteTruthChanged(edgeSites[edge].site, up: !down, at: scheduler.now)
         if down {
             edgeSites[edge].downSince = scheduler.now

@@ -28,6 +28,7 @@ extension WorldModel {
             created: now,
             isCounted: measuring
         )
+        request.arrivedDuringOutage = outageClock.isAnyDown
         if let catalogue = classes[workloadClass].catalogue {
             let object = catalogue.drawObject(using: &demands[index].objectStream)
             request.object = Int32(object)
@@ -36,7 +37,10 @@ extension WorldModel {
         if let job = spec.workloadClasses[workloadClass.offset].kind.job {
             request.work = max(0, job.cpuSeconds.sample(using: &classes[workloadClass].workStream))
         }
-        if measuring { classes[workloadClass].tally.arrived += 1 }
+        if measuring {
+            classes[workloadClass].tally.arrived += 1
+            if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.arrived += 1 }
+        }
         let id = requests.insert(request)
         attempt(id, scheduler: &scheduler)
     }
@@ -165,6 +169,7 @@ extension WorldModel {
             case .failed: classes[workloadClass].tally.failed += 1
             }
             classes[workloadClass].tally.lostSeries.record(count: 1, sum: 0, at: scheduler.now)
+            if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.lost += 1 }
         }
         requests.remove(id)
     }
@@ -191,6 +196,10 @@ extension WorldModel {
         classes[workloadClass].tally.stallSeconds += request.stallSeconds
         classes[workloadClass].tally.servedSeries.record(latency.seconds, at: time)
         classes[workloadClass].tally.latencyQuantiles.record(latency, at: time)
+        if request.arrivedDuringOutage {
+            classes[workloadClass].tally.duringOutages.served += 1
+            classes[workloadClass].tally.duringOutages.latency.record(latency)
+        }
         if request.bytes > 0 {
             classes[workloadClass].tally.bytesSeries.record(request.bytes, at: time)
         }

@@ -12,7 +12,7 @@ extension WorldModel {
             inFlight[request.workloadClass.offset] += 1
         }
         let workloads = spec.workloadClasses.indices.map { index in
-            workloadResults(index, inFlight: inFlight[index], measured: measured)
+            workloadResults(index, inFlight: inFlight[index], measured: measured, end: end)
         }
         let zoneResults = zones.indices.map { zoneResult($0, end: end) }
         let regionResults = spec.regions.indices.map { region in
@@ -31,7 +31,7 @@ extension WorldModel {
             zones: zoneResults,
             edgeSites: edgeResults,
             sharedPools: poolResults,
-            cost: costResults(),
+            cost: costResults(end: end, measured: measured),
             series: series(until: end),
             warnings: Optional(warnings(workloads: workloads, zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 }
         )
@@ -42,8 +42,9 @@ extension WorldModel {
         requests.liveSlots.map { requests[$0] }
     }
 
-    /// The results of workload class `index`, with `inFlight` of its requests still in flight.
-    func workloadResults(_ index: Int, inFlight: UInt64, measured: Double) -> WorkloadResults {
+    /// The results of workload class `index`, with `inFlight` of its requests still in flight,
+    /// over a measured span ending at `end`.
+    func workloadResults(_ index: Int, inFlight: UInt64, measured: Double, end: SimTime) -> WorkloadResults {
         let tally = classes[index].tally
         let histogram = tally.latency
         let empty = histogram.isEmpty
@@ -84,7 +85,8 @@ extension WorldModel {
             throughputPerSecond: Double(tally.served) / measured,
             bitsPerSecond: tally.bytes * 8 / measured,
             stallSeconds: tally.stallSeconds,
-            wastedCPUSeconds: tally.wastedCPUSeconds
+            wastedCPUSeconds: tally.wastedCPUSeconds,
+            duringOutages: outageWindowResults(tally.duringOutages, end: end)
         )
         if hasHealthChecks {
             results.sentToDeadSites = tally.sentToDeadSites
@@ -93,6 +95,21 @@ extension WorldModel {
                 tally.retriedServed == 0 ? nil : tally.retryDelaySeconds / Double(tally.retriedServed)
         }
         return results
+    }
+
+    /// `tally` as results, or nil when nothing was down in the measured span up to `end`.
+    func outageWindowResults(_ tally: OutageTally, end: SimTime) -> OutageWindowResults? {
+        let window = outageClock.measuredSeconds(until: end, measuringFrom: warmupEnd)
+        guard window > 0 else { return nil }
+        let served = !tally.latency.isEmpty
+        return OutageWindowResults(
+            windowSeconds: window,
+            arrived: tally.arrived,
+            served: tally.served,
+            lost: tally.lost,
+            latencyP50: served ? tally.latency.percentile(50).seconds : nil,
+            latencyP99: served ? tally.latency.percentile(99).seconds : nil
+        )
     }
 
     /// What the health checker of `site` saw, or nil when it is not checked.
@@ -194,21 +211,26 @@ extension WorldModel {
         )
     }
 
-    /// The costs, if the spec has prices.
-    func costResults() -> CostResults? {
+    /// The costs, if the spec has prices, of `measured` seconds ending at `end`: the ledger's
+    /// recorded quantities plus provisioned cores (every zone's capacity for the whole span,
+    /// busy or not, up or not) and storage lent (each pool's storage × its time-weighted
+    /// online fraction, since an offline device's storage cannot be used).
+    func costResults(end: SimTime, measured: Double) -> CostResults? {
         guard let prices = spec.prices else { return nil }
-        let summary = ledger.summary(prices: prices)
-        return CostResults(
-            compute: summary.compute,
-            egress: summary.egress,
-            credits: summary.credits,
-            total: summary.total,
-            perMillionRequests: summary.costPerMillionRequests,
-            perTBDelivered: summary.costPerTBDelivered,
-            regions: summary.regions.map {
-                RegionCostResults(region: $0.region, compute: $0.compute, egress: $0.egress)
-            }
-        )
+        var billed = ledger
+        billed.endMeasurement(seconds: measured)
+        for zone in zones.indices {
+            billed.recordProvisioned(
+                region: CostRegionID(zones[zone].region.index),
+                coreSeconds: Double(zones[zone].engine.spec.capacity) * measured
+            )
+        }
+        for pool in pools.indices where pool < billed.poolBytes.count {
+            let engine = pools[pool].engine
+            let storage = engine.storageBytes.reduce(0.0) { $0 + Double($1) }
+            billed.recordStorage(pool: pool, byteSeconds: storage * engine.onlineFraction.mean(until: end) * measured)
+        }
+        return CostResults(billed.summary(prices: prices))
     }
 
     /// The per-interval series from the end of the warm-up to `end`.

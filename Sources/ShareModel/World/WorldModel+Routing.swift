@@ -157,19 +157,32 @@ extension WorldModel {
         return best.flatMap { settle($0.candidate, for: id) }
     }
 
-    /// Two healthy candidates at random, among all of them; the less loaded one.
+    /// Two healthy candidates at random, among all of them (each pair equally likely); the
+    /// less loaded one, the nearer on a tie.
+    ///
+    /// - Complexity: O(1) expected while most candidates are healthy (``HealthyDraw``).
     mutating func twoChoices(_ id: RequestSlot) -> RouteChoice? {
         let demand = requests[id].demand
         completeCandidates(of: demand)
         let candidates = demands[demand].candidates.sites
-        let healthy = candidates.reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
-        guard healthy > 0 else { return nil }
-        let first = healthyPosition(Int(routeStream.nextInt(below: UInt64(healthy))), among: candidates)
-        guard healthy > 1 else { return settle(demands[demand].candidates[first], for: id) }
-        var secondRank = Int(routeStream.nextInt(below: UInt64(healthy - 1)))
-        let firstRank = candidates[..<first].reduce(0) { $0 + (isHealthy($1) ? 1 : 0) }
-        if secondRank >= firstRank { secondRank += 1 }
-        let second = healthyPosition(secondRank, among: candidates)
+        // The stream is taken out of the model while the draws read the model's health, and
+        // put back before a pool is probed.
+        var stream = routeStream
+        let first = HealthyDraw.uniform(
+            count: candidates.count,
+            stream: &stream,
+            isEligible: { isHealthy(candidates[$0]) }
+        )
+        let second = first.flatMap { first in
+            HealthyDraw.uniform(
+                count: candidates.count,
+                stream: &stream,
+                isEligible: { $0 != first && isHealthy(candidates[$0]) }
+            )
+        }
+        routeStream = stream
+        guard let first else { return nil }
+        guard let second else { return settle(demands[demand].candidates[first], for: id) }
         let firstLoad = load(of: candidates[first], for: id)
         let secondLoad = load(of: candidates[second], for: id)
         let chosen = secondLoad < firstLoad || (secondLoad == firstLoad && second < first) ? second : first
@@ -177,33 +190,28 @@ extension WorldModel {
     }
 
     /// A healthy candidate at random, among all of them, in proportion to its weight.
+    ///
+    /// - Complexity: O(log n) expected while most of the weight is healthy (``HealthyDraw``);
+    ///   the demand's running sums of weights are built once, at its first weighted draw.
     mutating func weightedChoice(_ id: RequestSlot) -> RouteChoice? {
         let demand = requests[id].demand
         completeCandidates(of: demand)
         let candidates = demands[demand].candidates.sites
-        var total = 0.0
-        for site in candidates where isHealthy(site) { total += sites[site].weight }
-        guard total > 0 else { return nil }
-        var draw = routeStream.nextUnit() * total
-        var chosen: Int?
-        for position in candidates.indices {
-            let site = candidates[position]
-            guard isHealthy(site), sites[site].weight > 0 else { continue }
-            chosen = position
-            draw -= sites[site].weight
-            if draw < 0 { break }
+        if demands[demand].cumulativeWeights.count != candidates.count {
+            var sum = 0.0
+            demands[demand].cumulativeWeights = candidates.map { site in
+                sum += sites[site].weight
+                return sum
+            }
         }
+        var stream = routeStream
+        let chosen = HealthyDraw.weighted(
+            cumulativeWeights: demands[demand].cumulativeWeights,
+            stream: &stream,
+            isEligible: { isHealthy(candidates[$0]) }
+        )
+        routeStream = stream
         return chosen.flatMap { settle(demands[demand].candidates[$0], for: id) }
-    }
-
-    /// The position of the `rank`-th healthy site of `candidates`.
-    func healthyPosition(_ rank: Int, among candidates: [SiteID]) -> Int {
-        var remaining = rank
-        for position in candidates.indices where isHealthy(candidates[position]) {
-            if remaining == 0 { return position }
-            remaining -= 1
-        }
-        preconditionFailure("no healthy candidate of rank \(rank) among \(candidates.count)")
     }
 
     /// `candidate` as the choice, with a device when it is a pool; a pool without a device

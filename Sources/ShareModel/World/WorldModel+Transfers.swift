@@ -157,19 +157,28 @@ extension WorldModel {
         if !request.egressRegion.isNone {
             regions[request.egressRegion].egressBytes += request.isCounted ? bytes : 0
             if request.isCounted {
-                ledger.recordEgress(region: CostRegionID(request.egressRegion.index), bytes: UInt64(bytes))
+                ledger.recordEgress(
+                    region: CostRegionID(request.egressRegion.index),
+                    bytes: UInt64(bytes),
+                    from: request.transferStart,
+                    to: time
+                )
             }
         }
         switch sites[request.site].role {
         case .edge(let edge):
-            if request.isCounted { edgeSites[edge].bytes += bytes }
+            if request.isCounted {
+                edgeSites[edge].bytes += bytes
+                ledger.recordEdge(site: edge.offset, bytes: UInt64(bytes), from: request.transferStart, to: time)
+            }
         case .pool(let pool):
             pools[pool].engine.recordServed(bytes: bytes, by: request.device)
             if request.isCounted {
                 let credits = bytes / SharedPool.bytesPerGB * pools[pool].engine.spec.creditsPerGB
                 pools[pool].tally.bytesServed += bytes
                 pools[pool].tally.credits += credits
-                ledger.recordCredits(credits)
+                ledger.recordCredits(credits, pool: pool.offset)
+                ledger.recordPool(pool: pool.offset, bytes: UInt64(bytes), from: request.transferStart, to: time)
             }
         case .zone:
             break

@@ -116,6 +116,8 @@ public struct WorldModel: SimulationModel, Sendable {
 
     // MARK: Measurement
     var measuring = false
+    /// What is down now, and for how long something was while measuring.
+    var outageClock = OutageClock()
     var ledger: CostLedger
 
     // MARK: Limits
@@ -144,7 +146,22 @@ public struct WorldModel: SimulationModel, Sendable {
         runEnd = warmupEnd + spec.duration
         routeStream = RandomStream(seed: seed, name: "routing")
         retryStream = RandomStream(seed: seed, name: "retry")
-        ledger = spec.prices.map { CostLedger(prices: $0) } ?? CostLedger(regionCount: spec.regions.count)
+        let (start, end) = (warmupEnd, runEnd)
+        ledger =
+            spec.prices.map {
+                CostLedger(
+                    prices: $0,
+                    edgeSiteCount: spec.edgeSites.count,
+                    poolCount: spec.sharedPools.count,
+                    measuredFrom: start,
+                    to: end
+                )
+            }
+            ?? CostLedger(
+                regionCount: spec.regions.count,
+                edgeSiteCount: spec.edgeSites.count,
+                poolCount: spec.sharedPools.count
+            )
         do throws(SpecError) {
             try buildSites()
             try buildNetwork()
@@ -344,6 +361,9 @@ struct Demand: EntityState, Sendable {
     /// The sites that may serve it, nearest first: the nearest few of each kind until a
     /// router needs more, then all of them.
     var candidates: CandidateList
+    /// For weighted routing, the running sums of the complete candidate list's weights, in
+    /// its order; empty until the first weighted draw.
+    var cumulativeWeights: [Double] = []
 }
 
 /// What the model needs to know of one workload class per request.
