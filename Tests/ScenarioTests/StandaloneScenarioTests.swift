@@ -220,7 +220,7 @@ struct StandaloneScenarioTests {
                 shownCount += 1
             }
         }
-        #expect(shownCount == 39)
+        #expect(shownCount == 40)
     }
 
     @Test("A variant keeps the sweep only when every point still applies")
