@@ -140,6 +140,19 @@ struct FailureDetectionTests {
         // Recovery takes healthy_after = 2 probes: between 5 and 10 s after repair.
         let recovery = try #require(detection.meanRecoverySeconds)
         #expect(recovery > 5 && recovery <= 10)
+        #expect(checked.warnings == nil)
+        // An outage shorter than the shortest detection delay (12 s) is never detected: a warning says so.
+        let blip = try ScheduledOutage(target: .zone("hz-a"), start: SimTime(.seconds(100)), duration: .seconds(8))
+        var short = try twoZoneSpec(lambda: 20, duration: .seconds(300), outages: [blip])
+        short.healthCheck = try HealthCheckSpec(
+            interval: .seconds(5),
+            timeout: .seconds(2),
+            unhealthyAfter: 3,
+            healthyAfter: 2
+        )
+        let missed = try ModelRun.run(short, seed: 3)
+        #expect(missed.zones[0].detection?.undetectedOutages == 1 && missed.zones[0].detection?.outagesDetected == 0)
+        #expect(missed.warnings?.contains { $0.hasPrefix("zone 'hz-a': 1 outage(s) ended before") } == true)
     }
 
     @Test("A region fails all its zones, and a failure group all its members, at the same instant")
@@ -262,5 +275,28 @@ struct FailureDetectionTests {
             #expect(run.zones[0].detection?.outagesDetected == 0 && run.zones[0].detection?.lateMarkDowns == 0)
             #expect(run.zones[0].availability == 1)
         }
+    }
+
+    @Test("Health checks cost one event per site per interval, and change nothing else while all is up")
+    func probeCost() throws {
+        let check = try HealthCheckSpec(interval: .seconds(5), timeout: .seconds(2), unhealthyAfter: 3, healthyAfter: 2)
+        let plain = try twoZoneSpec(lambda: 5, duration: .hours(1))
+        var checked = plain
+        checked.healthCheck = check
+        let without = try ModelRun.run(plain, seed: 9)
+        let with = try ModelRun.run(checked, seed: 9)
+        // Each site probes at its phase, then every 5 s, up to the end of the run (exclusive).
+        let end = SimTime.zero + .hours(1)
+        var probes: UInt64 = 0
+        for name in ["hz-a", "hz-b"] {
+            var stream = RandomStream(seed: 9, name: "health-check/\(name)")
+            let phase = SimTime.zero + .nanoseconds(Int64(stream.nextInt(below: UInt64(check.interval.nanoseconds))))
+            probes += UInt64((end - phase - .nanoseconds(1)).nanoseconds / check.interval.nanoseconds) + 1
+        }
+        #expect(probes > 1_438 && probes <= 1_440)
+        #expect(with.eventsProcessed == without.eventsProcessed + probes)
+        #expect(with.workloads[0].served == without.workloads[0].served)
+        #expect(with.workloads[0].latency == without.workloads[0].latency)
+        #expect(with.workloads[0].sentToDeadSites == 0 && without.workloads[0].sentToDeadSites == nil)
     }
 }

@@ -216,7 +216,11 @@ struct ScenarioCommandTests {
         let result = try CLIRunner.run(["list"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("xunlei-hongkong") && result.standardOutput.contains("(default)"))
-        #expect(result.standardOutput.contains("variants: base, zone-outage-at-peak, region-outage-at-peak, region-outage-detected, no-edge"))
+        #expect(
+            result.standardOutput.contains(
+                "variants: base, zone-outage-at-peak, region-outage-at-peak, region-outage-detected, no-edge"
+            )
+        )
         #expect(
             result.standardOutput.contains("sweep: shared_pools.infinite-node.devices over 10k, 20k, 50k, 100k, 200k")
         )

@@ -107,10 +107,12 @@ enum ReportLayout {
     }
 
     /// The failure-detection tables of a run with health checks, none without: per checked
-    /// site that failed, how long detection took; per class, what was sent into the windows.
+    /// site that failed (a site that never failed is left out: with hundreds of zones the
+    /// table would be mostly dashes), how long detection took; per class, what was sent into
+    /// the windows.
     static func detectionTables(_ figures: ReportFigures) -> [TextTable] {
         var tables: [TextTable] = []
-        let zones = figures.zones.filter { $0.undetectedOutages != nil }
+        let zones = figures.zones.filter { $0.detectionSeconds != nil || ($0.undetectedOutages?.mean ?? 0) > 0 }
         let edges = figures.edgeSites.filter { $0.detectionSeconds != nil }
         if !zones.isEmpty || !edges.isEmpty {
             tables.append(

@@ -27,10 +27,16 @@ extension WorldModel {
     /// The description's warnings, then every workload class with more than 1% of its
     /// requests still in flight at the end (its latency and success figures cover only the
     /// requests that ended), then every zone whose cores were at least 98% busy over the
-    /// measured time: its waits, rejections and timeouts describe an overloaded zone.
+    /// measured time: its waits, rejections and timeouts describe an overloaded zone; then
+    /// every health-checked zone with outages that ended before they were detected.
     func warnings(workloads: [WorkloadResults], zones: [ZoneResults]) -> [String] {
         spec.warnings
             + workloads.compactMap(Self.unfinishedWarning)
+            + zones.compactMap { zone in
+                guard let undetected = zone.detection?.undetectedOutages, undetected > 0 else { return nil }
+                return "zone '\(zone.name)': \(undetected) outage(s) ended before its health check detected them; "
+                    + "the router kept sending it requests, which waited out the timeout"
+            }
             + zones.filter { $0.utilisation >= Self.saturatedUtilisation }.map { zone in
                 let percent = FixedDecimal.text(zone.utilisation * 100, decimals: 1) ?? "100"
                 return "zone '\(zone.name)' was saturated: \(percent)% of its cores busy over the measured time; "
