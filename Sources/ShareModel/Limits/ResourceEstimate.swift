@@ -52,7 +52,8 @@ public struct ResourceEstimate: Hashable, Sendable {
     public static let bytesPerOutageWindow = 150.0
 
     /// The memory one workload class takes (bytes): its latency histogram, 1 ns to 24 h at 3
-    /// digits (measured: 1,000 classes take 300 MB).
+    /// digits (measured: 1,000 classes take 300 MB); with outages, a second one for the
+    /// requests that arrive during them.
     public static let bytesPerWorkloadClass = Double(
         LatencyHistogram.countsBytes(highestTrackable: WorkloadTallyLimits.latencyRange)
     )
@@ -97,12 +98,15 @@ extension ModelSpec {
                 each: ResourceEstimate.bytesPerCore
             )
         }
+        let hasOutages = !outages.isEmpty || !randomFailures.isEmpty
         add(
             .scenario,
             .workloads,
             Double(workloadClasses.count),
-            "workload classes (a latency histogram each)",
-            each: ResourceEstimate.bytesPerWorkloadClass
+            hasOutages
+                ? "workload classes (two latency histograms each: all requests, and those during outages)"
+                : "workload classes (a latency histogram each)",
+            each: ResourceEstimate.bytesPerWorkloadClass * (hasOutages ? 2 : 1)
         )
         let endpoints = Double(regions.count + zones.count + edgeSites.count + sharedPools.count + populations.count)
         add(

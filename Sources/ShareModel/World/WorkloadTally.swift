@@ -61,7 +61,18 @@ struct OutageTally: Sendable {
     var served: UInt64 = 0
     /// Rejected or failed on their last attempt.
     var lost: UInt64 = 0
-    var latency = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
+    /// The latencies of those served; created at the first (a histogram is about 300 KB, which
+    /// a scenario without outages, or with a thousand classes, should not pay for).
+    var latency: LatencyHistogram?
+
+    /// Records the latency of one of them served.
+    mutating func recordServed(_ latency: SimDuration) {
+        served += 1
+        if self.latency == nil {
+            self.latency = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
+        }
+        self.latency!.record(latency)
+    }
 }
 
 /// What the model counts for one shared pool while measuring.

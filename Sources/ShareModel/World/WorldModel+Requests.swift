@@ -197,8 +197,7 @@ extension WorldModel {
         classes[workloadClass].tally.servedSeries.record(latency.seconds, at: time)
         classes[workloadClass].tally.latencyQuantiles.record(latency, at: time)
         if request.arrivedDuringOutage {
-            classes[workloadClass].tally.duringOutages.served += 1
-            classes[workloadClass].tally.duringOutages.latency.record(latency)
+            classes[workloadClass].tally.duringOutages.recordServed(latency)
         }
         if request.bytes > 0 {
             classes[workloadClass].tally.bytesSeries.record(request.bytes, at: time)

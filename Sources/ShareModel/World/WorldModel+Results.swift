@@ -101,14 +101,14 @@ extension WorldModel {
     func outageWindowResults(_ tally: OutageTally, end: SimTime) -> OutageWindowResults? {
         let window = outageClock.measuredSeconds(until: end, measuringFrom: warmupEnd)
         guard window > 0 else { return nil }
-        let served = !tally.latency.isEmpty
+        let latency = tally.latency.flatMap { $0.isEmpty ? nil : $0 }
         return OutageWindowResults(
             windowSeconds: window,
             arrived: tally.arrived,
             served: tally.served,
             lost: tally.lost,
-            latencyP50: served ? tally.latency.percentile(50).seconds : nil,
-            latencyP99: served ? tally.latency.percentile(99).seconds : nil
+            latencyP50: latency?.percentile(50).seconds,
+            latencyP99: latency?.percentile(99).seconds
         )
     }
 
