@@ -125,7 +125,7 @@ struct WorkerPoolTests {
         }
         let jobs = sampleJobs(3)
         var options = WorkerPoolOptions(workerCount: 0, executable: "/nonexistent")
-        options.stopSignals = [.hangup]
+        options.stopSignals = [.testStop]
         let outcome = try WorkerPool(options: options) { job in
             if job.id == jobs[0].id { throw Boom() }
             return FakeWorker.transform(job)
@@ -171,7 +171,7 @@ struct WorkerPoolTests {
     func missingExecutable() throws {
         let jobs = sampleJobs(3)
         var options = WorkerPoolOptions(workerCount: 2, executable: "/nonexistent/sharesim")
-        options.stopSignals = [.hangup]
+        options.stopSignals = [.testStop]
         let outcome = try WorkerPool(options: options).run(jobs)
         #expect(outcome.results.isEmpty)
         #expect(outcome.failures.map(\.id) == jobs.map(\.id))
@@ -188,7 +188,7 @@ struct WorkerPoolTests {
     func workerExitsImmediately() throws {
         let jobs = sampleJobs(2)
         var options = WorkerPoolOptions(workerCount: 2, executable: "/bin/sh", arguments: ["-c", "exit 7"])
-        options.stopSignals = [.hangup]
+        options.stopSignals = [.testStop]
         let outcome = try WorkerPool(options: options).run(jobs)
         let crash = WorkerFailureReason.crashed(ProcessExit(status: 7, signal: nil))
         #expect(outcome.failures == jobs.map { WorkerFailure(id: $0.id, attempts: [crash, crash]) })
@@ -233,11 +233,11 @@ struct WorkerPoolTests {
             guard case .finished(let result) = event else { return }
             try? first.append(result)
             finished += 1
-            // The pool watches SIGHUP here (see fakeWorkerOptions), like Ctrl-C in the CLI.
-            if finished == 3 { raiseHangup() }
+            // The pool watches the test's stop signal here (see fakeWorkerOptions), like Ctrl-C in the CLI.
+            if finished == 3 { raiseTestStop() }
         }
         first.close()
-        #expect(interrupted.interruption == .hangup)
+        #expect(interrupted.interruption == .testStop)
         #expect(interrupted.failures.isEmpty, "abandoned jobs are not failures")
         #expect(interrupted.results.count >= 3 && interrupted.results.count < 8)
         #expect(interrupted.results.count + interrupted.unfinishedJobIDs.count == 8)
@@ -260,14 +260,14 @@ struct WorkerPoolTests {
     func inProcessInterruption() throws {
         let jobs = sampleJobs(5)
         var options = WorkerPoolOptions(workerCount: 0, executable: "/nonexistent")
-        options.stopSignals = [.hangup]
+        options.stopSignals = [.testStop]
         var ran: [String] = []
         let outcome = try WorkerPool(options: options) { job in
             ran.append(job.id)
-            if ran.count == 2 { raiseHangup() }
+            if ran.count == 2 { raiseTestStop() }
             return FakeWorker.transform(job)
         }.run(jobs)
-        #expect(outcome.interruption == .hangup)
+        #expect(outcome.interruption == .testStop)
         #expect(outcome.results == Array(Self.expectedOutcome(5).results.prefix(2)))
         #expect(outcome.unfinishedJobIDs == jobs.dropFirst(2).map(\.id))
         #expect(ran.count == 2)
@@ -294,18 +294,25 @@ struct WorkerPoolTests {
     }
 }
 
-/// Sends `SIGHUP` to this thread and lets libuv's handler run before returning, so the
-/// signal cannot land after the pool has stopped watching it.
+extension ProcessSignal {
+    /// The stop signal these tests send: `SIGWINCH`, which no pool watches by default and
+    /// which is ignored unless watched. Not `SIGHUP`: a pool of another suite running in
+    /// process at the same moment (the experiment runner's tests) watches that and would stop too.
+    static let testStop = ProcessSignal(rawValue: SIGWINCH)
+}
+
+/// Sends ``ProcessSignal/testStop`` to this thread and lets libuv's handler run before
+/// returning, so the signal cannot land after the pool has stopped watching it.
 ///
 /// Test threads are dispatch workers, which block asynchronous signals; a plain `kill`
 /// goes to some other thread at some later moment, and `raise` alone would leave the
 /// signal pending on this thread. So the signal is unblocked around `raise`.
-func raiseHangup() {
-    var hangup = sigset_t()
+func raiseTestStop() {
+    var stop = sigset_t()
     var previous = sigset_t()
-    sigemptyset(&hangup)
-    sigaddset(&hangup, SIGHUP)
-    pthread_sigmask(SIG_UNBLOCK, &hangup, &previous)
-    raise(SIGHUP)
+    sigemptyset(&stop)
+    sigaddset(&stop, SIGWINCH)
+    pthread_sigmask(SIG_UNBLOCK, &stop, &previous)
+    raise(SIGWINCH)
     pthread_sigmask(SIG_SETMASK, &previous, nil)
 }

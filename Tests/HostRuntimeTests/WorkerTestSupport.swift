@@ -156,6 +156,6 @@ func fakeWorkerOptions(
         arguments: [path, scratch.file(log), scratch.path],
         timeLimit: timeLimit
     )
-    options.stopSignals = [.hangup]
+    options.stopSignals = [.testStop]
     return options
 }
