@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SharesimCLITests",
-            dependencies: ["sharesim", "SimTestSupport", "Scenario", "ShareModel"],
+            dependencies: ["sharesim", "SimTestSupport", "Scenario", "ShareModel", "HostRuntime"],
             swiftSettings: sharedSettings
         ),
     ],

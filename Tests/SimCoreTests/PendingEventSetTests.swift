@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SimCore
@@ -540,14 +541,18 @@ struct PendingEventSetTests {
         }
     }
 
+    @Test("in a debug build the invariant walks follow SHARESIM_INTERNAL_CHECKS in the environment")
+    func internalChecksSwitch() {
+        #if DEBUG && !SHARESIM_INTERNAL_CHECKS
+        let asked = ProcessInfo.processInfo.environment["SHARESIM_INTERNAL_CHECKS"] == "1"
+        #expect(BuildConfiguration.internalChecksEnabled == asked)
+        #endif
+    }
+
     @Test("a queue grown to 100,000 events drains in order", arguments: QueueKind.allCases)
     func growAndDrain(kind: QueueKind) {
         // With internal checks every operation walks the whole set: keep that run short.
-        #if SHARESIM_INTERNAL_CHECKS
-        kind.driver.growsAndDrainsInOrder(count: 2_000, seed: 42)
-        #else
-        kind.driver.growsAndDrainsInOrder(count: 100_000, seed: 42)
-        #endif
+        kind.driver.growsAndDrainsInOrder(count: BuildConfiguration.internalChecksEnabled ? 2_000 : 100_000, seed: 42)
     }
 
     @Test(
@@ -640,11 +645,7 @@ struct LadderRefillTests {
         let crowdTime: Int64 = 150 * 1_000_000 + 1
         let crowdStart = sequence
         // With internal checks every operation walks the whole queue: keep that run short.
-        #if SHARESIM_INTERNAL_CHECKS
-        let crowd: UInt64 = 1_000
-        #else
-        let crowd: UInt64 = 20_000
-        #endif
+        let crowd: UInt64 = BuildConfiguration.internalChecksEnabled ? 1_000 : 20_000
         for _ in 0..<crowd {
             queue.insert(event(crowdTime, sequence))
             sequence += 1

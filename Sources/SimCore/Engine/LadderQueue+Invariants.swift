@@ -1,4 +1,4 @@
-#if SHARESIM_INTERNAL_CHECKS
+#if SHARESIM_INTERNAL_CHECKS || DEBUG
 extension LadderQueue {
     /// Walks the whole queue and traps on the first broken invariant: counts, the disjoint
     /// and ordered spans of Top, the rungs and Bottom, bucket placement, Bottom's order, and

@@ -287,12 +287,12 @@ public struct LadderQueue: PendingEventSet, Sendable {
     }
 
     /// Traps unless every structural invariant holds (see ``LadderQueue``). Empty unless
-    /// built with `SHARESIM_INTERNAL_CHECKS`; then O(n + buckets).
+    /// ``BuildConfiguration/internalChecksEnabled``; then O(n + buckets).
     @inlinable
     @inline(__always)
     func checkInvariants() {
-        #if SHARESIM_INTERNAL_CHECKS
-        validateStructure()
+        #if SHARESIM_INTERNAL_CHECKS || DEBUG
+        if BuildConfiguration.internalChecksEnabled { validateStructure() }
         #endif
     }
 }

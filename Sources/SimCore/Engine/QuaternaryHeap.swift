@@ -120,11 +120,12 @@ public struct QuaternaryHeap: PendingEventSet, Sendable {
     }
 
     /// Walks the whole heap and traps if a child fires before its parent. Empty unless
-    /// built with `SHARESIM_INTERNAL_CHECKS`.
+    /// ``BuildConfiguration/internalChecksEnabled``.
     @inlinable
     @inline(__always)
     func checkInvariants() {
-        #if SHARESIM_INTERNAL_CHECKS
+        #if SHARESIM_INTERNAL_CHECKS || DEBUG
+        guard BuildConfiguration.internalChecksEnabled else { return }
         for index in storage.indices.dropFirst() {
             let parent = (index - 1) / 4
             precondition(!storage[index].firesBefore(storage[parent]), "heap order broken at \(index)")

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// The peak memory the fuzz suites check is the child's own, however large this test process is.
+@Suite("Child processes' peak memory")
+struct LimitedProcessTests {
+    /// Runs `body` while this process holds `bytes` of touched memory.
+    static func holding<T>(_ bytes: Int, _ body: () throws -> T) rethrows -> T {
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes, alignment: 4096)
+        defer { block.deallocate() }
+        for offset in stride(from: 0, to: bytes, by: 4096) {
+            block.storeBytes(of: UInt8(1), toByteOffset: offset, as: UInt8.self)
+        }
+        let result = try body()
+        withExtendedLifetime(block) {}
+        return result
+    }
+
+    @Test("a tiny child of a 256 MiB process is measured tiny, not at its parent's size")
+    func tinyChild() throws {
+        let folder = FileManager.default.temporaryDirectory.path
+        let errors = "\(folder)/limited-process-\(UUID()).txt"
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        let outcome = try Self.holding(256 << 20) {
+            try LimitedProcess.run(
+                "/bin/sh",
+                ["-c", "exit 0"],
+                in: folder,
+                memoryBytes: 1 << 30,
+                seconds: 10,
+                errorFile: errors
+            )
+        }
+        #expect(outcome.ending == .exited(0))
+        #expect(outcome.peakBytes < 64 << 20, "measured \(outcome.peakBytes >> 20) MiB")
+    }
+
+    @Test("a child that touches 384 MiB is measured at least that large")
+    func largeChild() throws {
+        let folder = FileManager.default.temporaryDirectory.path
+        let errors = "\(folder)/limited-process-\(UUID()).txt"
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        let outcome = try Self.holding(256 << 20) {
+            try LimitedProcess.run(
+                "/bin/dd",
+                ["if=/dev/zero", "of=/dev/null", "bs=384M", "count=1", "iflag=fullblock"],
+                in: folder,
+                memoryBytes: 1 << 30,
+                seconds: 20,
+                errorFile: errors
+            )
+        }
+        #expect(outcome.ending == .exited(0))
+        #expect(outcome.peakBytes >= 384 << 20, "measured \(outcome.peakBytes >> 20) MiB")
+        #expect(outcome.peakBytes < 448 << 20, "measured \(outcome.peakBytes >> 20) MiB")
+    }
+}
