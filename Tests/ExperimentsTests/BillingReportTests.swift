@@ -91,9 +91,18 @@ struct BillingReportTests {
         #expect(abs(places - sum) < 1e-9 * sum)
         #expect(abs(try value(FigureID(.costPerHour)) - sum * 4) < 1e-9 * sum)
         #expect(try value(FigureID(.costSharedStorage)) > 0 && (try value(FigureID(.costSharedPerGB))) > 0)
+        // A box owner's month: the pool's cost over its 500 devices, scaled from 15 minutes to 30 days.
+        let payout = try value(FigureID(.poolPayoutPerDevicePerMonth, of: "homes"))
+        let poolCost = try value(FigureID(.poolCost, of: "homes"))
+        #expect(abs(payout - poolCost / 500 * 2_592_000 / 900) < 1e-9 * payout)
+        // Storage alone: 20 MB lent for 30 days at 0.01 CNY per GB-day, by a device online
+        // almost all the time (1,000 h on, 1 s off).
+        let storageShare = try value(FigureID(.costSharedStorage)) / 500 * 2_592_000 / 900
+        #expect(abs(storageShare - 0.02 * 0.01 * 30) < 0.001 * 0.02 * 0.01 * 30)
 
         let table = TableRenderer(colour: false).render(report)
         #expect(table.contains("Cost (CNY)") && table.contains("Cost by place") && table.contains("CNY "))
+        #expect(table.contains("Paid to shared devices"))
         #expect(!table.contains("¤"))
         let csv = CSVRenderer().summary(report)
         #expect(csv.contains("cost,,total,Total,CNY,"))

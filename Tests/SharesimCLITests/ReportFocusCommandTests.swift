@@ -25,7 +25,9 @@ struct ReportFocusCommandTests {
         #expect(
             names.map { $0.trimmingCharacters(in: .whitespaces) } == [
                 "hk-video · Served by Shared devices", "hk-video · Latency p50", "hk-video · Latency p99",
-                "hk-video · Stall", "Cost · Per TB delivered", "Cost · Total", "cn-shenzhen · Egress 95th",
+                "hk-video · Stall", "Cost · Per TB delivered", "Cost · Total",
+                "hk-onething · Paid per device per month",
+                "cn-shenzhen · Egress 95th",
             ]
         )
     }

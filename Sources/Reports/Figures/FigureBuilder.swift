@@ -104,7 +104,8 @@ struct FigureBuilder {
                 requestsServed: figures[.poolRequestsServed] ?? nil,
                 credits: figures[.poolCredits] ?? nil,
                 cost: figures[.poolCost] ?? nil,
-                bandwidth95th: figures[.poolBandwidth95th] ?? nil
+                bandwidth95th: figures[.poolBandwidth95th] ?? nil,
+                payoutPerDevicePerMonth: figures[.poolPayoutPerDevicePerMonth] ?? nil
             )
         }
         var cost: CostFigures?

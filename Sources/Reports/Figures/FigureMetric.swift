@@ -122,6 +122,9 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case poolCost
     /// The billed percentile of the pool's 5-minute average upload rates (devices summed).
     case poolBandwidth95th
+    /// What one device of the pool is paid per 30-day month at the run's pace: the pool's cost
+    /// / devices / measured months (what a box owner earns).
+    case poolPayoutPerDevicePerMonth
 
     // The run's cost, by item.
     /// On-demand compute: busy core-hours.
@@ -155,7 +158,9 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     /// percentile rate): rows are left out of unpriced runs.
     public var isBilled: Bool {
         switch self {
-        case .regionCost, .regionEgress95th, .edgeCost, .edgeUplink95th, .poolCost, .poolBandwidth95th: true
+        case .regionCost, .regionEgress95th, .edgeCost, .edgeUplink95th, .poolCost, .poolBandwidth95th,
+            .poolPayoutPerDevicePerMonth:
+            true
         default: descriptor.section == .cost
         }
     }

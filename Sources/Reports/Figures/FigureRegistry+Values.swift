@@ -20,9 +20,11 @@ extension FigureRegistry {
                 ? run.cost.flatMap { element($0.edgeSites, position) }.flatMap { siteCost(id.metric, $0) }
                 : element(run.edgeSites, position).flatMap { edgeSite(id.metric, $0) }
         case .sharedPool:
-            id.metric.isBilled
-                ? run.cost.flatMap { element($0.sharedPools, position) }.flatMap { siteCost(id.metric, $0) }
-                : element(run.sharedPools, position).flatMap { pool(id.metric, $0) }
+            id.metric == .poolPayoutPerDevicePerMonth
+                ? payoutPerDevicePerMonth(at: position, in: run)
+                : id.metric.isBilled
+                    ? run.cost.flatMap { element($0.sharedPools, position) }.flatMap { siteCost(id.metric, $0) }
+                    : element(run.sharedPools, position).flatMap { pool(id.metric, $0) }
         case .cost: run.cost.flatMap { cost(id.metric, $0) }
         }
     }
@@ -167,6 +169,15 @@ extension FigureRegistry {
         case .regionEgress95th: cost.egress95thMbps.map { $0 * 1e6 }
         default: nil
         }
+    }
+
+    /// What one device of the pool at `position` is paid per 30-day month: the pool's cost /
+    /// devices × (30 days / measured seconds); nil for an unpriced pool, no device or no time.
+    private static func payoutPerDevicePerMonth(at position: Int, in run: ModelResults) -> Double? {
+        guard let cost = run.cost.flatMap({ element($0.sharedPools, position) }),
+            let pool = element(run.sharedPools, position), pool.devices > 0, run.durationSeconds > 0
+        else { return nil }
+        return cost.total / Double(pool.devices) * (PercentilePrice.Period.month.seconds / run.durationSeconds)
     }
 
     /// An edge site's or pool's billed figures; rates in bit/s (the results hold Mbit/s).

@@ -320,6 +320,17 @@ public enum FigureRegistry {
             return D(metric, .sharedPool, "cost", "Cost", .money, .lowerIsBetter, .cumulative, [])
         case .poolBandwidth95th:
             return D(metric, .sharedPool, "bandwidth95th", "Bandwidth 95th", .bitsPerSecond, .neutral, .average, [])
+        case .poolPayoutPerDevicePerMonth:
+            return D(
+                metric,
+                .sharedPool,
+                "payoutPerDevicePerMonth",
+                "Paid per device per month",
+                .money,
+                .neutral,
+                .average,
+                []
+            )
         case .costCompute:
             return D(metric, .cost, "compute", "Compute on demand", .money, .lowerIsBetter, .cumulative, [])
         case .costProvisioned:

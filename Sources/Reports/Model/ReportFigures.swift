@@ -187,6 +187,8 @@ public struct SharedPoolFigures: Hashable, Sendable, Codable {
     public var cost: Estimate? = nil
     /// The billed percentile of the pool's 5-minute upload rates, in bit/s (when billed so).
     public var bandwidth95th: Estimate? = nil
+    /// What one device is paid per 30-day month at the run's pace (priced runs only).
+    public var payoutPerDevicePerMonth: Estimate? = nil
 }
 
 /// The run's cost by item, in the scenario's currency (``currency``).

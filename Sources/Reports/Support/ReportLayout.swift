@@ -284,6 +284,23 @@ enum ReportLayout {
                 TextTable(title: "Cost by place", headers: ["Place", "Kind", "Cost", "95th-pct rate"], rows: places)
             )
         }
+        let payouts: [[TextTable.Cell]] = figures.sharedPools.compactMap { pool in
+            pool.payoutPerDevicePerMonth.map {
+                [
+                    .init(pool.name), .init(HumanFormat.format(Double(pool.devices), .devices)),
+                    cell($0, .money, currency: currency),
+                ]
+            }
+        }
+        if !payouts.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Paid to shared devices",
+                    headers: ["Pool", "Devices", "Per device per month"],
+                    rows: payouts
+                )
+            )
+        }
         return tables
     }
 

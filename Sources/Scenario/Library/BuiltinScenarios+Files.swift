@@ -617,11 +617,19 @@ extension BuiltinScenarios {
                 reason: the seed gives the totals and the overseas places; the mainland list and the split of the 31 zones follow Alibaba Cloud's 2017 regions
               - figure: "no edge tier in the 2017 file"
                 reason: the seed gives no 2017 edge figure; media then comes from the regions (the 2025 file adds 3,200 edge nodes)
+              - figure: "currency CNY; 1 USD = 7.2 CNY for the regions outside the mainland, priced in USD"
+                reason: assumption - Alibaba Cloud lists mainland prices in CNY and international prices in USD; 7.2 is the order of the 2024-2025 rate
+              - figure: "mainland regions: 0.2 CNY per core-hour, paid for every provisioned core whether busy or not; internet egress 0.8 CNY/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud list prices (a general-purpose instance costs about 0.35 CNY per vCPU-hour on demand, about 40% less on a subscription; pay-by-traffic egress is 0.8 CNY/GB); the zones are capacity bought ahead, so it is paid used or not
+              - figure: "Hong Kong and overseas regions: 0.03 USD per core-hour provisioned, egress 0.08 USD/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud international list prices (subscription instances, internet egress in Asia-Pacific, Europe and the Middle East); one price everywhere, so the comparison is about places
 
             duration: 10 min
             warmup: 1 min
             interval: 30 s
             seed: 17
+            currency: CNY
+            exchange_rates: {USD: 7.2}
 
             workloads:
               - {name: api-china, kind: transaction, service: exp(10 ms), slo: 150 ms}
@@ -634,58 +642,72 @@ extension BuiltinScenarios {
             regions:
               - name: cn-hangzhou   # Hangzhou
                 location: [30.27, 120.15]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 4, servers: 1, cores: 4}
               - name: cn-shanghai   # Shanghai
                 location: [31.23, 121.47]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: cn-qingdao   # Qingdao
                 location: [36.07, 120.38]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: cn-beijing   # Beijing
                 location: [39.9, 116.4]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 4, servers: 1, cores: 4}
               - name: cn-zhangjiakou   # Zhangjiakou
                 location: [40.77, 114.88]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: cn-shenzhen   # Shenzhen
                 location: [22.54, 114.06]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: cn-hongkong   # Hong Kong
                 location: [22.32, 114.17]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: ap-southeast-1   # Singapore
                 location: [1.35, 103.82]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: ap-southeast-2   # Sydney
                 location: [-33.87, 151.21]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: ap-northeast-1   # Tokyo
                 location: [35.68, 139.69]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: us-west-1   # Silicon Valley
                 location: [37.39, -122.08]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: us-east-1   # Virginia (US East)
                 location: [38.95, -77.45]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: eu-central-1   # Frankfurt
                 location: [50.11, 8.68]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 2, cores: 4}
               - name: me-east-1   # Dubai
                 location: [25.2, 55.27]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
 
@@ -861,6 +883,8 @@ extension BuiltinScenarios {
               latency with the 2017 file; the no-edge variant separates the regions' effect from the
               edge's.
             seed: 17
+            currency: CNY
+            exchange_rates: {USD: 7.2}
 
             # What every report of this scenario leads with: the question, and the figures that answer it
             # (named as in the CSV and JSON reports: section/subject/metric).
@@ -900,158 +924,195 @@ extension BuiltinScenarios {
                 reason: the seed gives only the totals; our pick follows Alibaba Cloud's published regions (Sydney is kept from 2017 although it has since been announced for closure)
               - figure: "edge: 32 sites of 100 nodes, each 50 GB cache and 10 Gbps uplink, origin the nearest region"
                 reason: 3,200 nodes grouped by city; cache and uplink are not in the seed
+              - figure: "currency CNY; 1 USD = 7.2 CNY for the regions outside the mainland, priced in USD"
+                reason: assumption - Alibaba Cloud lists mainland prices in CNY and international prices in USD; 7.2 is the order of the 2024-2025 rate
+              - figure: "mainland regions: 0.2 CNY per core-hour, paid for every provisioned core whether busy or not; internet egress 0.8 CNY/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud list prices (a general-purpose instance costs about 0.35 CNY per vCPU-hour on demand, about 40% less on a subscription; pay-by-traffic egress is 0.8 CNY/GB); the zones are capacity bought ahead, so it is paid used or not
+              - figure: "Hong Kong and overseas regions: 0.03 USD per core-hour provisioned, egress 0.08 USD/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud international list prices (subscription instances, internet egress in Asia-Pacific, Europe and the Middle East); one price everywhere, so the comparison is about places
+              - figure: "edge sites: 0.2 CNY/GB delivered on the mainland, 0.04 USD/GB elsewhere"
+                reason: assumption - order of magnitude of Alibaba Cloud CDN per-GB list prices at volume; cheaper than the regions' egress, as CDNs are
 
             regions:
               - name: cn-hangzhou   # Hangzhou
                 location: [30.27, 120.15]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 10, servers: 1, cores: 4}
               - name: cn-shanghai   # Shanghai
                 location: [31.23, 121.47]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 9, servers: 1, cores: 4}
               - name: cn-qingdao   # Qingdao
                 location: [36.07, 120.38]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: cn-beijing   # Beijing
                 location: [39.9, 116.4]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 10, servers: 1, cores: 4}
               - name: cn-zhangjiakou   # Zhangjiakou
                 location: [40.77, 114.88]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: cn-huhehaote   # Hohhot
                 location: [40.84, 111.75]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: cn-wulanchabu   # Ulanqab
                 location: [41.03, 113.13]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: cn-shenzhen   # Shenzhen
                 location: [22.54, 114.06]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 6, servers: 1, cores: 4}
               - name: cn-heyuan   # Heyuan
                 location: [23.74, 114.7]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: cn-guangzhou   # Guangzhou
                 location: [23.13, 113.26]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: cn-chengdu   # Chengdu
                 location: [30.57, 104.07]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: cn-hongkong   # Hong Kong
                 location: [22.32, 114.17]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: cn-nanjing   # Nanjing
                 location: [32.06, 118.8]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: cn-fuzhou   # Fuzhou
                 location: [26.07, 119.3]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: cn-wuhan   # Wuhan
                 location: [30.59, 114.31]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: ap-southeast-1   # Singapore
                 location: [1.35, 103.82]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 4, servers: 1, cores: 4}
               - name: ap-southeast-2   # Sydney
                 location: [-33.87, 151.21]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: ap-southeast-3   # Kuala Lumpur
                 location: [3.14, 101.69]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: ap-southeast-5   # Jakarta
                 location: [-6.21, 106.85]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: ap-southeast-6   # Manila
                 location: [14.6, 120.98]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: ap-southeast-7   # Bangkok
                 location: [13.76, 100.5]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: ap-northeast-1   # Tokyo
                 location: [35.68, 139.69]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: ap-northeast-2   # Seoul
                 location: [37.57, 126.98]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: us-west-1   # Silicon Valley
                 location: [37.39, -122.08]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: us-east-1   # Virginia (US East)
                 location: [38.95, -77.45]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: eu-central-1   # Frankfurt
                 location: [50.11, 8.68]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 4}
               - name: eu-west-1   # London
                 location: [51.51, -0.13]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
               - name: me-east-1   # Dubai
                 location: [25.2, 55.27]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 1, servers: 1, cores: 4}
               - name: me-central-1   # Riyadh
                 location: [24.71, 46.68]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4}
 
             edge_sites:
-              - {name: edge-shanghai, location: [31.23, 121.47], region: cn-shanghai, origin: cn-shanghai, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-hangzhou, location: [30.27, 120.15], region: cn-hangzhou, origin: cn-hangzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-nanjing, location: [32.06, 118.8], region: cn-nanjing, origin: cn-nanjing, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-suzhou, location: [31.3, 120.58], region: cn-shanghai, origin: cn-shanghai, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-hefei, location: [31.82, 117.23], region: cn-nanjing, origin: cn-nanjing, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-beijing, location: [39.9, 116.4], region: cn-beijing, origin: cn-beijing, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-tianjin, location: [39.13, 117.2], region: cn-beijing, origin: cn-beijing, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-shijiazhuang, location: [38.04, 114.51], region: cn-beijing, origin: cn-beijing, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-jinan, location: [36.65, 117.12], region: cn-qingdao, origin: cn-qingdao, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-zhengzhou, location: [34.75, 113.63], region: cn-wuhan, origin: cn-wuhan, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-shenyang, location: [41.8, 123.43], region: ap-northeast-2, origin: ap-northeast-2, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-harbin, location: [45.8, 126.53], region: ap-northeast-2, origin: ap-northeast-2, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-guangzhou, location: [23.13, 113.26], region: cn-guangzhou, origin: cn-guangzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-shenzhen, location: [22.54, 114.06], region: cn-shenzhen, origin: cn-shenzhen, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-fuzhou, location: [26.07, 119.3], region: cn-fuzhou, origin: cn-fuzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-xiamen, location: [24.48, 118.09], region: cn-fuzhou, origin: cn-fuzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-nanning, location: [22.82, 108.32], region: cn-guangzhou, origin: cn-guangzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-wuhan, location: [30.59, 114.31], region: cn-wuhan, origin: cn-wuhan, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-changsha, location: [28.23, 112.94], region: cn-wuhan, origin: cn-wuhan, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-chengdu, location: [30.57, 104.07], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-chongqing, location: [29.56, 106.55], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-xian, location: [34.34, 108.94], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-kunming, location: [25.04, 102.71], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-urumqi, location: [43.83, 87.62], region: cn-huhehaote, origin: cn-huhehaote, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-hongkong, location: [22.32, 114.17], region: cn-hongkong, origin: cn-hongkong, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-singapore, location: [1.35, 103.82], region: ap-southeast-1, origin: ap-southeast-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-tokyo, location: [35.68, 139.69], region: ap-northeast-1, origin: ap-northeast-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-jakarta, location: [-6.21, 106.85], region: ap-southeast-5, origin: ap-southeast-5, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-virginia, location: [38.95, -77.45], region: us-east-1, origin: us-east-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
-              - {name: edge-dubai, location: [25.2, 55.27], region: me-east-1, origin: me-east-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100}
+              - {name: edge-shanghai, location: [31.23, 121.47], region: cn-shanghai, origin: cn-shanghai, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-hangzhou, location: [30.27, 120.15], region: cn-hangzhou, origin: cn-hangzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-nanjing, location: [32.06, 118.8], region: cn-nanjing, origin: cn-nanjing, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-suzhou, location: [31.3, 120.58], region: cn-shanghai, origin: cn-shanghai, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-hefei, location: [31.82, 117.23], region: cn-nanjing, origin: cn-nanjing, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-beijing, location: [39.9, 116.4], region: cn-beijing, origin: cn-beijing, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-tianjin, location: [39.13, 117.2], region: cn-beijing, origin: cn-beijing, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-shijiazhuang, location: [38.04, 114.51], region: cn-beijing, origin: cn-beijing, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-jinan, location: [36.65, 117.12], region: cn-qingdao, origin: cn-qingdao, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-zhengzhou, location: [34.75, 113.63], region: cn-wuhan, origin: cn-wuhan, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-shenyang, location: [41.8, 123.43], region: ap-northeast-2, origin: ap-northeast-2, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-harbin, location: [45.8, 126.53], region: ap-northeast-2, origin: ap-northeast-2, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-guangzhou, location: [23.13, 113.26], region: cn-guangzhou, origin: cn-guangzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-shenzhen, location: [22.54, 114.06], region: cn-shenzhen, origin: cn-shenzhen, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-fuzhou, location: [26.07, 119.3], region: cn-fuzhou, origin: cn-fuzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-xiamen, location: [24.48, 118.09], region: cn-fuzhou, origin: cn-fuzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-nanning, location: [22.82, 108.32], region: cn-guangzhou, origin: cn-guangzhou, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-wuhan, location: [30.59, 114.31], region: cn-wuhan, origin: cn-wuhan, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-changsha, location: [28.23, 112.94], region: cn-wuhan, origin: cn-wuhan, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-chengdu, location: [30.57, 104.07], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-chongqing, location: [29.56, 106.55], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-xian, location: [34.34, 108.94], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-kunming, location: [25.04, 102.71], region: cn-chengdu, origin: cn-chengdu, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-urumqi, location: [43.83, 87.62], region: cn-huhehaote, origin: cn-huhehaote, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-hongkong, location: [22.32, 114.17], region: cn-hongkong, origin: cn-hongkong, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-singapore, location: [1.35, 103.82], region: ap-southeast-1, origin: ap-southeast-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-tokyo, location: [35.68, 139.69], region: ap-northeast-1, origin: ap-northeast-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-jakarta, location: [-6.21, 106.85], region: ap-southeast-5, origin: ap-southeast-5, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-virginia, location: [38.95, -77.45], region: us-east-1, origin: us-east-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-dubai, location: [25.2, 55.27], region: me-east-1, origin: me-east-1, cache: 50 GB, uplink: 10 Gbps, nodes: 100, price: {egress: 0.04 USD/GB}}
 
             variants:
               - name: no-edge
@@ -1118,10 +1179,18 @@ extension BuiltinScenarios {
                 reason: common client settings; hubs go to the region that answers fastest at its current load
               - figure: "after Double 11, hub parcel events triple from 09:00 to 15:00"
                 reason: the parcel wave that follows the shopping festival; the seed gives only the daily average
+              - figure: "currency CNY; 1 USD = 7.2 CNY for the regions outside the mainland, priced in USD"
+                reason: assumption - Alibaba Cloud lists mainland prices in CNY and international prices in USD; 7.2 is the order of the 2024-2025 rate
+              - figure: "mainland regions: 0.2 CNY per core-hour, paid for every provisioned core whether busy or not; internet egress 0.8 CNY/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud list prices (a general-purpose instance costs about 0.35 CNY per vCPU-hour on demand, about 40% less on a subscription; pay-by-traffic egress is 0.8 CNY/GB); the zones are capacity bought ahead, so it is paid used or not
+              - figure: "Hong Kong and overseas regions: 0.03 USD per core-hour provisioned, egress 0.08 USD/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud international list prices (subscription instances, internet egress in Asia-Pacific, Europe and the Middle East); one price everywhere, so the comparison is about places
 
             duration: 24 h
             interval: 1 h
             seed: 1111
+            currency: CNY
+            exchange_rates: {USD: 7.2}
 
             workloads:
               - {name: parcel-events, kind: transaction, service: exp(50 ms), slo: 1 s}
@@ -1131,24 +1200,31 @@ extension BuiltinScenarios {
             regions:
               - name: cn-hangzhou
                 location: [30.27, 120.15]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 zones: {count: 2, servers: 1, cores: 1, queue: 500, timeout: 5 s}
               - name: cn-shanghai
                 location: [31.23, 121.47]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 zones: {count: 1, servers: 1, cores: 1, queue: 500, timeout: 5 s}
               - name: cn-beijing
                 location: [39.9, 116.4]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 zones: {count: 1, servers: 1, cores: 1, queue: 500, timeout: 5 s}
               - name: cn-shenzhen
                 location: [22.54, 114.06]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 zones: {count: 2, servers: 1, cores: 1, queue: 500, timeout: 5 s}
               - name: ap-southeast-3
                 location: [3.14, 101.69]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 zones: {count: 1, servers: 1, cores: 1, queue: 500, timeout: 5 s}
               - name: eu-central-1
                 location: [50.11, 8.68]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 zones: {count: 1, servers: 1, cores: 1, queue: 500, timeout: 5 s}
               - name: me-east-1
                 location: [25.2, 55.27]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 zones: {count: 1, servers: 1, cores: 1, queue: 500, timeout: 5 s}
 
             populations:
@@ -1429,11 +1505,17 @@ extension BuiltinScenarios {
                 reason: a new model's launch sends owners and prospects to the app at once
               - figure: "lowest-latency routing, 3 attempts with 100 ms backoff"
                 reason: requests go to the allowed region that answers fastest at its load
+              - figure: "currency USD; 1 USD = 7.2 CNY for the Shanghai region, priced in CNY"
+                reason: assumption - a European business is billed by Alibaba Cloud's international site in USD; 7.2 is the order of the 2024-2025 rate
+              - figure: "Frankfurt and London: 0.03 USD per provisioned core-hour, egress 0.07 USD/GB; Shanghai: 0.2 CNY per core-hour, 0.8 CNY/GB; edge caches 0.04 USD/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud list prices (subscription instances, internet egress, CDN at volume); capacity bought ahead is paid used or not
 
             duration: 20 min
             warmup: 1 min
             interval: 30 s
             seed: 2025
+            currency: USD
+            exchange_rates: {CNY: 0.1389}
 
             workloads:
               - name: vehicle-telemetry
@@ -1455,21 +1537,24 @@ extension BuiltinScenarios {
             regions:
               - name: eu-central-1
                 location: [50.11, 8.68]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.07 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 8, queue: 1000, timeout: 3 s}
               - name: eu-west-1
                 location: [51.51, -0.13]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.07 USD/GB}
                 egress: 10 Gbps
                 zones: {count: 2, servers: 1, cores: 4, queue: 1000, timeout: 3 s}
               - name: cn-shanghai
                 location: [31.23, 121.47]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 10 Gbps
                 zones: {count: 3, servers: 1, cores: 8, queue: 1000, timeout: 3 s}
 
             edge_sites:
-              - {name: edge-amsterdam, location: [52.37, 4.90], region: eu-central-1, origin: eu-central-1, cache: 500 GB, uplink: 20 Gbps, nodes: 4}
-              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 500 GB, uplink: 20 Gbps, nodes: 4}
-              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 500 GB, uplink: 20 Gbps, nodes: 4}
+              - {name: edge-amsterdam, location: [52.37, 4.90], region: eu-central-1, origin: eu-central-1, cache: 500 GB, uplink: 20 Gbps, nodes: 4, price: {egress: 0.04 USD/GB}}
+              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 500 GB, uplink: 20 Gbps, nodes: 4, price: {egress: 0.04 USD/GB}}
+              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 500 GB, uplink: 20 Gbps, nodes: 4, price: {egress: 0.04 USD/GB}}
 
             populations:
               - name: germany
@@ -1628,11 +1713,14 @@ extension BuiltinScenarios {
                 reason: a CDN presence in the largest cities; Moscow's is sized for all of Russia's video when the new sites are not used
               - figure: "lowest-latency routing, 3 attempts with 100 ms backoff"
                 reason: users go to the site that answers fastest at its current load
+              - figure: "currency RUB: 1.2 RUB per provisioned core-hour, egress 1.5 RUB/GB, edge caches 0.8 RUB/GB"
+                reason: assumption - order of magnitude of Russian public cloud list prices around 2019 (about a rouble per vCPU-hour, one to two roubles per GB of internet traffic, CDN below that); the seed gives no prices
 
             duration: 40 min
             warmup: 2 min
             interval: 1 min
             seed: 2019
+            currency: RUB
 
             workloads:
               - name: online-games
@@ -1654,26 +1742,29 @@ extension BuiltinScenarios {
             regions:
               - name: ru-moscow
                 location: [55.76, 37.62]
+                price: {provisioned_core_hour: 1.2 RUB/h, egress: 1.5 RUB/GB}
                 egress: 40 Gbps
                 zones:
                   - {name: ru-moscow-a, servers: 4, cores: 8, queue: 2000, timeout: 10 s}
                   - {name: ru-moscow-b, servers: 4, cores: 8, queue: 2000, timeout: 10 s}
               - name: ru-saint-petersburg
                 location: [59.93, 30.34]
+                price: {provisioned_core_hour: 1.2 RUB/h, egress: 1.5 RUB/GB}
                 egress: 10 Gbps
                 zones:
                   - {name: ru-saint-petersburg-a, servers: 2, cores: 8, queue: 2000, timeout: 10 s}
               - name: ru-yekaterinburg
                 location: [56.84, 60.61]
+                price: {provisioned_core_hour: 1.2 RUB/h, egress: 1.5 RUB/GB}
                 egress: 10 Gbps
                 zones:
                   - {name: ru-yekaterinburg-a, servers: 3, cores: 8, queue: 2000, timeout: 10 s}
 
             edge_sites:
-              - {name: edge-moscow, location: [55.76, 37.62], region: ru-moscow, origin: ru-moscow, cache: 2 TB, uplink: 80 Gbps, nodes: 8}
-              - {name: edge-saint-petersburg, location: [59.93, 30.34], region: ru-saint-petersburg, origin: ru-saint-petersburg, cache: 2 TB, uplink: 10 Gbps, nodes: 2}
-              - {name: edge-yekaterinburg, location: [56.84, 60.61], region: ru-yekaterinburg, origin: ru-yekaterinburg, cache: 2 TB, uplink: 10 Gbps, nodes: 2}
-              - {name: edge-novosibirsk, location: [55.03, 82.92], region: ru-yekaterinburg, origin: ru-yekaterinburg, cache: 2 TB, uplink: 10 Gbps, nodes: 2}
+              - {name: edge-moscow, location: [55.76, 37.62], region: ru-moscow, origin: ru-moscow, cache: 2 TB, uplink: 80 Gbps, nodes: 8, price: {egress: 0.8 RUB/GB}}
+              - {name: edge-saint-petersburg, location: [59.93, 30.34], region: ru-saint-petersburg, origin: ru-saint-petersburg, cache: 2 TB, uplink: 10 Gbps, nodes: 2, price: {egress: 0.8 RUB/GB}}
+              - {name: edge-yekaterinburg, location: [56.84, 60.61], region: ru-yekaterinburg, origin: ru-yekaterinburg, cache: 2 TB, uplink: 10 Gbps, nodes: 2, price: {egress: 0.8 RUB/GB}}
+              - {name: edge-novosibirsk, location: [55.03, 82.92], region: ru-yekaterinburg, origin: ru-yekaterinburg, cache: 2 TB, uplink: 10 Gbps, nodes: 2, price: {egress: 0.8 RUB/GB}}
 
             populations:
               - name: moscow
@@ -1965,11 +2056,16 @@ extension BuiltinScenarios {
                 reason: sized so the north-east's 800 requests/s (10,000 Liaoning enterprises plus Dalian and Harbin) load the local region to about half and Beijing can take them when it fails
               - figure: "30 minutes of working-hours load after 2 minutes of warm-up; lowest-latency routing, 3 attempts"
                 reason: long enough for stable figures, short enough to run in a second
+              - figure: "currency CNY; cloud regions 0.2 CNY per provisioned core-hour and 0.8 CNY/GB egress"
+                reason: assumption - order of magnitude of mainland public cloud list prices for subscription instances and pay-by-traffic egress
+              - figure: "the plant's edge server: 0.15 CNY per core-hour, paid all the time"
+                reason: assumption - a 4-core industrial server of about 15,000 CNY written off over three years (26,280 hours) with its power - 15,000 / (4 x 26,280) is about 0.14 CNY per core-hour
 
             duration: 30 min
             warmup: 2 min
             interval: 1 min
             seed: 2018
+            currency: CNY
 
             workloads:
               - name: enterprise-apps
@@ -1984,15 +2080,19 @@ extension BuiltinScenarios {
             regions:
               - name: cn-shenyang
                 location: [41.80, 123.43]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 zones: {count: 2, servers: 3, cores: 8, queue: 2000, timeout: 5 s}
               - name: cn-beijing
                 location: [39.90, 116.40]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 zones: {count: 3, servers: 2, cores: 8, queue: 2000, timeout: 5 s}
               - name: cn-chengdu
                 location: [30.57, 104.07]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 zones: {count: 2, servers: 1, cores: 8, queue: 2000, timeout: 5 s}
               - name: cq-ruifang-plant
                 location: [29.56, 106.55]
+                price: {provisioned_core_hour: 0.15 CNY/h}
                 zones:
                   - {name: cq-ruifang-plant-edge, servers: 1, cores: 4, queue: 200, timeout: 5 s}
 
@@ -2085,6 +2185,7 @@ extension BuiltinScenarios {
                 - workload/hk-video/stallSeconds
                 - cost/perTBDelivered
                 - cost/total
+                - sharedPool/hk-onething/payoutPerDevicePerMonth
                 - region/cn-shenzhen/egress95th
 
             sources:
