@@ -109,6 +109,23 @@ struct BillingReportTests {
         #expect(csv.contains("region,r,egress95th,Egress 95th,bit/s,"))
     }
 
+    @Test("a pool paid only in credits is billed by place: its cost is its credits, and what a box earns")
+    func creditsOnlyPool() throws {
+        let text = Self.priced.components(separatedBy: "\n")
+            .filter { !$0.contains("storage_gb_day") }
+            .joined(separator: "\n")
+        let report = try Self.report(text)
+        func value(_ id: FigureID) throws -> Double { try #require(report.row(id)?.estimate?.mean, "\(id.key)") }
+        let credits = try value(FigureID(.costCredits))
+        #expect(credits > 0)
+        #expect(try value(FigureID(.poolCost, of: "homes")) == credits)
+        let payout = try value(FigureID(.poolPayoutPerDevicePerMonth, of: "homes"))
+        #expect(abs(payout - credits / 500 * 2_592_000 / 900) < 1e-9 * payout)
+        // Credits at 0.01 USD × 7 CNY/USD each, one per GB served.
+        let creditsEarned = try value(FigureID(.poolCredits, of: "homes"))
+        #expect(abs(credits - creditsEarned * 0.07) < 1e-9 * credits)
+    }
+
     @Test("an unpriced scenario reports no billed row")
     func unpricedHasNoBilling() throws {
         let text = Self.priced.components(separatedBy: "\n")

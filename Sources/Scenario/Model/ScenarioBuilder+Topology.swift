@@ -435,7 +435,9 @@ extension ScenarioBuilder {
         creditPrice: Double?
     ) -> PriceList? {
         let edgePriced = edgeSites.contains { $0.price != nil }
-        let poolPriced = pools.contains { $0.price != nil }
+        // Pools are billed by place when any has a price, or when credits have one (a pool's
+        // cost is then its credits), so the places add up to the total.
+        let poolPriced = pools.contains { $0.price != nil } || (creditPrice != nil && !pools.isEmpty)
         guard creditPrice != nil || edgePriced || poolPriced || regions.contains(where: { $0.price != nil })
         else { return nil }
         do throws(SpecError) {
