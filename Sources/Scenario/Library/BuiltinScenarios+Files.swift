@@ -84,11 +84,21 @@ extension BuiltinScenarios {
                 reason: "assumption: Alibaba Cloud's recommended SLB health check for TCP/HTTP/HTTPS listeners (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks), because the orders' front door is an SLB listener; detection then takes 9 to 11 s, (3 - 1/2) x 2 s + 5 s = 10 s on average"
               - figure: "slice-1-100 variant: orders, zone servers, queues, egress and edge uplinks at 1/100; page assets at one per order (2,000/s)"
                 reason: the same timeline in seconds of wall time rather than minutes; queueing on 4-core zones is far worse than at full scale (Erlang C at 90% gives 35 ms against 0.012 ms), so use it to try things, not for figures
+              - figure: "currency CNY; 1 USD = 7.2 CNY for the regions outside the mainland, priced in USD"
+                reason: assumption - Alibaba Cloud lists mainland prices in CNY and international prices in USD; 7.2 is the order of the 2024-2025 rate
+              - figure: "mainland regions: 0.2 CNY per core-hour, paid for every provisioned core whether busy or not; internet egress 0.8 CNY/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud list prices (a general-purpose instance costs about 0.35 CNY per vCPU-hour on demand, about 40% less on a subscription; pay-by-traffic egress is 0.8 CNY/GB); the zones are capacity bought ahead, so it is paid used or not
+              - figure: "Hong Kong and overseas regions: 0.03 USD per core-hour provisioned, egress 0.08 USD/GB"
+                reason: assumption - order of magnitude of Alibaba Cloud international list prices (subscription instances, internet egress in Asia-Pacific, Europe and the Middle East); one price everywhere, so the comparison is about places
+              - figure: "edge sites: 0.2 CNY/GB delivered on the mainland, 0.04 USD/GB elsewhere"
+                reason: assumption - order of magnitude of Alibaba Cloud CDN per-GB list prices at volume; cheaper than the regions' egress, as CDNs are
 
             duration: 13 min
             warmup: 1 min
             interval: 10 s
             seed: 11
+            currency: CNY
+            exchange_rates: {USD: 7.2}
 
             workloads:
               - name: orders
@@ -106,154 +116,183 @@ extension BuiltinScenarios {
             regions:
               - name: cn-hangzhou   # Hangzhou
                 location: [30.27, 120.15]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 10, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-shanghai   # Shanghai
                 location: [31.23, 121.47]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 9, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-qingdao   # Qingdao
                 location: [36.07, 120.38]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 200, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-beijing   # Beijing
                 location: [39.9, 116.4]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 10, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-zhangjiakou   # Zhangjiakou
                 location: [40.77, 114.88]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-huhehaote   # Hohhot
                 location: [40.84, 111.75]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-wulanchabu   # Ulanqab
                 location: [41.03, 113.13]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-shenzhen   # Shenzhen
                 location: [22.54, 114.06]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 6, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-heyuan   # Heyuan
                 location: [23.74, 114.7]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-guangzhou   # Guangzhou
                 location: [23.13, 113.26]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 400, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-chengdu   # Chengdu
                 location: [30.57, 104.07]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 200, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-hongkong   # Hong Kong
                 location: [22.32, 114.17]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-nanjing   # Nanjing
                 location: [32.06, 118.8]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 1, servers: 500, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-fuzhou   # Fuzhou
                 location: [26.07, 119.3]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 1, servers: 200, cores: 4, queue: 500000, timeout: 3 s}
               - name: cn-wuhan   # Wuhan
                 location: [30.59, 114.31]
+                price: {provisioned_core_hour: 0.2 CNY/h, egress: 0.8 CNY/GB}
                 egress: 2 Tbps
                 zones: {count: 1, servers: 400, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-1   # Singapore
                 location: [1.35, 103.82]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 4, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-2   # Sydney
                 location: [-33.87, 151.21]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-3   # Kuala Lumpur
                 location: [3.14, 101.69]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-5   # Jakarta
                 location: [-6.21, 106.85]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-6   # Manila
                 location: [14.6, 120.98]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-southeast-7   # Bangkok
                 location: [13.76, 100.5]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-northeast-1   # Tokyo
                 location: [35.68, 139.69]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: ap-northeast-2   # Seoul
                 location: [37.57, 126.98]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: us-west-1   # Silicon Valley
                 location: [37.39, -122.08]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: us-east-1   # Virginia (US East)
                 location: [38.95, -77.45]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: eu-central-1   # Frankfurt
                 location: [50.11, 8.68]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 3, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: eu-west-1   # London
                 location: [51.51, -0.13]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: me-east-1   # Dubai
                 location: [25.2, 55.27]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 1, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
               - name: me-central-1   # Riyadh
                 location: [24.71, 46.68]
+                price: {provisioned_core_hour: 0.03 USD/h, egress: 0.08 USD/GB}
                 egress: 2 Tbps
                 zones: {count: 2, servers: 100, cores: 4, queue: 500000, timeout: 3 s}
 
             edge_sites:
-              - {name: edge-shanghai, location: [31.23, 121.47], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-hangzhou, location: [30.27, 120.15], region: cn-hangzhou, origin: cn-hangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-nanjing, location: [32.06, 118.8], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-suzhou, location: [31.3, 120.58], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-hefei, location: [31.82, 117.23], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-beijing, location: [39.9, 116.4], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-tianjin, location: [39.13, 117.2], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-shijiazhuang, location: [38.04, 114.51], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-jinan, location: [36.65, 117.12], region: cn-qingdao, origin: cn-qingdao, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-zhengzhou, location: [34.75, 113.63], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-shenyang, location: [41.8, 123.43], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-harbin, location: [45.8, 126.53], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-guangzhou, location: [23.13, 113.26], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-shenzhen, location: [22.54, 114.06], region: cn-shenzhen, origin: cn-shenzhen, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-fuzhou, location: [26.07, 119.3], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-xiamen, location: [24.48, 118.09], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-nanning, location: [22.82, 108.32], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-wuhan, location: [30.59, 114.31], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-changsha, location: [28.23, 112.94], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-chengdu, location: [30.57, 104.07], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-chongqing, location: [29.56, 106.55], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-xian, location: [34.34, 108.94], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-kunming, location: [25.04, 102.71], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-urumqi, location: [43.83, 87.62], region: cn-huhehaote, origin: cn-huhehaote, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-hongkong, location: [22.32, 114.17], region: cn-hongkong, origin: cn-hongkong, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-singapore, location: [1.35, 103.82], region: ap-southeast-1, origin: ap-southeast-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-tokyo, location: [35.68, 139.69], region: ap-northeast-1, origin: ap-northeast-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-jakarta, location: [-6.21, 106.85], region: ap-southeast-5, origin: ap-southeast-5, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-virginia, location: [38.95, -77.45], region: us-east-1, origin: us-east-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
-              - {name: edge-dubai, location: [25.2, 55.27], region: me-east-1, origin: me-east-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100}
+              - {name: edge-shanghai, location: [31.23, 121.47], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-hangzhou, location: [30.27, 120.15], region: cn-hangzhou, origin: cn-hangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-nanjing, location: [32.06, 118.8], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-suzhou, location: [31.3, 120.58], region: cn-shanghai, origin: cn-shanghai, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-hefei, location: [31.82, 117.23], region: cn-nanjing, origin: cn-nanjing, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-beijing, location: [39.9, 116.4], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-tianjin, location: [39.13, 117.2], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-shijiazhuang, location: [38.04, 114.51], region: cn-beijing, origin: cn-beijing, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-jinan, location: [36.65, 117.12], region: cn-qingdao, origin: cn-qingdao, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-zhengzhou, location: [34.75, 113.63], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-shenyang, location: [41.8, 123.43], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-harbin, location: [45.8, 126.53], region: ap-northeast-2, origin: ap-northeast-2, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-guangzhou, location: [23.13, 113.26], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-shenzhen, location: [22.54, 114.06], region: cn-shenzhen, origin: cn-shenzhen, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-fuzhou, location: [26.07, 119.3], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-xiamen, location: [24.48, 118.09], region: cn-fuzhou, origin: cn-fuzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-nanning, location: [22.82, 108.32], region: cn-guangzhou, origin: cn-guangzhou, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-wuhan, location: [30.59, 114.31], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-changsha, location: [28.23, 112.94], region: cn-wuhan, origin: cn-wuhan, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-chengdu, location: [30.57, 104.07], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-chongqing, location: [29.56, 106.55], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-xian, location: [34.34, 108.94], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-kunming, location: [25.04, 102.71], region: cn-chengdu, origin: cn-chengdu, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-urumqi, location: [43.83, 87.62], region: cn-huhehaote, origin: cn-huhehaote, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.2 CNY/GB}}
+              - {name: edge-hongkong, location: [22.32, 114.17], region: cn-hongkong, origin: cn-hongkong, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-singapore, location: [1.35, 103.82], region: ap-southeast-1, origin: ap-southeast-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-tokyo, location: [35.68, 139.69], region: ap-northeast-1, origin: ap-northeast-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-jakarta, location: [-6.21, 106.85], region: ap-southeast-5, origin: ap-southeast-5, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-frankfurt, location: [50.11, 8.68], region: eu-central-1, origin: eu-central-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-london, location: [51.51, -0.13], region: eu-west-1, origin: eu-west-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-virginia, location: [38.95, -77.45], region: us-east-1, origin: us-east-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
+              - {name: edge-dubai, location: [25.2, 55.27], region: me-east-1, origin: me-east-1, cache: 8 GB, uplink: 1 Tbps, nodes: 100, price: {egress: 0.04 USD/GB}}
 
             populations:
               - name: zhejiang
