@@ -16,40 +16,36 @@ struct LimitedProcessTests {
         return result
     }
 
-    @Test("a tiny child of a 256 MiB process is measured tiny, not at its parent's size")
-    func tinyChild() throws {
+    /// Runs `program` with `arguments` while this process holds 256 MiB of touched memory.
+    static func runWhileHolding(_ program: String, _ arguments: [String]) throws -> LimitedProcessOutcome {
         let folder = FileManager.default.temporaryDirectory.path
         let errors = "\(folder)/limited-process-\(UUID()).txt"
         defer { try? FileManager.default.removeItem(atPath: errors) }
-        let outcome = try Self.holding(256 << 20) {
+        return try holding(256 << 20) {
             try LimitedProcess.run(
-                "/bin/sh",
-                ["-c", "exit 0"],
-                in: folder,
-                memoryBytes: 1 << 30,
-                seconds: 10,
-                errorFile: errors
-            )
-        }
-        #expect(outcome.ending == .exited(0))
-        #expect(outcome.peakBytes < 64 << 20, "measured \(outcome.peakBytes >> 20) MiB")
-    }
-
-    @Test("a child that touches 384 MiB is measured at least that large")
-    func largeChild() throws {
-        let folder = FileManager.default.temporaryDirectory.path
-        let errors = "\(folder)/limited-process-\(UUID()).txt"
-        defer { try? FileManager.default.removeItem(atPath: errors) }
-        let outcome = try Self.holding(256 << 20) {
-            try LimitedProcess.run(
-                "/bin/dd",
-                ["if=/dev/zero", "of=/dev/null", "bs=384M", "count=1", "iflag=fullblock"],
+                program,
+                arguments,
                 in: folder,
                 memoryBytes: 1 << 30,
                 seconds: 20,
                 errorFile: errors
             )
         }
+    }
+
+    @Test("a tiny child of a 256 MiB process is measured tiny, not at its parent's size")
+    func tinyChild() throws {
+        let outcome = try Self.runWhileHolding("/bin/sh", ["-c", "exit 0"])
+        #expect(outcome.ending == .exited(0))
+        #expect(outcome.peakBytes < 64 << 20, "measured \(outcome.peakBytes >> 20) MiB")
+    }
+
+    @Test("a child that touches 384 MiB is measured at least that large")
+    func largeChild() throws {
+        let outcome = try Self.runWhileHolding(
+            "/bin/dd",
+            ["if=/dev/zero", "of=/dev/null", "bs=384M", "count=1", "iflag=fullblock"]
+        )
         #expect(outcome.ending == .exited(0))
         #expect(outcome.peakBytes >= 384 << 20, "measured \(outcome.peakBytes >> 20) MiB")
         #expect(outcome.peakBytes < 448 << 20, "measured \(outcome.peakBytes >> 20) MiB")
