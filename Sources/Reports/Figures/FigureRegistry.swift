@@ -209,7 +209,7 @@ public enum FigureRegistry {
                 .bitsPerSecond,
                 .neutral,
                 .average,
-                comparison,
+                [],
                 onlyWhenMeasured: true
             )
         case .regionBackhaul95th:
@@ -221,7 +221,7 @@ public enum FigureRegistry {
                 .bitsPerSecond,
                 .neutral,
                 .average,
-                comparison,
+                [],
                 onlyWhenMeasured: true
             )
         case .regionBackhaulUtilisation:
@@ -409,7 +409,7 @@ public enum FigureRegistry {
                 .money,
                 .lowerIsBetter,
                 .cumulative,
-                comparison,
+                [],
                 onlyWhenMeasured: true
             )
         case .costEdge:
