@@ -1774,7 +1774,7 @@ extension BuiltinScenarios {
               region - Hong Kong next door, or Hangzhou, where the City Brain was born and still runs
               Hangzhou's own cameras? Cameras at Macau's junctions send analysis requests that must come
               back fast enough to retime the lights, each carrying two seconds of 1080p video, so where
-              the analysis runs decides which links carry 6.4 Gbit/s of camera video and what that
+              the analysis runs decides which links carry 6.7 Gbit/s of camera video and what that
               backhaul costs; residents and visitors use city services; visitors
               cross the border at 30 million a year. Variants analyse in Hong Kong or in Hangzhou, and
               fail the Macau edge for four minutes.
@@ -1820,11 +1820,11 @@ extension BuiltinScenarios {
               - figure: "analysis: lognormal(40 ms, 0.3) on one core (an inference on a short clip), objective 100 ms round trip"
                 reason: the light controller needs the answer within its control cycle
               - figure: "each analysis request carries 2 s of its camera's 1080p H.264 video at 4 Mbit/s: lognormal(1 MB, 0.3) up (median 1 MB, mean 1.05 MB); the answer (detections, light timings) is 2 KB down"
-                reason: assumption - 4 Mbit/s is a common bitrate for 1080p surveillance streams; variable-bitrate clips vary by about 30%; 1,600 cameras then send 6.4 Gbit/s wherever the analysis runs
+                reason: assumption - 4 Mbit/s is a common bitrate for 1080p surveillance streams; variable-bitrate clips vary by about 30%; 1,600 cameras then send 6.7 Gbit/s (800/s x 1.05 MB x 8) wherever the analysis runs
               - figure: "Hangzhou's own camera video reaches cn-hangzhou over its metro network: hangzhou-traffic-analysis carries no bytes"
                 reason: assumption - that video never crosses a backhaul the question is about, so it is left out of the region's ingress
               - figure: "backhaul into Hong Kong: a 10 Gbit/s cross-border leased line from Macau at 60 CNY per Mbit/s per month on the 95th percentile of 5-minute samples"
-                reason: assumption - carriers sell cross-border bandwidth per Mbit/s-month on the monthly 95th percentile (as in xunlei-hongkong); 10 Gbit/s carries the cameras' 6.4 Gbit/s at about 65%
+                reason: assumption - carriers sell cross-border bandwidth per Mbit/s-month on the monthly 95th percentile (as in xunlei-hongkong); 10 Gbit/s carries the cameras' 6.7 Gbit/s at about 67%
               - figure: "backhaul into Hangzhou: a 10 Gbit/s long-haul line from Macau at 100 CNY per Mbit/s per month on the 95th percentile"
                 reason: assumption - about 1,200 km and a border crossing cost more than the line to Hong Kong next door
               - figure: "the Macau edge is reached over the city's own camera network: no ingress limit, no backhaul price; response egress is not priced"
