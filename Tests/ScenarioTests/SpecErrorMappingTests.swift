@@ -1,5 +1,6 @@
 import Foundation
 import ShareModel
+import SimCore
 import Testing
 
 @testable import Scenario
@@ -194,6 +195,51 @@ struct OneErrorPerCauseTests {
                     + "'rate' times this factor must be zero or more and finite, got inf"
             ]
         )
+    }
+
+    @Test("transaction payloads: sizes decode; a zero or negative size, or a size on a stream, is one located error")
+    func payloadSizes() throws {
+        let good = with(
+            "service: exp(20 ms)\n    slo: 200 ms",
+            "service: exp(20 ms)\n    slo: 200 ms\n    request_size: lognormal(2 MB, 0.5)\n"
+                + "    response_size: 200 KB"
+        )
+        .replacingOccurrences(of: "egress: 10 Gbps", with: "egress: 10 Gbps\n    ingress: 1 Gbps")
+        let scenario = try Scenario.parse(good, name: "good.yaml")
+        let orders = try #require(scenario.spec.workloadClasses.first { $0.name == "orders" })
+        // lognormal(median, sigma): mean = median × e^(sigma² / 2).
+        let mean = try #require(orders.requestBytes?.mean)
+        #expect(abs(mean - 2e6 * exp(0.125)) < 1e-6)
+        #expect(orders.responseBytes?.mean == 200e3)
+        #expect(scenario.spec.regions.first?.ingressBitsPerSecond == 1e9)
+        #expect(scenario.spec.workloadClasses.first { $0.name == "video" }?.hasPayload == false)
+        let cases = [
+            (
+                "slo: 200 ms", "slo: 200 ms\n    request_size: 0 MB", "request_size",
+                "invalid 'request_size' in workload 'orders': must have a positive finite mean, got 0.0 bytes"
+            ),
+            (
+                "slo: 200 ms", "slo: 200 ms\n    response_size: normal(-2 MB, 1 KB)", "response_size",
+                "invalid 'response_size' in workload 'orders'"
+            ),
+            (
+                "bitrate: 4 Mbps", "bitrate: 4 Mbps\n    request_size: 1 MB", "request_size",
+                "invalid 'request_size' in workload 'video': applies to transaction workloads only, not to a stream"
+            ),
+        ]
+        for (old, new, key, message) in cases {
+            let text = with(old, new)
+            let found = errors(text)
+            #expect(found.count == 1, "\(new): \(found)")
+            let line = new.components(separatedBy: "\n").last ?? new
+            let expected = SpecErrorMappingTests().position(
+                of: line.trimmingCharacters(in: .whitespaces),
+                key: key,
+                in: text
+            )
+            #expect(found.first?.hasPrefix("\(expected): error:") == true, "\(found) at \(expected)")
+            #expect(found.first?.contains(message) == true, "\(found)")
+        }
     }
 
     @Test("bad values across the format each give exactly one error, with no Swift property name in it")

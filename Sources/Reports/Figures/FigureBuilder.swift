@@ -54,7 +54,10 @@ struct FigureBuilder {
                 served: figures[.regionServed] ?? nil,
                 egressUtilisation: figures[.regionEgressUtilisation] ?? nil,
                 cost: figures[.regionCost] ?? nil,
-                egress95th: figures[.regionEgress95th] ?? nil
+                egress95th: figures[.regionEgress95th] ?? nil,
+                backhaulMean: figures[.regionBackhaulMean] ?? nil,
+                backhaul95th: figures[.regionBackhaul95th] ?? nil,
+                backhaulUtilisation: figures[.regionBackhaulUtilisation] ?? nil
             )
         }
         let zones = first.zones.indices.map { index in
@@ -117,6 +120,7 @@ struct FigureBuilder {
                 provisioned: figures[.costProvisioned] ?? nil,
                 egress: figures[.costEgress] ?? nil,
                 egress95th: figures[.costEgress95th] ?? nil,
+                backhaul: figures[.costBackhaul] ?? nil,
                 edge: figures[.costEdge] ?? nil,
                 sharedPerGB: figures[.costSharedPerGB] ?? nil,
                 shared95th: figures[.costShared95th] ?? nil,
@@ -179,7 +183,10 @@ struct FigureBuilder {
             preemptions: figures[.preemptions] ?? nil,
             servedBy: shares,
             sentToDeadSites: figures[.sentToDeadSites] ?? nil,
-            retryDelaySeconds: figures[.retryDelay] ?? nil
+            retryDelaySeconds: figures[.retryDelay] ?? nil,
+            bytesUp: figures[.bytesUp] ?? nil,
+            bitsPerSecondUp: figures[.bitrateUp] ?? nil,
+            bytesDown: figures[.bytesDown] ?? nil
         )
     }
 

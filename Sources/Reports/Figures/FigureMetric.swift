@@ -50,6 +50,12 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case sentToDeadSites
     /// Mean time retried requests spent before the attempt that served them (health-checked runs only).
     case retryDelay
+    /// Request bytes carried up to zones (transactions with a payload only).
+    case bytesUp
+    /// Those bytes as a mean rate over the measured span (transactions with a payload only).
+    case bitrateUp
+    /// Response bytes delivered down (transactions with a payload only).
+    case bytesDown
 
     // Per workload class and source (``FigureID/source``).
     /// The share of the class's served requests that one source served.
@@ -70,6 +76,13 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case regionCost
     /// The billed percentile (95th by default) of the egress link's 5-minute average rates.
     case regionEgress95th
+    /// Mean rate of request bytes into the region over its ingress (backhaul); runs whose
+    /// transactions carry request bytes only.
+    case regionBackhaulMean
+    /// The 95th percentile of the ingress's 5-minute average rates (as billing samples them).
+    case regionBackhaul95th
+    /// Ingress bits over ingress capacity × measured time, when the ingress has a capacity.
+    case regionBackhaulUtilisation
 
     // Per availability zone.
     /// Busy cores over capacity, time-weighted.
@@ -135,6 +148,8 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case costEgress
     /// Cloud egress billed on the 95th percentile of 5-minute rates.
     case costEgress95th
+    /// Backhaul (region ingress) billed per GB and on the 95th percentile.
+    case costBackhaul
     /// Edge delivery, per GB and 95th percentile.
     case costEdge
     /// Shared devices paid per GB served.

@@ -74,6 +74,9 @@ extension FigureRegistry {
         case .latencyP99DuringOutages: return workload.duringOutages?.latencyP99
         case .sentToDeadSites: return workload.sentToDeadSites.map { Double($0) }
         case .retryDelay: return workload.meanRetryDelaySeconds
+        case .bytesUp: return workload.bytesUp
+        case .bitrateUp: return workload.upBitsPerSecond
+        case .bytesDown: return workload.bytesUp.map { _ in workload.bytesDelivered }
         default: return nil
         }
     }
@@ -102,6 +105,9 @@ extension FigureRegistry {
             return zones.reduce(0) { $0 + $1.availability * Double($1.capacity) } / Double(capacity)
         case .regionServed: return Double(region.served)
         case .regionEgressUtilisation: return region.egressUtilisation
+        case .regionBackhaulMean: return region.backhaulMeanBitsPerSecond
+        case .regionBackhaul95th: return region.backhaul95thBitsPerSecond
+        case .regionBackhaulUtilisation: return region.backhaulUtilisation
         default: return nil
         }
     }
@@ -149,6 +155,7 @@ extension FigureRegistry {
         case .costProvisioned: cost.provisioned
         case .costEgress: cost.egress
         case .costEgress95th: cost.egress95th
+        case .costBackhaul: cost.backhaul
         case .costEdge: cost.edge
         case .costSharedPerGB: cost.sharedPerGB
         case .costShared95th: cost.shared95th

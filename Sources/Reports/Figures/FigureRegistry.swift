@@ -200,6 +200,78 @@ public enum FigureRegistry {
             return D(metric, .region, "cost", "Cost", .money, .lowerIsBetter, .cumulative, [])
         case .regionEgress95th:
             return D(metric, .region, "egress95th", "Egress 95th", .bitsPerSecond, .neutral, .average, [])
+        case .regionBackhaulMean:
+            return D(
+                metric,
+                .region,
+                "backhaulMean",
+                "Backhaul in",
+                .bitsPerSecond,
+                .neutral,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .regionBackhaul95th:
+            return D(
+                metric,
+                .region,
+                "backhaul95th",
+                "Backhaul in 95th",
+                .bitsPerSecond,
+                .neutral,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .regionBackhaulUtilisation:
+            return D(
+                metric,
+                .region,
+                "backhaulUtilisation",
+                "Backhaul utilisation",
+                .fraction,
+                .neutral,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .bytesUp:
+            return D(
+                metric,
+                .workload,
+                "bytesUp",
+                "Bytes up",
+                .bytes,
+                .neutral,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .bitrateUp:
+            return D(
+                metric,
+                .workload,
+                "bitsPerSecondUp",
+                "Bitrate up",
+                .bitsPerSecond,
+                .neutral,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .bytesDown:
+            return D(
+                metric,
+                .workload,
+                "bytesDown",
+                "Bytes down",
+                .bytes,
+                .neutral,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
         case .sentToDeadSites:
             return D(
                 metric,
@@ -339,6 +411,18 @@ public enum FigureRegistry {
             return D(metric, .cost, "egress", "Egress per GB", .money, .lowerIsBetter, .cumulative, [])
         case .costEgress95th:
             return D(metric, .cost, "egress95th", "Egress 95th", .money, .lowerIsBetter, .cumulative, [])
+        case .costBackhaul:
+            return D(
+                metric,
+                .cost,
+                "backhaul",
+                "Backhaul",
+                .money,
+                .lowerIsBetter,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
         case .costEdge:
             return D(metric, .cost, "edge", "Edge delivery", .money, .lowerIsBetter, .cumulative, [])
         case .costSharedPerGB:

@@ -62,6 +62,12 @@ public struct WorkloadFigures: Hashable, Sendable, Codable {
     /// Mean time retried requests spent before the attempt that served them, in seconds;
     /// nil when no site is health-checked.
     public var retryDelaySeconds: Estimate? = nil
+    /// Request bytes carried up; nil unless the class is a transaction with a payload.
+    public var bytesUp: Estimate? = nil
+    /// Those bytes as a mean rate, in bit/s; nil as above.
+    public var bitsPerSecondUp: Estimate? = nil
+    /// Response bytes delivered down; nil as above.
+    public var bytesDown: Estimate? = nil
 }
 
 /// The share of one class's served requests that one source served.
@@ -115,6 +121,13 @@ public struct RegionFigures: Hashable, Sendable, Codable {
     public var cost: Estimate? = nil
     /// The billed percentile of the egress link's 5-minute rates, in bit/s (when billed so).
     public var egress95th: Estimate? = nil
+    /// Mean rate of request bytes into the region over its ingress (backhaul), in bit/s; nil
+    /// unless a transaction class carries request bytes.
+    public var backhaulMean: Estimate? = nil
+    /// The 95th percentile of the ingress's 5-minute average rates, in bit/s; nil as above.
+    public var backhaul95th: Estimate? = nil
+    /// Ingress bits over its capacity × time, when it has one; nil as above.
+    public var backhaulUtilisation: Estimate? = nil
 }
 
 /// One zone's figures.
@@ -203,6 +216,8 @@ public struct CostFigures: Hashable, Sendable, Codable {
     public var egress: Estimate?
     /// Cloud egress on the 95th percentile of 5-minute rates.
     public var egress95th: Estimate? = nil
+    /// Backhaul (region ingress) per GB and on the 95th percentile; nil when unpriced.
+    public var backhaul: Estimate? = nil
     /// Edge delivery, per GB and 95th percentile.
     public var edge: Estimate? = nil
     /// Shared devices paid per GB served.

@@ -29,6 +29,7 @@ enum ReportLayout {
                 )
             )
         }
+        tables += payloadTables(figures)
         if !figures.zones.isEmpty {
             tables.append(
                 TextTable(
@@ -242,6 +243,45 @@ enum ReportLayout {
         )
     }
 
+    /// The bytes transactions carry: per class with a payload, up and down; per region with
+    /// request bytes coming in, its backhaul (ingress) mean and 95th-percentile rates. Empty
+    /// when no class carries bytes.
+    static func payloadTables(_ figures: ReportFigures) -> [TextTable] {
+        var tables: [TextTable] = []
+        let carrying = figures.workloads.filter { $0.bytesUp != nil }
+        if !carrying.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Payloads",
+                    headers: ["Workload", "Bytes up", "Bitrate up", "Bytes down", "Bitrate down"],
+                    rows: carrying.map { workload in
+                        [
+                            .init(workload.name), cell(workload.bytesUp, .bytes),
+                            cell(workload.bitsPerSecondUp, .bitsPerSecond), cell(workload.bytesDown, .bytes),
+                            cell(workload.bitsPerSecond, .bitsPerSecond),
+                        ]
+                    }
+                )
+            )
+        }
+        let regions = figures.regions.filter { $0.backhaulMean != nil }
+        if !regions.isEmpty {
+            tables.append(
+                TextTable(
+                    title: "Backhaul",
+                    headers: ["Region", "Backhaul in", "95th-pct rate", "Utilisation"],
+                    rows: regions.map { region in
+                        [
+                            .init(region.name), cell(region.backhaulMean, .bitsPerSecond),
+                            cell(region.backhaul95th, .bitsPerSecond), cell(region.backhaulUtilisation, .fraction),
+                        ]
+                    }
+                )
+            )
+        }
+        return tables
+    }
+
     static func cell(_ estimate: Estimate?, _ unit: FigureUnit, currency: String? = nil) -> TextTable.Cell {
         .init(HumanFormat.estimate(estimate, unit, currency: currency))
     }
@@ -252,7 +292,8 @@ enum ReportLayout {
         let currency = cost.currency
         let items: [(String, Estimate?)] = [
             ("Compute on demand", cost.compute), ("Compute provisioned", cost.provisioned),
-            ("Egress per GB", cost.egress), ("Egress 95th", cost.egress95th), ("Edge delivery", cost.edge),
+            ("Egress per GB", cost.egress), ("Egress 95th", cost.egress95th), ("Backhaul", cost.backhaul),
+            ("Edge delivery", cost.edge),
             ("Shared devices per GB", cost.sharedPerGB), ("Shared devices 95th", cost.shared95th),
             ("Shared devices storage", cost.sharedStorage), ("Credits", cost.credits),
         ]

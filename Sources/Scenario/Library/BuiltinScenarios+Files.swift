@@ -1903,7 +1903,9 @@ extension BuiltinScenarios {
               Should Macau's City Brain analyse its traffic video at an edge site in Macau or in a cloud
               region - Hong Kong next door, or Hangzhou, where the City Brain was born and still runs
               Hangzhou's own cameras? Cameras at Macau's junctions send analysis requests that must come
-              back fast enough to retime the lights; residents and visitors use city services; visitors
+              back fast enough to retime the lights, each carrying two seconds of 1080p video, so where
+              the analysis runs decides which links carry 6.7 Gbit/s of camera video and what that
+              backhaul costs; residents and visitors use city services; visitors
               cross the border at 30 million a year. Variants analyse in Hong Kong or in Hangzhou, and
               fail the Macau edge for four minutes.
 
@@ -1912,11 +1914,14 @@ extension BuiltinScenarios {
             report:
               question: >-
                 Should Macau's City Brain analyse its traffic video at an edge site in Macau or in a cloud
-                region?
+                region: backhaul Gbit/s, latency and cost?
               headline:
                 - workload/traffic-analysis/latencyP99
                 - workload/traffic-analysis/sloAttainment
                 - workload/traffic-analysis/failed
+                - region/cn-hongkong/backhaul95th
+                - region/cn-hangzhou/backhaul95th
+                - cost/backhaul
                 - workload/city-services/latencyP99
 
             sources:
@@ -1944,8 +1949,18 @@ extension BuiltinScenarios {
                 reason: the seed gives no camera counts; of the order of a dense city's signalled junctions
               - figure: "analysis: lognormal(40 ms, 0.3) on one core (an inference on a short clip), objective 100 ms round trip"
                 reason: the light controller needs the answer within its control cycle
-              - figure: "camera video upload bandwidth is not modelled: analysis requests pay latency, queueing and service only"
-                reason: the model's transactions carry no bytes; the question is about the compute's place
+              - figure: "each analysis request carries 2 s of its camera's 1080p H.264 video at 4 Mbit/s: lognormal(1 MB, 0.3) up (median 1 MB, mean 1.05 MB); the answer (detections, light timings) is 2 KB down"
+                reason: assumption - 4 Mbit/s is a common bitrate for 1080p surveillance streams; variable-bitrate clips vary by about 30%; 1,600 cameras then send 6.7 Gbit/s (800/s x 1.05 MB x 8) wherever the analysis runs
+              - figure: "Hangzhou's own camera video reaches cn-hangzhou over its metro network: hangzhou-traffic-analysis carries no bytes"
+                reason: assumption - that video never crosses a backhaul the question is about, so it is left out of the region's ingress
+              - figure: "backhaul into Hong Kong: a 10 Gbit/s cross-border leased line from Macau at 60 CNY per Mbit/s per month on the 95th percentile of 5-minute samples"
+                reason: assumption - carriers sell cross-border bandwidth per Mbit/s-month on the monthly 95th percentile (as in xunlei-hongkong); 10 Gbit/s carries the cameras' 6.7 Gbit/s at about 67%
+              - figure: "backhaul into Hangzhou: a 10 Gbit/s long-haul line from Macau at 100 CNY per Mbit/s per month on the 95th percentile"
+                reason: assumption - about 1,200 km and a border crossing cost more than the line to Hong Kong next door
+              - figure: "the Macau edge is reached over the city's own camera network: no ingress limit, no backhaul price; response egress is not priced"
+                reason: assumption - the city owns the network between its junctions and the edge; the answers are a few KB
+              - figure: "currency CNY"
+                reason: assumption - Alibaba Cloud's City Brain prices in CNY; every price here is an assumption, none is in the seed
               - figure: "Macau edge: 1 zone of 5 servers x 16 cores; Hong Kong: 2 zones of 3 x 16; Hangzhou: 3 zones of 5 x 16"
                 reason: sized for about 60% load from their own cameras, so moving Macau's load shows queueing
               - figure: "city services: exp(20 ms), objective 300 ms; border clearance: exp(200 ms), objective 2 s"
@@ -1957,12 +1972,15 @@ extension BuiltinScenarios {
             warmup: 1 min
             interval: 30 s
             seed: 804
+            currency: CNY
 
             workloads:
               - name: traffic-analysis
                 kind: transaction
                 service: lognormal(40 ms, 0.3)
                 slo: 100 ms
+                request_size: lognormal(1 MB, 0.3)
+                response_size: 2 KB
               - name: hangzhou-traffic-analysis
                 kind: transaction
                 service: lognormal(40 ms, 0.3)
@@ -1983,9 +2001,15 @@ extension BuiltinScenarios {
                   - {name: mo-macau-edge-a, servers: 5, cores: 16, queue: 5000, timeout: 2 s}
               - name: cn-hongkong
                 location: [22.32, 114.17]
+                ingress: 10 Gbps
+                price:
+                  ingress_95th: {mbps: 60 CNY, per: month, percentile: 95}
                 zones: {count: 2, servers: 3, cores: 16, queue: 5000, timeout: 2 s}
               - name: cn-hangzhou
                 location: [30.27, 120.15]
+                ingress: 10 Gbps
+                price:
+                  ingress_95th: {mbps: 100 CNY, per: month, percentile: 95}
                 zones: {count: 3, servers: 5, cores: 16, queue: 5000, timeout: 2 s}
 
             populations:

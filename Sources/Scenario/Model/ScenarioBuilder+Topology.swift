@@ -38,6 +38,8 @@ struct RegionPriceFields {
     var provisionedCoreHour: Double?
     var egress: Double?
     var egress95th: PercentilePrice?
+    var ingress: Double?
+    var ingress95th: PercentilePrice?
 }
 
 /// An edge site as read, with its prices.
@@ -100,13 +102,16 @@ extension ScenarioBuilder {
     ) -> DecodedRegion? {
         let location = location(&region, of: .region(name))
         let egress = region.optional("egress", as: .dataRate)
+        let ingress = region.optional("ingress", as: .dataRate)
         readHealthCheck(&region, for: .region(name))
         let price = region.mapping("price") { price in
             RegionPriceFields(
                 coreHour: self.price(&price, "core_hour", per: .duration),
                 provisionedCoreHour: self.price(&price, "provisioned_core_hour", per: .duration),
                 egress: self.price(&price, "egress", per: .dataSize),
-                egress95th: self.percentilePrice(&price, "egress_95th", of: .region(name))
+                egress95th: self.percentilePrice(&price, "egress_95th", of: .region(name)),
+                ingress: self.price(&price, "ingress", per: .dataSize),
+                ingress95th: self.percentilePrice(&price, "ingress_95th", of: .region(name))
             )
         }
         var zones: [ZoneSpec]?
@@ -145,11 +150,18 @@ extension ScenarioBuilder {
                     pricePerCoreHour: (price.coreHour ?? 0) * CostUnits.secondsPerHour,
                     pricePerEgressGB: (price.egress ?? 0) * CostUnits.bytesPerGB,
                     pricePerProvisionedCoreHour: (price.provisionedCoreHour ?? 0) * CostUnits.secondsPerHour,
-                    egress95th: price.egress95th
+                    egress95th: price.egress95th,
+                    pricePerIngressGB: (price.ingress ?? 0) * CostUnits.bytesPerGB,
+                    ingress95th: price.ingress95th
                 )
             }
             return DecodedRegion(
-                placement: CloudRegionPlacement(region: spec, location: location, egressBitsPerSecond: egress),
+                placement: CloudRegionPlacement(
+                    region: spec,
+                    location: location,
+                    egressBitsPerSecond: egress,
+                    ingressBitsPerSecond: ingress
+                ),
                 price: pricing
             )
         } catch {

@@ -30,10 +30,25 @@ extension ScenarioBuilder {
 
     func readWorkload(_ workload: inout MappingReader, name: String) -> DecodedWorkload? {
         guard let kindName = workload.required("kind", as: .oneOf(Self.workloadKinds)) else {
-            workload.ignore("service", "slo", "catalogue", "zipf", "object_size", "bitrate", "cpu", "checkpoint")
+            workload.ignore(
+                "service",
+                "slo",
+                "catalogue",
+                "zipf",
+                "object_size",
+                "bitrate",
+                "cpu",
+                "checkpoint",
+                "request_size",
+                "response_size"
+            )
             return nil
         }
         let slo = workload.optional("slo", as: .simDuration)
+        // Read for every kind, so that a size on a kind that cannot carry it is reported by
+        // validation at the field, not as an unknown key.
+        let requestBytes = workload.optional("request_size", as: .distribution(of: .dataSize))
+        let responseBytes = workload.optional("response_size", as: .distribution(of: .dataSize))
         var service = workload.optional("service", as: .distribution(of: .duration))
         var serviceKey = SpecField.service
         let kind: WorkloadKind?
@@ -73,7 +88,13 @@ extension ScenarioBuilder {
         }
         guard let kind, let service else { return nil }
         return DecodedWorkload(
-            spec: WorkloadClassSpec(name: name, kind: kind, slo: slo),
+            spec: WorkloadClassSpec(
+                name: name,
+                kind: kind,
+                slo: slo,
+                requestBytes: requestBytes,
+                responseBytes: responseBytes
+            ),
             service: service,
             serviceKey: serviceKey
         )

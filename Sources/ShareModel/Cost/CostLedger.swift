@@ -26,6 +26,10 @@ public struct CostLedger: Hashable, Sendable {
     public private(set) var samples: BandwidthSamples?
     /// The sample link of each region's egress, or -1 when not sampled.
     public let regionSampleLink: [Int]
+    /// The sample link of each region's ingress (backhaul), or -1 when not sampled.
+    public let regionIngressSampleLink: [Int]
+    /// Ingress (backhaul) bytes per region, indexed by ``CostRegionID``.
+    public private(set) var ingressBytes: [UInt64]
     /// The sample link of each edge site's uplink, or -1 when not sampled.
     public let edgeSampleLink: [Int]
     /// The sample link of each shared pool (its devices' uploads summed), or -1.
@@ -49,6 +53,7 @@ public struct CostLedger: Hashable, Sendable {
         busyCoreSeconds = Array(repeating: 0, count: regionCount)
         provisionedCoreSeconds = Array(repeating: 0, count: regionCount)
         egressBytes = Array(repeating: 0, count: regionCount)
+        ingressBytes = egressBytes
         edgeBytes = Array(repeating: 0, count: edgeSiteCount)
         poolBytes = Array(repeating: 0, count: poolCount)
         poolCredits = Array(repeating: 0, count: poolCount)
@@ -59,6 +64,7 @@ public struct CostLedger: Hashable, Sendable {
         measuredSeconds = 0
         samples = nil
         regionSampleLink = Array(repeating: -1, count: regionCount)
+        regionIngressSampleLink = regionSampleLink
         edgeSampleLink = Array(repeating: -1, count: edgeSiteCount)
         poolSampleLink = Array(repeating: -1, count: poolCount)
     }
@@ -93,9 +99,11 @@ public struct CostLedger: Hashable, Sendable {
         let poolLinks = (0..<poolCount).map { index in
             slot(index < prices.sharedPools.count && prices.sharedPools[index].bandwidth95th != nil)
         }
+        let ingressLinks = prices.regions.map { slot($0.ingress95th != nil) }
         busyCoreSeconds = Array(repeating: 0, count: prices.regions.count)
         provisionedCoreSeconds = busyCoreSeconds
         egressBytes = Array(repeating: 0, count: prices.regions.count)
+        ingressBytes = egressBytes
         edgeBytes = Array(repeating: 0, count: edgeSiteCount)
         poolBytes = Array(repeating: 0, count: poolCount)
         poolCredits = Array(repeating: 0, count: poolCount)
@@ -106,6 +114,7 @@ public struct CostLedger: Hashable, Sendable {
         measuredSeconds = (end - start).seconds
         samples = links > 0 ? BandwidthSamples(linkCount: links, from: start, to: end) : nil
         regionSampleLink = regionLinks
+        regionIngressSampleLink = ingressLinks
         edgeSampleLink = edgeLinks
         poolSampleLink = poolLinks
     }
@@ -153,6 +162,18 @@ public struct CostLedger: Hashable, Sendable {
     public mutating func recordEgress(region: CostRegionID, bytes: UInt64, from: SimTime, to: SimTime) {
         recordEgress(region: region, bytes: bytes)
         let link = regionSampleLink[Int(region.index)]
+        if link >= 0 { samples?.record(link: link, bytes: Double(bytes), from: from, to: to) }
+    }
+
+    /// Adds `bytes` received by `region` over its ingress (backhaul) between `from` and `to`:
+    /// counted for per-GB backhaul and sampled when the region's ingress is billed on a
+    /// percentile. The total saturates at `UInt64.max`.
+    ///
+    /// - Complexity: O(1), no allocation.
+    public mutating func recordIngress(region: CostRegionID, bytes: UInt64, from: SimTime, to: SimTime) {
+        let index = Int(region.index)
+        ingressBytes[index] = Self.saturatingSum(ingressBytes[index], bytes)
+        let link = regionIngressSampleLink[index]
         if link >= 0 { samples?.record(link: link, bytes: Double(bytes), from: from, to: to) }
     }
 
@@ -229,13 +250,15 @@ public struct CostLedger: Hashable, Sendable {
         precondition(
             other.edgeBytes.count == edgeBytes.count && other.poolBytes.count == poolBytes.count
                 && other.regionSampleLink == regionSampleLink && other.edgeSampleLink == edgeSampleLink
-                && other.poolSampleLink == poolSampleLink,
+                && other.poolSampleLink == poolSampleLink
+                && other.regionIngressSampleLink == regionIngressSampleLink,
             "cost ledger: merging ledgers of different shapes"
         )
         for region in 0..<regionCount {
             busyCoreSeconds[region] += other.busyCoreSeconds[region]
             provisionedCoreSeconds[region] += other.provisionedCoreSeconds[region]
             egressBytes[region] = Self.saturatingSum(egressBytes[region], other.egressBytes[region])
+            ingressBytes[region] = Self.saturatingSum(ingressBytes[region], other.ingressBytes[region])
         }
         for site in edgeBytes.indices { edgeBytes[site] = Self.saturatingSum(edgeBytes[site], other.edgeBytes[site]) }
         for pool in poolBytes.indices {

@@ -18,8 +18,15 @@ public struct RegionCost: Hashable, Sendable {
     public var egress95th: Double = 0
     /// The egress link's billed percentile rate in Mbit/s, or nil when not billed so.
     public var egress95thMbps: Double? = nil
+    /// Ingress (backhaul) bytes billed.
+    public var ingressBytes: UInt64 = 0
+    /// The backhaul: ingress bytes / 10⁹ × ``RegionPricing/pricePerIngressGB`` plus the
+    /// ingress link's percentile rate × its price, prorated.
+    public var backhaul: Double = 0
+    /// The ingress link's billed percentile rate in Mbit/s, or nil when not billed so.
+    public var backhaul95thMbps: Double? = nil
     /// Everything the region costs.
-    public var total: Double { compute + provisioned + egress + egress95th }
+    public var total: Double { compute + provisioned + egress + egress95th + backhaul }
 }
 
 /// The cost of one edge site or shared pool in a ``CostSummary``, in the price list's currency.
@@ -64,6 +71,8 @@ public struct CostSummary: Hashable, Sendable {
     public var provisioned: Double = 0
     /// Egress on the percentile over every region.
     public var egress95th: Double = 0
+    /// Backhaul (region ingress) per GB and on the percentile, over every region.
+    public var backhaul: Double = 0
     /// Edge sites' delivery: per GB and on the percentile.
     public var edge: Double = 0
     /// Shared devices paid per GB served.
@@ -84,9 +93,10 @@ public struct CostSummary: Hashable, Sendable {
     public var measuredSeconds: Double = 0
 
     /// Everything: compute (on demand and provisioned), egress (per GB and percentile), edge,
-    /// shared devices (per GB, percentile, storage) and credits.
+    /// shared devices (per GB, percentile, storage), credits and backhaul.
     public var total: Double {
         compute + provisioned + egress + egress95th + edge + sharedPerGB + shared95th + sharedStorage + credits
+            + backhaul
     }
 
     /// Money per million completed requests: total / (requests / 10⁶); nil if no
@@ -131,11 +141,14 @@ public struct CostSummary: Hashable, Sendable {
         var egress = 0.0
         var provisioned = 0.0
         var egress95th = 0.0
+        var backhaul = 0.0
         for index in 0..<ledger.regionCount {
             let pricing = prices.regions[index]
             let coreSeconds = ledger.busyCoreSeconds[index]
             let bytes = ledger.egressBytes[index]
             let billed = percentile(ledger.regionSampleLink[index], pricing.egress95th)
+            let ingressBilled = percentile(ledger.regionIngressSampleLink[index], pricing.ingress95th)
+            let ingressBytes = ledger.ingressBytes[index]
             let cost = RegionCost(
                 id: CostRegionID(UInt32(index)),
                 region: pricing.region,
@@ -146,8 +159,12 @@ public struct CostSummary: Hashable, Sendable {
                 provisioned: ledger.provisionedCoreSeconds[index] / CostUnits.secondsPerHour
                     * pricing.pricePerProvisionedCoreHour,
                 egress95th: billed.cost,
-                egress95thMbps: billed.mbps
+                egress95thMbps: billed.mbps,
+                ingressBytes: ingressBytes,
+                backhaul: Double(ingressBytes) / CostUnits.bytesPerGB * pricing.pricePerIngressGB + ingressBilled.cost,
+                backhaul95thMbps: ingressBilled.mbps
             )
+            backhaul += cost.backhaul
             compute += cost.compute
             egress += cost.egress
             provisioned += cost.provisioned
@@ -201,6 +218,7 @@ public struct CostSummary: Hashable, Sendable {
         self.egress = egress
         self.provisioned = provisioned
         self.egress95th = egress95th
+        self.backhaul = backhaul
         self.edge = edge
         self.sharedPerGB = sharedPerGB
         self.shared95th = shared95th

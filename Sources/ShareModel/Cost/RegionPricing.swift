@@ -43,31 +43,43 @@ public struct RegionPricing: Hashable, Sendable {
     public let pricePerProvisionedCoreHour: Double
     /// The price of the region egress link's percentile rate, if egress is billed that way.
     public let egress95th: PercentilePrice?
+    /// Money units per gigabyte (10⁹ bytes) received over the region's ingress (backhaul,
+    /// such as a leased cross-border line carrying camera video); finite, ≥ 0.
+    public let pricePerIngressGB: Double
+    /// The price of the ingress link's percentile rate, if the backhaul is billed that way.
+    public let ingress95th: PercentilePrice?
 
     /// The prices of `region`: `pricePerCoreHour` money units per busy core-hour,
     /// `pricePerEgressGB` per egress GB (10⁹ bytes), `pricePerProvisionedCoreHour` per
-    /// provisioned core-hour, and `egress95th` on the egress link's percentile rate.
+    /// provisioned core-hour, `egress95th` on the egress link's percentile rate, and the
+    /// backhaul: `pricePerIngressGB` per ingress GB and `ingress95th` on the ingress link's
+    /// percentile rate.
     ///
     /// - Throws: ``SpecError`` about the region if the name is empty (field `name`) or a price
-    ///   is NaN, infinite or negative (field `price.core_hour`, `price.egress` or
-    ///   `price.provisioned_core_hour`).
+    ///   is NaN, infinite or negative (field `price.core_hour`, `price.egress`,
+    ///   `price.provisioned_core_hour` or `price.ingress`).
     public init(
         region: String,
         pricePerCoreHour: Double,
         pricePerEgressGB: Double,
         pricePerProvisionedCoreHour: Double = 0,
-        egress95th: PercentilePrice? = nil
+        egress95th: PercentilePrice? = nil,
+        pricePerIngressGB: Double = 0,
+        ingress95th: PercentilePrice? = nil
     ) throws(SpecError) {
         let element = SpecElement.region(region)
         guard !region.isEmpty else { throw SpecError(element, .name, .emptyName) }
         try SpecError.requireNonNegative(pricePerCoreHour, element, .price.child("core_hour"))
         try SpecError.requireNonNegative(pricePerEgressGB, element, .price.child("egress"))
         try SpecError.requireNonNegative(pricePerProvisionedCoreHour, element, .price.child("provisioned_core_hour"))
+        try SpecError.requireNonNegative(pricePerIngressGB, element, .price.child("ingress"))
         self.region = region
         self.pricePerCoreHour = pricePerCoreHour
         self.pricePerEgressGB = pricePerEgressGB
         self.pricePerProvisionedCoreHour = pricePerProvisionedCoreHour
         self.egress95th = egress95th
+        self.pricePerIngressGB = pricePerIngressGB
+        self.ingress95th = ingress95th
     }
 
     /// The money units charged for `coreSeconds` busy core-seconds: core-hours × price.

@@ -230,6 +230,12 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
     public static let zipf = SpecField("zipf")
     /// `object_size` (download and stream workloads).
     public static let objectSize = SpecField("object_size")
+    /// `request_size`: the bytes a transaction's request carries up.
+    public static let requestSize = SpecField("request_size")
+    /// `response_size`: the bytes a transaction's response carries down.
+    public static let responseSize = SpecField("response_size")
+    /// `ingress`: a region's backhaul link into it.
+    public static let ingress = SpecField("ingress")
     /// `bitrate` (stream workload).
     public static let bitrate = SpecField("bitrate")
     /// `checkpoint` (compute workload).

@@ -8,6 +8,8 @@ enum RequestPhase: UInt8, Sendable {
     case toOrigin
     /// Queued or in service in a zone.
     case inZone
+    /// Its request's bytes are flowing up to its zone (a transaction with a payload).
+    case uploading
     /// Its bytes are flowing.
     case transferring
     /// Running on a shared device.
@@ -54,8 +56,10 @@ struct ModelRequest: Sendable {
     var flow: FlowID
     /// The content object (0-based within its catalogue), or 0.
     var object: Int32
-    /// The bytes to deliver.
+    /// The bytes to deliver (a transaction's response size).
     var bytes: Double
+    /// The bytes a transaction's request carries up to its zone, or 0.
+    var uploadBytes: Double
     /// The region whose egress carries the bytes (zones, edge misses), or `none`.
     var egressRegion: RegionID
     /// Compute work left, in CPU-seconds.
@@ -98,6 +102,7 @@ struct ModelRequest: Sendable {
         self.flow = .none
         self.object = 0
         self.bytes = 0
+        self.uploadBytes = 0
         self.egressRegion = .none
         self.work = 0
         self.runStart = created

@@ -85,7 +85,7 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     public var sloSeconds: Double?
     /// Served requests within the objective.
     public var sloMet: UInt64
-    /// Bytes delivered by served requests.
+    /// Bytes delivered by served requests (a transaction's response bytes).
     public var bytesDelivered: Double
     /// Served requests per second of measured time.
     public var throughputPerSecond: Double
@@ -98,6 +98,11 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     /// What became of the requests that arrived while a zone, edge site or link was down;
     /// nil when nothing was down in the measured span.
     public var duringOutages: OutageWindowResults?
+    /// Request bytes carried up to zones (transactions with a request size; each upload
+    /// that finished, served or not); nil, and absent from JSON, for other classes.
+    public var bytesUp: Double? = nil
+    /// Those bytes as a mean rate over the measured span, in bit/s; nil as above.
+    public var upBitsPerSecond: Double? = nil
     /// Attempts that reached a site that was down (with health checks: sent there before the
     /// failure was detected); nil, and absent from JSON, when no site is health-checked.
     public var sentToDeadSites: UInt64? = nil
@@ -222,6 +227,17 @@ public struct RegionResults: Hashable, Sendable, Codable {
     public var egressBytes: Double
     /// Egress bits over egress capacity × measured time, when the egress has a capacity.
     public var egressUtilisation: Double?
+    /// Bytes transaction requests carried into the region over its ingress (backhaul);
+    /// nil, and absent from JSON, when no class carries request bytes.
+    public var backhaulBytes: Double? = nil
+    /// Those bytes as a mean rate over the measured span, in bit/s; nil as above.
+    public var backhaulMeanBitsPerSecond: Double? = nil
+    /// The 95th percentile (nearest rank) of the ingress's 5-minute average rates, in bit/s,
+    /// sampled as billing samples egress; nil as above.
+    public var backhaul95thBitsPerSecond: Double? = nil
+    /// Ingress bits over its capacity × measured time, when the ingress has a capacity and
+    /// a class carries request bytes.
+    public var backhaulUtilisation: Double? = nil
 }
 
 /// One zone's figures.
@@ -380,6 +396,9 @@ public struct CostResults: Hashable, Sendable, Codable {
     public var perHour: Double?
     /// Per region, in region order.
     public var regions: [RegionCostResults]
+    /// Backhaul: region ingress billed per GB and on the percentile; nil, and absent from
+    /// JSON, when no region prices its ingress.
+    public var backhaul: Double? = nil
     /// Per edge site, in spec order (empty when edge sites are unpriced).
     public var edgeSites: [SiteCostResults]
     /// Per shared pool, in spec order (empty when pools are unpriced).
@@ -414,11 +433,19 @@ public struct CostResults: Hashable, Sendable, Codable {
         }
         edgeSites = summary.edgeSites.map(SiteCostResults.init)
         sharedPools = summary.sharedPools.map(SiteCostResults.init)
+        if summary.regions.contains(where: { $0.backhaul > 0 || $0.backhaul95thMbps != nil }) {
+            backhaul = summary.backhaul
+            for (index, region) in summary.regions.enumerated() {
+                regions[index].backhaul = region.backhaul
+                regions[index].backhaul95thMbps = region.backhaul95thMbps
+            }
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
         case currency, compute, provisioned, egress, egress95th, edge, sharedPerGB, shared95th, sharedStorage
         case credits, total, perMillionRequests, perTBDelivered, perHour, regions, edgeSites, sharedPools
+        case backhaul
     }
 
     /// Decodes results; items added with billing (provisioned, 95th, edge, shared devices, per
@@ -443,6 +470,7 @@ public struct CostResults: Hashable, Sendable, Codable {
         regions = try container.decode([RegionCostResults].self, forKey: .regions)
         edgeSites = try container.decodeIfPresent([SiteCostResults].self, forKey: .edgeSites) ?? []
         sharedPools = try container.decodeIfPresent([SiteCostResults].self, forKey: .sharedPools) ?? []
+        backhaul = try container.decodeIfPresent(Double.self, forKey: .backhaul)
     }
 }
 
@@ -462,6 +490,10 @@ public struct RegionCostResults: Hashable, Sendable, Codable {
     public var egress95thMbps: Double?
     /// Everything the region costs.
     public var total: Double
+    /// Backhaul: ingress per GB and on the percentile; nil (absent from JSON) when unpriced.
+    public var backhaul: Double? = nil
+    /// The ingress link's billed percentile rate in Mbit/s (nil when not billed so).
+    public var backhaul95thMbps: Double? = nil
 
     /// One region's cost from its parts.
     public init(
@@ -483,7 +515,7 @@ public struct RegionCostResults: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case region, compute, egress, provisioned, egress95th, egress95thMbps, total
+        case region, compute, egress, provisioned, egress95th, egress95thMbps, total, backhaul, backhaul95thMbps
     }
 
     /// Decodes a region's cost; items added with billing default to none (total: compute +
@@ -496,8 +528,11 @@ public struct RegionCostResults: Hashable, Sendable, Codable {
         provisioned = try container.decodeIfPresent(Double.self, forKey: .provisioned) ?? 0
         egress95th = try container.decodeIfPresent(Double.self, forKey: .egress95th) ?? 0
         egress95thMbps = try container.decodeIfPresent(Double.self, forKey: .egress95thMbps)
+        backhaul = try container.decodeIfPresent(Double.self, forKey: .backhaul)
+        backhaul95thMbps = try container.decodeIfPresent(Double.self, forKey: .backhaul95thMbps)
         total =
-            try container.decodeIfPresent(Double.self, forKey: .total) ?? compute + provisioned + egress + egress95th
+            try container.decodeIfPresent(Double.self, forKey: .total)
+            ?? compute + provisioned + egress + egress95th + (backhaul ?? 0)
     }
 }
 

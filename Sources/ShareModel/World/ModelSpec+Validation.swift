@@ -123,6 +123,17 @@ extension ModelSpec {
         if let slo = workload.slo, slo <= .zero {
             throw SpecError(element, .slo, .notPositive(got: "\(slo)"))
         }
+        for (field, size) in [(SpecField.requestSize, workload.requestBytes), (.responseSize, workload.responseBytes)] {
+            guard let size else { continue }
+            guard case .transaction = workload.kind else {
+                throw SpecError(
+                    element,
+                    field,
+                    .other("applies to transaction workloads only, not to a \(workload.kind.label)")
+                )
+            }
+            try validatePayload(size, element: element, field: field)
+        }
         switch workload.kind {
         case .transaction:
             break
@@ -138,6 +149,17 @@ extension ModelSpec {
             if let checkpoint = job.checkpointInterval, checkpoint <= .zero {
                 throw SpecError(element, .checkpoint, .notPositive(got: "\(checkpoint)"))
             }
+        }
+    }
+
+    /// A request or response size: a positive, finite mean of at most 1 TB, and no negative
+    /// draw (its least value is not below zero).
+    static func validatePayload(_ size: SampledDistribution, element: SpecElement, field: SpecField) throws(SpecError) {
+        if !(size.mean.isFinite && size.mean > 0) {
+            throw SpecError(element, field, .other("must have a positive finite mean, got \(size.mean) bytes"))
+        }
+        if size.mean > ContentSpec.maximumMeanObjectBytes {
+            throw SpecError(element, field, .tooLarge(got: "a mean of \(size.mean) bytes", maximum: "1 TB"))
         }
     }
 
@@ -165,6 +187,9 @@ extension ModelSpec {
             collector.check { () throws(SpecError) in
                 if let egress = placement.egressBitsPerSecond {
                     try SpecError.requirePositive(egress, .region(placement.region.name), .egress)
+                }
+                if let ingress = placement.ingressBitsPerSecond {
+                    try SpecError.requirePositive(ingress, .region(placement.region.name), .ingress)
                 }
             }
             for zone in placement.region.zones {
@@ -384,6 +409,7 @@ extension ModelSpec {
     /// `<population>.access`, for those that have a capacity.
     public var linkNames: [String] {
         regions.compactMap { $0.egressBitsPerSecond == nil ? nil : "\($0.region.name).egress" }
+            + regions.compactMap { $0.ingressBitsPerSecond == nil ? nil : "\($0.region.name).ingress" }
             + edgeSites.map { "\($0.name).uplink" }
             + populations.compactMap { $0.accessBitsPerSecond == nil ? nil : "\($0.name).access" }
     }

@@ -7,12 +7,22 @@ public struct CloudRegionPlacement: Hashable, Sendable {
     /// The capacity of the region's egress to users in bits per second, shared max-min
     /// fairly by every transfer out of the region; nil for no limit.
     public var egressBitsPerSecond: Double?
+    /// The capacity of the region's backhaul from users into it, in bits per second (the
+    /// link transaction requests' bytes cross on their way in, such as a leased cross-border
+    /// line), shared max-min fairly by every upload into the region; nil for no limit.
+    public var ingressBitsPerSecond: Double?
 
-    /// `region` at `location`.
-    public init(region: RegionSpec, location: GeoCoordinate, egressBitsPerSecond: Double? = nil) {
+    /// `region` at `location`, with optional egress and ingress capacities in bits per second.
+    public init(
+        region: RegionSpec,
+        location: GeoCoordinate,
+        egressBitsPerSecond: Double? = nil,
+        ingressBitsPerSecond: Double? = nil
+    ) {
         self.region = region
         self.location = location
         self.egressBitsPerSecond = egressBitsPerSecond
+        self.ingressBitsPerSecond = ingressBitsPerSecond
     }
 }
 

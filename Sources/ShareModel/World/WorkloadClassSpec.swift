@@ -14,19 +14,40 @@ public struct WorkloadClassSpec: Hashable, Sendable {
     /// The end-to-end latency a request must not exceed to count as meeting its objective,
     /// or nil for no objective.
     public var slo: SimDuration?
+    /// The bytes a transaction's request carries from its client to the zone before service
+    /// starts (a camera clip, an image), drawn per request; nil for none (the request pays
+    /// latency only). Transactions only.
+    public var requestBytes: SampledDistribution?
+    /// The bytes a transaction's response carries from the zone back to its client after
+    /// service, through the region's egress, drawn per request; nil for none. Transactions only.
+    public var responseBytes: SampledDistribution?
 
-    /// A class named `name` of `kind` with an optional latency objective.
-    public init(name: String, kind: WorkloadKind, slo: SimDuration? = nil) {
+    /// A class named `name` of `kind` with an optional latency objective and, for a
+    /// transaction, optional request and response sizes in bytes.
+    public init(
+        name: String,
+        kind: WorkloadKind,
+        slo: SimDuration? = nil,
+        requestBytes: SampledDistribution? = nil,
+        responseBytes: SampledDistribution? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.slo = slo
+        self.requestBytes = requestBytes
+        self.responseBytes = responseBytes
     }
+
+    /// Whether its requests or responses carry bytes (a transaction with a payload).
+    public var hasPayload: Bool { requestBytes != nil || responseBytes != nil }
 }
 
 /// What a request asks for.
 public enum WorkloadKind: Hashable, Sendable {
     /// A small request/response served by a cloud zone (an order, a payment): it pays
-    /// latency both ways, queueing and service; no bulk transfer.
+    /// latency both ways, queueing and service; with a payload
+    /// (``WorkloadClassSpec/requestBytes``, ``WorkloadClassSpec/responseBytes``) also the
+    /// time its bytes take over the links up and down.
     case transaction
     /// An object fetched whole from the catalogue: from an edge cache, a shared device that
     /// holds it, or the cloud (the origin).

@@ -26,6 +26,8 @@ struct WorkloadTally: Sendable {
     var latencyLog: [SimDuration]?
     var sloMet: UInt64 = 0
     var bytes: Double = 0
+    /// Measured request bytes its transactions carried up to their zones.
+    var bytesUp: Double = 0
     var stallSeconds: Double = 0
     var wastedCPUSeconds: Double = 0
     /// Attempts that reached a site that was down.

@@ -3,7 +3,9 @@ import SimCore
 extension WorldModel {
     /// Interns every region and site: zones (region order), edge sites, pools.
     mutating func buildSites() throws(SpecError) {
-        regions = spec.regions.map { RegionState(egressBitsPerSecond: $0.egressBitsPerSecond) }
+        regions = spec.regions.map {
+            RegionState(egressBitsPerSecond: $0.egressBitsPerSecond, ingressBitsPerSecond: $0.ingressBitsPerSecond)
+        }
         let regionIndex = Dictionary(
             uniqueKeysWithValues: spec.regions.enumerated().map { ($1.region.name, RegionID(UInt32($0))) }
         )
@@ -88,6 +90,12 @@ extension WorldModel {
                 element: .region(placement.region.name),
                 field: .egress
             )
+            regions[index].ingressLink = try addLink(
+                placement.ingressBitsPerSecond,
+                owner: .regionIngress(RegionID(UInt32(index))),
+                element: .region(placement.region.name),
+                field: .ingress
+            )
         }
         for (index, site) in spec.edgeSites.enumerated() {
             edgeSites[index].uplink = try addLink(
@@ -148,6 +156,7 @@ extension WorldModel {
                     traits: ClassTraits(workload),
                     catalogue: catalogue,
                     workStream: RandomStream(seed: seed, name: "work/\(workload.name)"),
+                    payloadStream: RandomStream(seed: seed, name: "payload/\(workload.name)"),
                     tally: WorkloadTally(regionCount: spec.regions.count, interval: spec.interval, origin: warmupEnd)
                 )
             )

@@ -81,6 +81,10 @@ extension WorldModel {
             let link = regions[index].egressLink
             return link.isNone ? nil : link
         }
+        for (index, placement) in spec.regions.enumerated() where "\(placement.region.name).ingress" == name {
+            let link = regions[index].ingressLink
+            return link.isNone ? nil : link
+        }
         for (index, site) in spec.edgeSites.enumerated() where "\(site.name).uplink" == name {
             return edgeSites[index].uplink
         }

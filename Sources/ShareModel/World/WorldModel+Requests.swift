@@ -34,6 +34,15 @@ extension WorldModel {
             request.object = Int32(object)
             request.bytes = Double(catalogue.size(of: object))
         }
+        if classes[workloadClass].traits.hasPayload {
+            let payload = spec.workloadClasses[workloadClass.offset]
+            if let size = payload.requestBytes {
+                request.uploadBytes = max(0, size.sample(using: &classes[workloadClass].payloadStream))
+            }
+            if let size = payload.responseBytes {
+                request.bytes = max(0, size.sample(using: &classes[workloadClass].payloadStream))
+            }
+        }
         if let job = spec.workloadClasses[workloadClass.offset].kind.job {
             request.work = max(0, job.cpuSeconds.sample(using: &classes[workloadClass].workStream))
         }
@@ -76,16 +85,11 @@ extension WorldModel {
         let site = requests[id].site
         switch (requests[id].phase, sites[site].role) {
         case (.toSite, .zone(let zone)):
-            if !zones[zone].engine.isUp, reachedDeadSite(id, site: site, scheduler: &scheduler) { return }
-            requests[id].phase = .inZone
-            _ = zones[zone].engine.arrive(
-                request: CloudRequestID(UInt64(id.index)),
-                class: CloudWorkloadClass(requests[id].workloadClass.index),
-                at: scheduler.now,
-                scheduler: &scheduler,
-                endings: &endings
-            )
-            zoneChanged(zone, scheduler: &scheduler)
+            if requests[id].uploadBytes > 0, zones[zone].engine.isUp {
+                startUpload(id, zone: zone, scheduler: &scheduler)
+            } else {
+                enterZone(id, zone: zone, scheduler: &scheduler)
+            }
         case (.toSite, .edge(let edge)):
             reachEdge(id, edge: edge, scheduler: &scheduler)
         case (.toOrigin, .edge(let edge)):
@@ -108,6 +112,22 @@ extension WorldModel {
         }
     }
 
+    /// Request `id` (its request's bytes, if any, all arrived) enters zone `zone`'s queue, or
+    /// finds it down.
+    mutating func enterZone<Queue: PendingEventSet>(_ id: RequestSlot, zone: ZoneID, scheduler: inout Scheduler<Queue>)
+    {
+        if !zones[zone].engine.isUp, reachedDeadSite(id, site: zones[zone].site, scheduler: &scheduler) { return }
+        requests[id].phase = .inZone
+        _ = zones[zone].engine.arrive(
+            request: CloudRequestID(UInt64(id.index)),
+            class: CloudWorkloadClass(requests[id].workloadClass.index),
+            at: scheduler.now,
+            scheduler: &scheduler,
+            endings: &endings
+        )
+        zoneChanged(zone, scheduler: &scheduler)
+    }
+
     /// A zone reports that request `end.request` ended there.
     mutating func zoneEnded<Queue: PendingEventSet>(
         _ end: CloudRequestEnd,
@@ -122,7 +142,7 @@ extension WorldModel {
         switch end.fate {
         case .served:
             requests[id].servedBy = .cloud
-            if classes[requests[id].workloadClass].traits.hasContent {
+            if classes[requests[id].workloadClass].traits.hasContent || requests[id].bytes > 0 {
                 requests[id].egressRegion = region
                 startTransfer(id, path: [regions[region].egressLink, accessLink(of: id)], scheduler: &scheduler)
             } else {

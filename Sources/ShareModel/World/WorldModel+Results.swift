@@ -88,6 +88,10 @@ extension WorldModel {
             wastedCPUSeconds: tally.wastedCPUSeconds,
             duringOutages: outageWindowResults(tally.duringOutages, end: end)
         )
+        if workload.requestBytes != nil {
+            results.bytesUp = tally.bytesUp
+            results.upBitsPerSecond = tally.bytesUp * 8 / measured
+        }
         if hasHealthChecks {
             results.sentToDeadSites = tally.sentToDeadSites
             results.retriedServed = tally.retriedServed
@@ -159,7 +163,7 @@ extension WorldModel {
             busy += zoneResults[zone].utilisation * Double(zoneResults[zone].capacity)
         }
         let egress = spec.regions[region].egressBitsPerSecond
-        return RegionResults(
+        var results = RegionResults(
             name: spec.regions[region].region.name,
             capacity: capacity,
             utilisation: capacity == 0 ? 0 : busy / Double(capacity),
@@ -167,6 +171,14 @@ extension WorldModel {
             egressBytes: regions[region].egressBytes,
             egressUtilisation: egress.map { regions[region].egressBytes * 8 / ($0 * measured) }
         )
+        if let samples = backhaulSamples {
+            let bytes = regions[region].ingressBytes
+            results.backhaulBytes = bytes
+            results.backhaulMeanBitsPerSecond = bytes * 8 / measured
+            results.backhaul95thBitsPerSecond = samples.percentileMbps(link: region, percentile: 95) * 1e6
+            results.backhaulUtilisation = spec.regions[region].ingressBitsPerSecond.map { bytes * 8 / ($0 * measured) }
+        }
+        return results
     }
 
     /// The results of edge site `edge` at `end`.

@@ -121,6 +121,7 @@ extension WorldModel {
         let workloadClass = requests[id].workloadClass
         let bytes = requests[id].bytes
         let work = requests[id].work
+        let uploadBytes = requests[id].uploadBytes
         let avoid = requests[id].avoidSite
         let floors = serviceFloors.floors(
             workloadClass: workloadClass,
@@ -150,7 +151,14 @@ extension WorldModel {
             let site = candidate.site
             guard isHealthy(site) else { continue }
             var seconds =
-                roundTrip + expectedServiceSeconds(at: site, workloadClass: workloadClass, bytes: bytes, work: work)
+                roundTrip
+                + expectedServiceSeconds(
+                    at: site,
+                    workloadClass: workloadClass,
+                    bytes: bytes,
+                    work: work,
+                    uploadBytes: uploadBytes
+                )
             if site == avoid { seconds += 3_600 }
             if best == nil || seconds < best!.seconds { best = (candidate, seconds) }
         }
@@ -243,14 +251,15 @@ extension WorldModel {
     /// The expected time at `site` for a request of `workloadClass` with `bytes` to deliver
     /// or `work` CPU-seconds to run, at the site's current load, in seconds: a
     /// zone's mean service stretched by the queue ahead, plus the transfer at a fair share of
-    /// its region's egress; an edge site's origin round trip
+    /// its region's egress and the request's upload at a fair share of its ingress; an edge site's origin round trip
     /// (weighted by its miss ratio) and transfer at a fair share of its uplink; a device's
     /// transfer or run at the pool's mean uplink or cores.
     func expectedServiceSeconds(
         at site: SiteID,
         workloadClass: WorkloadClassID,
         bytes: Double,
-        work: Double
+        work: Double,
+        uploadBytes: Double = 0
     ) -> Double {
         switch sites[site].role {
         case .zone(let zone):
@@ -261,6 +270,9 @@ extension WorldModel {
             let region = zones[zone].region
             if bytes > 0, let egress = regions[region].egressBitsPerSecond {
                 seconds += bytes * 8 / (egress / Double(regions[region].activeFlows + 1))
+            }
+            if uploadBytes > 0, let ingress = regions[region].ingressBitsPerSecond {
+                seconds += uploadBytes * 8 / (ingress / Double(regions[region].ingressFlows + 1))
             }
             return seconds
         case .edge(let edge):

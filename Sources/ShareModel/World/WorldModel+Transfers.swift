@@ -95,18 +95,7 @@ extension WorldModel {
             respond(id, scheduler: &scheduler)
             return
         }
-        let flow: FlowID
-        do {
-            flow = try network.startFlow(path: hops, bytes: requests[id].bytes, at: now)
-        } catch {
-            preconditionFailure("request \(id.index): \(error)")
-        }
-        let slot = flow.offset
-        if slot >= flowRequest.count {
-            flowRequest.append(contentsOf: repeatElement(.none, count: slot + 1 - flowRequest.count))
-        }
-        flowRequest[slot] = id
-        requests[id].flow = flow
+        launchFlow(id, hops: hops, bytes: requests[id].bytes, at: now)
         requests[id].phase = .transferring
         switch sites[requests[id].site].role {
         case .edge(let edge): edgeSites[edge].activeFlows += 1
@@ -118,15 +107,81 @@ extension WorldModel {
         flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
     }
 
-    /// Ends every flow whose bytes have all arrived by now, and answers their requests.
+    /// Starts a flow of `bytes` for request `id` over `hops` (none of them `none`) at `now`.
+    mutating func launchFlow(_ id: RequestSlot, hops: [LinkID], bytes: Double, at now: SimTime) {
+        let flow: FlowID
+        do {
+            flow = try network.startFlow(path: hops, bytes: bytes, at: now)
+        } catch {
+            preconditionFailure("request \(id.index): \(error)")
+        }
+        let slot = flow.offset
+        if slot >= flowRequest.count {
+            flowRequest.append(contentsOf: repeatElement(.none, count: slot + 1 - flowRequest.count))
+        }
+        flowRequest[slot] = id
+        requests[id].flow = flow
+    }
+
+    /// Starts request `id`'s request bytes up to zone `zone` over its region's ingress
+    /// (backhaul) link; with no ingress limit they arrive at once and it enters the zone. A
+    /// failed ingress link fails the attempt.
+    mutating func startUpload<Queue: PendingEventSet>(
+        _ id: RequestSlot,
+        zone: ZoneID,
+        scheduler: inout Scheduler<Queue>
+    ) {
+        let now = scheduler.now
+        let region = zones[zone].region
+        let link = regions[region].ingressLink
+        requests[id].transferStart = now
+        requests[id].egressRegion = .none
+        guard !link.isNone else {
+            uploadDone(id, region: region, at: now)
+            enterZone(id, zone: zone, scheduler: &scheduler)
+            return
+        }
+        guard links[link].isUp else {
+            attemptEnded(id, loss: .failed, scheduler: &scheduler)
+            return
+        }
+        launchFlow(id, hops: [link], bytes: requests[id].uploadBytes, at: now)
+        requests[id].phase = .uploading
+        regions[region].ingressFlows += 1
+        flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
+    }
+
+    /// Accounts for the request bytes of request `id`, all received by `region` at `time`:
+    /// the region's ingress bytes and backhaul samples, and its class's bytes up.
+    mutating func uploadDone(_ id: RequestSlot, region: RegionID, at time: SimTime) {
+        let request = requests[id]
+        guard request.isCounted else { return }
+        regions[region].ingressBytes += request.uploadBytes
+        classes[request.workloadClass].tally.bytesUp += request.uploadBytes
+        backhaulSamples?.record(link: region.offset, bytes: request.uploadBytes, from: request.transferStart, to: time)
+        ledger.recordIngress(
+            region: CostRegionID(region.index),
+            bytes: UInt64(request.uploadBytes),
+            from: request.transferStart,
+            to: time
+        )
+    }
+
+    /// Ends every flow whose bytes have all arrived by now: an upload's request enters its
+    /// zone, a response or object is answered.
     mutating func completeDueFlows<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
         let now = scheduler.now
         while let next = network.nextCompletion(), next.time <= now {
             let id = flowRequest[next.flow.offset]
             network.endFlow(next.flow, at: now)
             endedFlow(of: id)
-            transferDone(id, at: now)
-            respond(id, scheduler: &scheduler)
+            if requests[id].phase == .uploading, case .zone(let zone) = sites[requests[id].site].role {
+                uploadDone(id, region: zones[zone].region, at: now)
+                enterZone(id, zone: zone, scheduler: &scheduler)
+            } else {
+                transferDone(id, at: now)
+                respond(id, scheduler: &scheduler)
+            }
         }
         flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
     }
@@ -135,6 +190,10 @@ extension WorldModel {
     mutating func endedFlow(of id: RequestSlot) {
         flowRequest[requests[id].flow.offset] = .none
         requests[id].flow = .none
+        if requests[id].phase == .uploading {
+            regions[sites[requests[id].site].region].ingressFlows -= 1
+            return
+        }
         switch sites[requests[id].site].role {
         case .edge(let edge): edgeSites[edge].activeFlows -= 1
         case .pool(let pool): pools[pool].devices[uploads: requests[id].device] &-= 1

@@ -119,6 +119,9 @@ public struct WorldModel: SimulationModel, Sendable {
     /// What is down now, and for how long something was while measuring.
     var outageClock = OutageClock()
     var ledger: CostLedger
+    /// The 5-minute samples of every region's ingress (backhaul), by region index, when a
+    /// class carries request bytes; nil otherwise.
+    var backhaulSamples: BandwidthSamples?
 
     // MARK: Limits
     /// What the run may hold at once; set before starting.
@@ -145,6 +148,9 @@ public struct WorldModel: SimulationModel, Sendable {
         warmupEnd = SimTime.zero + spec.warmup
         runEnd = warmupEnd + spec.duration
         routeStream = RandomStream(seed: seed, name: "routing")
+        if spec.workloadClasses.contains(where: { $0.requestBytes != nil }), runEnd > warmupEnd {
+            backhaulSamples = BandwidthSamples(linkCount: spec.regions.count, from: warmupEnd, to: runEnd)
+        }
         retryStream = RandomStream(seed: seed, name: "retry")
         let (start, end) = (warmupEnd, runEnd)
         ledger =
@@ -177,6 +183,7 @@ public struct WorldModel: SimulationModel, Sendable {
 /// Who a link belongs to.
 enum LinkOwner: Sendable {
     case regionEgress(RegionID)
+    case regionIngress(RegionID)
     case edgeUplink(EdgeSiteID)
     case populationAccess(PopulationID)
     case device(pool: PoolID, device: DeviceIndex)
@@ -221,6 +228,14 @@ struct RegionState: EntityState, Sendable {
     var activeFlows = 0
     /// Measured bytes sent over its egress.
     var egressBytes: Double = 0
+    /// The ingress (backhaul) capacity in bits per second, nil for unlimited.
+    let ingressBitsPerSecond: Double?
+    /// The ingress link, or `none` when unlimited.
+    var ingressLink: LinkID = .none
+    /// Uploads now crossing its ingress.
+    var ingressFlows = 0
+    /// Measured bytes received over its ingress (transaction requests).
+    var ingressBytes: Double = 0
     /// Measured requests its zones served.
     var served: UInt64 = 0
 }
@@ -341,6 +356,8 @@ struct WorkloadClassState: EntityState, Sendable {
     let catalogue: ContentCatalogue?
     /// The stream job sizes are drawn from.
     var workStream: RandomStream
+    /// The stream a transaction's request and response sizes are drawn from.
+    var payloadStream: RandomStream
     /// Its measured counters and series.
     var tally: WorkloadTally
 }
@@ -378,6 +395,8 @@ struct ClassTraits: Sendable {
     var checkpointSeconds: Double
     /// The latency objective, if any.
     var slo: SimDuration?
+    /// A transaction whose request or response carries bytes.
+    var hasPayload: Bool
 
     init(_ spec: WorkloadClassSpec) {
         isCompute = spec.kind.job != nil
@@ -385,5 +404,6 @@ struct ClassTraits: Sendable {
         if case .stream(_, let bitrate) = spec.kind { streamBitrate = bitrate } else { streamBitrate = 0 }
         checkpointSeconds = spec.kind.job?.checkpointInterval?.seconds ?? 0
         slo = spec.slo
+        hasPayload = spec.hasPayload
     }
 }
