@@ -75,7 +75,12 @@ struct FigureBuilder {
                 rejected: figures[.zoneRejected] ?? nil,
                 detectionSeconds: figures[.zoneDetectionDelay] ?? nil,
                 maxDetectionSeconds: figures[.zoneDetectionDelayMax] ?? nil,
-                undetectedOutages: figures[.zoneUndetectedOutages] ?? nil
+                undetectedOutages: figures[.zoneUndetectedOutages] ?? nil,
+                serversMin: figures[.zoneServersMin] ?? nil,
+                serversMean: figures[.zoneServersMean] ?? nil,
+                serversMax: figures[.zoneServersMax] ?? nil,
+                scaleOuts: figures[.zoneScaleOuts] ?? nil,
+                scaleIns: figures[.zoneScaleIns] ?? nil
             )
         }
         let edgeSites = first.edgeSites.indices.map { index in
@@ -230,12 +235,17 @@ struct FigureBuilder {
             let pools = first.sharedPools.indices.map { poolIndex in
                 Estimate(values: points.compactMap { element($0.poolOnlineFraction, poolIndex) })
             }
+            let servers = points.contains { $0.zoneServers != nil }
             return SeriesPointFigures(
                 startSeconds: reference.startSeconds,
                 lengthSeconds: reference.lengthSeconds,
                 workloads: workloads,
                 zoneUtilisation: zones,
-                poolOnlineFraction: pools
+                poolOnlineFraction: pools,
+                zoneServers: servers
+                    ? first.zones.indices.map { zoneIndex in
+                        Estimate(values: points.compactMap { $0.zoneServers.flatMap { element($0, zoneIndex) } })
+                    } : nil
             )
         }
     }

@@ -103,6 +103,16 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case zoneDetectionDelayMax
     /// Outages of a health-checked zone that ended before they were detected.
     case zoneUndetectedOutages
+    /// An autoscaled zone's fewest paid servers.
+    case zoneServersMin
+    /// An autoscaled zone's paid servers, time-weighted mean.
+    case zoneServersMean
+    /// An autoscaled zone's most paid servers.
+    case zoneServersMax
+    /// An autoscaled zone's scale-out actions.
+    case zoneScaleOuts
+    /// An autoscaled zone's scale-in actions.
+    case zoneScaleIns
 
     // Per edge site.
     /// Cache hits over lookups.

@@ -123,6 +123,11 @@ extension FigureRegistry {
         case .zoneDetectionDelay: zone.detection?.meanDetectionSeconds
         case .zoneDetectionDelayMax: zone.detection?.maxDetectionSeconds
         case .zoneUndetectedOutages: zone.detection.map { Double($0.undetectedOutages) }
+        case .zoneServersMin: zone.autoscaling?.minServers
+        case .zoneServersMean: zone.autoscaling?.meanServers
+        case .zoneServersMax: zone.autoscaling?.maxServers
+        case .zoneScaleOuts: zone.autoscaling.map { Double($0.scaleOuts) }
+        case .zoneScaleIns: zone.autoscaling.map { Double($0.scaleIns) }
         default: nil
         }
     }

@@ -332,6 +332,66 @@ public enum FigureRegistry {
                 [],
                 onlyWhenMeasured: true
             )
+        case .zoneServersMin:
+            return D(
+                metric,
+                .zone,
+                "serversMin",
+                "Servers min",
+                .count,
+                .neutral,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .zoneServersMean:
+            return D(
+                metric,
+                .zone,
+                "serversMean",
+                "Servers mean",
+                .count,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .zoneServersMax:
+            return D(
+                metric,
+                .zone,
+                "serversMax",
+                "Servers max",
+                .count,
+                .neutral,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .zoneScaleOuts:
+            return D(
+                metric,
+                .zone,
+                "scaleOuts",
+                "Scale-outs",
+                .count,
+                .neutral,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .zoneScaleIns:
+            return D(
+                metric,
+                .zone,
+                "scaleIns",
+                "Scale-ins",
+                .count,
+                .neutral,
+                .cumulative,
+                [],
+                onlyWhenMeasured: true
+            )
         case .edgeDetectionDelay:
             return D(
                 metric,

@@ -154,6 +154,14 @@ public struct ZoneFigures: Hashable, Sendable, Codable {
     public var maxDetectionSeconds: Estimate? = nil
     /// Outages that ended before they were detected; nil when it is not health-checked.
     public var undetectedOutages: Estimate? = nil
+    /// Paid servers (in service, starting or retiring): fewest, time-weighted mean and most;
+    /// nil when the zone is not autoscaled.
+    public var serversMin: Estimate? = nil
+    public var serversMean: Estimate? = nil
+    public var serversMax: Estimate? = nil
+    /// Scale-out and scale-in actions; nil when the zone is not autoscaled.
+    public var scaleOuts: Estimate? = nil
+    public var scaleIns: Estimate? = nil
 }
 
 /// One edge site's figures.
@@ -249,6 +257,8 @@ public struct SeriesPointFigures: Hashable, Sendable, Codable {
     public var zoneUtilisation: [Estimate?]
     /// Per shared pool: fraction of devices online within the interval, 0...1.
     public var poolOnlineFraction: [Estimate?]
+    /// Per zone: paid servers within the interval, time-weighted; nil when no zone is autoscaled.
+    public var zoneServers: [Estimate?]? = nil
 }
 
 /// One class's figures in one interval.

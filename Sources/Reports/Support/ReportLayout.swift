@@ -71,6 +71,7 @@ enum ReportLayout {
             )
         }
         tables += detectionTables(figures)
+        tables += autoscalingTables(figures)
         if !figures.sharedPools.isEmpty {
             tables.append(
                 TextTable(
@@ -105,6 +106,25 @@ enum ReportLayout {
             document.headline = TextTable(title: headlineTitle, headers: ["Figure", "Value"], rows: headline)
         }
         return document
+    }
+
+    /// The autoscaling table of a run with autoscaled zones, none without: per autoscaled
+    /// zone, its paid servers (fewest, mean, most) and its scale actions.
+    static func autoscalingTables(_ figures: ReportFigures) -> [TextTable] {
+        let zones = figures.zones.filter { $0.serversMean != nil }
+        guard !zones.isEmpty else { return [] }
+        return [
+            TextTable(
+                title: "Autoscaling",
+                headers: ["Zone", "Servers min", "Servers mean", "Servers max", "Scale-outs", "Scale-ins"],
+                rows: zones.map { zone in
+                    [
+                        .init(zone.name), cell(zone.serversMin, .count), cell(zone.serversMean, .count),
+                        cell(zone.serversMax, .count), cell(zone.scaleOuts, .count), cell(zone.scaleIns, .count),
+                    ]
+                }
+            )
+        ]
     }
 
     /// The failure-detection tables of a run with health checks, none without: per checked

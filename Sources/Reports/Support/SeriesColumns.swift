@@ -21,6 +21,8 @@ struct SeriesColumns {
         }
         headers += figures.zones.map { "zone." + $0.name + ".utilisation_fraction" }
         headers += figures.sharedPools.map { "pool." + $0.name + ".online_fraction" }
+        let scaled = figures.zones.indices.filter { figures.zones[$0].serversMean != nil }
+        headers += scaled.map { "zone." + figures.zones[$0].name + ".servers" }
         let rows = figures.series.map { point -> [Double?] in
             var row: [Double?] = [point.startSeconds, point.lengthSeconds]
             for index in figures.workloads.indices {
@@ -33,6 +35,7 @@ struct SeriesColumns {
             }
             row += figures.zones.indices.map { element(point.zoneUtilisation, $0)??.mean }
             row += figures.sharedPools.indices.map { element(point.poolOnlineFraction, $0)??.mean }
+            row += scaled.map { index in point.zoneServers.flatMap { element($0, index) }??.mean }
             return row
         }
         return SeriesColumns(headers: headers, rows: rows)

@@ -82,6 +82,10 @@ extension BuiltinScenarios {
                 reason: shoppers go to the nearest region and spill to the next when its zones are full, like a unitised (cell) architecture
               - figure: "region-outage-detected variant: health checks every 2 s, 5 s response timeout, 3 failures to mark a zone down, 3 successes to mark it up"
                 reason: "assumption: Alibaba Cloud's recommended SLB health check for TCP/HTTP/HTTPS listeners (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks), because the orders' front door is an SLB listener; detection then takes 9 to 11 s, (3 - 1/2) x 2 s + 5 s = 10 s on average"
+              - figure: "region-outage-autoscaled variant: health checks every 30 s with a 30 s timeout, down after 1 failure"
+                reason: "assumption: chosen so that detection takes 30 to 60 s (uniform on [T, I + T] for k = 1), the delay the question asks about"
+              - figure: "region-outage-autoscaled variant: target 70% utilisation, 10 servers a step, max twice the zone, 60 s period and cooldown, 90 s start-up"
+                reason: "assumption: a target-tracking policy on the regions nearest Hangzhou (Alibaba Cloud Auto Scaling evaluates CloudMonitor metrics each minute; 90 s is a typical ECS instance boot plus service warm-up); the seeds give no scaling figures"
               - figure: "slice-1-100 variant: orders, zone servers, queues, egress and edge uplinks at 1/100; page assets at one per order (2,000/s)"
                 reason: the same timeline in seconds of wall time rather than minutes; queueing on 4-core zones is far worse than at full scale (Erlang C at 90% gives 35 ms against 0.012 ms), so use it to try things, not for figures
               - figure: "currency CNY; 1 USD = 7.2 CNY for the regions outside the mainland, priced in USD"
@@ -441,6 +445,23 @@ extension BuiltinScenarios {
                   failures:
                     - {region: cn-hangzhou, at: 8 min, for: 1 min}
                     - {link: cn-hangzhou.egress, at: 8 min, for: 1 min}
+              - name: region-outage-autoscaled
+                description: >-
+                  Hangzhou fails at the 583K TPS peak (minute 8 to 9) and its health checks take 30 to 60 s
+                  to notice (probe every 30 s, 30 s timeout, down after 1 failure); Shanghai, Nanjing,
+                  Qingdao, Beijing and Shenzhen scale out on 70% utilisation (10 servers a step, up to
+                  twice their size, evaluated every 60 s, 60 s cooldown, 90 s start-up). How many orders
+                  are lost, and can the other regions scale out in time?
+                set:
+                  health_check: {interval: 30 s, timeout: 30 s, unhealthy_after: 1, healthy_after: 3}
+                  failures:
+                    - {region: cn-hangzhou, at: 8 min, for: 1 min}
+                    - {link: cn-hangzhou.egress, at: 8 min, for: 1 min}
+                  regions.cn-shanghai.autoscaling: &scale100 {target_utilisation: 70%, min: 100, max: 200, step_out: 10, step_in: 10, cooldown: 60 s, startup: 90 s, period: 60 s}
+                  regions.cn-beijing.autoscaling: *scale100
+                  regions.cn-shenzhen.autoscaling: *scale100
+                  regions.cn-qingdao.autoscaling: {target_utilisation: 70%, min: 200, max: 400, step_out: 10, step_in: 10, cooldown: 60 s, startup: 90 s, period: 60 s}
+                  regions.cn-nanjing.autoscaling: {target_utilisation: 70%, min: 500, max: 1000, step_out: 10, step_in: 10, cooldown: 60 s, startup: 90 s, period: 60 s}
               - name: no-edge
                 description: No edge tier - page assets come straight from the regions' zones.
                 set:

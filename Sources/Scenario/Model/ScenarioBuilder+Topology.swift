@@ -104,6 +104,8 @@ extension ScenarioBuilder {
         let egress = region.optional("egress", as: .dataRate)
         let ingress = region.optional("ingress", as: .dataRate)
         readHealthCheck(&region, for: .region(name))
+        let regionScaling = readAutoscaling(&region, of: .region(name))
+        let inherited = regionScaling.resolved(inheriting: nil)
         let price = region.mapping("price") { price in
             RegionPriceFields(
                 coreHour: self.price(&price, "core_hour", per: .duration),
@@ -117,7 +119,7 @@ extension ScenarioBuilder {
         var zones: [ZoneSpec]?
         if let node = region.node("zones") {
             if node.mappingEntries != nil, node["count"] != nil {
-                zones = readZoneTemplate(node, region: name, workloads: workloads)
+                zones = readZoneTemplate(node, region: name, workloads: workloads, autoscaling: inherited)
             } else {
                 var holder = MappingReader(
                     ScenarioNode.mapping(
@@ -130,7 +132,7 @@ extension ScenarioBuilder {
                 zones = holder.named("zones", element: "zone") { zone, zoneName -> ZoneSpec? in
                     self.elements[.zone(zoneName)] = zone.node
                     self.readHealthCheck(&zone, for: .zone(zoneName))
-                    let spec = self.readZone(&zone, name: zoneName, workloads: workloads)
+                    let spec = self.readZone(&zone, name: zoneName, workloads: workloads, autoscaling: inherited)
                     if spec == nil { zoneFailed = true }
                     return spec
                 }
@@ -141,6 +143,7 @@ extension ScenarioBuilder {
             region.error("missing required field 'zones' in region '\(name)'")
         }
         guard let location, let zones else { return nil }
+        if case .invalid = regionScaling { return nil }
         do {
             let spec = try RegionSpec(name: name, zones: zones)
             var pricing: RegionPricing?
@@ -174,14 +177,15 @@ extension ScenarioBuilder {
     mutating func readZoneTemplate(
         _ node: ScenarioNode,
         region: String,
-        workloads: WorkloadCatalogue
+        workloads: WorkloadCatalogue,
+        autoscaling: AutoscalingPolicy?
     ) -> [ZoneSpec]? {
         var zones: [ZoneSpec] = []
         var failed = false
         var local = Diagnostics()
         MappingReader.read(node, context: "'zones' in region '\(region)'", into: &local) { template in
             guard let count = template.required("count", as: ValueParser<Int>.count.atLeast(1).atMost(26)) else {
-                template.ignore("servers", "cores", "queue", "timeout", "service")
+                template.ignore("servers", "cores", "queue", "timeout", "service", "autoscaling")
                 failed = true
                 return
             }
@@ -190,7 +194,15 @@ extension ScenarioBuilder {
             // Every stamped zone is written at the template, so a model error names the first
             // zone and points into the template once.
             for name in named { self.elements[.zone(name)] = node }
-            guard let first = self.readZone(&template, name: named[0], workloads: workloads, copies: count) else {
+            guard
+                let first = self.readZone(
+                    &template,
+                    name: named[0],
+                    workloads: workloads,
+                    autoscaling: autoscaling,
+                    copies: count
+                )
+            else {
                 failed = true
                 return
             }
@@ -201,13 +213,16 @@ extension ScenarioBuilder {
     }
 
     /// A zone, or `copies` identical ones (a template): nil when a value is wrong (reported).
+    /// `autoscaling` is its region's policy, which its own `autoscaling:` replaces.
     mutating func readZone(
         _ zone: inout MappingReader,
         name: String,
         workloads: WorkloadCatalogue,
+        autoscaling inherited: AutoscalingPolicy?,
         copies: Int = 1
     ) -> ZoneSpec? {
         let servers = zone.required("servers", as: .count)
+        let scaling = readAutoscaling(&zone, of: .zone(name))
         let cores = zone.optional("cores", as: .count, default: 1)
         let queue = zone.optional("queue", as: .count)
         let timeout = zone.optional("timeout", as: .simDuration)
@@ -244,6 +259,7 @@ extension ScenarioBuilder {
                 )
             }
         }
+        if case .invalid = scaling { return nil }
         guard let servers, !workloads.services.isEmpty,
             admitServiceTimes(workloads.services.count * copies, zone: &zone)
         else { return nil }
@@ -256,7 +272,8 @@ extension ScenarioBuilder {
                 coresPerServer: cores,
                 serviceTimes: service,
                 maxWaiting: queue,
-                timeout: timeout
+                timeout: timeout,
+                autoscaling: scaling.resolved(inheriting: inherited)
             )
         } catch {
             let attributed = attributed(error, overridden: Set(overrides.map(\.index)), workloads: workloads)

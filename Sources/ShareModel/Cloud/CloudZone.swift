@@ -27,6 +27,14 @@ public import SimCore
 /// request arrives, so the rule holds exactly whatever the order of events at one instant:
 /// a request whose wait reaches ``ZoneSpec/timeout`` is dropped and never starts service;
 /// every request that starts service waited strictly less than the timeout.
+///
+/// Autoscaling: a zone whose spec has an ``ZoneSpec/autoscaling`` policy changes its
+/// capacity at run time (see ``AutoscalingPolicy``). Its slot table is sized once for the
+/// policy's maximum; slots out of service wait on a spare stack, so scaling allocates
+/// nothing. Call ``startAutoscaling(scheduler:)`` once; evaluations are events of kind
+/// ``EventKinds/autoscale`` and servers coming into service events of kind
+/// ``EventKinds/serversReady`` (payload: the cores they bring). A zone without a policy
+/// schedules neither and behaves as a fixed zone.
 public struct CloudZone: Sendable {
     /// The event kinds the zone schedules, chosen by the owning model so that they do not
     /// collide with its own.
@@ -35,12 +43,19 @@ public struct CloudZone: Sendable {
         public var completion: UInt16
         /// The oldest waiting request's deadline.
         public var timeout: UInt16
+        /// An autoscaling evaluation (autoscaled zones only).
+        public var autoscale: UInt16
+        /// Launched servers come into service; the payload is the cores they bring.
+        public var serversReady: UInt16
 
-        /// Kinds `completion` and `timeout`, which must differ.
-        public init(completion: UInt16 = 1, timeout: UInt16 = 2) {
-            precondition(completion != timeout, "completion and timeout kinds must differ")
+        /// Kinds `completion`, `timeout`, `autoscale` and `serversReady`, which must differ.
+        public init(completion: UInt16 = 1, timeout: UInt16 = 2, autoscale: UInt16 = 3, serversReady: UInt16 = 4) {
+            let kinds = [completion, timeout, autoscale, serversReady]
+            precondition(Set(kinds).count == kinds.count, "a zone's event kinds must differ")
             self.completion = completion
             self.timeout = timeout
+            self.autoscale = autoscale
+            self.serversReady = serversReady
         }
     }
 
@@ -76,12 +91,24 @@ public struct CloudZone: Sendable {
     /// The factor every service time drawn from now on is multiplied by (a gray failure);
     /// 1 normally, positive. Requests already in service keep the time they drew.
     public var serviceScale = 1.0
+    /// The cores in service and staying (busy or idle): ``ZoneSpec/capacity`` for a fixed
+    /// zone; for an autoscaled one it moves by whole servers between the policy's min and max.
+    public internal(set) var capacity: Int
+    /// Cores of servers removed by a scale-in that still finish a request; each leaves when
+    /// its request ends.
+    public internal(set) var retiringCores = 0
+    /// Cores of launched servers still starting up (paid, not yet serving).
+    public internal(set) var startingCores = 0
 
     var serviceStream: RandomStream
     /// Per slot: the request it serves, or nil when free.
     var slots: ContiguousArray<InService?>
     /// Free slots, as a stack of indices; popped from the end, so slot 0 is taken first.
     var freeSlots: ContiguousArray<UInt32>
+    /// Slots out of service (never started, or retired), as a stack; empty for a fixed zone.
+    var spareSlots: ContiguousArray<UInt32>
+    /// The autoscaler's state (unused without a policy).
+    var scaling = ScalingState()
     var waiting = CloudWaitingLine()
     /// The timer armed for the oldest waiting request's deadline, if any.
     var timeoutTimer: TimerHandle?
@@ -104,14 +131,20 @@ public struct CloudZone: Sendable {
         self.spec = spec
         self.target = target
         self.eventKinds = eventKinds
-        self.metrics = CloudZoneMetrics(capacity: spec.capacity, at: start)
+        self.metrics = CloudZoneMetrics(capacity: spec.capacity, autoscaled: spec.autoscaling != nil, at: start)
         self.serviceStream = RandomStream(seed: seed, name: streamName ?? "cloud.zone.\(spec.name).service")
-        self.slots = ContiguousArray(repeating: nil, count: spec.capacity)
+        self.capacity = spec.capacity
+        self.slots = ContiguousArray(repeating: nil, count: spec.maxScaledCapacity)
         self.freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
+        self.spareSlots = ContiguousArray((UInt32(spec.capacity)..<UInt32(spec.maxScaledCapacity)).reversed())
+        self.freeSlots.reserveCapacity(spec.maxScaledCapacity)
     }
 
     /// The number of requests in service.
-    public var inService: Int { spec.capacity - freeSlots.count }
+    public var inService: Int { capacity + retiringCores - freeSlots.count }
+
+    /// Cores paid for now: in service, retiring and starting.
+    public var provisionedCores: Int { capacity + retiringCores + startingCores }
 
     /// The number of requests waiting for a slot.
     public var waitingCount: Int { waiting.count }
@@ -197,6 +230,14 @@ public struct CloudZone: Sendable {
             expireWaiting(at: scheduler.now, scheduler: &scheduler, endings: &endings)
             return true
         }
+        if event.kind == eventKinds.autoscale {
+            evaluateScaling(at: scheduler.now, scheduler: &scheduler)
+            return true
+        }
+        if event.kind == eventKinds.serversReady {
+            serversReady(cores: Int(event.payload), at: scheduler.now, scheduler: &scheduler, endings: &endings)
+            return true
+        }
         return false
     }
 
@@ -229,7 +270,9 @@ public struct CloudZone: Sendable {
             )
         )
         dropExpired(at: time, scheduler: &scheduler, endings: &endings)
-        if let next = waiting.popFirst() {
+        if retiringCores > 0 {
+            retire(slot: slot, at: time)
+        } else if let next = waiting.popFirst() {
             metrics.queueLength.record(Double(waiting.count), at: time)
             begin(next, slot: slot, at: time, scheduler: &scheduler)
             rearmTimeout(scheduler: &scheduler)
@@ -281,7 +324,17 @@ public struct CloudZone: Sendable {
                 )
             )
         }
-        freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
+        if spec.autoscaling == nil {
+            freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
+        } else {
+            // Retiring cores are idle now, so they leave; the slots are dealt afresh.
+            retiringCores = 0
+            freeSlots.removeAll(keepingCapacity: true)
+            freeSlots.append(contentsOf: (0..<UInt32(capacity)).reversed())
+            spareSlots.removeAll(keepingCapacity: true)
+            spareSlots.append(contentsOf: (UInt32(capacity)..<UInt32(spec.maxScaledCapacity)).reversed())
+            recordCapacity(at: time)
+        }
         metrics.busySlots.record(0, at: time)
         var failedWaiting = 0
         waiting.removeAll { request in

@@ -6,8 +6,10 @@ public import SimCore
 /// Every arrival is in exactly one of ``served``, ``rejected``, ``timedOut``, ``failed``, or
 /// still in the zone (``CloudZone/inService`` + ``CloudZone/waitingCount``).
 public struct CloudZoneMetrics: Hashable, Sendable {
-    /// The zone's parallel slots, c.
+    /// The zone's parallel slots, c (at the start, for an autoscaled zone).
     public let capacity: Int
+    /// Whether the zone's capacity follows an autoscaling policy.
+    public let autoscaled: Bool
     /// Requests that arrived, accepted or not.
     public internal(set) var arrived = 0
     /// Requests whose service completed.
@@ -30,9 +32,22 @@ public struct CloudZoneMetrics: Hashable, Sendable {
     public internal(set) var waitInQueue = Welford()
     /// Time from arrival to completion of each served request, in seconds.
     public internal(set) var responseTime = Welford()
+    /// Cores in service over time (retiring ones included, starting ones not).
+    public internal(set) var servingCores: TimeWeightedMean
+    /// Cores paid for over time: in service, retiring and starting up.
+    public internal(set) var provisionedCores: TimeWeightedMean
+    /// Scale-out actions (launches) and scale-in actions (removals) of the autoscaler.
+    public internal(set) var scaleOuts = 0
+    public internal(set) var scaleIns = 0
+    /// Evaluations that found the zone above its target with its maximum servers already
+    /// running or starting.
+    public internal(set) var evaluationsAtMax = 0
 
-    init(capacity: Int, at start: SimTime) {
+    init(capacity: Int, autoscaled: Bool = false, at start: SimTime) {
         self.capacity = capacity
+        self.autoscaled = autoscaled
+        servingCores = TimeWeightedMean(initialValue: Double(capacity), at: start)
+        provisionedCores = TimeWeightedMean(initialValue: Double(capacity), at: start)
         busySlots = TimeWeightedMean(initialValue: 0, at: start)
         queueLength = TimeWeightedMean(initialValue: 0, at: start)
         up = TimeWeightedMean(initialValue: 1, at: start)
@@ -44,9 +59,12 @@ public struct CloudZoneMetrics: Hashable, Sendable {
     /// Requests that have ended, in any way.
     public var ended: Int { served + rejected + timedOut + failed }
 
-    /// The time-average fraction of slots busy from the start to `end`, in [0, 1].
+    /// The time-average fraction of slots busy from the start to `end`, in [0, 1]: busy
+    /// cores over in-service cores, both time-weighted, for an autoscaled zone.
     public func utilisation(until end: SimTime) -> Double {
-        busySlots.mean(until: end) / Double(capacity)
+        guard autoscaled else { return busySlots.mean(until: end) / Double(capacity) }
+        let serving = servingCores.integral(until: end)
+        return serving > 0 ? busySlots.integral(until: end) / serving : 0
     }
 
     /// The time-average number of waiting requests from the start to `end`.

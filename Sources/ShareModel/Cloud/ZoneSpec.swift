@@ -33,6 +33,9 @@ public struct ZoneSpec: Hashable, Sendable {
     public let maxWaiting: Int?
     /// How long a request may wait for a slot before it is dropped; nil for no limit.
     public let timeout: SimDuration?
+    /// The policy its server count follows; nil for a fixed count of ``servers``. With a
+    /// policy, ``servers`` is the count the run starts with, within its min and max.
+    public let autoscaling: AutoscalingPolicy?
 
     /// The largest capacity a zone may have: slot indices travel in 32-bit event payloads.
     public static let maxCapacity = Int(UInt32.max)
@@ -43,27 +46,41 @@ public struct ZoneSpec: Hashable, Sendable {
     ///   - serviceTimes: one distribution per workload class, in seconds, at least one.
     ///   - maxWaiting: the longest line, in requests (≥ 0); nil for unbounded.
     ///   - timeout: the longest wait (> 0); nil for none.
+    ///   - autoscaling: the scaling policy; `servers` must lie within its min and max.
     /// - Throws: ``SpecError`` naming the first field at fault (`servers`, `cores`, `service`,
-    ///   `queue`, `timeout`).
+    ///   `queue`, `timeout`, `autoscaling.max`).
     public init(
         name: String,
         servers: Int,
         coresPerServer: Int,
         serviceTimes: [SampledDistribution],
         maxWaiting: Int? = nil,
-        timeout: SimDuration? = nil
+        timeout: SimDuration? = nil,
+        autoscaling: AutoscalingPolicy? = nil
     ) throws(SpecError) {
         let element = SpecElement.zone(name)
         guard !name.isEmpty else { throw SpecError(element, .name, .emptyName) }
         try SpecError.require(servers, in: 1...Int.max, element, .servers)
         try SpecError.require(coresPerServer, in: 1...Int.max, element, .cores)
-        let (capacity, overflow) = servers.multipliedReportingOverflow(by: coresPerServer)
+        if let autoscaling, !(autoscaling.minServers...autoscaling.maxServers).contains(servers) {
+            throw SpecError(
+                element,
+                .servers,
+                .outOfRange(
+                    got: "\(servers)",
+                    lower: "autoscaling min (\(autoscaling.minServers))",
+                    upper: "max (\(autoscaling.maxServers))"
+                )
+            )
+        }
+        let mostServers = autoscaling?.maxServers ?? servers
+        let (capacity, overflow) = mostServers.multipliedReportingOverflow(by: coresPerServer)
         guard !overflow, capacity <= ZoneSpec.maxCapacity else {
             throw SpecError(
                 element,
-                .cores,
+                autoscaling == nil ? .cores : SpecField.autoscaling.child("max"),
                 .other(
-                    "gives more than \(ZoneSpec.maxCapacity) slots with \(servers) servers"
+                    "gives more than \(ZoneSpec.maxCapacity) slots with \(mostServers) servers"
                         + " (slot indices are 32-bit)"
                 )
             )
@@ -91,6 +108,7 @@ public struct ZoneSpec: Hashable, Sendable {
         self.serviceTimes = serviceTimes
         self.maxWaiting = maxWaiting
         self.timeout = timeout
+        self.autoscaling = autoscaling
     }
 
     /// The same zone under another name, for zones stamped from one template; it cannot fail,
@@ -104,8 +122,13 @@ public struct ZoneSpec: Hashable, Sendable {
         return zone
     }
 
-    /// The number of parallel slots, c = servers × coresPerServer.
+    /// The number of parallel slots, c = servers × coresPerServer (at the start of the run,
+    /// for an autoscaled zone).
     public var capacity: Int { servers * coresPerServer }
+
+    /// The most parallel slots the zone can have: its capacity, or its autoscaling maximum
+    /// times its cores per server.
+    public var maxScaledCapacity: Int { (autoscaling?.maxServers ?? servers) * coresPerServer }
 
     /// The number of workload classes the zone serves.
     public var workloadClassCount: Int { serviceTimes.count }

@@ -297,6 +297,8 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
     public static let path = SpecField("path")
     /// `bytes` (a flow-network flow; not a scenario element).
     public static let bytes = SpecField("bytes")
+    /// `autoscaling` (zone or region), and its keys below.
+    public static let autoscaling = SpecField("autoscaling")
 
     /// The key a failure of `target` names its target by: `zone`, `region`, `edge_site` or `link`.
     public static func target(_ target: FailureTarget) -> SpecField {

@@ -268,6 +268,41 @@ public struct ZoneResults: Hashable, Sendable, Codable {
     public var failed: UInt64
     /// What its health checker saw; nil (absent from JSON) when it is not checked.
     public var detection: DetectionResults? = nil
+    /// What its autoscaler did; nil (absent from JSON) when it has no policy.
+    public var autoscaling: AutoscalingResults? = nil
+}
+
+/// What a zone's autoscaler did over the measured span. Servers are paid servers: in
+/// service, starting up, or retiring (a removed server's cores finishing their requests),
+/// counted as paid cores over cores per server.
+public struct AutoscalingResults: Hashable, Sendable, Codable {
+    /// The fewest, mean (time-weighted) and most paid servers.
+    public var minServers: Double
+    public var meanServers: Double
+    public var maxServers: Double
+    /// Scale-out and scale-in actions.
+    public var scaleOuts: UInt64
+    public var scaleIns: UInt64
+    /// Evaluations that found the zone above its target with its maximum servers already
+    /// running or starting (it could not scale out).
+    public var evaluationsAtMax: UInt64
+
+    /// A zone's autoscaling figures; see each property.
+    public init(
+        minServers: Double,
+        meanServers: Double,
+        maxServers: Double,
+        scaleOuts: UInt64,
+        scaleIns: UInt64,
+        evaluationsAtMax: UInt64
+    ) {
+        self.minServers = minServers
+        self.meanServers = meanServers
+        self.maxServers = maxServers
+        self.scaleOuts = scaleOuts
+        self.scaleIns = scaleIns
+        self.evaluationsAtMax = evaluationsAtMax
+    }
 }
 
 /// What a site's health checker saw over the measured span: how long failures took to
@@ -577,6 +612,9 @@ public struct IntervalResults: Hashable, Sendable, Codable {
     public var zoneUtilisation: [Double]
     /// Per shared pool: fraction of devices online, time-weighted within the interval.
     public var poolOnlineFraction: [Double]
+    /// Per zone: paid servers (in service, starting, retiring), time-weighted within the
+    /// interval; nil (absent from JSON) when no zone is autoscaled.
+    public var zoneServers: [Double]? = nil
 }
 
 /// One class's figures in one interval.

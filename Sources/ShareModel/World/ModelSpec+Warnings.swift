@@ -37,6 +37,13 @@ extension WorldModel {
                 return "zone '\(zone.name)': \(undetected) outage(s) ended before its health check detected them; "
                     + "the router kept sending it requests, which waited out the timeout"
             }
+            + zones.compactMap { zone in
+                guard let scaling = zone.autoscaling, scaling.evaluationsAtMax > 0 else { return nil }
+                let most = FixedDecimal.text(scaling.maxServers, decimals: 0) ?? "?"
+                return "zone '\(zone.name)' reached its autoscaling maximum (\(most) servers) while above its "
+                    + "target utilisation (\(scaling.evaluationsAtMax) evaluations): it needed more servers than "
+                    + "max allows"
+            }
             + zones.filter { $0.utilisation >= Self.saturatedUtilisation }.map { zone in
                 let percent = FixedDecimal.text(zone.utilisation * 100, decimals: 1) ?? "100"
                 return "zone '\(zone.name)' was saturated: \(percent)% of its cores busy over the measured time; "

@@ -9,7 +9,12 @@ extension WorldModel {
         let regionIndex = Dictionary(
             uniqueKeysWithValues: spec.regions.enumerated().map { ($1.region.name, RegionID(UInt32($0))) }
         )
-        let kinds = CloudZone.EventKinds(completion: Kind.zoneCompletion, timeout: Kind.zoneTimeout)
+        let kinds = CloudZone.EventKinds(
+            completion: Kind.zoneCompletion,
+            timeout: Kind.zoneTimeout,
+            autoscale: Kind.zoneAutoscale,
+            serversReady: Kind.zoneServersReady
+        )
         for (region, zone) in spec.zones {
             let id = ZoneID(UInt32(zones.count))
             let regionID = RegionID(UInt32(region))
@@ -25,7 +30,13 @@ extension WorldModel {
                     ),
                     region: regionID,
                     site: SiteID(UInt32(sites.count)),
-                    busySeries: TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd)
+                    busySeries: TimeWeightedSeries(initialValue: 0, interval: spec.interval, origin: warmupEnd),
+                    serversSeries: TimeWeightedSeries(
+                        initialValue: Double(zone.servers),
+                        interval: spec.interval,
+                        origin: warmupEnd
+                    ),
+                    autoscaled: zone.autoscaling != nil
                 )
             )
             sites.append(SiteState(role: .zone(id), region: regionID))

@@ -11,6 +11,9 @@ extension WorldModel {
         for pool in pools.ids {
             pools[pool].engine.start(scheduler: &scheduler)
         }
+        for zone in zones.ids {
+            zones[zone].engine.startAutoscaling(scheduler: &scheduler)
+        }
         for (index, windows) in failureWindows.enumerated() {
             for window in windows {
                 scheduler.schedule(Kind.outageStart, target: UInt32(index), at: window.start)
@@ -34,7 +37,7 @@ extension WorldModel {
         switch event.kind {
         case Kind.arrival:
             handleArrival(demand: DemandID(event.target), scheduler: &scheduler)
-        case Kind.zoneCompletion, Kind.zoneTimeout:
+        case Kind.zoneCompletion, Kind.zoneTimeout, Kind.zoneAutoscale, Kind.zoneServersReady:
             let zone = ZoneID(event.target)
             _ = zones[zone].engine.handle(event, scheduler: &scheduler, endings: &endings)
             zoneChanged(zone, scheduler: &scheduler)
@@ -99,6 +102,7 @@ extension WorldModel {
         for zone in zones.ids {
             zones[zone].engine.resetStatistics(at: time)
             zones[zone].busySeries.record(Double(zones[zone].engine.inService), at: time)
+            zones[zone].recordServers(at: time)
         }
         for pool in pools.ids {
             pools[pool].engine.resetStatistics(at: time)
@@ -118,6 +122,7 @@ extension WorldModel {
     mutating func zoneChanged<Queue: PendingEventSet>(_ zone: ZoneID, scheduler: inout Scheduler<Queue>) {
         if measuring {
             zones[zone].busySeries.record(Double(zones[zone].engine.inService), at: scheduler.now)
+            if zones[zone].autoscaled { zones[zone].recordServers(at: scheduler.now) }
         }
         guard !endings.isEmpty else { return }
         var ended: [CloudRequestEnd] = []
@@ -127,5 +132,12 @@ extension WorldModel {
         }
         ended.removeAll(keepingCapacity: true)
         if endings.isEmpty { swap(&ended, &endings) }
+    }
+}
+
+extension ZoneState {
+    /// Records the zone's paid servers at `time` in its interval series.
+    mutating func recordServers(at time: SimTime) {
+        serversSeries.record(Double(engine.provisionedCores) / Double(engine.spec.coresPerServer), at: time)
     }
 }

@@ -150,7 +150,23 @@ extension WorldModel {
             rejected: UInt64(metrics.rejected),
             timedOut: UInt64(metrics.timedOut),
             failed: UInt64(metrics.failed),
-            detection: detectionResult(zones[zone].site)
+            detection: detectionResult(zones[zone].site),
+            autoscaling: autoscalingResult(zones[zone].engine, end: end)
+        )
+    }
+
+    /// What the autoscaler of `zone` did up to `end`, or nil when it has no policy.
+    func autoscalingResult(_ zone: CloudZone, end: SimTime) -> AutoscalingResults? {
+        guard zone.spec.autoscaling != nil else { return nil }
+        let metrics = zone.metrics
+        let cores = Double(zone.spec.coresPerServer)
+        return AutoscalingResults(
+            minServers: metrics.provisionedCores.min / cores,
+            meanServers: metrics.provisionedCores.mean(until: end) / cores,
+            maxServers: metrics.provisionedCores.max / cores,
+            scaleOuts: UInt64(metrics.scaleOuts),
+            scaleIns: UInt64(metrics.scaleIns),
+            evaluationsAtMax: UInt64(metrics.evaluationsAtMax)
         )
     }
 
@@ -225,16 +241,20 @@ extension WorldModel {
 
     /// The costs, if the spec has prices, of `measured` seconds ending at `end`: the ledger's
     /// recorded quantities plus provisioned cores (every zone's capacity for the whole span,
-    /// busy or not, up or not) and storage lent (each pool's storage × its time-weighted
+    /// busy or not, up or not; an autoscaled zone's paid cores, time-weighted: in service,
+    /// starting up and retiring) and storage lent (each pool's storage × its time-weighted
     /// online fraction, since an offline device's storage cannot be used).
     func costResults(end: SimTime, measured: Double) -> CostResults? {
         guard let prices = spec.prices else { return nil }
         var billed = ledger
         billed.endMeasurement(seconds: measured)
         for zone in zones.indices {
+            let engine = zones[zone].engine
             billed.recordProvisioned(
                 region: CostRegionID(zones[zone].region.index),
-                coreSeconds: Double(zones[zone].engine.spec.capacity) * measured
+                coreSeconds: engine.spec.autoscaling == nil
+                    ? Double(engine.spec.capacity) * measured
+                    : engine.metrics.provisionedCores.integral(until: end)
             )
         }
         for pool in pools.indices where pool < billed.poolBytes.count {
@@ -253,6 +273,8 @@ extension WorldModel {
         let quantiles = classes.map { $0.tally.latencyQuantiles.points(until: end) }
         let busy = zones.map { $0.busySeries.points(until: end) }
         let online = pools.map { $0.onlineSeries.points(until: end) }
+        let autoscaled = zones.contains { $0.autoscaled }
+        let servers = autoscaled ? zones.map { $0.serversSeries.points(until: end) } : []
         let count = served.first?.count ?? 0
         return (0..<count).map { index in
             let reference = served[0][index]
@@ -274,8 +296,16 @@ extension WorldModel {
                 startSeconds: (reference.start - warmupEnd).seconds,
                 lengthSeconds: seconds,
                 workloads: workloads,
-                zoneUtilisation: zones.indices.map { busy[$0][index].mean / Double(zones[$0].engine.spec.capacity) },
-                poolOnlineFraction: online.map { $0[index].mean }
+                zoneUtilisation: zones.indices.map { zone in
+                    // An autoscaled zone's busy cores over its paid cores in the interval.
+                    let cores =
+                        zones[zone].autoscaled
+                        ? servers[zone][index].mean * Double(zones[zone].engine.spec.coresPerServer)
+                        : Double(zones[zone].engine.spec.capacity)
+                    return cores > 0 ? busy[zone][index].mean / cores : 0
+                },
+                poolOnlineFraction: online.map { $0[index].mean },
+                zoneServers: autoscaled ? servers.map { $0[index].mean } : nil
             )
         }
     }

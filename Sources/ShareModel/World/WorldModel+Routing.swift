@@ -235,7 +235,7 @@ extension WorldModel {
         switch sites[site].role {
         case .zone(let zone):
             let queued = zones[zone].engine.inService + zones[zone].engine.waitingCount
-            return Double(queued) / Double(zones[zone].engine.spec.capacity)
+            return Double(queued) / Double(max(1, zones[zone].engine.capacity))
         case .edge(let edge):
             return Double(edgeSites[edge].activeFlows) / max(1, edgeSites[edge].uplinkBitsPerSecond / 25e6)
         case .pool(let pool):
@@ -263,7 +263,7 @@ extension WorldModel {
     ) -> Double {
         switch sites[site].role {
         case .zone(let zone):
-            let capacity = Double(zones[zone].engine.spec.capacity)
+            let capacity = Double(zones[zone].engine.capacity)
             let ahead = Double(zones[zone].engine.inService + zones[zone].engine.waitingCount + 1) - capacity
             let service = zoneMeanService[zone.offset * classes.count + workloadClass.offset]
             var seconds = service * (1 + max(0, ahead) / capacity)

@@ -37,6 +37,8 @@ public struct WorldModel: SimulationModel, Sendable {
         static let deadSiteTimeout: UInt16 = 14
         static let slowdownStart: UInt16 = 15
         static let slowdownEnd: UInt16 = 16
+        static let zoneAutoscale: UInt16 = 17
+        static let zoneServersReady: UInt16 = 18
     }
 
     /// What a site is, and which entity of its kind.
@@ -255,6 +257,10 @@ struct ZoneState: EntityState, Sendable {
     var slowdowns = 0
     /// Cores in service over time, for the interval series.
     var busySeries: TimeWeightedSeries
+    /// Paid servers over time, for the interval series.
+    var serversSeries: TimeWeightedSeries
+    /// Whether its server count follows an autoscaling policy.
+    let autoscaled: Bool
 }
 
 /// One edge site: its cache, links, health and counters.
