@@ -196,6 +196,49 @@ struct AutoscalingTests {
         )
     }
 
+    @Test("a region's utilisation weighs an autoscaled zone by its cores in service: busy cores = λ/μ")
+    func regionUtilisationCountsCoresInService() throws {
+        let policy = try AutoscalingPolicy(
+            targetUtilisation: 0.25,
+            minServers: 1,
+            maxServers: 200,
+            cooldown: .seconds(60),
+            startup: .seconds(30),
+            period: .seconds(60),
+            element: .zone("hz-a")
+        )
+        var spec = try scaledSpec(
+            lambda: 20,
+            servers: 10,
+            cores: 1,
+            policy: policy,
+            warmup: .seconds(1_000),
+            duration: .seconds(6_000)
+        )
+        let fixed = try ZoneSpec(
+            name: "hz-b",
+            servers: 10,
+            coresPerServer: 1,
+            serviceTimes: [try WorldFixture.exponential(mean: 1)]
+        )
+        let scaled = spec.regions[0].region.zones[0]
+        spec.regions[0] = CloudRegionPlacement(
+            region: try RegionSpec(name: "hz", zones: [scaled, fixed]),
+            location: spec.regions[0].location
+        )
+        spec.routing = .powerOfTwoChoices
+        let run = try ModelRun.run(spec, seed: 3)
+        let inService = try #require(run.zones[0].autoscaling).meanCoresInService
+        #expect(run.zones[0].served > 0 && run.zones[1].served > 0, "both zones serve")
+        // Every request is served (no line is bounded and the scaled zone may grow to 200), so
+        // the region's busy cores average λ/μ = 20; the standard error over 6,000 s is about
+        // √(2 × 20 / 6,000) = 0.08 cores, so 0.4 is 5 of them. Weighing the scaled zone by its
+        // starting 10 cores instead would be off by several cores: it runs at its 25% target on
+        // far more than 10, while the fixed zone runs hotter.
+        let busy = run.regions[0].utilisation * (inService + 10)
+        #expect(abs(busy - 20) < 0.4, "region busy cores \(busy), cores in service \(inService) + 10")
+    }
+
     @Test("an idle zone scales in to min at its first evaluation; provisioned cost = ∫ servers × cores × price exactly")
     func provisionedCostFollowsServers() throws {
         let policy = try AutoscalingPolicy(

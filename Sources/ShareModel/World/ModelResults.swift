@@ -286,6 +286,9 @@ public struct AutoscalingResults: Hashable, Sendable, Codable {
     /// Evaluations that found the zone above its target with its maximum servers already
     /// running or starting (it could not scale out).
     public var evaluationsAtMax: UInt64
+    /// Cores in service (started, not yet retired), time-weighted mean: the capacity the
+    /// zone's utilisation is measured against, and its weight in its region's utilisation.
+    public var meanCoresInService: Double = 0
 
     /// A zone's autoscaling figures; see each property.
     public init(
@@ -294,8 +297,10 @@ public struct AutoscalingResults: Hashable, Sendable, Codable {
         maxServers: Double,
         scaleOuts: UInt64,
         scaleIns: UInt64,
-        evaluationsAtMax: UInt64
+        evaluationsAtMax: UInt64,
+        meanCoresInService: Double = 0
     ) {
+        self.meanCoresInService = meanCoresInService
         self.minServers = minServers
         self.meanServers = meanServers
         self.maxServers = maxServers

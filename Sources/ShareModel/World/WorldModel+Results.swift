@@ -166,23 +166,30 @@ extension WorldModel {
             maxServers: metrics.provisionedCores.max / cores,
             scaleOuts: UInt64(metrics.scaleOuts),
             scaleIns: UInt64(metrics.scaleIns),
-            evaluationsAtMax: UInt64(metrics.evaluationsAtMax)
+            evaluationsAtMax: UInt64(metrics.evaluationsAtMax),
+            meanCoresInService: metrics.servingCores.mean(until: end)
         )
     }
 
-    /// The results of region `region`, its zones' figures summed from `zoneResults`.
+    /// The results of region `region`, its zones' figures summed from `zoneResults`; its
+    /// utilisation weighs each zone by its cores in service (time-weighted for an autoscaled
+    /// zone, whose ``ZoneResults/capacity`` is its starting capacity).
     func regionResult(_ region: Int, zones zoneResults: [ZoneResults], measured: Double) -> RegionResults {
         var capacity = 0
+        var cores = 0.0
         var busy = 0.0
         for zone in zones.indices where zones[zone].region.offset == region {
-            capacity += zoneResults[zone].capacity
-            busy += zoneResults[zone].utilisation * Double(zoneResults[zone].capacity)
+            let result = zoneResults[zone]
+            let inService = result.autoscaling?.meanCoresInService ?? Double(result.capacity)
+            capacity += result.capacity
+            cores += inService
+            busy += result.utilisation * inService
         }
         let egress = spec.regions[region].egressBitsPerSecond
         var results = RegionResults(
             name: spec.regions[region].region.name,
             capacity: capacity,
-            utilisation: capacity == 0 ? 0 : busy / Double(capacity),
+            utilisation: cores > 0 ? busy / cores : 0,
             served: regions[region].served,
             egressBytes: regions[region].egressBytes,
             egressUtilisation: egress.map { regions[region].egressBytes * 8 / ($0 * measured) }
