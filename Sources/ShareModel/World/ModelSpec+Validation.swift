@@ -35,7 +35,35 @@ extension ModelSpec {
         validatePolicies(&collector, names: names)
         validateFailures(&collector, names: names)
         validatePrices(&collector, names: names)
+        validateTraces(&collector)
         try collector.throwIfAny()
+    }
+
+    /// Each arrival trace plays forward at a finite positive speed, from a time not before
+    /// zero, over a positive period, with pairs naming populations and classes the spec has.
+    func validateTraces(_ collector: inout SpecErrorCollector) {
+        for (index, trace) in arrivalTraces.enumerated() {
+            let field = SpecField("traces").at(index)
+            collector.check { () throws(SpecError) in
+                guard trace.speed.isFinite, trace.speed > 0 else {
+                    throw SpecError(.scenario, field.child("speed"), .notPositive(got: "\(trace.speed)"))
+                }
+                guard trace.start >= .zero else {
+                    throw SpecError(.scenario, field.child("start"), .negative(got: "\(trace.start)"))
+                }
+                guard trace.period > .zero else {
+                    throw SpecError(.scenario, field.child("period"), .notPositive(got: "\(trace.period)"))
+                }
+                for pair in trace.pairs
+                where Int(pair.population) >= populations.count || Int(pair.workloadClass) >= workloadClasses.count {
+                    throw SpecError(
+                        .scenario,
+                        field.child("file"),
+                        .other("names population \(pair.population) or class \(pair.workloadClass), beyond the spec's")
+                    )
+                }
+            }
+        }
     }
 
     func validateTiming() throws(SpecError) {
@@ -219,12 +247,18 @@ extension ModelSpec {
     }
 
     func validatePopulations(_ collector: inout SpecErrorCollector, names: SpecNames) {
-        for population in populations {
-            collector.check { () throws(SpecError) in try validate(population, names: names) }
+        var traced = Set<UInt32>()
+        for trace in arrivalTraces { traced.formUnion(trace.pairs.map(\.population)) }
+        for (index, population) in populations.enumerated() {
+            collector.check { () throws(SpecError) in
+                try validate(population, names: names, traced: traced.contains(UInt32(index)))
+            }
         }
     }
 
-    func validate(_ population: PopulationSpec, names: SpecNames) throws(SpecError) {
+    /// Checks one population; `traced` when a trace creates requests of it (then it may ask
+    /// for nothing of its own).
+    func validate(_ population: PopulationSpec, names: SpecNames, traced: Bool = false) throws(SpecError) {
         let element = SpecElement.population(population.name)
         if let access = population.accessBitsPerSecond {
             try SpecError.requirePositive(access, element, .access)
@@ -232,7 +266,7 @@ extension ModelSpec {
         for (index, region) in (population.allowedRegions ?? []).enumerated() {
             try names.regions.require(region, element, .allowedRegions.at(index), kind: "region")
         }
-        if population.demands.isEmpty {
+        if population.demands.isEmpty, !traced {
             throw SpecError(element, .workloads, .other("the population generates no work"))
         }
         for (index, demand) in population.demands.enumerated() {

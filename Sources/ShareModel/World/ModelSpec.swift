@@ -40,6 +40,8 @@ public struct ModelSpec: Sendable {
     public var healthCheckOverrides: [HealthCheckOverride]
     /// Prices for the cost figures; nil for no cost accounting.
     public var prices: PriceList?
+    /// Arrival traces replayed beside the populations' own arrival processes.
+    public var arrivalTraces: [ArrivalTraceSpec] = []
     /// Simulated time before measurement starts (statistics are discarded).
     public var warmup: SimDuration
     /// Simulated time measured after the warm-up.

@@ -37,6 +37,7 @@ public struct WorldModel: SimulationModel, Sendable {
         static let deadSiteTimeout: UInt16 = 14
         static let slowdownStart: UInt16 = 15
         static let slowdownEnd: UInt16 = 16
+        static let traceArrival: UInt16 = 17
     }
 
     /// What a site is, and which entity of its kind.
@@ -113,6 +114,10 @@ public struct WorldModel: SimulationModel, Sendable {
     var slowdownZones: [[ZoneID]] = []
     /// One health checker per checked site (see ``SiteState/probe``).
     var probes: [HealthProbe] = []
+    /// One feed per arrival trace, in ``ModelSpec/arrivalTraces`` order.
+    var traceFeeds: [TraceFeed] = []
+    /// What stopped a trace early (its file changed during the run), for the results' warnings.
+    var traceProblems: [String] = []
 
     // MARK: Measurement
     var measuring = false
@@ -166,6 +171,7 @@ public struct WorldModel: SimulationModel, Sendable {
             try buildSites()
             try buildNetwork()
             try buildWork()
+            try buildTraces()
             try buildFailures()
             buildHealthChecks()
         } catch {
@@ -364,6 +370,8 @@ struct Demand: EntityState, Sendable {
     /// For weighted routing, the running sums of the complete candidate list's weights, in
     /// its order; empty until the first weighted draw.
     var cumulativeWeights: [Double] = []
+    /// Whether only a trace creates its requests (it draws no arrivals of its own).
+    var isReplayOnly = false
 }
 
 /// What the model needs to know of one workload class per request.
