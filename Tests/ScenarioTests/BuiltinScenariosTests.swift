@@ -74,7 +74,8 @@ struct BuiltinScenariosTests {
         #expect(
             matches,
             Comment(
-                rawValue: "Simulations/traces and the built-in copies differ: run SHARESIM_UPDATE_BUILTINS=1 swift test "
+                rawValue:
+                    "Simulations/traces and the built-in copies differ: run SHARESIM_UPDATE_BUILTINS=1 swift test "
                     + "--filter BuiltinScenarios"
             )
         )

@@ -2098,6 +2098,7 @@ extension BuiltinScenarios {
             # The population asks for nothing of its own: every request comes from the trace.
             populations:
               - name: hong-kong
+                location: [22.32, 114.17]
                 workloads: []
 
             traces:

@@ -56,6 +56,7 @@ extension WorldModel {
         }
         if measuring {
             classes[workloadClass].tally.arrived += 1
+            classes[workloadClass].tally.arrivedSeries.record(count: 1, sum: 0, at: now)
             if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.arrived += 1 }
         }
         let id = requests.insert(request)
