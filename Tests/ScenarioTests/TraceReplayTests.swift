@@ -246,3 +246,105 @@ struct TraceReplayTests {
         #expect(speed.first?.contains("must be more than zero") == true)
     }
 }
+
+/// Device on/off traces driving a shared pool's devices instead of its churn.
+@Suite("Device traces")
+struct DeviceTraceTests {
+    static func scenario(deviceTrace: String) -> String {
+        """
+        duration: 40 s
+        interval: 10 s
+        workloads:
+          - {name: files, kind: download, service: 1 ms, catalogue: 100, zipf: 0.8, object_size: 1 MB}
+        regions:
+          - {name: r, location: [30, 120], zones: [{name: r-a, servers: 8}]}
+        shared_pools:
+          - name: boxes
+            location: [30, 120]
+            region: r
+            devices: 10
+            uplink: 10 Mbps
+            storage: 100 GB
+            online: exp(1 h)
+            offline: exp(1 h)
+        populations:
+          - {name: east, location: [30, 120], workloads: [{workload: files, rate: 2/s}]}
+        device_traces: \(deviceTrace)
+        """
+    }
+
+    @Test("an on/off trace over the whole pool gives exactly the online counts it says")
+    func onlineCounts() throws {
+        let folder = try TraceReplayTests.folder()
+        var rows = ["time,device,state"]
+        rows += (0..<10).map { "0,\($0),on" }  // 10 online over [0, 10)
+        rows += (0..<5).map { "10,\($0),off" }  // 5 over [10, 20)
+        rows += (5..<8).map { "20,\($0),off" }  // 2 over [20, 30)
+        rows += (0..<8).map { "30,\($0),on" }  // 10 over [30, 35)
+        rows += ["30,9,on", "35,0,off"]  // a repeated "on" changes nothing; 9 over [35, 40)
+        try TraceReplayTests.write(rows.joined(separator: "\n") + "\n", "devices.csv", in: folder)
+        let path = try TraceReplayTests.write(
+            Self.scenario(deviceTrace: "[{pool: boxes, file: devices.csv}]"),
+            "s.yaml",
+            in: folder
+        ).path
+        let scenario = try Scenario.load(path: path)
+        #expect(scenario.spec.deviceTraces.first?.devices == Array(0..<10))
+        let results = try ModelRun.run(scenario.spec, seed: 1)
+        let online = results.series.map { $0.poolOnlineFraction[0] }
+        let lastInterval: Double = (5.0 * 10 + 5.0 * 9) / 10 / 10
+        let expected: [Double] = [1.0, 0.5, 0.2, lastInterval]
+        #expect(online.count == 4)
+        for (measured, wanted) in zip(online, expected) {
+            #expect(abs(measured - wanted) < 1e-12, "\(online) against \(expected)")
+        }
+        // The same trace at speed 2, looped with a 40 s period: a lap every 20 s.
+        let looped = try Scenario.load(
+            path: try TraceReplayTests.write(
+                Self.scenario(deviceTrace: "[{pool: boxes, file: devices.csv, speed: 2, loop: true, period: 40 s}]"),
+                "l.yaml",
+                in: folder
+            ).path
+        )
+        let fast = try ModelRun.run(looped.spec, seed: 1).series.map { $0.poolOnlineFraction[0] }
+        // Lap of 20 s: 10 online over [0, 5), 5 over [5, 10), 2 over [10, 15), 10 over [15, 17.5),
+        // 9 over [17.5, 20), then the lap again (device 0 comes back on at 20 s).
+        let first: Double = (10.0 * 5 + 5.0 * 5) / 10 / 10
+        let second: Double = (2.0 * 5 + 10.0 * 2.5 + 9.0 * 2.5) / 10 / 10
+        let lap: [Double] = [first, second]
+        for (measured, wanted) in zip(fast, lap + lap) {
+            #expect(abs(measured - wanted) < 1e-12, "\(fast) against \(lap + lap)")
+        }
+    }
+
+    @Test("device trace rows are checked: device range, state, time order, unknown pool")
+    func locatedErrors() throws {
+        let header = "time,device,state\n"
+        func problems(_ text: String, entry: String = "[{pool: boxes, file: d.csv}]") throws -> [String] {
+            let folder = try TraceReplayTests.folder()
+            try TraceReplayTests.write(text, "d.csv", in: folder)
+            let path = try TraceReplayTests.write(Self.scenario(deviceTrace: entry), "s.yaml", in: folder).path
+            do {
+                _ = try Scenario.load(path: path)
+                return []
+            } catch {
+                return error.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+            }
+        }
+        #expect(
+            try problems(header + "0,10,on\n").first?.hasPrefix(
+                "d.csv:2:3: error: trace: 'device' must be a whole number from 0 to 9"
+            ) == true
+        )
+        #expect(
+            try problems(header + "0,1,up\n").first?.hasPrefix("d.csv:2:5: error: trace: 'state' must be on or off")
+                == true
+        )
+        #expect(
+            try problems(header + "5,1,on\n4,1,off\n").first?.hasPrefix("d.csv:3:1: error: trace: time goes backwards")
+                == true
+        )
+        let pool = try problems(header + "0,1,on\n", entry: "[{pool: boxs, file: d.csv}]")
+        #expect(pool.first?.contains("unknown shared pool 'boxs'") == true, "\(pool)")
+    }
+}

@@ -133,6 +133,7 @@ struct ScenarioBuilder {
         let sweep = readSweep(&top)
         let reportRequest = readReport(&top)
         let traceEntries = readTraces(&top)
+        let deviceTraceEntries = readDeviceTraces(&top)
 
         // Later checks would only repeat earlier problems (an element that failed to read is
         // missing from the model), so the model is checked as a whole only when all is well.
@@ -163,6 +164,7 @@ struct ScenarioBuilder {
             interval: interval ?? max(.seconds(1), .nanoseconds(duration.nanoseconds / 20))
         )
         spec.arrivalTraces = buildTraces(traceEntries, spec: spec)
+        spec.deviceTraces = buildDeviceTraces(deviceTraceEntries, spec: spec)
         guard !diagnostics.hasErrors else { return nil }
         do {
             try spec.validate()

@@ -161,3 +161,138 @@ extension TraceFileSource {
         return (summary, problems)
     }
 }
+
+/// A device on/off trace file a scenario names (`time, device, state`), for one pool.
+struct DeviceTraceFileSource: DeviceTraceSource {
+    /// The file, as ``TraceFileSource`` reads it (its vocabulary unused).
+    var file: TraceFileSource
+    /// The pool's device count: rows name devices below it.
+    var deviceCount: Int
+
+    /// A reader at the trace's first change.
+    func openChanges() throws(TraceReadError) -> any DeviceTraceReader {
+        do {
+            return DeviceTraceFileReader(
+                path: file.path,
+                lines: TraceLineReader(stream: try file.stream()),
+                parser: TraceRowParser(vocabulary: file.vocabulary, kind: .devices, deviceCount: deviceCount)
+            )
+        } catch {
+            throw TraceReadError("cannot read trace '\(file.path)': \(error.reason)")
+        }
+    }
+
+    /// Reads the whole file once, streaming, and checks every row (see
+    /// ``TraceFileSource/check(display:)``); the summary's devices are those it names, ascending.
+    func check() -> (lastTime: SimDuration, devices: [UInt32], problems: [TraceLineError]) {
+        var problems: [TraceLineError] = []
+        var named = [Bool](repeating: false, count: deviceCount)
+        var lastTime = SimDuration.zero
+        var rows = 0
+        var lines: TraceLineReader
+        do {
+            lines = TraceLineReader(stream: try file.stream())
+        } catch {
+            return (lastTime, [], [TraceLineError(line: 0, column: 0, message: error.reason)])
+        }
+        var parser = TraceRowParser(vocabulary: file.vocabulary, kind: .devices, deviceCount: deviceCount)
+        var previousLine = 0
+        while problems.count < TraceFileSource.problemLimit {
+            let range: Range<Int>?
+            do {
+                range = try lines.nextLine()
+            } catch {
+                problems.append(TraceLineError(line: lines.lineNumber + 1, column: 1, message: error.reason))
+                break
+            }
+            guard let range else { break }
+            let number = lines.lineNumber
+            let parsed: DeviceStateChange?
+            do {
+                parsed = try lines.buffer.withUnsafeBufferPointer {
+                    (all) throws(TraceLineError) -> DeviceStateChange? in
+                    try parser.parseChange(UnsafeBufferPointer(rebasing: all[range]), lineNumber: number)
+                }
+            } catch {
+                problems.append(error)
+                if parser.format == .unknown { break }
+                continue
+            }
+            guard let change = parsed else { continue }
+            if rows > 0, change.time < lastTime {
+                problems.append(
+                    TraceLineError(
+                        line: number,
+                        column: 1,
+                        message: "time goes backwards: \(change.time) after \(lastTime) on line \(previousLine) "
+                            + "(a trace is in time order)"
+                    )
+                )
+            }
+            rows += 1
+            lastTime = max(lastTime, change.time)
+            previousLine = number
+            named[Int(change.device)] = true
+        }
+        if problems.isEmpty, rows == 0 {
+            problems.append(
+                TraceLineError(line: max(1, lines.lineNumber), column: 1, message: "the trace has no changes")
+            )
+        }
+        let devices = named.indices.filter { named[$0] }.map { UInt32($0) }
+        return (lastTime, devices, problems)
+    }
+}
+
+/// Streams device changes out of a trace file, one chunk at a time.
+final class DeviceTraceFileReader: DeviceTraceReader {
+    let path: String
+    var lines: TraceLineReader
+    var parser: TraceRowParser
+    var lastTime = SimDuration.zero
+
+    init(path: String, lines: TraceLineReader, parser: TraceRowParser) {
+        self.path = path
+        self.lines = lines
+        self.parser = parser
+    }
+
+    func read(into buffer: inout ContiguousArray<DeviceStateChange>, capacity: Int) throws(TraceReadError) {
+        buffer.removeAll(keepingCapacity: true)
+        while buffer.count < capacity {
+            let range: Range<Int>?
+            do {
+                range = try lines.nextLine()
+            } catch {
+                throw TraceReadError("cannot read trace '\(path)': \(error.reason)")
+            }
+            guard let range else { return }
+            let number = lines.lineNumber
+            let parsed: DeviceStateChange?
+            do {
+                parsed = try lines.buffer.withUnsafeBufferPointer {
+                    (all) throws(TraceLineError) -> DeviceStateChange? in
+                    try parser.parseChange(UnsafeBufferPointer(rebasing: all[range]), lineNumber: number)
+                }
+            } catch {
+                throw TraceReadError("\(path):\(error.line):\(error.column): \(error.message)")
+            }
+            guard let change = parsed else { continue }
+            guard change.time >= lastTime else {
+                throw TraceReadError("\(path):\(number): time goes backwards (the file changed since it was checked)")
+            }
+            lastTime = change.time
+            buffer.append(change)
+        }
+    }
+
+    func rewind() throws(TraceReadError) {
+        do {
+            try lines.rewind()
+        } catch {
+            throw TraceReadError("cannot read trace '\(path)': \(error.reason)")
+        }
+        parser.reset()
+        lastTime = .zero
+    }
+}

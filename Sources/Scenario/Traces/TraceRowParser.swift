@@ -79,7 +79,31 @@ struct NameTable: Sendable {
 
 /// The columns a trace may have.
 enum TraceColumn: String, CaseIterable, Sendable {
-    case time, workload, population, object, size, service
+    case time, workload, population, object, size, service, device, state
+
+    /// Whether its value is a name (a string in JSON lines) rather than a number.
+    var isText: Bool { self == .workload || self == .population || self == .state }
+}
+
+/// What a trace file holds: arrivals, or device on/off changes.
+enum TraceKind: Sendable {
+    case arrivals, devices
+
+    /// The columns a file of this kind may have.
+    var columns: [TraceColumn] {
+        switch self {
+        case .arrivals: [.time, .workload, .population, .object, .size, .service]
+        case .devices: [.time, .device, .state]
+        }
+    }
+
+    /// The columns it must have.
+    var required: [TraceColumn] {
+        switch self {
+        case .arrivals: [.time, .workload, .population]
+        case .devices: [.time, .device, .state]
+        }
+    }
 }
 
 /// Parses the lines of one trace file into ``TraceArrival``s: a CSV file whose first line
@@ -93,6 +117,10 @@ struct TraceRowParser {
     enum Format { case unknown, csv, jsonLines }
 
     let vocabulary: TraceVocabulary
+    /// Arrivals or device changes.
+    let kind: TraceKind
+    /// For a device trace, the pool's device count.
+    let deviceCount: Int
     private(set) var format = Format.unknown
     /// Per CSV column position, the column it is (nil for none: never, a header with an
     /// unknown name is an error).
@@ -100,7 +128,11 @@ struct TraceRowParser {
     /// Per row, each column's byte range within the line (reused, so no allocation per row).
     private var fields: [Range<Int>?] = Array(repeating: nil, count: TraceColumn.allCases.count)
 
-    init(vocabulary: TraceVocabulary) { self.vocabulary = vocabulary }
+    init(vocabulary: TraceVocabulary, kind: TraceKind = .arrivals, deviceCount: Int = 0) {
+        self.vocabulary = vocabulary
+        self.kind = kind
+        self.deviceCount = deviceCount
+    }
 
     /// Forgets the header, to parse the file again from its first line.
     mutating func reset() {
@@ -113,23 +145,44 @@ struct TraceRowParser {
     /// - Throws: ``TraceLineError`` at the column at fault.
     /// - Complexity: O(line length + log names); no allocation after the header.
     mutating func parse(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(TraceLineError) -> TraceArrival? {
+        guard try readFields(line, lineNumber: lineNumber) else { return nil }
+        return try arrival(line, lineNumber: lineNumber)
+    }
+
+    /// The device change on `line`, or nil for a header, blank or comment line.
+    ///
+    /// - Throws: ``TraceLineError`` at the column at fault.
+    /// - Complexity: O(line length); no allocation after the header.
+    mutating func parseChange(
+        _ line: UnsafeBufferPointer<UInt8>,
+        lineNumber: Int
+    ) throws(TraceLineError) -> DeviceStateChange? {
+        guard try readFields(line, lineNumber: lineNumber) else { return nil }
+        return try deviceChange(line, lineNumber: lineNumber)
+    }
+
+    /// Records the fields of `line`; false for a header, blank or comment line.
+    private mutating func readFields(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(TraceLineError) -> Bool
+    {
         var first = 0
         while first < line.count, line[first] == UInt8(ascii: " ") || line[first] == UInt8(ascii: "\t") { first += 1 }
-        if first == line.count || line[first] == UInt8(ascii: "#") { return nil }
+        if first == line.count || line[first] == UInt8(ascii: "#") { return false }
         switch format {
         case .unknown:
             if line[first] == UInt8(ascii: "{") {
                 format = .jsonLines
-                return try parseJSON(line, lineNumber: lineNumber)
+                try parseJSON(line, lineNumber: lineNumber)
+                return true
             }
             try parseHeader(line, lineNumber: lineNumber)
             format = .csv
-            return nil
+            return false
         case .csv:
-            return try parseCSV(line, lineNumber: lineNumber)
+            try parseCSV(line, lineNumber: lineNumber)
         case .jsonLines:
-            return try parseJSON(line, lineNumber: lineNumber)
+            try parseJSON(line, lineNumber: lineNumber)
         }
+        return true
     }
 
     // MARK: CSV
@@ -138,13 +191,13 @@ struct TraceRowParser {
         var seen: Set<TraceColumn> = []
         for range in Self.split(line) {
             let name = String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
-            guard let column = TraceColumn(rawValue: name) else {
+            guard let column = TraceColumn(rawValue: name), kind.columns.contains(column) else {
                 throw TraceLineError(
                     line: lineNumber,
                     column: range.lowerBound + 1,
                     message: "unknown column '\(name)' in the header (columns: "
-                        + TraceColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")",
-                    suggestion: Suggestions.best(for: name, among: TraceColumn.allCases.map(\.rawValue))
+                        + kind.columns.map(\.rawValue).joined(separator: ", ") + ")",
+                    suggestion: Suggestions.best(for: name, among: kind.columns.map(\.rawValue))
                 )
             }
             guard seen.insert(column).inserted else {
@@ -156,11 +209,12 @@ struct TraceRowParser {
             }
             columns.append(column)
         }
-        for required in [TraceColumn.time, .workload, .population] where !seen.contains(required) {
+        for required in kind.required where !seen.contains(required) {
             throw TraceLineError(
                 line: lineNumber,
                 column: 1,
-                message: "the header has no '\(required.rawValue)' column (it needs time, workload and population)"
+                message: "the header has no '\(required.rawValue)' column (it needs "
+                    + kind.required.map(\.rawValue).joined(separator: ", ") + ")"
             )
         }
     }
@@ -168,7 +222,7 @@ struct TraceRowParser {
     private mutating func parseCSV(
         _ line: UnsafeBufferPointer<UInt8>,
         lineNumber: Int
-    ) throws(TraceLineError) -> TraceArrival {
+    ) throws(TraceLineError) {
         for index in fields.indices { fields[index] = nil }
         var count = 0
         var start = 0
@@ -185,7 +239,6 @@ struct TraceRowParser {
                 message: "has \(count) field(s); the header has \(columns.count)"
             )
         }
-        return try arrival(line, lineNumber: lineNumber, strings: true)
     }
 
     /// The fields of a CSV line, trimmed of spaces and tabs.
@@ -217,6 +270,8 @@ struct TraceRowParser {
         case .object: 3
         case .size: 4
         case .service: 5
+        case .device: 6
+        case .state: 7
         }
     }
 
@@ -227,7 +282,7 @@ struct TraceRowParser {
     private mutating func parseJSON(
         _ line: UnsafeBufferPointer<UInt8>,
         lineNumber: Int
-    ) throws(TraceLineError) -> TraceArrival {
+    ) throws(TraceLineError) {
         for index in fields.indices { fields[index] = nil }
         var position = 0
         func fail(_ message: String) -> TraceLineError {
@@ -267,14 +322,14 @@ struct TraceRowParser {
                 let keyStart = position
                 let keyRange = try string()
                 let key = UnsafeBufferPointer(rebasing: line[keyRange])
-                guard let column = TraceColumn.allCases.first(where: { $0.rawValue.utf8.elementsEqual(key) }) else {
+                guard let column = kind.columns.first(where: { $0.rawValue.utf8.elementsEqual(key) }) else {
                     let name = String(decoding: key, as: UTF8.self)
                     throw TraceLineError(
                         line: lineNumber,
                         column: keyStart + 1,
                         message: "unknown key '\(name)' (keys: "
-                            + TraceColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")",
-                        suggestion: Suggestions.best(for: name, among: TraceColumn.allCases.map(\.rawValue))
+                            + kind.columns.map(\.rawValue).joined(separator: ", ") + ")",
+                        suggestion: Suggestions.best(for: name, among: kind.columns.map(\.rawValue))
                     )
                 }
                 guard fields[Self.slot(column)] == nil else {
@@ -287,7 +342,7 @@ struct TraceRowParser {
                 try expect(UInt8(ascii: ":"), "':' after the key")
                 skipSpace()
                 guard position < line.count else { throw fail("expected a value") }
-                let isText = column == .workload || column == .population
+                let isText = column.isText
                 if line[position] == UInt8(ascii: "\"") {
                     guard isText else { throw fail("'\(column)' must be a number, not a string") }
                     fields[Self.slot(column)] = try string()
@@ -324,17 +379,12 @@ struct TraceRowParser {
         }
         skipSpace()
         guard position == line.count else { throw fail("unexpected text after the object") }
-        return try arrival(line, lineNumber: lineNumber, strings: false)
     }
 
     // MARK: Values
 
     /// The arrival the recorded `fields` of `line` describe.
-    private func arrival(
-        _ line: UnsafeBufferPointer<UInt8>,
-        lineNumber: Int,
-        strings: Bool
-    ) throws(TraceLineError) -> TraceArrival {
+    private func arrival(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(TraceLineError) -> TraceArrival {
         func missing(_ column: TraceColumn) -> TraceLineError {
             TraceLineError(line: lineNumber, column: 1, message: "no '\(column)' (it is required)")
         }
@@ -415,6 +465,52 @@ struct TraceRowParser {
             arrival.serviceSeconds = value
         }
         return arrival
+    }
+
+    /// The device change the recorded `fields` of `line` describe.
+    private func deviceChange(
+        _ line: UnsafeBufferPointer<UInt8>,
+        lineNumber: Int
+    ) throws(TraceLineError) -> DeviceStateChange {
+        func missing(_ column: TraceColumn) -> TraceLineError {
+            TraceLineError(line: lineNumber, column: 1, message: "no '\(column)' (it is required)")
+        }
+        guard let timeRange = fields[0] else { throw missing(.time) }
+        guard let deviceRange = fields[6] else { throw missing(.device) }
+        guard let stateRange = fields[7] else { throw missing(.state) }
+        let timeBytes = UnsafeBufferPointer(rebasing: line[timeRange])
+        guard let nanoseconds = Self.nanoseconds(timeBytes) else {
+            throw TraceLineError(
+                line: lineNumber,
+                column: timeRange.lowerBound + 1,
+                message: "'time' must be a number of seconds, at least 0, got '\(Self.text(timeBytes))'"
+            )
+        }
+        let deviceBytes = UnsafeBufferPointer(rebasing: line[deviceRange])
+        guard let device = Self.number(deviceBytes), device >= 0, device == device.rounded(),
+            device < Double(deviceCount)
+        else {
+            throw TraceLineError(
+                line: lineNumber,
+                column: deviceRange.lowerBound + 1,
+                message: "'device' must be a whole number from 0 to \(deviceCount - 1) (the pool's devices), "
+                    + "got '\(Self.text(deviceBytes))'"
+            )
+        }
+        let stateBytes = UnsafeBufferPointer(rebasing: line[stateRange])
+        let isOnline: Bool
+        if "on".utf8.elementsEqual(stateBytes) {
+            isOnline = true
+        } else if "off".utf8.elementsEqual(stateBytes) {
+            isOnline = false
+        } else {
+            throw TraceLineError(
+                line: lineNumber,
+                column: stateRange.lowerBound + 1,
+                message: "'state' must be on or off, got '\(Self.text(stateBytes))'"
+            )
+        }
+        return DeviceStateChange(time: .nanoseconds(nanoseconds), device: UInt32(device), isOnline: isOnline)
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

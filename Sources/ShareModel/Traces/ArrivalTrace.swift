@@ -115,6 +115,18 @@ public struct ArrivalTraceSpec: Sendable {
     ///
     /// - Complexity: O(1).
     @inlinable public func replayTime(of time: SimDuration, lap: Int64) -> SimTime {
+        Self.replayTime(of: time, lap: lap, start: start, period: period, speed: speed)
+    }
+
+    /// `start + (lap × period + time) / speed`, rounded to the nanosecond; far future past
+    /// about 285 years.
+    @inlinable static func replayTime(
+        of time: SimDuration,
+        lap: Int64,
+        start: SimDuration,
+        period: SimDuration,
+        speed: Double
+    ) -> SimTime {
         let traceNanoseconds = Double(lap) * Double(period.nanoseconds) + Double(time.nanoseconds)
         let scaled = (traceNanoseconds / speed).rounded()
         guard scaled < 9.0e18 else { return .distantFuture }
@@ -163,4 +175,87 @@ final class ArrayTraceReader: TraceArrivalReader {
     }
 
     func rewind() { next = 0 }
+}
+
+/// One row of a device on/off trace: at `time` (trace time), `device` of the pool goes online
+/// or offline.
+public struct DeviceStateChange: Hashable, Sendable {
+    /// The time since the trace's start, as written.
+    public var time: SimDuration
+    /// The device's index in its pool (0-based).
+    public var device: UInt32
+    /// Whether it is online from then on.
+    public var isOnline: Bool
+
+    /// A change; see the properties.
+    public init(time: SimDuration, device: UInt32, isOnline: Bool) {
+        self.time = time
+        self.device = device
+        self.isOnline = isOnline
+    }
+}
+
+/// Reads one device on/off trace from its start, a chunk at a time (see ``TraceArrivalReader``).
+public protocol DeviceTraceReader: AnyObject {
+    /// Replaces the contents of `buffer` with the next changes in trace order, at most
+    /// `capacity`; leaves it empty at the end of the trace.
+    func read(into buffer: inout ContiguousArray<DeviceStateChange>, capacity: Int) throws(TraceReadError)
+
+    /// Goes back to the trace's first change (for looping).
+    func rewind() throws(TraceReadError)
+}
+
+/// Where a device on/off trace comes from: opens a fresh reader for each run.
+public protocol DeviceTraceSource: Sendable {
+    /// A reader positioned at the trace's first change.
+    func openChanges() throws(TraceReadError) -> any DeviceTraceReader
+}
+
+/// A device on/off trace driving some devices of a shared pool instead of its churn model.
+///
+/// The traced devices start offline and change only as the trace says; row `i` of lap `k`
+/// applies at `start + (k × period + time_i) / speed`, as for ``ArrivalTraceSpec``.
+public struct DeviceTraceSpec: Sendable {
+    /// The trace's name in messages (its file as the scenario writes it).
+    public var name: String
+    /// The pool whose devices it drives (``SharedPoolSpec/name``).
+    public var pool: String
+    /// Where its changes come from.
+    public var source: any DeviceTraceSource
+    /// The devices it names (0-based indices in the pool), ascending: only these are traced.
+    public var devices: [UInt32]
+    /// How many times faster than written it plays (> 0).
+    public var speed: Double
+    /// Whether it starts again after `period`.
+    public var loop: Bool
+    /// When, in simulated time, the trace's time zero falls.
+    public var start: SimDuration
+    /// One lap in the trace's own time: more than its last change's time.
+    public var period: SimDuration
+
+    /// A device trace spec; see the properties.
+    public init(
+        name: String,
+        pool: String,
+        source: any DeviceTraceSource,
+        devices: [UInt32],
+        speed: Double = 1,
+        loop: Bool = false,
+        start: SimDuration = .zero,
+        period: SimDuration
+    ) {
+        self.name = name
+        self.pool = pool
+        self.source = source
+        self.devices = devices
+        self.speed = speed
+        self.loop = loop
+        self.start = start
+        self.period = period
+    }
+
+    /// The simulated time of a change at trace time `time` in lap `lap`.
+    public func replayTime(of time: SimDuration, lap: Int64) -> SimTime {
+        ArrivalTraceSpec.replayTime(of: time, lap: lap, start: start, period: period, speed: speed)
+    }
 }

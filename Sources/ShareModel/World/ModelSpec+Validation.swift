@@ -42,6 +42,30 @@ extension ModelSpec {
     /// Each arrival trace plays forward at a finite positive speed, from a time not before
     /// zero, over a positive period, with pairs naming populations and classes the spec has.
     func validateTraces(_ collector: inout SpecErrorCollector) {
+        for (index, trace) in deviceTraces.enumerated() {
+            let field = SpecField("device_traces").at(index)
+            collector.check { () throws(SpecError) in
+                guard let pool = sharedPools.first(where: { $0.pool.name == trace.pool }) else {
+                    throw SpecError(.scenario, field.child("pool"), .other("no shared pool '\(trace.pool)'"))
+                }
+                guard trace.speed.isFinite, trace.speed > 0 else {
+                    throw SpecError(.scenario, field.child("speed"), .notPositive(got: "\(trace.speed)"))
+                }
+                guard trace.start >= .zero else {
+                    throw SpecError(.scenario, field.child("start"), .negative(got: "\(trace.start)"))
+                }
+                guard trace.period > .zero else {
+                    throw SpecError(.scenario, field.child("period"), .notPositive(got: "\(trace.period)"))
+                }
+                if let last = trace.devices.last, Int(last) >= pool.pool.deviceCount {
+                    throw SpecError(
+                        .scenario,
+                        field.child("file"),
+                        .other("names device \(last), but pool '\(trace.pool)' has \(pool.pool.deviceCount)")
+                    )
+                }
+            }
+        }
         for (index, trace) in arrivalTraces.enumerated() {
             let field = SpecField("traces").at(index)
             collector.check { () throws(SpecError) in

@@ -9,6 +9,7 @@ extension WorldModel {
             scheduleNextArrival(of: demand, after: .zero, scheduler: &scheduler)
         }
         startTraces(scheduler: &scheduler)
+        startDeviceTraces(scheduler: &scheduler)
         for pool in pools.ids {
             pools[pool].engine.start(scheduler: &scheduler)
         }
@@ -78,6 +79,8 @@ extension WorldModel {
             slow(Int(event.target), starts: false)
         case Kind.traceArrival:
             handleTraceArrival(Int(event.target), scheduler: &scheduler)
+        case Kind.deviceTrace:
+            handleDeviceChange(Int(event.target), scheduler: &scheduler)
         default:
             preconditionFailure("world model: unknown event kind \(event.kind) at \(scheduler.now)")
         }

@@ -38,6 +38,7 @@ public struct WorldModel: SimulationModel, Sendable {
         static let slowdownStart: UInt16 = 15
         static let slowdownEnd: UInt16 = 16
         static let traceArrival: UInt16 = 17
+        static let deviceTrace: UInt16 = 18
     }
 
     /// What a site is, and which entity of its kind.
@@ -116,6 +117,8 @@ public struct WorldModel: SimulationModel, Sendable {
     var probes: [HealthProbe] = []
     /// One feed per arrival trace, in ``ModelSpec/arrivalTraces`` order.
     var traceFeeds: [TraceFeed] = []
+    /// One feed per device on/off trace, in ``ModelSpec/deviceTraces`` order.
+    var deviceFeeds: [DeviceFeed] = []
     /// What stopped a trace early (its file changed during the run), for the results' warnings.
     var traceProblems: [String] = []
 
@@ -172,6 +175,7 @@ public struct WorldModel: SimulationModel, Sendable {
             try buildNetwork()
             try buildWork()
             try buildTraces()
+            try buildDeviceTraces()
             try buildFailures()
             buildHealthChecks()
         } catch {
