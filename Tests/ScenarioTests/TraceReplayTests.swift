@@ -239,7 +239,7 @@ struct TraceReplayTests {
             entry: "[{file: t.csv, period: 5 s}]"
         )
         #expect(
-            period.first?.contains("invalid 'period' of trace 't.csv': must be more than its last arrival's time")
+            period.first?.contains("invalid 'period' of trace 't.csv': must be more than its last time")
                 == true
         )
         let speed = try Self.problems(trace: header + "1,orders,east,\n", entry: "[{file: t.csv, speed: 0}]")
