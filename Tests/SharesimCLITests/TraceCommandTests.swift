@@ -56,4 +56,30 @@ struct TraceCommandTests {
         let builtin = try CLIRunner.run(["validate", "replay-trace"], in: URL(fileURLWithPath: fixture.path(".")))
         #expect(builtin.status == 0, "\(builtin.standardError)")
     }
+
+    @Test("a replayed trace gives byte-identical reports with one worker or two; replications differ only in draws")
+    func workersAgree() throws {
+        let fixture = try ScenarioFixture()
+        let path = try fixture.write("s.yaml", Self.scenario)
+        let rows = (1...400).map { "\(Double($0) * 0.1),orders,east" }
+        _ = try fixture.write("trace.csv", "time,workload,population\n" + rows.joined(separator: "\n") + "\n")
+        var reports: [String] = []
+        for jobs in ["1", "2"] {
+            let output = fixture.path("r\(jobs).json")
+            let arguments = ["run", path, "--replications", "3", "--jobs", jobs, "--reproducible", "--output", output]
+            let result = try CLIRunner.run(arguments)
+            #expect(result.status == 0, "\(result.standardError)")
+            reports.append(try String(contentsOfFile: output, encoding: .utf8))
+        }
+        #expect(reports[0] == reports[1])
+        let report = try JSONSerialization.jsonObject(with: Data(reports[0].utf8)) as? [String: Any]
+        let figures = report?["figures"] as? [[String: Any]] ?? []
+        let arrived = figures.first { $0["figure"] as? String == "workload/orders/arrived" }
+        #expect(
+            arrived?["low"] as? Double == 400 && arrived?["high"] as? Double == 400,
+            "every replication replays 400"
+        )
+        let latency = figures.first { $0["figure"] as? String == "workload/orders/latencyP50" }
+        #expect(latency?["low"] as? Double != latency?["high"] as? Double, "service times are drawn per replication")
+    }
 }
