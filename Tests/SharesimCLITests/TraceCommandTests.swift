@@ -82,4 +82,17 @@ struct TraceCommandTests {
         let latency = figures.first { $0["figure"] as? String == "workload/orders/latencyP50" }
         #expect(latency?["low"] as? Double != latency?["high"] as? Double, "service times are drawn per replication")
     }
+
+    @Test("`init replay-trace` writes the trace it names beside the scenario, which then validates")
+    func initWritesTraces() throws {
+        let fixture = try ScenarioFixture()
+        let folder = URL(fileURLWithPath: fixture.path("."))
+        let written = try CLIRunner.run(["init", "replay-trace"], in: folder)
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardOutput.contains("traces/hk-video-10min.csv"))
+        let trace = try String(contentsOfFile: fixture.path("traces/hk-video-10min.csv"), encoding: .utf8)
+        #expect(trace.split(separator: "\n").count == 3 + 3_654, "two comment lines, the header and 3,654 arrivals")
+        let validated = try CLIRunner.run(["validate", "replay-trace.yaml"], in: folder)
+        #expect(validated.status == 0, "\(validated.standardError)")
+    }
 }
