@@ -39,6 +39,11 @@ let package = Package(
             pkgConfig: "libuv",
             providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]
         ),
+        // zlib (gzread) for gzip-compressed trace files; read only by the Scenario target.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .systemLibrary(
             name: "CHTTPParser",
             providers: [.apt(["libhttp-parser-dev"])]
@@ -57,7 +62,7 @@ let package = Package(
         // event stream (Sources/Scenario/Syntax/YAMLEvents.swift says why).
         .target(
             name: "Scenario",
-            dependencies: ["ShareModel", "SimCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CZlib", "ShareModel", "SimCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: sharedSettings
         ),
         .target(

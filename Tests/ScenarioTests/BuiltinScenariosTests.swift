@@ -25,6 +25,62 @@ struct BuiltinScenariosTests {
         }
     }
 
+    /// The trace files on disk (`Simulations/traces/*.csv`), named as scenarios name them
+    /// (`traces/NAME.csv`), with their text, in name order.
+    static func tracesOnDisk() throws -> [(name: String, text: String)] {
+        let traces = folder.appendingPathComponent("traces")
+        let names = try FileManager.default.contentsOfDirectory(atPath: traces.path)
+            .filter { $0.hasSuffix(".csv") }.sorted()
+        return try names.map { name in
+            ("traces/" + name, try String(contentsOf: traces.appendingPathComponent(name), encoding: .utf8))
+        }
+    }
+
+    /// The generated Swift source that embeds the trace files `traces`.
+    static func generatedTraceSource(_ traces: [(name: String, text: String)]) -> String {
+        var source = """
+            // Generated from Simulations/traces/*.csv by the BuiltinScenarios test
+            // (SHARESIM_UPDATE_BUILTINS=1 swift test --filter BuiltinScenarios). Do not edit.
+
+            extension BuiltinScenarios {
+                /// Every built-in trace's path (as scenarios name it, `traces/NAME.csv`) and text.
+                public static let traces: [(name: String, text: String)] = [
+
+            """
+        for trace in traces {
+            source += "        (\"\(trace.name)\", #\"\"\"\n\(trace.text)\n\"\"\"#),\n"
+        }
+        source += "    ]\n}\n"
+        return source
+    }
+
+    @Test("The built-in traces match Simulations/traces exactly")
+    func builtinTracesMatchFiles() throws {
+        let traces = try Self.tracesOnDisk().map { trace in
+            (name: trace.name, text: trace.text.hasSuffix("\n") ? String(trace.text.dropLast()) : trace.text)
+        }
+        let embedded = BuiltinScenarios.traces
+        let matches =
+            traces.count == embedded.count
+            && zip(traces, embedded).allSatisfy { $0.name == $1.name && $0.text == $1.text }
+        if !matches, ProcessInfo.processInfo.environment["SHARESIM_UPDATE_BUILTINS"] == "1" {
+            let target = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(
+                    "Sources/Scenario/Library/BuiltinScenarios+Traces.swift"
+                )
+            try Self.generatedTraceSource(traces).write(to: target, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(
+            matches,
+            Comment(
+                rawValue:
+                    "Simulations/traces and the built-in copies differ: run SHARESIM_UPDATE_BUILTINS=1 swift test "
+                    + "--filter BuiltinScenarios"
+            )
+        )
+    }
+
     /// The generated Swift source that embeds `files`.
     static func generatedSource(_ files: [(name: String, text: String)]) -> String {
         var source = """
@@ -95,7 +151,11 @@ struct BuiltinScenariosTests {
     /// `spec` cut to about `arrivals` expected arrivals and a short warm-up.
     static func shortened(_ spec: ModelSpec, arrivals: Double) -> ModelSpec {
         var spec = spec
-        let rate = spec.populations.flatMap(\.demands).reduce(0) { $0 + $1.rate.maxRate }
+        // A trace's rate is not known without reading it: 25/s stands for each (the shipped
+        // trace averages 6/s; its runs stay as short as the other scenarios').
+        let rate =
+            spec.populations.flatMap(\.demands).reduce(0) { $0 + $1.rate.maxRate }
+            + 25 * Double(spec.arrivalTraces.count)
         let seconds = min(spec.duration.seconds, max(1, arrivals / max(rate, 1e-9)))
         spec.duration = .seconds(seconds)
         spec.warmup = min(spec.warmup, .seconds(seconds / 4))

@@ -2242,6 +2242,63 @@ extension BuiltinScenarios {
             """#
         ),
         (
+            "replay-trace",
+            #"""
+            # yaml-language-server: $schema=scenario.schema.json
+            name: replay-trace
+            extends: xunlei-hongkong.yaml
+            description: >-
+              xunlei-hongkong's boxes, CDN edge and clouds, driven by a recorded arrival trace instead of a
+              synthetic rate: traces/hk-video-10min.csv (ten minutes of video requests, 4/s then 8/s, each
+              naming its video) replayed in a loop over one hour. Which share do the boxes carry, and how
+              does it change when the same trace plays twice as fast? Replace the file with a trace
+              converted from your own CDN logs (Simulations/README.md says how).
+
+            report:
+              question: >-
+                Replaying a recorded request trace, which share of the video do the boxes carry, and what
+                happens when the same trace plays twice as fast?
+              headline:
+                - servedBy/hk-video/shared
+                - workload/hk-video/arrived
+                - workload/hk-video/latencyP50
+                - workload/hk-video/stallSeconds
+
+            sources:
+              - seed: 003_fe14300c1b53af24.txt
+                figure: "OneThing Cloud (玩客云) launched in Hong Kong on 17 January 2018"
+                used_in: extends xunlei-hongkong.yaml (its pool, edge and regions); the trace generator's seed
+
+            assumptions:
+              - figure: "the trace: 10 min of video requests, Poisson at 4/s for 5 min then 8/s for 5 min, Zipf(0.8) over the 30,000 videos"
+                reason: synthetic (Simulations/traces/generate.py), small enough to ship; stands in for a converted CDN access log
+              - figure: "the trace looped over one hour (6 laps of 10 min), starting at 20:00 in the pool's daily churn curve"
+                reason: an evening hour, when boxes go offline most, without shipping an hour of rows
+
+            duration: 1 h
+            warmup: 0 s
+            interval: 5 min
+
+            # The population asks for nothing of its own: every request comes from the trace.
+            populations:
+              - name: hong-kong
+                location: [22.32, 114.17]
+                workloads: []
+
+            traces:
+              - file: traces/hk-video-10min.csv
+                speed: 1
+                loop: true
+                start: 0 s
+
+            variants:
+              - name: trace-2x
+                description: The same trace played twice as fast (speed 2) - 8/s then 16/s, each lap 5 minutes.
+                set:
+                  traces: [{file: traces/hk-video-10min.csv, speed: 2, loop: true}]
+            """#
+        ),
+        (
             "xunlei-hongkong",
             #"""
             # yaml-language-server: $schema=scenario.schema.json

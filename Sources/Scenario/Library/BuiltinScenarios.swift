@@ -27,6 +27,12 @@ public enum BuiltinScenarios {
         files.first { $0.name == name }?.text
     }
 
+    /// The text of the built-in trace at `path` (`traces/NAME.csv`), if there is one.
+    public static func trace(named path: String) -> String? {
+        let normalized = ScenarioLoader.normalize(path)
+        return traces.first { $0.name == normalized }?.text
+    }
+
     /// The built-in scenario `name`, decoded (its `extends` resolved among the built-ins).
     ///
     /// - Throws: ``ScenarioError`` if there is no such scenario (listing those there are) or it

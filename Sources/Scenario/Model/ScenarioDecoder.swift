@@ -132,6 +132,8 @@ struct ScenarioBuilder {
         let variants = readVariants(&top)
         let sweep = readSweep(&top)
         let reportRequest = readReport(&top)
+        let traceEntries = readTraces(&top)
+        let deviceTraceEntries = readDeviceTraces(&top)
 
         // Later checks would only repeat earlier problems (an element that failed to read is
         // missing from the model), so the model is checked as a whole only when all is well.
@@ -141,7 +143,7 @@ struct ScenarioBuilder {
         else { return nil }
         let prices = buildPrices(regions: regions, edgeSites: edgeSites, pools: pools, creditPrice: creditPrice)
         guard !diagnostics.hasErrors else { return nil }
-        let spec = ModelSpec(
+        var spec = ModelSpec(
             regions: regions.map(\.placement),
             edgeSites: edgeSites.map(\.spec),
             sharedPools: pools.map(\.placement),
@@ -161,6 +163,9 @@ struct ScenarioBuilder {
             duration: duration,
             interval: interval ?? max(.seconds(1), .nanoseconds(duration.nanoseconds / 20))
         )
+        spec.arrivalTraces = buildTraces(traceEntries, spec: spec)
+        spec.deviceTraces = buildDeviceTraces(deviceTraceEntries, spec: spec)
+        guard !diagnostics.hasErrors else { return nil }
         do {
             try spec.validate()
             if asWritten { try spec.validateMeasuredLatencyPlaces() }

@@ -8,6 +8,9 @@ public struct CloudWaitingRequest: Hashable, Sendable {
     public var workloadClass: CloudWorkloadClass
     /// When it arrived.
     public var arrival: SimTime
+    /// Its service time in seconds as a trace gives it, or -1 to draw one from the zone's
+    /// distribution for its class.
+    public var serviceSeconds: Double = -1
 }
 
 /// A zone's first-come-first-served line of waiting requests.

@@ -154,11 +154,14 @@ public struct CloudZone: Sendable {
     /// It takes a free slot if there is one, else joins the line if there is room; it is
     /// rejected, and appended to `endings`, if the zone is down or the line is full.
     /// Requests at the front of the line whose deadline has come are dropped first.
+    /// `serviceSeconds` (≥ 0, from a trace) replaces the draw from the class's service-time
+    /// distribution; -1 draws it.
     ///
     /// - Complexity: amortised O(log n) for the scheduler insert.
     public mutating func arrive<Queue: PendingEventSet>(
         request: CloudRequestID,
         class workloadClass: CloudWorkloadClass,
+        serviceSeconds: Double = -1,
         at time: SimTime,
         scheduler: inout Scheduler<Queue>,
         endings: inout [CloudRequestEnd]
@@ -186,7 +189,12 @@ public struct CloudZone: Sendable {
         if let slot = freeSlots.popLast() {
             metrics.busySlots.record(Double(inService), at: time)
             begin(
-                CloudWaitingRequest(request: request, workloadClass: workloadClass, arrival: time),
+                CloudWaitingRequest(
+                    request: request,
+                    workloadClass: workloadClass,
+                    arrival: time,
+                    serviceSeconds: serviceSeconds
+                ),
                 slot: slot,
                 at: time,
                 scheduler: &scheduler
@@ -208,7 +216,14 @@ public struct CloudZone: Sendable {
             )
             return .rejected(.queueFull)
         }
-        waiting.append(CloudWaitingRequest(request: request, workloadClass: workloadClass, arrival: time))
+        waiting.append(
+            CloudWaitingRequest(
+                request: request,
+                workloadClass: workloadClass,
+                arrival: time,
+                serviceSeconds: serviceSeconds
+            )
+        )
         metrics.queueLength.record(Double(waiting.count), at: time)
         if waiting.count == 1 { rearmTimeout(scheduler: &scheduler) }
         return .queued
@@ -376,7 +391,10 @@ public struct CloudZone: Sendable {
         scheduler: inout Scheduler<Queue>
     ) {
         metrics.waitInQueue.record((time - request.arrival).seconds)
-        let seconds = spec.serviceTimes[Int(request.workloadClass.index)].sample(using: &serviceStream)
+        let seconds =
+            request.serviceSeconds >= 0
+            ? request.serviceSeconds
+            : spec.serviceTimes[Int(request.workloadClass.index)].sample(using: &serviceStream)
         let timer = scheduler.scheduleCancellable(
             eventKinds.completion,
             target: target,

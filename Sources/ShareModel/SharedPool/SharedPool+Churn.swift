@@ -31,7 +31,7 @@ extension SharedPool {
         let meanOn = spec.onSessionSeconds.mean
         let meanOff = spec.offSessionSeconds.mean * offScale
         let onlineProbability = meanOn / (meanOn + meanOff)
-        for device in 0..<UInt32(deviceCount) {
+        for device in 0..<UInt32(deviceCount) where isTraced.isEmpty || !isTraced[Int(device)] {
             var random = stream(device: device, purpose: Purpose.initialState)
             let online = random.nextUnit() < onlineProbability
             let distribution = online ? spec.onSessionSeconds : spec.offSessionSeconds
@@ -89,6 +89,34 @@ extension SharedPool {
         )
         if let next = pendingChurn.peekMin() { scheduler.schedule(reserved: next) }
         return SharedPoolTransition(device: DeviceIndex(device), isOnline: nowOnline)
+    }
+
+    /// Hands `devices` to an on/off trace: they start offline and never churn on their own;
+    /// only ``setTraced(_:online:at:)`` changes them. The other devices draw exactly what
+    /// they would without the trace (every device has its own streams). Call before ``start(scheduler:)``.
+    ///
+    /// - Complexity: O(N + devices).
+    public mutating func followTrace(devices: [UInt32]) {
+        precondition(!isStarted, "shared pool \"\(spec.name)\": a trace must be followed before the pool starts")
+        if isTraced.isEmpty { isTraced = Array(repeating: false, count: deviceCount) }
+        for device in devices where Int(device) < deviceCount { isTraced[Int(device)] = true }
+    }
+
+    /// Sets traced `device` online or offline at `time`, as its trace says; nil when it is
+    /// already in that state (a repeated `on` or `off` changes nothing).
+    ///
+    /// - Complexity: O(1).
+    public mutating func setTraced(_ device: DeviceIndex, online: Bool, at time: SimTime) -> SharedPoolTransition? {
+        let index = Int(device.index)
+        precondition(
+            !isTraced.isEmpty && isTraced[index],
+            "shared pool \"\(spec.name)\": device \(index) is not traced"
+        )
+        guard isOnline[index] != online else { return nil }
+        if online { setOnline(device.index) } else { setOffline(device.index) }
+        transitionCount &+= 1
+        onlineFraction.record(fraction, at: time)
+        return SharedPoolTransition(device: device, isOnline: online)
     }
 
     /// Starts a new averaging window for ``onlineFraction`` at `time` (warm-up deletion).

@@ -88,6 +88,9 @@ public struct SharedPool: Sendable {
     public internal(set) var transitionCount: UInt64
     /// Whether ``start(scheduler:)`` has run.
     public internal(set) var isStarted: Bool
+    /// Per device, whether an on/off trace drives it instead of the churn model (see
+    /// ``followTrace(devices:)``); empty when no device is traced.
+    public internal(set) var isTraced: [Bool] = []
 
     /// The key of the pool's stream family: the stable hash of `"shared-pool/" + name`.
     let poolKey: UInt64

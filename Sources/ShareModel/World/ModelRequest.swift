@@ -64,6 +64,9 @@ struct ModelRequest: Sendable {
     var egressRegion: RegionID
     /// Compute work left, in CPU-seconds.
     var work: Double
+    /// The service time a zone gives it in seconds, from a trace's `service` column, or -1
+    /// to draw it from the zone's distribution.
+    var serviceSeconds: Double
     /// When the current run on a device started, and at how many cores.
     var runStart: SimTime
     var runCores: Double
@@ -105,6 +108,7 @@ struct ModelRequest: Sendable {
         self.uploadBytes = 0
         self.egressRegion = .none
         self.work = 0
+        self.serviceSeconds = -1
         self.runStart = created
         self.runCores = 0
         self.jobTimer = nil

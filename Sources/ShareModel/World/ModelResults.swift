@@ -640,4 +640,6 @@ public struct IntervalWorkloadPoint: Hashable, Sendable, Codable {
     /// 99th-percentile latency of the interval's served requests, in seconds (nil when none;
     /// within 3.2%, see ``IntervalQuantiles``).
     public var latencyP99Seconds: Double? = nil
+    /// Requests that arrived in the interval (nil in results written before it was counted).
+    public var arrived: UInt64? = nil
 }

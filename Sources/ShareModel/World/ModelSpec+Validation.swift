@@ -35,7 +35,59 @@ extension ModelSpec {
         validatePolicies(&collector, names: names)
         validateFailures(&collector, names: names)
         validatePrices(&collector, names: names)
+        validateTraces(&collector)
         try collector.throwIfAny()
+    }
+
+    /// Each arrival trace plays forward at a finite positive speed, from a time not before
+    /// zero, over a positive period, with pairs naming populations and classes the spec has.
+    func validateTraces(_ collector: inout SpecErrorCollector) {
+        for (index, trace) in deviceTraces.enumerated() {
+            let field = SpecField("device_traces").at(index)
+            collector.check { () throws(SpecError) in
+                guard let pool = sharedPools.first(where: { $0.pool.name == trace.pool }) else {
+                    throw SpecError(.scenario, field.child("pool"), .other("no shared pool '\(trace.pool)'"))
+                }
+                guard trace.speed.isFinite, trace.speed > 0 else {
+                    throw SpecError(.scenario, field.child("speed"), .notPositive(got: "\(trace.speed)"))
+                }
+                guard trace.start >= .zero else {
+                    throw SpecError(.scenario, field.child("start"), .negative(got: "\(trace.start)"))
+                }
+                guard trace.period > .zero else {
+                    throw SpecError(.scenario, field.child("period"), .notPositive(got: "\(trace.period)"))
+                }
+                if let last = trace.devices.last, Int(last) >= pool.pool.deviceCount {
+                    throw SpecError(
+                        .scenario,
+                        field.child("file"),
+                        .other("names device \(last), but pool '\(trace.pool)' has \(pool.pool.deviceCount)")
+                    )
+                }
+            }
+        }
+        for (index, trace) in arrivalTraces.enumerated() {
+            let field = SpecField("traces").at(index)
+            collector.check { () throws(SpecError) in
+                guard trace.speed.isFinite, trace.speed > 0 else {
+                    throw SpecError(.scenario, field.child("speed"), .notPositive(got: "\(trace.speed)"))
+                }
+                guard trace.start >= .zero else {
+                    throw SpecError(.scenario, field.child("start"), .negative(got: "\(trace.start)"))
+                }
+                guard trace.period > .zero else {
+                    throw SpecError(.scenario, field.child("period"), .notPositive(got: "\(trace.period)"))
+                }
+                for pair in trace.pairs
+                where Int(pair.population) >= populations.count || Int(pair.workloadClass) >= workloadClasses.count {
+                    throw SpecError(
+                        .scenario,
+                        field.child("file"),
+                        .other("names population \(pair.population) or class \(pair.workloadClass), beyond the spec's")
+                    )
+                }
+            }
+        }
     }
 
     func validateTiming() throws(SpecError) {
@@ -244,12 +296,18 @@ extension ModelSpec {
     }
 
     func validatePopulations(_ collector: inout SpecErrorCollector, names: SpecNames) {
-        for population in populations {
-            collector.check { () throws(SpecError) in try validate(population, names: names) }
+        var traced = Set<UInt32>()
+        for trace in arrivalTraces { traced.formUnion(trace.pairs.map(\.population)) }
+        for (index, population) in populations.enumerated() {
+            collector.check { () throws(SpecError) in
+                try validate(population, names: names, traced: traced.contains(UInt32(index)))
+            }
         }
     }
 
-    func validate(_ population: PopulationSpec, names: SpecNames) throws(SpecError) {
+    /// Checks one population; `traced` when a trace creates requests of it (then it may ask
+    /// for nothing of its own).
+    func validate(_ population: PopulationSpec, names: SpecNames, traced: Bool = false) throws(SpecError) {
         let element = SpecElement.population(population.name)
         if let access = population.accessBitsPerSecond {
             try SpecError.requirePositive(access, element, .access)
@@ -257,7 +315,7 @@ extension ModelSpec {
         for (index, region) in (population.allowedRegions ?? []).enumerated() {
             try names.regions.require(region, element, .allowedRegions.at(index), kind: "region")
         }
-        if population.demands.isEmpty {
+        if population.demands.isEmpty, !traced {
             throw SpecError(element, .workloads, .other("the population generates no work"))
         }
         for (index, demand) in population.demands.enumerated() {

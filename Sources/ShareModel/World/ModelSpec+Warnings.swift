@@ -31,6 +31,7 @@ extension WorldModel {
     /// every health-checked zone with outages that ended before they were detected.
     func warnings(workloads: [WorkloadResults], zones: [ZoneResults]) -> [String] {
         spec.warnings
+            + traceProblems
             + workloads.compactMap(Self.unfinishedWarning)
             + zones.compactMap { zone in
                 guard let undetected = zone.detection?.undetectedOutages, undetected > 0 else { return nil }

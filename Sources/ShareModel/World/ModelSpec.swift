@@ -40,6 +40,10 @@ public struct ModelSpec: Sendable {
     public var healthCheckOverrides: [HealthCheckOverride]
     /// Prices for the cost figures; nil for no cost accounting.
     public var prices: PriceList?
+    /// Arrival traces replayed beside the populations' own arrival processes.
+    public var arrivalTraces: [ArrivalTraceSpec] = []
+    /// Device on/off traces, each driving devices of one shared pool instead of its churn.
+    public var deviceTraces: [DeviceTraceSpec] = []
     /// Simulated time before measurement starts (statistics are discarded).
     public var warmup: SimDuration
     /// Simulated time measured after the warm-up.

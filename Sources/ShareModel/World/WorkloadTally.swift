@@ -36,6 +36,8 @@ struct WorkloadTally: Sendable {
     /// attempt (failed attempts and backoffs), summed in seconds.
     var retriedServed: UInt64 = 0
     var retryDelaySeconds: Double = 0
+    /// Measured arrivals per interval.
+    var arrivedSeries: IntervalSeries
     /// Served requests per interval, with their latencies in seconds as the sum.
     var servedSeries: IntervalSeries
     /// Bytes delivered per interval (as the sum).
@@ -49,6 +51,7 @@ struct WorkloadTally: Sendable {
 
     init(regionCount: Int, interval: SimDuration, origin: SimTime) {
         servedByRegion = Array(repeating: 0, count: regionCount)
+        arrivedSeries = IntervalSeries(interval: interval, origin: origin)
         servedSeries = IntervalSeries(interval: interval, origin: origin)
         bytesSeries = IntervalSeries(interval: interval, origin: origin)
         lostSeries = IntervalSeries(interval: interval, origin: origin)

@@ -5,9 +5,11 @@ extension WorldModel {
     /// schedules every outage and the end of the warm-up. Call it once, at time zero.
     public mutating func start<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
         precondition(scheduler.now == .zero, "the model starts at time zero, not \(scheduler.now)")
-        for demand in demands.ids {
+        for demand in demands.ids where !demands[demand].isReplayOnly {
             scheduleNextArrival(of: demand, after: .zero, scheduler: &scheduler)
         }
+        startTraces(scheduler: &scheduler)
+        startDeviceTraces(scheduler: &scheduler)
         for pool in pools.ids {
             pools[pool].engine.start(scheduler: &scheduler)
         }
@@ -78,6 +80,10 @@ extension WorldModel {
             slow(Int(event.target), starts: true)
         case Kind.slowdownEnd:
             slow(Int(event.target), starts: false)
+        case Kind.traceArrival:
+            handleTraceArrival(Int(event.target), scheduler: &scheduler)
+        case Kind.deviceTrace:
+            handleDeviceChange(Int(event.target), scheduler: &scheduler)
         default:
             preconditionFailure("world model: unknown event kind \(event.kind) at \(scheduler.now)")
         }

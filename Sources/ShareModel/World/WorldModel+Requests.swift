@@ -20,6 +20,20 @@ extension WorldModel {
             return
         }
         scheduleNextArrival(of: index, after: now, scheduler: &scheduler)
+        createRequest(demand: index, at: now, scheduler: &scheduler)
+    }
+
+    /// Creates a request of demand `index` at `now` and sends it on its first attempt.
+    /// `object` (≥ 0), `bytes` (≥ 0) and `serviceSeconds` (≥ 0) come from a trace and replace
+    /// the draws of the object, its size and the service demand; -1 draws them.
+    mutating func createRequest<Queue: PendingEventSet>(
+        demand index: DemandID,
+        at now: SimTime,
+        object: Int64 = -1,
+        bytes: Double = -1,
+        serviceSeconds: Double = -1,
+        scheduler: inout Scheduler<Queue>
+    ) {
         let workloadClass = demands[index].workloadClass
         var request = ModelRequest(
             workloadClass: workloadClass,
@@ -30,10 +44,11 @@ extension WorldModel {
         )
         request.arrivedDuringOutage = outageClock.isAnyDown
         if let catalogue = classes[workloadClass].catalogue {
-            let object = catalogue.drawObject(using: &demands[index].objectStream)
-            request.object = Int32(object)
-            request.bytes = Double(catalogue.size(of: object))
+            let chosen = object >= 0 ? Int(object) : catalogue.drawObject(using: &demands[index].objectStream)
+            request.object = Int32(chosen)
+            request.bytes = bytes >= 0 ? bytes : Double(catalogue.size(of: chosen))
         }
+        request.serviceSeconds = serviceSeconds
         if classes[workloadClass].traits.hasPayload {
             let payload = spec.workloadClasses[workloadClass.offset]
             if let size = payload.requestBytes {
@@ -44,10 +59,13 @@ extension WorldModel {
             }
         }
         if let job = spec.workloadClasses[workloadClass.offset].kind.job {
-            request.work = max(0, job.cpuSeconds.sample(using: &classes[workloadClass].workStream))
+            request.work =
+                serviceSeconds >= 0
+                ? serviceSeconds : max(0, job.cpuSeconds.sample(using: &classes[workloadClass].workStream))
         }
         if measuring {
             classes[workloadClass].tally.arrived += 1
+            classes[workloadClass].tally.arrivedSeries.record(count: 1, sum: 0, at: now)
             if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.arrived += 1 }
         }
         let id = requests.insert(request)
@@ -121,6 +139,7 @@ extension WorldModel {
         _ = zones[zone].engine.arrive(
             request: CloudRequestID(UInt64(id.index)),
             class: CloudWorkloadClass(requests[id].workloadClass.index),
+            serviceSeconds: requests[id].serviceSeconds,
             at: scheduler.now,
             scheduler: &scheduler,
             endings: &endings

@@ -277,6 +277,7 @@ extension WorldModel {
         let served = classes.map { $0.tally.servedSeries.points(until: end) }
         let bytes = classes.map { $0.tally.bytesSeries.points(until: end) }
         let lost = classes.map { $0.tally.lostSeries.points(until: end) }
+        let arrived = classes.map { $0.tally.arrivedSeries.points(until: end) }
         let quantiles = classes.map { $0.tally.latencyQuantiles.points(until: end) }
         let busy = zones.map { $0.busySeries.points(until: end) }
         let online = pools.map { $0.onlineSeries.points(until: end) }
@@ -296,7 +297,8 @@ extension WorldModel {
                     bitsPerSecond: bytes[workload][index].sum * 8 / seconds,
                     meanLatencySeconds: point.mean,
                     latencyP50Seconds: latency?.p50.seconds,
-                    latencyP99Seconds: latency?.p99.seconds
+                    latencyP99Seconds: latency?.p99.seconds,
+                    arrived: UInt64(arrived[workload][index].count)
                 )
             }
             return IntervalResults(

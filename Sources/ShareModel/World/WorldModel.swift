@@ -39,6 +39,8 @@ public struct WorldModel: SimulationModel, Sendable {
         static let slowdownEnd: UInt16 = 16
         static let zoneAutoscale: UInt16 = 17
         static let zoneServersReady: UInt16 = 18
+        static let traceArrival: UInt16 = 19
+        static let deviceTrace: UInt16 = 20
     }
 
     /// What a site is, and which entity of its kind.
@@ -115,6 +117,12 @@ public struct WorldModel: SimulationModel, Sendable {
     var slowdownZones: [[ZoneID]] = []
     /// One health checker per checked site (see ``SiteState/probe``).
     var probes: [HealthProbe] = []
+    /// One feed per arrival trace, in ``ModelSpec/arrivalTraces`` order.
+    var traceFeeds: [TraceFeed] = []
+    /// One feed per device on/off trace, in ``ModelSpec/deviceTraces`` order.
+    var deviceFeeds: [DeviceFeed] = []
+    /// What stopped a trace early (its file changed during the run), for the results' warnings.
+    var traceProblems: [String] = []
 
     // MARK: Measurement
     var measuring = false
@@ -174,6 +182,8 @@ public struct WorldModel: SimulationModel, Sendable {
             try buildSites()
             try buildNetwork()
             try buildWork()
+            try buildTraces()
+            try buildDeviceTraces()
             try buildFailures()
             buildHealthChecks()
         } catch {
@@ -387,6 +397,8 @@ struct Demand: EntityState, Sendable {
     /// For weighted routing, the running sums of the complete candidate list's weights, in
     /// its order; empty until the first weighted draw.
     var cumulativeWeights: [Double] = []
+    /// Whether only a trace creates its requests (it draws no arrivals of its own).
+    var isReplayOnly = false
 }
 
 /// What the model needs to know of one workload class per request.
