@@ -77,7 +77,8 @@ struct ReportFocusTests {
         for name in BuiltinScenarios.names {
             for variant in try BuiltinScenarios.scenario(named: name).variantNames {
                 let text = try StandaloneScenario.builtin(name, variant: variant).text
-                let scenario = try Scenario.parse(text, name: "\(name)-\(variant).yaml")
+                // Read as a built-in, so a trace it names is the built-in trace.
+                let scenario = try Scenario.parse(text, name: BuiltinScenarios.path(of: "\(name)-\(variant)"))
                 try scenario.checkReportFigures()
                 #expect(scenario.report?.question != nil, "\(name) \(variant)")
             }

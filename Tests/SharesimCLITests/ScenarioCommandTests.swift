@@ -218,7 +218,8 @@ struct ScenarioCommandTests {
         #expect(result.standardOutput.contains("xunlei-hongkong") && result.standardOutput.contains("(default)"))
         #expect(
             result.standardOutput.contains(
-                "variants: base, zone-outage-at-peak, region-outage-at-peak, region-outage-detected, no-edge"
+                "variants: base, zone-outage-at-peak, region-outage-at-peak, region-outage-detected, "
+                    + "region-outage-autoscaled, no-edge"
             )
         )
         #expect(
