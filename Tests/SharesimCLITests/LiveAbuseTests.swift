@@ -60,9 +60,10 @@ struct LiveAbuseTests {
             guard metrics.hasPrefix("HTTP/1.1 503 ") else { break }
             try? await Task.sleep(for: .milliseconds(100))
         } while ContinuousClock.now < deadline
+        let state = "running: \(cli.isRunning); stderr: \(cli.standardError.suffix(600))"
         #expect(
             metrics.hasPrefix("HTTP/1.1 200 OK\r\n") && metrics.contains("sharesim_served_total"),
-            "/metrics after \(abuse): \(metrics.prefix(80))",
+            "/metrics after \(abuse): \(metrics.prefix(80)); \(state)",
             sourceLocation: sourceLocation
         )
     }
