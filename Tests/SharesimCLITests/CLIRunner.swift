@@ -10,8 +10,13 @@ struct CLIResult {
 
 /// Runs the built `sharesim` binary with `arguments`, waiting for it to finish.
 enum CLIRunner {
-    /// The `sharesim` executable next to the test bundle in the build folder.
+    /// The `sharesim` executable the tests run: the file `SHARESIM_BINARY` names when set
+    /// (CI points it at the release build, so the suite tests what users run and its
+    /// simulations take optimised time), else the one next to the test bundle.
     static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["SHARESIM_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         var directory = Bundle.main.bundleURL
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("sharesim")

@@ -144,7 +144,7 @@ struct ScenarioFuzzTests {
             for file in generated.files {
                 try Data(file.bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(file.name))
             }
-            let binary = ProcessInfo.processInfo.environment["SHARESIM_FUZZ_BINARY"] ?? CLIRunner.executable.path
+            let binary = CLIRunner.executable.path
             let errors = "\(folder)/errors-\(slot).txt"
             let validation = try LimitedProcess.run(
                 binary,
