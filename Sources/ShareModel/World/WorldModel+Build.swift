@@ -199,7 +199,11 @@ extension WorldModel {
                     Demand(
                         population: id,
                         workloadClass: WorkloadClassID(UInt32(workloadIndex)),
-                        arrivals: NonHomogeneousPoissonArrivals(profile: demand.rate),
+                        arrivals: ArrivalGenerator(
+                            process: demand.arrivals,
+                            profile: demand.rate,
+                            auxiliary: Self.auxiliaryStream(of: demand.arrivals, named: streamName, seed: seed)
+                        ),
                         stream: RandomStream(seed: seed, name: streamName),
                         objectStream: RandomStream(seed: seed, name: streamName + "/objects"),
                         candidates: candidateList(for: id, kind: kind, latencies: latencies, keeping: candidatesPerKind)
