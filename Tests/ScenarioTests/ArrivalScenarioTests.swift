@@ -73,20 +73,20 @@ struct ArrivalScenarioTests {
                 "invalid 'workloads[1].arrivals.batch_size' in population 'shoppers': must be at least a mean of 1"
             ),
             (
-                "on: 2 s, off: 8 s", "on: -2 s, off: 8 s", "on: -2 s", "on",
-                "invalid 'on' in 'arrivals' in workload 3 of 'workloads' in population 'shoppers'"
+                "mean_on: 2 s, mean_off: 8 s", "mean_on: -2 s, mean_off: 8 s", "mean_on: -2 s", "mean_on",
+                "invalid 'mean_on' in 'arrivals' in workload 3 of 'workloads' in population 'shoppers'"
             ),
             (
-                "on: 2 s, off: 8 s", "on: 2 s, off: 0 s", "off: 0 s", "off",
-                "invalid 'workloads[2].arrivals.off' in population 'shoppers': must be greater than 0"
+                "mean_on: 2 s, mean_off: 8 s", "mean_on: 2 s, mean_off: 0 s", "mean_off: 0 s", "mean_off",
+                "invalid 'workloads[2].arrivals.mean_off' in population 'shoppers': must be greater than 0"
             ),
             (
                 "off_level: 10%", "off_level: 150%", "off_level: 150%", "off_level",
                 "invalid 'off_level' in 'arrivals' in workload 3"
             ),
             (
-                "batch_size: geometric(4)}", "batch_size: geometric(4), on: 2 s}", "on: 2 s}", "on",
-                "'on' belongs to on-off arrivals, not batch"
+                "batch_size: geometric(4)}", "batch_size: geometric(4), mean_on: 2 s}", "mean_on: 2 s}", "mean_on",
+                "'mean_on' belongs to on-off arrivals, not batch"
             ),
             (
                 "{workload: flash, arrivals:", "{workload: flash, rate: 5/s, arrivals:", "rate: 5/s", "rate",

@@ -135,8 +135,8 @@ struct ArrivalProcessWorldTests {
         let cases: [(ArrivalProcess, Double, String)] = [
             (.batch(.fixed(0)), 1, "workloads[0].arrivals.batch_size"),
             (.batch(.geometric(mean: 0.5)), 1, "workloads[0].arrivals.batch_size"),
-            (.onOff(OnOffModulation(meanOn: .zero, meanOff: .seconds(1))), 1, "workloads[0].arrivals.on"),
-            (.onOff(OnOffModulation(meanOn: .seconds(1), meanOff: .seconds(-1))), 1, "workloads[0].arrivals.off"),
+            (.onOff(OnOffModulation(meanOn: .zero, meanOff: .seconds(1))), 1, "workloads[0].arrivals.mean_on"),
+            (.onOff(OnOffModulation(meanOn: .seconds(1), meanOff: .seconds(-1))), 1, "workloads[0].arrivals.mean_off"),
             (
                 .onOff(OnOffModulation(meanOn: .seconds(1), meanOff: .seconds(1), offLevel: 2)), 1,
                 "workloads[0].arrivals.off_level"

@@ -52,13 +52,13 @@ struct ArrivalCommandTests {
             "negative.yaml",
             Self.scenario.replacingOccurrences(
                 of: "{process: batch, batch_size: 4}",
-                with: "{process: on-off, on: -1 s, off: 4 s}"
+                with: "{process: on-off, mean_on: -1 s, mean_off: 4 s}"
             )
         )
         let onOff = try CLIRunner.run(["validate", negative])
         #expect(onOff.status == 2)
         #expect(
-            onOff.standardError.contains("\(negative):11:72: error: invalid 'on' in 'arrivals'"),
+            onOff.standardError.contains("\(negative):11:77: error: invalid 'mean_on' in 'arrivals'"),
             "\(onOff.standardError)"
         )
     }

@@ -5,18 +5,20 @@ import SimCore
 ///
 /// Written either as a bare name (`arrivals: deterministic`) for the processes that take no
 /// parameters, or as a mapping with `process` and that process's own keys:
-/// `{process: batch, batch_size: geometric(4)}`, `{process: on-off, on: 2 s, off: 8 s}`,
-/// `{process: burst, count: 10k, at: 5 min}`. Absent, a demand is Poisson.
+/// `{process: batch, batch_size: geometric(4)}`, `{process: on-off, mean_on: 2 s, mean_off: 8 s}`,
+/// `{process: burst, count: 10k, at: 5 min}`. Absent, a demand is Poisson. (The on/off
+/// means are `mean_on` and `mean_off`, not `on` and `off`, which YAML 1.1 tools read as
+/// true and false.)
 enum ArrivalsSyntax {
     /// The process names, in the order messages list them.
     static let processes = ["poisson", "deterministic", "batch", "on-off", "burst"]
     /// Each process's own keys besides `process`.
     static let keys: [String: [String]] = [
-        "poisson": [], "deterministic": [], "batch": ["batch_size"], "on-off": ["on", "off", "off_level"],
+        "poisson": [], "deterministic": [], "batch": ["batch_size"], "on-off": ["mean_on", "mean_off", "off_level"],
         "burst": ["count", "at"],
     ]
     /// Every key some process takes, in a fixed order.
-    static let allKeys = ["batch_size", "on", "off", "off_level", "count", "at"]
+    static let allKeys = ["batch_size", "mean_on", "mean_off", "off_level", "count", "at"]
     /// The demand keys that shape a rate profile, which a burst does not have.
     static let profileKeys = ["rate", "diurnal", "shape", "peaks"]
 
@@ -75,8 +77,8 @@ extension ScenarioBuilder {
             case "batch":
                 return arrivals.required("batch_size", as: ArrivalsSyntax.batchSize).map { .batch($0) }
             case "on-off":
-                let on = arrivals.required("on", as: .simDuration)
-                let off = arrivals.required("off", as: .simDuration)
+                let on = arrivals.required("mean_on", as: .simDuration)
+                let off = arrivals.required("mean_off", as: .simDuration)
                 let level = arrivals.optional("off_level", as: .fraction, default: 0)
                 guard let on, let off else { return nil }
                 return .onOff(OnOffModulation(meanOn: on, meanOff: off, offLevel: level))

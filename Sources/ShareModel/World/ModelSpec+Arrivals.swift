@@ -43,10 +43,10 @@ extension ModelSpec {
             }
         case .onOff(let modulation):
             if modulation.meanOn <= .zero {
-                throw SpecError(element, arrivals.child("on"), .notPositive(got: "\(modulation.meanOn)"))
+                throw SpecError(element, arrivals.child("mean_on"), .notPositive(got: "\(modulation.meanOn)"))
             }
             if modulation.meanOff <= .zero {
-                throw SpecError(element, arrivals.child("off"), .notPositive(got: "\(modulation.meanOff)"))
+                throw SpecError(element, arrivals.child("mean_off"), .notPositive(got: "\(modulation.meanOff)"))
             }
             let level = modulation.offLevel
             guard level.isFinite, level >= 0, level <= 1 else {
