@@ -43,6 +43,8 @@ public struct DeterministicArrivals: Sendable {
     ///
     /// - Complexity: O(1) within a piece; O(log s + log p) per piece boundary crossed.
     public mutating func next() -> SimTime? {
+        // A profile that is zero everywhere (a silent periodic curve) never accumulates one.
+        guard profile.maxRate > 0 else { return nil }
         while true {
             if piece.end == .distantFuture {
                 guard anchorRate > 0 else { return nil }
