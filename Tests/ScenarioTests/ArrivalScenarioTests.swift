@@ -112,6 +112,28 @@ struct ArrivalScenarioTests {
         }
     }
 
+    @Test("a variant switches a demand's process by path; a bad one is refused at its line")
+    func variantSwitchesProcess() throws {
+        let text =
+            try Self.readmeExample() + """
+                variants:
+                  - name: all-poisson
+                    set: {populations.shoppers.workloads.1.arrivals: poisson}
+                  - name: bigger-batches
+                    set: {populations.shoppers.workloads.1.arrivals.batch_size: 16}
+                  - name: broken
+                    set: {populations.shoppers.workloads.1.arrivals.batch_size: 0}
+
+                """
+        let scenario = try Scenario.parse(text, name: "v.yaml")
+        #expect(try scenario.applying(variant: "all-poisson").spec.populations[0].demands[1].arrivals == .poisson)
+        #expect(
+            try scenario.applying(variant: "bigger-batches").spec.populations[0].demands[1].arrivals
+                == .batch(.fixed(16))
+        )
+        #expect(throws: ScenarioError.self) { try scenario.applying(variant: "broken") }
+    }
+
     @Test("a scenario without arrivals decodes every demand as Poisson")
     func defaultPoisson() throws {
         let text = try Self.readmeExample()
