@@ -129,6 +129,30 @@ struct ArrivalProcessWorldTests {
         #expect(abs(results.zones[0].meanWaitSeconds - 0.2495) < 1e-9)
     }
 
+    @Test("a class asked for twice by one population draws each demand from its own stream")
+    func repeatedClass() throws {
+        var spec = try spec(
+            lambda: 100,
+            arrivals: .poisson,
+            service: try WorldFixture.constant(0.001),
+            duration: .seconds(100),
+            warmup: .zero
+        )
+        spec.populations[0].demands += [
+            WorkloadDemand(workloadClass: "orders", rate: try WorldFixture.rate(100)),
+            WorkloadDemand(
+                workloadClass: "orders",
+                rate: try WorldFixture.rate(0),
+                arrivals: .burst(count: 7, at: SimTime(.seconds(1)))
+            ),
+        ]
+        let arrivals = try #require(try ModelRun.run(spec, seed: 1).arrivals)
+        #expect(arrivals.map(\.process) == ["poisson", "poisson", "burst (7 at 1 s)"])
+        // Two Poisson streams of 10,000 expected arrivals: the same stream would give equal counts.
+        #expect(arrivals[0].arrived != arrivals[1].arrived)
+        #expect(arrivals[2].arrived == 7)
+    }
+
     @Test("bad processes are refused by validation, each at its field")
     func validation() throws {
         let service = try WorldFixture.constant(0.001)
