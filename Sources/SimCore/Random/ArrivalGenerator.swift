@@ -8,7 +8,7 @@
 /// stream given at creation, so changing a batch size or a period moves no arrival time
 /// drawn before it matters.
 ///
-/// A ``ArrivalProcess/poisson`` generator draws exactly what
+/// An ``ArrivalProcess/poisson`` generator draws exactly what
 /// ``NonHomogeneousPoissonArrivals`` draws, in the same order: replacing one by the other
 /// changes no result.
 public struct ArrivalGenerator: Sendable {
