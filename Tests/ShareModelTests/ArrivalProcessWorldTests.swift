@@ -153,6 +153,30 @@ struct ArrivalProcessWorldTests {
         #expect(arrivals[2].arrived == 7)
     }
 
+    @Test("a burst after the run's end or in the warm-up is a warning, not a silent no-op")
+    func burstWarnings() throws {
+        func warnings(at seconds: Int64) throws -> [String] {
+            try spec(
+                lambda: 0,
+                arrivals: .burst(count: 10, at: SimTime(.seconds(seconds))),
+                service: try WorldFixture.constant(0.001),
+                duration: .seconds(100),
+                warmup: .seconds(20)
+            )
+            .warnings
+        }
+        #expect(try warnings(at: 50).isEmpty)
+        #expect(
+            try warnings(at: 120) == [
+                "the burst of 10 'orders' requests from 'users' at 2 min comes after the run ends at 2 min: "
+                    + "it has no effect"
+            ]
+        )
+        #expect(
+            try warnings(at: 5).first?.hasSuffix("comes before measuring starts at 20 s: no count shows it") == true
+        )
+    }
+
     @Test("bad processes are refused by validation, each at its field")
     func validation() throws {
         let service = try WorldFixture.constant(0.001)
