@@ -1,3 +1,5 @@
+import ShareModel
+
 /// Lays reports out as ``ReportDocument``s: which tables, which rows, which words.
 ///
 /// Shared by the table, Markdown and HTML renderers, so the three say the same thing.
@@ -11,6 +13,7 @@ enum ReportLayout {
             tables.append(workloadTable(figures.workloads))
             tables.append(servedByTable(figures.workloads))
         }
+        if let arrivals = arrivalsTable(report.replications) { tables.append(arrivals) }
         if !figures.regions.isEmpty {
             tables.append(
                 TextTable(
@@ -300,6 +303,24 @@ enum ReportLayout {
             )
         }
         return tables
+    }
+
+    /// Each demand's arrival process and its measured arrivals (mean over replications), when
+    /// some demand is not Poisson; nil otherwise, so Poisson runs read as before.
+    static func arrivalsTable(_ replications: [ModelResults]) -> TextTable? {
+        guard let first = replications.first?.arrivals else { return nil }
+        return TextTable(
+            title: "Arrivals",
+            headers: ["Population", "Workload", "Process", "Arrived"],
+            rows: first.indices.map { index in
+                let counts = replications.compactMap { $0.arrivals?[index].arrived }
+                let mean = Double(counts.reduce(0, +)) / Double(max(1, counts.count))
+                return [
+                    .init(first[index].population), .init(first[index].workload), .init(first[index].process),
+                    .init(HumanFormat.format(mean, .count)),
+                ]
+            }
+        )
     }
 
     static func cell(_ estimate: Estimate?, _ unit: FigureUnit, currency: String? = nil) -> TextTable.Cell {

@@ -43,6 +43,28 @@ extension ScenarioBuilder {
                     suggestion: self.suggestion(for: workload, among: self.workloadNames)
                 )
             }
+            let arrivals = self.readArrivals(&demand)
+            if case .burst = arrivals {
+                // A burst has no rate profile: each profile key is refused where it stands.
+                for key in ArrivalsSyntax.profileKeys where demand.contains(key) {
+                    let node = demand.node(key) ?? demand.node
+                    demand.error(
+                        "'\(key)' has no meaning for burst arrivals, which send 'count' requests at 'at'; "
+                            + "leave it out (in \(demand.context))",
+                        at: node
+                    )
+                }
+                guard let workload, let arrivals else { return nil }
+                do throws(DistributionError) {
+                    return WorkloadDemand(
+                        workloadClass: workload,
+                        rate: try .constant(ratePerSecond: 0),
+                        arrivals: arrivals
+                    )
+                } catch {
+                    preconditionFailure("a rate of zero is a valid constant profile: \(error)")
+                }
+            }
             let rate = demand.required("rate", as: .eventRate)
             let diurnal = demand.list("diurnal", of: ValueParser<Double>.number.atLeast(0))
             if let diurnal, diurnal.count != 24 {
@@ -60,7 +82,7 @@ extension ScenarioBuilder {
                     guard let at, let length, let times else { return nil }
                     return RateProfile.Peak(start: SimTime.zero + at, duration: length, multiplier: times)
                 } ?? []
-            guard let workload, let rate else { return nil }
+            guard let workload, let rate, let arrivals else { return nil }
             do throws(DistributionError) {
                 let profile: RateProfile
                 if let diurnal, diurnal.count == 24 {
@@ -78,7 +100,7 @@ extension ScenarioBuilder {
                         peaks: peaks
                     )
                 }
-                return WorkloadDemand(workloadClass: workload, rate: profile)
+                return WorkloadDemand(workloadClass: workload, rate: profile, arrivals: arrivals)
             } catch {
                 let problem = Self.rateProfileProblem(error)
                 demand.error(

@@ -155,7 +155,7 @@ extension ModelSpec {
         let end = SimTime.zero + warmup + duration
         for population in populations {
             for demand in population.demands {
-                events += demand.rate.expectedCount(from: .zero, to: end) * ResourceEstimate.eventsPerRequest
+                events += demand.expectedCount(until: end) * ResourceEstimate.eventsPerRequest
             }
         }
         let order = items.indices.sorted {

@@ -31,10 +31,14 @@ public struct ModelResults: Hashable, Sendable, Codable {
     /// What the reader must know to trust the figures (an outage outside the run, a saturated
     /// zone), one sentence each; nil (and absent from JSON) when there is nothing to say.
     public var warnings: [String]? = nil
+    /// Per demand (population × class, in population order), its arrival process and the
+    /// requests it created in the measured span; nil, and absent from JSON, when every demand
+    /// is Poisson (so such runs encode exactly as before arrival processes existed).
+    public var arrivals: [DemandArrivalResults]? = nil
 
     private enum CodingKeys: String, CodingKey {
         case seed, warmupSeconds, durationSeconds, intervalSeconds, eventsProcessed, workloads, regions, zones
-        case edgeSites, sharedPools, cost, series, warnings
+        case edgeSites, sharedPools, cost, series, warnings, arrivals
     }
 
     /// Encodes every field in declaration order; `warnings` only when there are some, so a
@@ -54,6 +58,29 @@ public struct ModelResults: Hashable, Sendable, Codable {
         try container.encodeIfPresent(cost, forKey: .cost)
         try container.encode(series, forKey: .series)
         if let warnings { try container.encode(warnings, forKey: .warnings) }
+        if let arrivals { try container.encode(arrivals, forKey: .arrivals) }
+    }
+}
+
+/// One demand's arrival process, as the report describes it.
+public struct DemandArrivalResults: Hashable, Sendable, Codable {
+    /// The population that asks.
+    public var population: String
+    /// The workload class it asks for.
+    public var workload: String
+    /// The process, spelt as ``SimCore/ArrivalProcess/summary`` spells it: `poisson`,
+    /// `deterministic`, `batch (geometric, mean 4)`, `on-off (on 1 s, off 4 s)`,
+    /// `burst (10000 at 5 min)`.
+    public var process: String
+    /// Requests it created in the measured span.
+    public var arrived: UInt64
+
+    /// The process of `population`'s demand for `workload`, which created `arrived` requests.
+    public init(population: String, workload: String, process: String, arrived: UInt64) {
+        self.population = population
+        self.workload = workload
+        self.process = process
+        self.arrived = arrived
     }
 }
 

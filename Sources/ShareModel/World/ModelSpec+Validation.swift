@@ -321,6 +321,7 @@ extension ModelSpec {
         for (index, demand) in population.demands.enumerated() {
             let field = SpecField.workloads.at(index)
             try names.workloads.require(demand.workloadClass, element, field.child("workload"), kind: "workload")
+            try Self.validate(demand, element, field)
             guard let position = names.workloadIndex[demand.workloadClass] else { continue }
             let workload = workloadClasses[position]
             if !names.hasCandidateSite(for: population, kind: workload.kind) {

@@ -3,11 +3,12 @@ import SimCore
 extension ModelSpec {
     /// What in the description cannot act as written inside the run: planned outages that
     /// start after the run ends, end before measuring starts, or are cut off by the end
-    /// (a shortened `--duration` moves the end). One sentence each, in outage order.
+    /// (a shortened `--duration` moves the end), and bursts outside the run or its measured span.
+    /// One sentence each, in outage order, then burst order.
     public var warnings: [String] {
         let measureStart = SimTime.zero + warmup
         let runEnd = measureStart + duration
-        return outages.compactMap { outage in
+        let outageWarnings = outages.compactMap { outage -> String? in
             let what = "the outage of \(outage.target) from \(outage.start.sinceStart) to \(outage.end.sinceStart)"
             if outage.start >= runEnd {
                 return what + " starts after the run ends at \(runEnd.sinceStart): it has no effect"
@@ -20,6 +21,7 @@ extension ModelSpec {
             }
             return nil
         }
+        return outageWarnings + burstWarnings
     }
 }
 

@@ -41,13 +41,27 @@ public struct PopulationSpec: Hashable, Sendable {
 public struct WorkloadDemand: Hashable, Sendable {
     /// The name of the workload class (``WorkloadClassSpec/name``).
     public var workloadClass: String
-    /// Arrivals per second over time (diurnal curve, flash peaks), as a non-homogeneous
-    /// Poisson process.
+    /// Arrivals per second over time (diurnal curve, flash peaks): the long-run mean rate of
+    /// every process but a burst, which ignores it (give it a rate of zero).
     public var rate: RateProfile
+    /// How the arrivals are spread around ``rate``: Poisson (the default), deterministic,
+    /// batches, on/off bursts, or one burst.
+    public var arrivals: ArrivalProcess
 
-    /// Requests of `workloadClass` arriving at `rate`.
-    public init(workloadClass: String, rate: RateProfile) {
+    /// Requests of `workloadClass` arriving at `rate` by `arrivals` (Poisson by default).
+    public init(workloadClass: String, rate: RateProfile, arrivals: ArrivalProcess = .poisson) {
         self.workloadClass = workloadClass
         self.rate = rate
+        self.arrivals = arrivals
+    }
+
+    /// The expected number of requests created on `0 ..< end`.
+    ///
+    /// - Complexity: O(pieces of the profile up to `end`).
+    public func expectedCount(until end: SimTime) -> Double {
+        switch arrivals {
+        case .burst(let count, let at): at < end ? Double(count) : 0
+        default: rate.expectedCount(from: .zero, to: end)
+        }
     }
 }

@@ -191,15 +191,23 @@ extension WorldModel {
             }
             let id = PopulationID(UInt32(populationIndex))
             let latencies = latenciesToSites(from: id)
-            for demand in population.demands {
+            for (position, demand) in population.demands.enumerated() {
                 let workloadIndex = classIndex[demand.workloadClass]!
                 let kind = spec.workloadClasses[workloadIndex].kind
-                let streamName = "arrivals/\(population.name)/\(demand.workloadClass)"
+                // A class asked for again (a steady stream and a burst) draws from its own
+                // streams: `#2`, `#3`, … after the name the first one keeps.
+                let repeats = population.demands[..<position].count { $0.workloadClass == demand.workloadClass }
+                let streamName =
+                    "arrivals/\(population.name)/\(demand.workloadClass)" + (repeats > 0 ? "#\(repeats + 1)" : "")
                 demands.append(
                     Demand(
                         population: id,
                         workloadClass: WorkloadClassID(UInt32(workloadIndex)),
-                        arrivals: NonHomogeneousPoissonArrivals(profile: demand.rate),
+                        arrivals: ArrivalGenerator(
+                            process: demand.arrivals,
+                            profile: demand.rate,
+                            auxiliary: Self.auxiliaryStream(of: demand.arrivals, named: streamName, seed: seed)
+                        ),
                         stream: RandomStream(seed: seed, name: streamName),
                         objectStream: RandomStream(seed: seed, name: streamName + "/objects"),
                         candidates: candidateList(for: id, kind: kind, latencies: latencies, keeping: candidatesPerKind)

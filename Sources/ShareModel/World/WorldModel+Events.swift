@@ -6,7 +6,7 @@ extension WorldModel {
     public mutating func start<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
         precondition(scheduler.now == .zero, "the model starts at time zero, not \(scheduler.now)")
         for demand in demands.ids where !demands[demand].isReplayOnly {
-            scheduleNextArrival(of: demand, after: .zero, scheduler: &scheduler)
+            scheduleNextArrival(of: demand, scheduler: &scheduler)
         }
         startTraces(scheduler: &scheduler)
         startDeviceTraces(scheduler: &scheduler)
@@ -38,7 +38,7 @@ extension WorldModel {
     public mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
         switch event.kind {
         case Kind.arrival:
-            handleArrival(demand: DemandID(event.target), scheduler: &scheduler)
+            handleArrival(demand: DemandID(event.target), count: event.payload, scheduler: &scheduler)
         case Kind.zoneCompletion, Kind.zoneTimeout, Kind.zoneAutoscale, Kind.zoneServersReady:
             let zone = ZoneID(event.target)
             _ = zones[zone].engine.handle(event, scheduler: &scheduler, endings: &endings)
@@ -89,17 +89,27 @@ extension WorldModel {
         }
     }
 
-    /// Schedules the arrival after `time` of demand `index`, if it falls before the run's end.
+    /// Schedules the next arrival epoch of demand `index` (its count in the payload), if it
+    /// falls before the run's end.
     mutating func scheduleNextArrival<Queue: PendingEventSet>(
         of index: DemandID,
-        after time: SimTime,
         scheduler: inout Scheduler<Queue>
     ) {
         var stream = demands[index].stream
-        let next = demands[index].arrivals.nextArrival(after: time, using: &stream)
+        let next = demands[index].arrivals.next(using: &stream)
         demands[index].stream = stream
-        guard let next, next < runEnd else { return }
-        scheduler.schedule(Kind.arrival, target: index.index, at: next)
+        guard let next, next.time < runEnd else { return }
+        scheduler.schedule(Kind.arrival, target: index.index, payload: next.count, at: next.time)
+    }
+
+    /// The stream a demand's process draws its batch sizes or on/off periods from:
+    /// `<arrivals stream>/batch` or `/on-off`, so a process's own draws shift no other stream.
+    static func auxiliaryStream(of process: ArrivalProcess, named name: String, seed: UInt64) -> RandomStream {
+        switch process {
+        case .batch: RandomStream(seed: seed, name: name + "/batch")
+        case .onOff: RandomStream(seed: seed, name: name + "/on-off")
+        case .poisson, .deterministic, .burst: RandomStream(seed: seed, key: 0)
+        }
     }
 
     /// Starts measuring at `time`: counters were zero; time averages restart now.

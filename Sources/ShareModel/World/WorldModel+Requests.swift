@@ -9,18 +9,26 @@ enum AttemptLoss {
 }
 
 extension WorldModel {
-    /// A request of demand `index` arrives: the next arrival is scheduled, and the request is
-    /// created and sent on its first attempt; at the limit of requests in flight the run stops
-    /// instead (``limitBreach``).
-    mutating func handleArrival<Queue: PendingEventSet>(demand index: DemandID, scheduler: inout Scheduler<Queue>) {
+    /// `count` requests of demand `index` arrive at once (1 but in a batch or a burst): the
+    /// next arrival is scheduled, and each request is created and sent on its first attempt
+    /// in turn; at the limit of requests in flight the run stops instead (``limitBreach``).
+    mutating func handleArrival<Queue: PendingEventSet>(
+        demand index: DemandID,
+        count: UInt32,
+        scheduler: inout Scheduler<Queue>
+    ) {
         let now = scheduler.now
-        guard requests.live < limits.maxRequestsInFlight else {
-            limitBreach = RunLimitBreach(time: now, runEnd: runEnd, requestsInFlight: requests.live)
-            scheduler.stop()
-            return
-        }
-        scheduleNextArrival(of: index, after: now, scheduler: &scheduler)
-        createRequest(demand: index, at: now, scheduler: &scheduler)
+        var created: UInt32 = 0
+        repeat {
+            guard requests.live < limits.maxRequestsInFlight else {
+                limitBreach = RunLimitBreach(time: now, runEnd: runEnd, requestsInFlight: requests.live)
+                scheduler.stop()
+                return
+            }
+            if created == 0 { scheduleNextArrival(of: index, scheduler: &scheduler) }
+            createRequest(demand: index, at: now, scheduler: &scheduler)
+            created &+= 1
+        } while created < count
     }
 
     /// Creates a request of demand `index` at `now` and sends it on its first attempt.
@@ -64,6 +72,7 @@ extension WorldModel {
                 ? serviceSeconds : max(0, job.cpuSeconds.sample(using: &classes[workloadClass].workStream))
         }
         if measuring {
+            demands[index].arrived &+= 1
             classes[workloadClass].tally.arrived += 1
             classes[workloadClass].tally.arrivedSeries.record(count: 1, sum: 0, at: now)
             if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.arrived += 1 }

@@ -33,8 +33,24 @@ extension WorldModel {
             sharedPools: poolResults,
             cost: costResults(end: end, measured: measured),
             series: series(until: end),
-            warnings: Optional(warnings(workloads: workloads, zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 }
+            warnings: Optional(warnings(workloads: workloads, zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 },
+            arrivals: arrivalResults()
         )
+    }
+
+    /// Every synthetic demand's process and measured arrivals, when some demand is not
+    /// Poisson; else nil (a trace's demands are listed only when they also draw arrivals).
+    func arrivalResults() -> [DemandArrivalResults]? {
+        let synthetic = demands.ids.filter { !demands[$0].isReplayOnly }
+        guard synthetic.contains(where: { demands[$0].arrivals.process != .poisson }) else { return nil }
+        return synthetic.map { id in
+            DemandArrivalResults(
+                population: spec.populations[demands[id].population.offset].name,
+                workload: spec.workloadClasses[demands[id].workloadClass.offset].name,
+                process: demands[id].arrivals.process.summary,
+                arrived: demands[id].arrived
+            )
+        }
     }
 
     /// The requests still in flight.

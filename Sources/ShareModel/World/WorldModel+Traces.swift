@@ -66,7 +66,11 @@ extension WorldModel {
             Demand(
                 population: population,
                 workloadClass: workloadClass,
-                arrivals: NonHomogeneousPoissonArrivals(profile: silent),
+                arrivals: ArrivalGenerator(
+                    process: .poisson,
+                    profile: silent,
+                    auxiliary: RandomStream(seed: seed, key: 0)
+                ),
                 stream: RandomStream(seed: seed, name: name),
                 objectStream: RandomStream(seed: seed, name: name + "/objects"),
                 candidates: candidateList(

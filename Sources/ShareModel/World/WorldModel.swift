@@ -385,8 +385,8 @@ struct Demand: EntityState, Sendable {
     let population: PopulationID
     /// The class it asks for.
     let workloadClass: WorkloadClassID
-    /// Its arrival process.
-    var arrivals: NonHomogeneousPoissonArrivals
+    /// Its arrival process (its batch sizes and on/off periods draw from their own streams).
+    var arrivals: ArrivalGenerator
     /// The stream arrival times are drawn from.
     var stream: RandomStream
     /// The stream content objects are drawn from.
@@ -399,6 +399,8 @@ struct Demand: EntityState, Sendable {
     var cumulativeWeights: [Double] = []
     /// Whether only a trace creates its requests (it draws no arrivals of its own).
     var isReplayOnly = false
+    /// Requests it created in the measured span (its own and a trace's).
+    var arrived: UInt64 = 0
 }
 
 /// What the model needs to know of one workload class per request.
