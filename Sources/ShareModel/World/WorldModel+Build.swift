@@ -40,6 +40,8 @@ extension WorldModel {
                 )
             )
             sites.append(SiteState(role: .zone(id), region: regionID))
+            regions[regionID].zoneCount += 1
+            regions[regionID].zonesUp += 1
         }
         let catalogueObjects = spec.workloadClasses.reduce(0) { $0 + ($1.kind.content?.catalogueSize ?? 0) }
         for (index, site) in spec.edgeSites.enumerated() {

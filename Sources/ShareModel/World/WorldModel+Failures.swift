@@ -26,11 +26,42 @@ extension WorldModel {
             siteTruthChanged(zones[zone].site, up: false, at: scheduler.now)
             zones[zone].engine.fail(at: scheduler.now, scheduler: &scheduler, endings: &endings)
             zoneChanged(zone, scheduler: &scheduler)
+            let region = zones[zone].region
+            regions[region].zonesUp -= 1
+            abortTransfers(fromZoneSite: zones[zone].site, originOf: region, scheduler: &scheduler)
         } else if !down, zones[zone].downCount == 0 {
             outageClock.change(wentDown: false, at: scheduler.now, measuringFrom: warmupEnd)
+            regions[zones[zone].region].zonesUp += 1
             zones[zone].engine.recover(at: scheduler.now)
             siteTruthChanged(zones[zone].site, up: true, at: scheduler.now)
         }
+    }
+
+    /// Fails the bytes a zone that just failed was moving: uploads into it and answers out of
+    /// it (site `site`), and, when that was the last zone of `region` up, every edge miss
+    /// `region` was sending as origin. Their attempts fail and are retried.
+    ///
+    /// - Complexity: O(flows in progress); failures are rare events.
+    mutating func abortTransfers<Queue: PendingEventSet>(
+        fromZoneSite site: SiteID,
+        originOf region: RegionID,
+        scheduler: inout Scheduler<Queue>
+    ) {
+        let originDown = !regions[region].canServeOrigin
+        var doomed: [RequestSlot] = []
+        for id in flowRequest where !id.isNone {
+            let request = requests[id]
+            if request.site == site || (originDown && request.servedBy == .origin && request.egressRegion == region) {
+                doomed.append(id)
+            }
+        }
+        guard !doomed.isEmpty else { return }
+        for id in doomed {
+            network.endFlow(requests[id].flow, at: scheduler.now)
+            endedFlow(of: id)
+            attemptEnded(id, loss: .failed, scheduler: &scheduler)
+        }
+        flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
     }
 
     /// Link `link` goes down (its flows fail) or comes back; a change to the state it is

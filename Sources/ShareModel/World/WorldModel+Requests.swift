@@ -125,6 +125,10 @@ extension WorldModel {
                 return
             }
             let origin = edgeSites[edge].originRegion
+            guard regions[origin].canServeOrigin else {
+                attemptEnded(id, loss: .failed, scheduler: &scheduler)
+                return
+            }
             startTransfer(
                 id,
                 path: [regions[origin].egressLink, edgeSites[edge].uplink, accessLink(of: id)],

@@ -250,6 +250,13 @@ struct RegionState: EntityState, Sendable {
     var ingressBytes: Double = 0
     /// Measured requests its zones served.
     var served: UInt64 = 0
+    /// Its zones.
+    var zoneCount = 0
+    /// Its zones that are up: an origin with zones but none up serves no edge miss.
+    var zonesUp = 0
+
+    /// Whether it can serve as an origin: it has no zones of its own, or one is up.
+    var canServeOrigin: Bool { zoneCount == 0 || zonesUp > 0 }
 }
 
 /// One cloud zone: the queueing engine and what the model keeps beside it.
