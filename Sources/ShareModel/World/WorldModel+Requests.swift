@@ -239,8 +239,12 @@ extension WorldModel {
             classes[workloadClass].tally.retryDelaySeconds += (request.lastAttempt - request.created).seconds
         }
         classes[workloadClass].tally.latency.record(latency)
-        classes[workloadClass].tally.live?.record(latency, at: time)
-        classes[workloadClass].tally.latencyLog?.append(latency)
+        // The optional tallies are mutated through the array's own subscript: through `?` on
+        // the typed-id subscript, its `_modify` coroutine was called out of line with a
+        // heap-allocated frame, once per served request for each.
+        let row = workloadClass.offset
+        if classes[row].tally.live != nil { classes[row].tally.live!.record(latency, at: time) }
+        if classes[row].tally.latencyLog != nil { classes[row].tally.latencyLog!.append(latency) }
         if let slo = classes[workloadClass].traits.slo, latency <= slo {
             classes[workloadClass].tally.sloMet += 1
         }

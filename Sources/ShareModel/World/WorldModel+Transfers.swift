@@ -80,22 +80,21 @@ extension WorldModel {
         scheduler: inout Scheduler<Queue>
     ) {
         let now = scheduler.now
-        var hops: [LinkID] = []
-        hops.reserveCapacity(path.count)
+        transferHops.removeAll(keepingCapacity: true)
         for link in path where !link.isNone {
             guard links[link].isUp else {
                 attemptEnded(id, loss: .failed, scheduler: &scheduler)
                 return
             }
-            hops.append(link)
+            transferHops.append(link)
         }
         requests[id].transferStart = now
-        guard !hops.isEmpty else {
+        guard !transferHops.isEmpty else {
             transferDone(id, at: now)
             respond(id, scheduler: &scheduler)
             return
         }
-        launchFlow(id, hops: hops, bytes: requests[id].bytes, at: now)
+        launchFlow(id, hops: transferHops, bytes: requests[id].bytes, at: now)
         requests[id].phase = .transferring
         switch sites[requests[id].site].role {
         case .edge(let edge): edgeSites[edge].activeFlows += 1
@@ -145,7 +144,9 @@ extension WorldModel {
             attemptEnded(id, loss: .failed, scheduler: &scheduler)
             return
         }
-        launchFlow(id, hops: [link], bytes: requests[id].uploadBytes, at: now)
+        transferHops.removeAll(keepingCapacity: true)
+        transferHops.append(link)
+        launchFlow(id, hops: transferHops, bytes: requests[id].uploadBytes, at: now)
         requests[id].phase = .uploading
         regions[region].ingressFlows += 1
         flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)

@@ -93,6 +93,9 @@ public struct WorldModel: SimulationModel, Sendable {
     /// Per flow slot: the request it carries, or `none`. A flat column beside the network's
     /// own per-flow arrays (struct of arrays): completions and aborts look up only this.
     var flowRequest: ContiguousArray<RequestSlot> = []
+    /// The links of the transfer being started, reused so that starting one allocates
+    /// nothing once it has held the longest path.
+    var transferHops: [LinkID] = []
 
     // MARK: Work
     /// The share of a device's storage each content class gets: 1 / (content classes).
