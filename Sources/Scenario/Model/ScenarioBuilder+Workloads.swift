@@ -13,6 +13,19 @@ struct DecodedWorkload {
 extension ScenarioBuilder {
     static let workloadKinds = ["transaction", "download", "stream", "compute"]
 
+    /// The values of a zone's (or region's) `discipline`, as written, and what each means.
+    static let disciplines: [(keyword: String, discipline: ServiceDiscipline)] = [
+        ("fcfs", .fcfs),
+        ("processor-sharing", .processorSharing),
+        ("priority", .priority),
+        ("preemptive-priority", .preemptivePriority),
+    ]
+
+    /// A `discipline` value: one of ``disciplines``' keywords.
+    static let discipline = ValueParser<String>.oneOf(disciplines.map(\.keyword)).map { keyword in
+        disciplines.first { $0.keyword == keyword }?.discipline ?? .fcfs
+    }
+
     mutating func readWorkloads(_ top: inout MappingReader) -> [DecodedWorkload]? {
         let workloads = top.named("workloads", element: "workload", required: true) {
             workload,
@@ -40,11 +53,18 @@ extension ScenarioBuilder {
                 "cpu",
                 "checkpoint",
                 "request_size",
-                "response_size"
+                "response_size",
+                "priority"
             )
             return nil
         }
         let slo = workload.optional("slo", as: .simDuration)
+        let priority = workload.optional(
+            "priority",
+            as: ValueParser<Int>.integer.atLeast(WorkloadClassSpec.priorities.lowerBound)
+                .atMost(WorkloadClassSpec.priorities.upperBound),
+            default: 0
+        )
         // Read for every kind, so that a size on a kind that cannot carry it is reported by
         // validation at the field, not as an unknown key.
         let requestBytes = workload.optional("request_size", as: .distribution(of: .dataSize))
@@ -93,7 +113,8 @@ extension ScenarioBuilder {
                 kind: kind,
                 slo: slo,
                 requestBytes: requestBytes,
-                responseBytes: responseBytes
+                responseBytes: responseBytes,
+                priority: priority
             ),
             service: service,
             serviceKey: serviceKey

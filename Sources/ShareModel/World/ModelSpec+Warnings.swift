@@ -3,8 +3,35 @@ import SimCore
 extension ModelSpec {
     /// What in the description cannot act as written inside the run: planned outages that
     /// start after the run ends, end before measuring starts, or are cut off by the end
-    /// (a shortened `--duration` moves the end). One sentence each, in outage order.
+    /// (a shortened `--duration` moves the end), in outage order; then priorities that act
+    /// nowhere (see ``priorityWarnings``). One sentence each.
     public var warnings: [String] {
+        outageWarnings + priorityWarnings
+    }
+
+    /// Workload priorities that change nothing: a class with a priority other than 0 while no
+    /// zone serves by priority (one sentence, naming the first such class), or each zone that
+    /// serves by priority while every class has the same priority (it serves first come, first
+    /// served).
+    public var priorityWarnings: [String] {
+        let priorityZones = zones.filter { $0.zone.discipline.isPriority }.map(\.zone.name)
+        guard !priorityZones.isEmpty else {
+            guard let given = workloadClasses.first(where: { $0.priority != 0 }) else { return [] }
+            return [
+                "workload '\(given.name)' has priority \(given.priority), but no zone has discipline priority or "
+                    + "preemptive-priority: priorities have no effect"
+            ]
+        }
+        let first = workloadClasses.first?.priority ?? 0
+        guard workloadClasses.allSatisfy({ $0.priority == first }) else { return [] }
+        return priorityZones.map { zone in
+            "zone '\(zone)' serves by priority, but every workload class has the same priority: it serves "
+                + "first come, first served"
+        }
+    }
+
+    /// Planned outages that cannot act as written.
+    var outageWarnings: [String] {
         let measureStart = SimTime.zero + warmup
         let runEnd = measureStart + duration
         return outages.compactMap { outage in
