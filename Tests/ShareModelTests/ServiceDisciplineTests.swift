@@ -16,6 +16,9 @@ struct ScriptedZoneModel: SimulationModel {
     var zone: CloudZone
     let arrivals: [Arrival]
     let failAt: Double?
+    /// When a processor-sharing zone gains a core, and when its slowdown becomes ×2.
+    var addCoreAt: Double?
+    var slowAt: Double?
     var log: [CloudRequestEnd] = []
     var endings: [CloudRequestEnd] = []
 
@@ -30,6 +33,8 @@ struct ScriptedZoneModel: SimulationModel {
             scheduler.schedule(100, target: 0, payload: UInt32(index), at: .zero + .seconds(arrival.at))
         }
         if let failAt { scheduler.schedule(101, target: 0, at: .zero + .seconds(failAt)) }
+        if let addCoreAt { scheduler.schedule(102, target: 0, at: .zero + .seconds(addCoreAt)) }
+        if let slowAt { scheduler.schedule(103, target: 0, at: .zero + .seconds(slowAt)) }
     }
 
     mutating func handle<Queue: PendingEventSet>(_ event: Event, scheduler: inout Scheduler<Queue>) {
@@ -46,6 +51,10 @@ struct ScriptedZoneModel: SimulationModel {
             )
         case 101:
             zone.fail(at: scheduler.now, scheduler: &scheduler, endings: &endings)
+        case 102:
+            zone.setSharedCapacity(zone.capacity + 1, at: scheduler.now, scheduler: &scheduler)
+        case 103:
+            zone.serviceScale = 2
         default:
             #expect(zone.handle(event, scheduler: &scheduler, endings: &endings))
         }
@@ -58,16 +67,19 @@ struct ScriptedZoneModel: SimulationModel {
         _ spec: ZoneSpec,
         priorities: [Int] = [],
         failAt: Double? = nil,
+        addCoreAt: Double? = nil,
+        slowAt: Double? = nil,
         _ arrivals: [(at: Double, workloadClass: UInt32, seconds: Double)]
     ) -> (ends: [CloudRequestEnd], zone: CloudZone) {
-        var simulation = Simulation(
-            model: ScriptedZoneModel(
-                spec: spec,
-                priorities: priorities,
-                arrivals: arrivals.map { Arrival(at: $0.at, workloadClass: $0.workloadClass, seconds: $0.seconds) },
-                failAt: failAt
-            )
+        var model = ScriptedZoneModel(
+            spec: spec,
+            priorities: priorities,
+            arrivals: arrivals.map { Arrival(at: $0.at, workloadClass: $0.workloadClass, seconds: $0.seconds) },
+            failAt: failAt
         )
+        model.addCoreAt = addCoreAt
+        model.slowAt = slowAt
+        var simulation = Simulation(model: model)
         simulation.model.start(scheduler: &simulation.scheduler)
         simulation.runToCompletion()
         return (simulation.model.log.sorted { $0.request < $1.request }, simulation.model.zone)
@@ -180,6 +192,17 @@ struct ServiceDisciplineTests {
         #expect(run.ends.allSatisfy { $0.fate == .failed && $0.time == instant(1) })
         #expect(run.ends.map(\.serviceReceived) == [.milliseconds(750), .milliseconds(250)])
         #expect(run.zone.metrics.failed == 2 && run.zone.inService == 0)
+    }
+
+    @Test("processor sharing: a core coming into service speeds every job up; a slowdown scales the work that arrives")
+    func sharingCapacityAndSlowdown() throws {
+        let grown = ScriptedZoneModel.run(try disciplineZone(.processorSharing), addCoreAt: 1, [(0, 0, 1), (0, 0, 1)])
+        // Each had 0.5 s of work at 1 s; then one core each.
+        #expect(grown.ends.map(\.time) == [instant(1.5), instant(1.5)])
+        let slowed = ScriptedZoneModel.run(try disciplineZone(.processorSharing), slowAt: 0.5, [(0, 0, 1), (1, 0, 1)])
+        // The first job's work was fixed at arrival; the second's is doubled.
+        #expect(slowed.ends.map(\.time) == [instant(1), instant(3)])
+        #expect(slowed.ends[1].serviceReceived == .seconds(2))
     }
 
     // MARK: - Priority, exactly
