@@ -104,6 +104,8 @@ struct DisciplineScenarioTests {
             ("", "", ", priority: high", "high", "priority"),
             ("", "", ", priority: 2000000", "2000000", "at most 1000000"),
             (", disciplin: fcfs", "", "", "disciplin", "did you mean 'discipline'?"),
+            (", discipline: ps", "", "", "ps}", "did you mean 'processor-sharing'?"),
+            (", discipline: preemptive", "", "", "preemptive}", "did you mean 'preemptive-priority'?"),
         ]
     )
     func badInput(zone: String, region: String, workload: String, value: String, text: String) {

@@ -21,9 +21,24 @@ extension ScenarioBuilder {
         ("preemptive-priority", .preemptivePriority),
     ]
 
-    /// A `discipline` value: one of ``disciplines``' keywords.
-    static let discipline = ValueParser<String>.oneOf(disciplines.map(\.keyword)).map { keyword in
-        disciplines.first { $0.keyword == keyword }?.discipline ?? .fcfs
+    /// A `discipline` value: one of ``disciplines``' keywords. A near miss is suggested by
+    /// spelling, else by the keyword it abbreviates or starts (`ps`, `preemptive`).
+    static let discipline = ValueParser<ServiceDiscipline>.scalar(
+        expecting: "one of " + disciplines.map { "'\($0.keyword)'" }.joined(separator: ", ")
+    ) { text in
+        if let match = disciplines.first(where: { $0.keyword == text }) { return .success(match.discipline) }
+        let keywords = disciplines.map(\.keyword)
+        let written = String(text.lowercased().map { $0 == "_" ? "-" : $0 })
+        let initials = { (keyword: String) in String(keyword.split(separator: "-").compactMap(\.first)) }
+        let suggestion =
+            Suggestions.best(for: text, among: keywords)
+            ?? keywords.first { $0.hasPrefix(written) || initials($0) == written }
+        return .failure(
+            QuantityError(
+                "expected one of \(keywords.map { "'\($0)'" }.joined(separator: ", ")), got '\(text)'",
+                suggestion: suggestion
+            )
+        )
     }
 
     mutating func readWorkloads(_ top: inout MappingReader) -> [DecodedWorkload]? {
