@@ -113,7 +113,7 @@ extension CloudZone {
         }
         if started {
             metrics.queueLength.record(Double(waitingCount), at: time)
-            metrics.busySlots.record(Double(inService), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
             if ranks { rearmTimeoutRanked(scheduler: &scheduler) } else { rearmTimeout(scheduler: &scheduler) }
         }
         recordCapacity(at: time)
@@ -123,7 +123,7 @@ extension CloudZone {
     mutating func retire(slot: UInt32, at time: SimTime) {
         retiringCores -= 1
         spareSlots.append(slot)
-        metrics.busySlots.record(Double(inService), at: time)
+        metrics.busySlots.record(Double(slotsBusy), at: time)
         recordCapacity(at: time)
     }
 

@@ -16,7 +16,7 @@ extension CloudZone {
         endings: inout [CloudRequestEnd]
     ) -> ArrivalOutcome {
         if let slot = freeSlots.popLast() {
-            metrics.busySlots.record(Double(inService), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
             beginRanked(request, slot: slot, at: time, scheduler: &scheduler)
             return .started
         }
@@ -81,7 +81,7 @@ extension CloudZone {
             rearmTimeoutRanked(scheduler: &scheduler)
         } else {
             freeSlots.append(slot)
-            metrics.busySlots.record(Double(inService), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
         }
     }
 

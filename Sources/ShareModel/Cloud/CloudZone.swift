@@ -179,14 +179,16 @@ public struct CloudZone: Sendable {
 
     /// The number of requests in service: every request in the zone under processor sharing.
     public var inService: Int {
-        discipline == .processorSharing ? sharing.count : capacity + retiringCores - freeSlots.count
+        discipline == .processorSharing ? sharing.count : slotsBusy
     }
 
     /// The number of cores busy: ``inService``, or min(requests, cores) under processor sharing.
     public var busyCores: Int {
-        discipline == .processorSharing
-            ? Swift.min(sharing.count, capacity) : capacity + retiringCores - freeSlots.count
+        discipline == .processorSharing ? Swift.min(sharing.count, capacity) : slotsBusy
     }
+
+    /// The slots holding a request (the zone's own paths that have slots use it, unbranched).
+    var slotsBusy: Int { capacity + retiringCores - freeSlots.count }
 
     /// Cores paid for now: in service, retiring and starting.
     public var provisionedCores: Int { capacity + retiringCores + startingCores }
@@ -251,7 +253,7 @@ public struct CloudZone: Sendable {
             return arriveRanked(arriving, at: time, scheduler: &scheduler, endings: &endings)
         }
         if let slot = freeSlots.popLast() {
-            metrics.busySlots.record(Double(inService), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
             begin(
                 CloudWaitingRequest(
                     request: request,
@@ -367,7 +369,7 @@ public struct CloudZone: Sendable {
             rearmTimeout(scheduler: &scheduler)
         } else {
             freeSlots.append(slot)
-            metrics.busySlots.record(Double(inService), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
         }
     }
 
