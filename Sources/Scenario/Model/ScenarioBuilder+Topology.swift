@@ -106,6 +106,7 @@ extension ScenarioBuilder {
         readHealthCheck(&region, for: .region(name))
         let regionScaling = readAutoscaling(&region, of: .region(name))
         let inherited = regionScaling.resolved(inheriting: nil)
+        let regionDiscipline = region.optional("discipline", as: Self.discipline)
         let price = region.mapping("price") { price in
             RegionPriceFields(
                 coreHour: self.price(&price, "core_hour", per: .duration),
@@ -119,7 +120,13 @@ extension ScenarioBuilder {
         var zones: [ZoneSpec]?
         if let node = region.node("zones") {
             if node.mappingEntries != nil, node["count"] != nil {
-                zones = readZoneTemplate(node, region: name, workloads: workloads, autoscaling: inherited)
+                zones = readZoneTemplate(
+                    node,
+                    region: name,
+                    workloads: workloads,
+                    autoscaling: inherited,
+                    discipline: regionDiscipline
+                )
             } else {
                 var holder = MappingReader(
                     ScenarioNode.mapping(
@@ -132,7 +139,13 @@ extension ScenarioBuilder {
                 zones = holder.named("zones", element: "zone") { zone, zoneName -> ZoneSpec? in
                     self.elements[.zone(zoneName)] = zone.node
                     self.readHealthCheck(&zone, for: .zone(zoneName))
-                    let spec = self.readZone(&zone, name: zoneName, workloads: workloads, autoscaling: inherited)
+                    let spec = self.readZone(
+                        &zone,
+                        name: zoneName,
+                        workloads: workloads,
+                        autoscaling: inherited,
+                        discipline: regionDiscipline
+                    )
                     if spec == nil { zoneFailed = true }
                     return spec
                 }
@@ -178,14 +191,15 @@ extension ScenarioBuilder {
         _ node: ScenarioNode,
         region: String,
         workloads: WorkloadCatalogue,
-        autoscaling: AutoscalingPolicy?
+        autoscaling: AutoscalingPolicy?,
+        discipline: ServiceDiscipline?
     ) -> [ZoneSpec]? {
         var zones: [ZoneSpec] = []
         var failed = false
         var local = Diagnostics()
         MappingReader.read(node, context: "'zones' in region '\(region)'", into: &local) { template in
             guard let count = template.required("count", as: ValueParser<Int>.count.atLeast(1).atMost(26)) else {
-                template.ignore("servers", "cores", "queue", "timeout", "service", "autoscaling")
+                template.ignore("servers", "cores", "queue", "timeout", "service", "autoscaling", "discipline")
                 failed = true
                 return
             }
@@ -200,6 +214,7 @@ extension ScenarioBuilder {
                     name: named[0],
                     workloads: workloads,
                     autoscaling: autoscaling,
+                    discipline: discipline,
                     copies: count
                 )
             else {
@@ -213,15 +228,17 @@ extension ScenarioBuilder {
     }
 
     /// A zone, or `copies` identical ones (a template): nil when a value is wrong (reported).
-    /// `autoscaling` is its region's policy, which its own `autoscaling:` replaces.
+    /// `autoscaling` and `discipline` are its region's, which its own replace.
     mutating func readZone(
         _ zone: inout MappingReader,
         name: String,
         workloads: WorkloadCatalogue,
         autoscaling inherited: AutoscalingPolicy?,
+        discipline inheritedDiscipline: ServiceDiscipline?,
         copies: Int = 1
     ) -> ZoneSpec? {
         let servers = zone.required("servers", as: .count)
+        let discipline = zone.optional("discipline", as: Self.discipline) ?? inheritedDiscipline ?? .fcfs
         let scaling = readAutoscaling(&zone, of: .zone(name))
         let cores = zone.optional("cores", as: .count, default: 1)
         let queue = zone.optional("queue", as: .count)
@@ -273,7 +290,8 @@ extension ScenarioBuilder {
                 serviceTimes: service,
                 maxWaiting: queue,
                 timeout: timeout,
-                autoscaling: scaling.resolved(inheriting: inherited)
+                autoscaling: scaling.resolved(inheriting: inherited),
+                discipline: discipline
             )
         } catch {
             let attributed = attributed(error, overridden: Set(overrides.map(\.index)), workloads: workloads)

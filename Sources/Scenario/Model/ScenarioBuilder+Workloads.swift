@@ -13,6 +13,34 @@ struct DecodedWorkload {
 extension ScenarioBuilder {
     static let workloadKinds = ["transaction", "download", "stream", "compute"]
 
+    /// The values of a zone's (or region's) `discipline`, as written, and what each means.
+    static let disciplines: [(keyword: String, discipline: ServiceDiscipline)] = [
+        ("fcfs", .fcfs),
+        ("processor-sharing", .processorSharing),
+        ("priority", .priority),
+        ("preemptive-priority", .preemptivePriority),
+    ]
+
+    /// A `discipline` value: one of ``disciplines``' keywords. A near miss is suggested by
+    /// spelling, else by the keyword it abbreviates or starts (`ps`, `preemptive`).
+    static let discipline = ValueParser<ServiceDiscipline>.scalar(
+        expecting: "one of " + disciplines.map { "'\($0.keyword)'" }.joined(separator: ", ")
+    ) { text in
+        if let match = disciplines.first(where: { $0.keyword == text }) { return .success(match.discipline) }
+        let keywords = disciplines.map(\.keyword)
+        let written = String(text.lowercased().map { $0 == "_" ? "-" : $0 })
+        let initials = { (keyword: String) in String(keyword.split(separator: "-").compactMap(\.first)) }
+        let suggestion =
+            Suggestions.best(for: text, among: keywords)
+            ?? keywords.first { $0.hasPrefix(written) || initials($0) == written }
+        return .failure(
+            QuantityError(
+                "expected one of \(keywords.map { "'\($0)'" }.joined(separator: ", ")), got '\(text)'",
+                suggestion: suggestion
+            )
+        )
+    }
+
     mutating func readWorkloads(_ top: inout MappingReader) -> [DecodedWorkload]? {
         let workloads = top.named("workloads", element: "workload", required: true) {
             workload,
@@ -40,11 +68,18 @@ extension ScenarioBuilder {
                 "cpu",
                 "checkpoint",
                 "request_size",
-                "response_size"
+                "response_size",
+                "priority"
             )
             return nil
         }
         let slo = workload.optional("slo", as: .simDuration)
+        let priority = workload.optional(
+            "priority",
+            as: ValueParser<Int>.integer.atLeast(WorkloadClassSpec.priorities.lowerBound)
+                .atMost(WorkloadClassSpec.priorities.upperBound),
+            default: 0
+        )
         // Read for every kind, so that a size on a kind that cannot carry it is reported by
         // validation at the field, not as an unknown key.
         let requestBytes = workload.optional("request_size", as: .distribution(of: .dataSize))
@@ -93,7 +128,8 @@ extension ScenarioBuilder {
                 kind: kind,
                 slo: slo,
                 requestBytes: requestBytes,
-                responseBytes: responseBytes
+                responseBytes: responseBytes,
+                priority: priority
             ),
             service: service,
             serviceKey: serviceKey

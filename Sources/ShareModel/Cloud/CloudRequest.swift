@@ -34,7 +34,9 @@ public enum CloudRequestFate: Hashable, Sendable {
     case served
     /// It was turned away on arrival.
     case rejected(CloudRejection)
-    /// Its wait for a slot reached the zone's timeout.
+    /// It waited out the zone's timeout without being served: its wait for a slot reached
+    /// it (first come first served, priority), or its time in the zone did while it was not
+    /// in service (a preempted request) or at all (processor sharing).
     case timedOut
     /// The zone failed while the request waited or was in service.
     case failed
@@ -57,15 +59,21 @@ public struct CloudRequestEnd: Hashable, Sendable {
     public var time: SimTime
     /// How it ended.
     public var fate: CloudRequestFate
+    /// The core time it received, ≥ 0: from ``serviceStart`` to the end for a request never
+    /// interrupted, the sum of its spells in service for a preempted one, and the work done
+    /// (core-seconds at its share) under processor sharing; zero if it never started.
+    public var serviceReceived: SimDuration
 
-    /// An end record; see the properties.
+    /// An end record; see the properties. `serviceReceived` defaults to the time from
+    /// `serviceStart` to `time` (zero without a start).
     public init(
         request: CloudRequestID,
         workloadClass: CloudWorkloadClass,
         arrival: SimTime,
         serviceStart: SimTime?,
         time: SimTime,
-        fate: CloudRequestFate
+        fate: CloudRequestFate,
+        serviceReceived: SimDuration? = nil
     ) {
         self.request = request
         self.workloadClass = workloadClass
@@ -73,6 +81,7 @@ public struct CloudRequestEnd: Hashable, Sendable {
         self.serviceStart = serviceStart
         self.time = time
         self.fate = fate
+        self.serviceReceived = serviceReceived ?? serviceStart.map { time - $0 } ?? .zero
     }
 
     /// The time spent waiting for a slot (up to the end if it never got one).

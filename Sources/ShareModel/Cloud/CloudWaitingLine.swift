@@ -14,12 +14,15 @@ public struct CloudWaitingRequest: Hashable, Sendable {
 }
 
 /// A zone's first-come-first-served line of waiting requests.
+typealias CloudWaitingLine = FIFOLine<CloudWaitingRequest>
+
+/// A first-in-first-out line of values: a zone's waiting requests, or its deadlines.
 ///
 /// An array with a moving head: removing from the front advances the head, and the consumed
 /// prefix is dropped once it is at least half the storage, so both ends cost amortised O(1)
 /// and the storage stops growing once it has held the longest line.
-struct CloudWaitingLine: Sendable {
-    private var storage: ContiguousArray<CloudWaitingRequest> = []
+struct FIFOLine<Element: Sendable>: Sendable {
+    private var storage: ContiguousArray<Element> = []
     private var head = 0
 
     init() {}
@@ -31,19 +34,19 @@ struct CloudWaitingLine: Sendable {
     var isEmpty: Bool { head == storage.count }
 
     /// The oldest waiting request, or nil.
-    var first: CloudWaitingRequest? { isEmpty ? nil : storage[head] }
+    var first: Element? { isEmpty ? nil : storage[head] }
 
     /// Adds `request` at the back.
     ///
     /// - Complexity: amortised O(1).
-    mutating func append(_ request: CloudWaitingRequest) {
+    mutating func append(_ request: Element) {
         storage.append(request)
     }
 
     /// Removes and returns the oldest request, or nil when empty.
     ///
     /// - Complexity: amortised O(1).
-    mutating func popFirst() -> CloudWaitingRequest? {
+    mutating func popFirst() -> Element? {
         guard head < storage.count else { return nil }
         let request = storage[head]
         head += 1
@@ -58,7 +61,7 @@ struct CloudWaitingLine: Sendable {
     }
 
     /// Removes every request, handing each to `body` oldest first.
-    mutating func removeAll(_ body: (CloudWaitingRequest) -> Void) {
+    mutating func removeAll(_ body: (Element) -> Void) {
         for index in head..<storage.count { body(storage[index]) }
         storage.removeAll(keepingCapacity: true)
         head = 0

@@ -51,6 +51,14 @@ extension CloudZone {
             recordCapacity(at: time)
         } else if wanted < provisioned, startingCores == 0 {
             let removed = (provisioned - wanted) * cores
+            if discipline == .processorSharing {
+                // No request holds a core of its own: the removed cores leave at once.
+                setSharedCapacity(capacity - removed, at: time, scheduler: &scheduler)
+                metrics.scaleIns += 1
+                scaling.quietUntil = time + policy.cooldown
+                recordCapacity(at: time)
+                return
+            }
             capacity -= removed
             let idle = Swift.min(removed, freeSlots.count)
             for _ in 0..<idle {
@@ -64,7 +72,9 @@ extension CloudZone {
     }
 
     /// Launched servers with `cores` cores come into service at `time`: each core takes the
-    /// oldest waiting request whose deadline has not come, or joins the free cores.
+    /// oldest waiting request whose deadline has not come (the first of the highest priority,
+    /// under priority), or joins the free cores; under processor sharing they speed every
+    /// request up.
     mutating func serversReady<Queue: PendingEventSet>(
         cores: Int,
         at time: SimTime,
@@ -73,14 +83,28 @@ extension CloudZone {
     ) {
         precondition(cores <= startingCores, "zone \(spec.name): \(cores) cores ready but \(startingCores) starting")
         startingCores -= cores
+        if discipline == .processorSharing {
+            setSharedCapacity(capacity + cores, at: time, scheduler: &scheduler)
+            recordCapacity(at: time)
+            return
+        }
         capacity += cores
-        if isUp { dropExpired(at: time, scheduler: &scheduler, endings: &endings) }
+        let ranks = discipline.isPriority
+        if isUp {
+            if ranks {
+                dropExpiredRanked(at: time, scheduler: &scheduler, endings: &endings)
+            } else {
+                dropExpired(at: time, scheduler: &scheduler, endings: &endings)
+            }
+        }
         var started = false
         for _ in 0..<cores {
             guard let slot = spareSlots.popLast() else {
                 preconditionFailure("zone \(spec.name): no spare slot at \(time)")
             }
-            if isUp, let next = waiting.popFirst() {
+            if isUp, ranks, startNextRanked(slot: slot, at: time, scheduler: &scheduler) {
+                started = true
+            } else if isUp, !ranks, let next = waiting.popFirst() {
                 begin(next, slot: slot, at: time, scheduler: &scheduler)
                 started = true
             } else {
@@ -88,9 +112,9 @@ extension CloudZone {
             }
         }
         if started {
-            metrics.queueLength.record(Double(waiting.count), at: time)
-            metrics.busySlots.record(Double(inService), at: time)
-            rearmTimeout(scheduler: &scheduler)
+            metrics.queueLength.record(Double(waitingCount), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
+            if ranks { rearmTimeoutRanked(scheduler: &scheduler) } else { rearmTimeout(scheduler: &scheduler) }
         }
         recordCapacity(at: time)
     }
@@ -99,7 +123,7 @@ extension CloudZone {
     mutating func retire(slot: UInt32, at time: SimTime) {
         retiringCores -= 1
         spareSlots.append(slot)
-        metrics.busySlots.record(Double(inService), at: time)
+        metrics.busySlots.record(Double(slotsBusy), at: time)
         recordCapacity(at: time)
     }
 

@@ -7,7 +7,7 @@ extension CloudZone {
         var fresh = CloudZoneMetrics(capacity: spec.capacity, autoscaled: spec.autoscaling != nil, at: time)
         fresh.servingCores = TimeWeightedMean(initialValue: Double(capacity + retiringCores), at: time)
         fresh.provisionedCores = TimeWeightedMean(initialValue: Double(provisionedCores), at: time)
-        fresh.busySlots = TimeWeightedMean(initialValue: Double(inService), at: time)
+        fresh.busySlots = TimeWeightedMean(initialValue: Double(busyCores), at: time)
         fresh.queueLength = TimeWeightedMean(initialValue: Double(waitingCount), at: time)
         fresh.up = TimeWeightedMean(initialValue: isUp ? 1 : 0, at: time)
         metrics = fresh

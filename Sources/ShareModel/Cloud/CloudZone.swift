@@ -35,6 +35,13 @@ public import SimCore
 /// ``EventKinds/autoscale`` and servers coming into service events of kind
 /// ``EventKinds/serversReady`` (payload: the cores they bring). A zone without a policy
 /// schedules neither and behaves as a fixed zone.
+///
+/// Disciplines: the above is first come, first served (``ServiceDiscipline/fcfs``, the
+/// default). A zone whose spec names another ``ZoneSpec/discipline`` branches once per
+/// operation to its own code: priority lines (``CloudZone+Priority.swift``, with the class
+/// priorities given at ``init(spec:seed:streamName:target:eventKinds:priorities:at:)``) or processor sharing
+/// (``CloudZone+ProcessorSharing.swift``, whose single completion event carries payload 0).
+/// The first-come-first-served path is unchanged by them.
 public struct CloudZone: Sendable {
     /// The event kinds the zone schedules, chosen by the owning model so that they do not
     /// collide with its own.
@@ -80,6 +87,8 @@ public struct CloudZone: Sendable {
 
     /// The zone's description.
     public let spec: ZoneSpec
+    /// The order of service, ``ZoneSpec/discipline``.
+    public let discipline: ServiceDiscipline
     /// The target index the zone's events carry: the zone's index in the owning model.
     public let target: UInt32
     /// The event kinds the zone schedules.
@@ -110,6 +119,10 @@ public struct CloudZone: Sendable {
     /// The autoscaler's state (unused without a policy).
     var scaling = ScalingState()
     var waiting = CloudWaitingLine()
+    /// The lines of a priority zone (empty otherwise).
+    var ranked = RankedLines()
+    /// The requests of a processor-sharing zone (empty otherwise).
+    var sharing = SharedJobs()
     /// The timer armed for the oldest waiting request's deadline, if any.
     var timeoutTimer: TimerHandle?
 
@@ -120,15 +133,20 @@ public struct CloudZone: Sendable {
     ///   - streamName: defaults to `cloud.zone.<spec.name>.service`; give region-qualified
     ///     names when two regions have zones with the same name.
     ///   - target: the index the zone's events carry.
+    ///   - priorities: per workload class, its priority (higher is served first) under a
+    ///     priority discipline; empty or shorter than the classes: the rest count as 0.
+    ///     Ignored by other disciplines.
     public init(
         spec: ZoneSpec,
         seed: UInt64,
         streamName: String? = nil,
         target: UInt32 = 0,
         eventKinds: EventKinds = EventKinds(),
+        priorities: [Int] = [],
         at start: SimTime = .zero
     ) {
         self.spec = spec
+        self.discipline = spec.discipline
         self.target = target
         self.eventKinds = eventKinds
         self.metrics = CloudZoneMetrics(capacity: spec.capacity, autoscaled: spec.autoscaling != nil, at: start)
@@ -138,16 +156,52 @@ public struct CloudZone: Sendable {
         self.freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
         self.spareSlots = ContiguousArray((UInt32(spec.capacity)..<UInt32(spec.maxScaledCapacity)).reversed())
         self.freeSlots.reserveCapacity(spec.maxScaledCapacity)
+        switch spec.discipline {
+        case .fcfs: break
+        case .processorSharing:
+            // Requests hold no core of their own: no slot table.
+            slots = []
+            freeSlots = []
+            spareSlots = []
+        case .priority, .preemptivePriority:
+            var levels = priorities
+            if levels.count < spec.workloadClassCount {
+                levels += Array(repeating: 0, count: spec.workloadClassCount - levels.count)
+            }
+            ranked = RankedLines(
+                priorities: levels,
+                classes: spec.workloadClassCount,
+                slots: spec.maxScaledCapacity,
+                preemptive: spec.discipline == .preemptivePriority
+            )
+        }
     }
 
-    /// The number of requests in service.
-    public var inService: Int { capacity + retiringCores - freeSlots.count }
+    /// The number of requests in service: every request in the zone under processor sharing.
+    public var inService: Int {
+        discipline == .processorSharing ? sharing.count : slotsBusy
+    }
+
+    /// The number of cores busy: ``inService``, or min(requests, cores) under processor sharing.
+    public var busyCores: Int {
+        discipline == .processorSharing ? Swift.min(sharing.count, capacity) : slotsBusy
+    }
+
+    /// The slots holding a request (the zone's own paths that have slots use it, unbranched).
+    var slotsBusy: Int { capacity + retiringCores - freeSlots.count }
 
     /// Cores paid for now: in service, retiring and starting.
     public var provisionedCores: Int { capacity + retiringCores + startingCores }
 
-    /// The number of requests waiting for a slot.
-    public var waitingCount: Int { waiting.count }
+    /// The number of requests waiting for a slot (preempted ones included); always 0 under
+    /// processor sharing.
+    public var waitingCount: Int {
+        switch discipline {
+        case .fcfs: waiting.count
+        case .processorSharing: 0
+        case .priority, .preemptivePriority: ranked.count
+        }
+    }
 
     /// A request reaches the zone at `time` (which must be the scheduler's now).
     ///
@@ -186,8 +240,20 @@ public struct CloudZone: Sendable {
             )
             return .rejected(.zoneDown)
         }
+        if discipline != .fcfs {
+            let arriving = CloudWaitingRequest(
+                request: request,
+                workloadClass: workloadClass,
+                arrival: time,
+                serviceSeconds: serviceSeconds
+            )
+            if discipline == .processorSharing {
+                return arriveShared(arriving, at: time, scheduler: &scheduler, endings: &endings)
+            }
+            return arriveRanked(arriving, at: time, scheduler: &scheduler, endings: &endings)
+        }
         if let slot = freeSlots.popLast() {
-            metrics.busySlots.record(Double(inService), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
             begin(
                 CloudWaitingRequest(
                     request: request,
@@ -259,7 +325,8 @@ public struct CloudZone: Sendable {
     /// The service in `slot` completes at `time`: the request is served (appended to
     /// `endings`) and the slot takes the oldest waiting request whose deadline has not come.
     ///
-    /// Call it for the zone's completion event, with the event's payload as `slot`.
+    /// Call it for the zone's completion event, with the event's payload as `slot`. Under
+    /// processor sharing `slot` is ignored: the next request to finish is served.
     public mutating func complete<Queue: PendingEventSet>(
         slot: UInt32,
         at time: SimTime,
@@ -267,6 +334,15 @@ public struct CloudZone: Sendable {
         endings: inout [CloudRequestEnd]
     ) {
         precondition(time == scheduler.now, "zone \(spec.name): completion at \(time) but now is \(scheduler.now)")
+        if discipline != .fcfs {
+            if discipline == .processorSharing {
+                completeShared(at: time, scheduler: &scheduler, endings: &endings)
+            } else {
+                precondition(Int(slot) < slots.count, "zone \(spec.name): no slot \(slot) at \(time)")
+                completeRanked(slot: slot, at: time, scheduler: &scheduler, endings: &endings)
+            }
+            return
+        }
         precondition(Int(slot) < slots.count, "zone \(spec.name): no slot \(slot) at \(time)")
         guard let done = slots[Int(slot)] else {
             preconditionFailure("zone \(spec.name): completion for free slot \(slot) at \(time)")
@@ -293,7 +369,7 @@ public struct CloudZone: Sendable {
             rearmTimeout(scheduler: &scheduler)
         } else {
             freeSlots.append(slot)
-            metrics.busySlots.record(Double(inService), at: time)
+            metrics.busySlots.record(Double(slotsBusy), at: time)
         }
     }
 
@@ -306,8 +382,17 @@ public struct CloudZone: Sendable {
     ) {
         precondition(time == scheduler.now, "zone \(spec.name): timeout at \(time) but now is \(scheduler.now)")
         timeoutTimer = nil
-        dropExpired(at: time, scheduler: &scheduler, endings: &endings)
-        if timeoutTimer == nil { rearmTimeout(scheduler: &scheduler) }
+        switch discipline {
+        case .fcfs:
+            dropExpired(at: time, scheduler: &scheduler, endings: &endings)
+            if timeoutTimer == nil { rearmTimeout(scheduler: &scheduler) }
+        case .processorSharing:
+            dropExpiredShared(at: time, scheduler: &scheduler, endings: &endings)
+            if timeoutTimer == nil { rearmTimeoutShared(scheduler: &scheduler) }
+        case .priority, .preemptivePriority:
+            dropExpiredRanked(at: time, scheduler: &scheduler, endings: &endings)
+            if timeoutTimer == nil { rearmTimeoutRanked(scheduler: &scheduler) }
+        }
     }
 
     /// The zone goes down at `time`: every request in service (slot order) and every waiting
@@ -323,6 +408,9 @@ public struct CloudZone: Sendable {
         guard isUp else { return }
         isUp = false
         metrics.up.record(0, at: time)
+        if discipline == .processorSharing {
+            failShared(at: time, scheduler: &scheduler, endings: &endings)
+        }
         for index in slots.indices {
             guard let work = slots[index] else { continue }
             scheduler.cancel(work.timer)
@@ -335,11 +423,19 @@ public struct CloudZone: Sendable {
                     arrival: work.arrival,
                     serviceStart: work.start,
                     time: time,
-                    fate: .failed
+                    fate: .failed,
+                    serviceReceived: ranked.preemptive
+                        ? ranked.slotInfo[index].received + (time - ranked.slotInfo[index].spellStart) : nil
                 )
             )
         }
-        if spec.autoscaling == nil {
+        if ranked.preemptive { ranked.clearServing() }
+        if discipline == .processorSharing {
+            if spec.autoscaling != nil {
+                retiringCores = 0
+                recordCapacity(at: time)
+            }
+        } else if spec.autoscaling == nil {
             freeSlots = ContiguousArray((0..<UInt32(spec.capacity)).reversed())
         } else {
             // Retiring cores are idle now, so they leave; the slots are dealt afresh.
@@ -365,6 +461,10 @@ public struct CloudZone: Sendable {
                 )
             )
         }
+        ranked.removeAll { request in
+            failedWaiting += 1
+            endings.append(request.ending(at: time, fate: .failed))
+        }
         metrics.failed += failedWaiting
         metrics.queueLength.record(0, at: time)
         if let timer = timeoutTimer {
@@ -383,23 +483,26 @@ public struct CloudZone: Sendable {
 
     // MARK: - Internals
 
-    /// Starts serving `request` in `slot` (already taken off the free stack) at `time`.
+    /// Starts serving `request` in `slot` (already taken off the free stack) at `time`;
+    /// returns when its service ends.
+    @discardableResult
     mutating func begin<Queue: PendingEventSet>(
         _ request: CloudWaitingRequest,
         slot: UInt32,
         at time: SimTime,
         scheduler: inout Scheduler<Queue>
-    ) {
+    ) -> SimTime {
         metrics.waitInQueue.record((time - request.arrival).seconds)
         let seconds =
             request.serviceSeconds >= 0
             ? request.serviceSeconds
             : spec.serviceTimes[Int(request.workloadClass.index)].sample(using: &serviceStream)
+        let duration = SimDuration.seconds(Swift.max(0, seconds * serviceScale))
         let timer = scheduler.scheduleCancellable(
             eventKinds.completion,
             target: target,
             payload: slot,
-            after: .seconds(Swift.max(0, seconds * serviceScale))
+            after: duration
         )
         slots[Int(slot)] = InService(
             request: request.request,
@@ -408,6 +511,7 @@ public struct CloudZone: Sendable {
             start: time,
             timer: timer
         )
+        return time + duration
     }
 
     /// Drops every request at the front of the line whose wait has reached the timeout;

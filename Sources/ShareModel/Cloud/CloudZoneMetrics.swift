@@ -22,6 +22,8 @@ public struct CloudZoneMetrics: Hashable, Sendable {
     public internal(set) var timedOut = 0
     /// Requests in service or waiting when the zone failed.
     public internal(set) var failed = 0
+    /// Requests taken out of service by a higher-priority arrival (preemptive priority).
+    public internal(set) var preemptions = 0
     /// Busy slots over time (0...c).
     public internal(set) var busySlots: TimeWeightedMean
     /// Waiting requests over time.

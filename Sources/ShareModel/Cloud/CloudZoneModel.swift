@@ -4,7 +4,9 @@ public import SimCore
 /// checking the zone against queueing theory.
 ///
 /// Requests arrive at `arrivalRate` per second (all of workload class 0, served with the
-/// spec's class-0 service time) until `requests` have arrived; an optional outage takes the
+/// spec's class-0 service time) until `requests` have arrived; or, with
+/// ``init(spec:classes:requests:outage:keepsLog:seed:)``, each workload class arrives as its own
+/// Poisson stream at its own rate, with its own priority. An optional outage takes the
 /// zone down over `[start, end)`. Run it to completion: every request then ends. The
 /// model counts how requests ended and, if asked, keeps every ``CloudRequestEnd``.
 ///
@@ -29,6 +31,20 @@ public struct CloudZoneModel: SimulationModel, Sendable {
         public static let outageStart: UInt16 = 3
         /// The outage ends.
         public static let outageEnd: UInt16 = 4
+    }
+
+    /// One workload class's arrivals: its Poisson rate and its priority.
+    public struct ClassLoad: Hashable, Sendable {
+        /// Arrivals per second, in `1e-6...1e6`.
+        public var arrivalRate: Double
+        /// Its priority under a priority discipline (higher first).
+        public var priority: Int
+
+        /// Class arrivals at `arrivalRate` per second with `priority`.
+        public init(arrivalRate: Double, priority: Int = 0) {
+            self.arrivalRate = arrivalRate
+            self.priority = priority
+        }
     }
 
     /// A window during which the zone is down.
@@ -61,9 +77,11 @@ public struct CloudZoneModel: SimulationModel, Sendable {
     /// Requests in service and waiting at the instant the outage began.
     public private(set) var atFailure: (inService: Int, waiting: Int)?
 
-    /// Mean time between arrivals, in seconds.
-    let meanInterarrivalSeconds: Double
-    var arrivalStream: RandomStream
+    /// Mean time between arrivals per class, in seconds.
+    let meanInterarrivalSeconds: [Double]
+    /// One stream per class: class 0's is named `cloud.zone-model.arrivals`, class k's
+    /// `cloud.zone-model.arrivals.k`.
+    var arrivalStreams: [RandomStream]
     var endings: [CloudRequestEnd] = []
 
     /// A zone described by `spec` with `arrivalRate` arrivals per second for `requests`
@@ -78,7 +96,38 @@ public struct CloudZoneModel: SimulationModel, Sendable {
         keepsLog: Bool = false,
         seed: UInt64 = 1
     ) {
-        precondition((1e-6...1e6).contains(arrivalRate), "arrival rate must be in 1e-6...1e6 per second")
+        self.init(
+            spec: spec,
+            classes: [ClassLoad(arrivalRate: arrivalRate)],
+            requests: requests,
+            outage: outage,
+            keepsLog: keepsLog,
+            seed: seed
+        )
+    }
+
+    /// A zone described by `spec` fed by one Poisson stream per workload class (class i's
+    /// rate and priority are `classes[i]`) until `requests` have arrived in all, seeded with
+    /// `seed`.
+    ///
+    /// - Precondition: each rate in `1e-6...1e6` per second; at least one class and no more
+    ///   than the spec's service times; `requests ≥ 1`.
+    public init(
+        spec: ZoneSpec,
+        classes: [ClassLoad],
+        requests: UInt64,
+        outage: Outage? = nil,
+        keepsLog: Bool = false,
+        seed: UInt64 = 1
+    ) {
+        precondition(
+            classes.allSatisfy { (1e-6...1e6).contains($0.arrivalRate) },
+            "arrival rate must be in 1e-6...1e6 per second"
+        )
+        precondition(
+            (1...spec.workloadClassCount).contains(classes.count),
+            "need one to \(spec.workloadClassCount) classes"
+        )
         precondition(requests >= 1, "need at least one request")
         self.zone = CloudZone(
             spec: spec,
@@ -87,19 +136,22 @@ public struct CloudZoneModel: SimulationModel, Sendable {
             eventKinds: CloudZone.EventKinds(
                 completion: EventKind.completion,
                 timeout: EventKind.timeout
-            )
+            ),
+            priorities: classes.map(\.priority)
         )
         self.outage = outage
         self.requests = requests
         self.keepsLog = keepsLog
-        self.meanInterarrivalSeconds = 1 / arrivalRate
-        self.arrivalStream = RandomStream(seed: seed, name: "cloud.zone-model.arrivals")
+        self.meanInterarrivalSeconds = classes.map { 1 / $0.arrivalRate }
+        self.arrivalStreams = classes.indices.map { index in
+            RandomStream(seed: seed, name: "cloud.zone-model.arrivals" + (index == 0 ? "" : ".\(index)"))
+        }
         endings.reserveCapacity(16)
     }
 
-    /// Schedules the first arrival and the outage; call once before running.
+    /// Schedules the first arrival of each class and the outage; call once before running.
     public mutating func start<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
-        scheduleArrival(&scheduler)
+        for index in arrivalStreams.indices { scheduleArrival(UInt32(index), &scheduler) }
         if let outage {
             scheduler.schedule(EventKind.outageStart, target: 0, at: outage.start)
             scheduler.schedule(EventKind.outageEnd, target: 0, at: outage.end)
@@ -111,15 +163,16 @@ public struct CloudZoneModel: SimulationModel, Sendable {
         let now = scheduler.now
         switch event.kind {
         case EventKind.arrival:
+            guard arrivals < requests else { break }
             arrivals += 1
             _ = zone.arrive(
                 request: CloudRequestID(arrivals - 1),
-                class: CloudWorkloadClass(0),
+                class: CloudWorkloadClass(event.payload),
                 at: now,
                 scheduler: &scheduler,
                 endings: &endings
             )
-            if arrivals < requests { scheduleArrival(&scheduler) }
+            if arrivals < requests { scheduleArrival(event.payload, &scheduler) }
         case EventKind.outageStart:
             atFailure = (zone.inService, zone.waitingCount)
             zone.fail(at: now, scheduler: &scheduler, endings: &endings)
@@ -133,8 +186,11 @@ public struct CloudZoneModel: SimulationModel, Sendable {
         endings.removeAll(keepingCapacity: true)
     }
 
-    mutating func scheduleArrival<Queue: PendingEventSet>(_ scheduler: inout Scheduler<Queue>) {
-        let gap = ExponentialDistribution.standardSample(using: &arrivalStream) * meanInterarrivalSeconds
-        scheduler.schedule(EventKind.arrival, target: 0, after: .seconds(gap))
+    mutating func scheduleArrival<Queue: PendingEventSet>(_ workloadClass: UInt32, _ scheduler: inout Scheduler<Queue>)
+    {
+        let index = Int(workloadClass)
+        let gap =
+            ExponentialDistribution.standardSample(using: &arrivalStreams[index]) * meanInterarrivalSeconds[index]
+        scheduler.schedule(EventKind.arrival, target: 0, payload: workloadClass, after: .seconds(gap))
     }
 }

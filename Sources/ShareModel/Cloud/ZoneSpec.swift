@@ -1,13 +1,15 @@
 public import SimCore
 
 /// The static description of one availability zone: its capacity, its service times per
-/// workload class, its waiting line and its timeout.
+/// workload class, its waiting line, its timeout and its service discipline.
 ///
 /// A zone has `servers × coresPerServer` identical parallel slots (its capacity c); each
 /// request occupies one slot for a service time drawn from its class's distribution. A
 /// request that finds every slot busy waits in a first-come-first-served line of at most
 /// ``maxWaiting`` requests (arrivals beyond it are rejected); a waiting request whose wait
-/// reaches ``timeout`` is dropped as timed out.
+/// reaches ``timeout`` is dropped as timed out. ``discipline`` changes the order of service
+/// (see ``ServiceDiscipline`` and ``CloudZone`` for what the line and the timeout mean
+/// under each).
 ///
 /// A spec is valid by construction: the initialiser throws ``SpecError`` naming the
 /// field at fault (by its scenario key).
@@ -36,6 +38,8 @@ public struct ZoneSpec: Hashable, Sendable {
     /// The policy its server count follows; nil for a fixed count of ``servers``. With a
     /// policy, ``servers`` is the count the run starts with, within its min and max.
     public let autoscaling: AutoscalingPolicy?
+    /// The order in which the zone serves its requests; ``ServiceDiscipline/fcfs`` by default.
+    public let discipline: ServiceDiscipline
 
     /// The largest capacity a zone may have: slot indices travel in 32-bit event payloads.
     public static let maxCapacity = Int(UInt32.max)
@@ -47,6 +51,7 @@ public struct ZoneSpec: Hashable, Sendable {
     ///   - maxWaiting: the longest line, in requests (≥ 0); nil for unbounded.
     ///   - timeout: the longest wait (> 0); nil for none.
     ///   - autoscaling: the scaling policy; `servers` must lie within its min and max.
+    ///   - discipline: the order of service.
     /// - Throws: ``SpecError`` naming the first field at fault (`servers`, `cores`, `service`,
     ///   `queue`, `timeout`, `autoscaling.max`).
     public init(
@@ -56,7 +61,8 @@ public struct ZoneSpec: Hashable, Sendable {
         serviceTimes: [SampledDistribution],
         maxWaiting: Int? = nil,
         timeout: SimDuration? = nil,
-        autoscaling: AutoscalingPolicy? = nil
+        autoscaling: AutoscalingPolicy? = nil,
+        discipline: ServiceDiscipline = .fcfs
     ) throws(SpecError) {
         let element = SpecElement.zone(name)
         guard !name.isEmpty else { throw SpecError(element, .name, .emptyName) }
@@ -109,6 +115,7 @@ public struct ZoneSpec: Hashable, Sendable {
         self.maxWaiting = maxWaiting
         self.timeout = timeout
         self.autoscaling = autoscaling
+        self.discipline = discipline
     }
 
     /// The same zone under another name, for zones stamped from one template; it cannot fail,

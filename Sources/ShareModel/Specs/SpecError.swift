@@ -224,6 +224,8 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
     public static let allowedRegions = SpecField("allowed_regions")
     /// `slo` (workload).
     public static let slo = SpecField("slo")
+    /// `priority` (workload).
+    public static let priority = SpecField("priority")
     /// `catalogue` (download and stream workloads).
     public static let catalogue = SpecField("catalogue")
     /// `zipf` (download and stream workloads).

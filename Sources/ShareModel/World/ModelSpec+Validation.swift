@@ -175,6 +175,7 @@ extension ModelSpec {
         if let slo = workload.slo, slo <= .zero {
             throw SpecError(element, .slo, .notPositive(got: "\(slo)"))
         }
+        try SpecError.require(workload.priority, in: WorkloadClassSpec.priorities, element, .priority)
         for (field, size) in [(SpecField.requestSize, workload.requestBytes), (.responseSize, workload.responseBytes)] {
             guard let size else { continue }
             guard case .transaction = workload.kind else {

@@ -3,12 +3,39 @@ import SimCore
 extension ModelSpec {
     /// What in the description cannot act as written inside the run: planned outages that
     /// start after the run ends, end before measuring starts, or are cut off by the end
-    /// (a shortened `--duration` moves the end), and bursts outside the run or its measured span.
-    /// One sentence each, in outage order, then burst order.
+    /// (a shortened `--duration` moves the end), in outage order; then bursts outside the run or
+    /// its measured span, in burst order; then priorities that act nowhere (see
+    /// ``priorityWarnings``). One sentence each.
     public var warnings: [String] {
+        outageWarnings + burstWarnings + priorityWarnings
+    }
+
+    /// Workload priorities that change nothing: a class with a priority other than 0 while no
+    /// zone serves by priority (one sentence, naming the first such class), or each zone that
+    /// serves by priority while every class has the same priority (it serves first come, first
+    /// served).
+    public var priorityWarnings: [String] {
+        let priorityZones = zones.filter { $0.zone.discipline.isPriority }.map(\.zone.name)
+        guard !priorityZones.isEmpty else {
+            guard let given = workloadClasses.first(where: { $0.priority != 0 }) else { return [] }
+            return [
+                "workload '\(given.name)' has priority \(given.priority), but no zone has discipline priority or "
+                    + "preemptive-priority: priorities have no effect"
+            ]
+        }
+        let first = workloadClasses.first?.priority ?? 0
+        guard workloadClasses.allSatisfy({ $0.priority == first }) else { return [] }
+        return priorityZones.map { zone in
+            "zone '\(zone)' serves by priority, but every workload class has the same priority: it serves "
+                + "first come, first served"
+        }
+    }
+
+    /// Planned outages that cannot act as written.
+    var outageWarnings: [String] {
         let measureStart = SimTime.zero + warmup
         let runEnd = measureStart + duration
-        let outageWarnings = outages.compactMap { outage -> String? in
+        return outages.compactMap { outage -> String? in
             let what = "the outage of \(outage.target) from \(outage.start.sinceStart) to \(outage.end.sinceStart)"
             if outage.start >= runEnd {
                 return what + " starts after the run ends at \(runEnd.sinceStart): it has no effect"
@@ -21,7 +48,6 @@ extension ModelSpec {
             }
             return nil
         }
-        return outageWarnings + burstWarnings
     }
 }
 

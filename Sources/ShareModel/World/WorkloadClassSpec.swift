@@ -21,16 +21,25 @@ public struct WorkloadClassSpec: Hashable, Sendable {
     /// The bytes a transaction's response carries from the zone back to its client after
     /// service, through the region's egress, drawn per request; nil for none. Transactions only.
     public var responseBytes: SampledDistribution?
+    /// Its rank in zones whose discipline is a priority one (``ServiceDiscipline/isPriority``):
+    /// a higher number is served first; 0 by default, so classes are equal unless told.
+    /// Other disciplines ignore it.
+    public var priority: Int
 
-    /// A class named `name` of `kind` with an optional latency objective and, for a
-    /// transaction, optional request and response sizes in bytes.
+    /// The allowed priorities: wide enough for any ranking, small enough to print.
+    public static let priorities = -1_000_000...1_000_000
+
+    /// A class named `name` of `kind` with an optional latency objective, for a transaction
+    /// optional request and response sizes in bytes, and its priority (higher first).
     public init(
         name: String,
         kind: WorkloadKind,
         slo: SimDuration? = nil,
         requestBytes: SampledDistribution? = nil,
-        responseBytes: SampledDistribution? = nil
+        responseBytes: SampledDistribution? = nil,
+        priority: Int = 0
     ) {
+        self.priority = priority
         self.name = name
         self.kind = kind
         self.slo = slo

@@ -15,6 +15,7 @@ extension WorldModel {
             autoscale: Kind.zoneAutoscale,
             serversReady: Kind.zoneServersReady
         )
+        let priorities = spec.workloadClasses.map(\.priority)
         for (region, zone) in spec.zones {
             let id = ZoneID(UInt32(zones.count))
             let regionID = RegionID(UInt32(region))
@@ -26,7 +27,8 @@ extension WorldModel {
                         seed: seed,
                         streamName: "cloud/\(regionName)/\(zone.name)/service",
                         target: id.index,
-                        eventKinds: kinds
+                        eventKinds: kinds,
+                        priorities: priorities
                     ),
                     region: regionID,
                     site: SiteID(UInt32(sites.count)),

@@ -117,7 +117,7 @@ extension WorldModel {
         measuring = true
         for zone in zones.ids {
             zones[zone].engine.resetStatistics(at: time)
-            zones[zone].busySeries.record(Double(zones[zone].engine.inService), at: time)
+            zones[zone].busySeries.record(Double(zones[zone].engine.busyCores), at: time)
             zones[zone].recordServers(at: time)
         }
         for pool in pools.ids {
@@ -137,7 +137,7 @@ extension WorldModel {
     /// Processes what a zone reported and records its new load.
     mutating func zoneChanged<Queue: PendingEventSet>(_ zone: ZoneID, scheduler: inout Scheduler<Queue>) {
         if measuring {
-            zones[zone].busySeries.record(Double(zones[zone].engine.inService), at: scheduler.now)
+            zones[zone].busySeries.record(Double(zones[zone].engine.busyCores), at: scheduler.now)
             if zones[zone].autoscaled { zones[zone].recordServers(at: scheduler.now) }
         }
         guard !endings.isEmpty else { return }

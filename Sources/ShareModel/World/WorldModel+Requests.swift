@@ -168,8 +168,8 @@ extension WorldModel {
     ) {
         let id = RequestSlot(UInt32(end.request.value))
         let region = zones[zone].region
-        if let start = end.serviceStart, requests[id].isCounted {
-            ledger.recordCompute(region: CostRegionID(region.index), coreSeconds: (end.time - start).seconds)
+        if end.serviceStart != nil, requests[id].isCounted {
+            ledger.recordCompute(region: CostRegionID(region.index), coreSeconds: end.serviceReceived.seconds)
         }
         switch end.fate {
         case .served:
