@@ -29,18 +29,7 @@ extension CloudZone {
             return .started
         }
         if let maxWaiting = spec.maxWaiting, ranked.count >= maxWaiting {
-            metrics.rejectedQueueFull += 1
-            endings.append(
-                CloudRequestEnd(
-                    request: request.request,
-                    workloadClass: request.workloadClass,
-                    arrival: time,
-                    serviceStart: nil,
-                    time: time,
-                    fate: .rejected(.queueFull)
-                )
-            )
-            return .rejected(.queueFull)
+            return rejectQueueFull(request.request, class: request.workloadClass, at: time, endings: &endings)
         }
         ranked.append(request)
         metrics.queueLength.record(Double(ranked.count), at: time)
@@ -211,14 +200,6 @@ extension CloudZone {
 
     /// Arms the timeout timer for the earliest deadline among the levels' first requests.
     mutating func rearmTimeoutRanked<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
-        guard let timeout = spec.timeout else { return }
-        if let timer = timeoutTimer {
-            scheduler.cancel(timer)
-            timeoutTimer = nil
-        }
-        guard let arrival = ranked.earliestFront else { return }
-        let deadline = arrival + timeout
-        let delay = deadline > scheduler.now ? deadline - scheduler.now : .zero
-        timeoutTimer = scheduler.scheduleCancellable(eventKinds.timeout, target: target, after: delay)
+        rearmTimeout(forArrival: ranked.earliestFront, scheduler: &scheduler)
     }
 }

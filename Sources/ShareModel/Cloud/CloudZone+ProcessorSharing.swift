@@ -26,18 +26,7 @@ extension CloudZone {
     ) -> ArrivalOutcome {
         dropExpiredShared(at: time, scheduler: &scheduler, endings: &endings)
         if let maxWaiting = spec.maxWaiting, sharing.count >= capacity + maxWaiting {
-            metrics.rejectedQueueFull += 1
-            endings.append(
-                CloudRequestEnd(
-                    request: request.request,
-                    workloadClass: request.workloadClass,
-                    arrival: time,
-                    serviceStart: nil,
-                    time: time,
-                    fate: .rejected(.queueFull)
-                )
-            )
-            return .rejected(.queueFull)
+            return rejectQueueFull(request.request, class: request.workloadClass, at: time, endings: &endings)
         }
         sharing.advance(to: time, cores: capacity)
         let seconds =
@@ -140,16 +129,9 @@ extension CloudZone {
 
     /// Arms the timeout timer at the oldest live deadline (stale ones are dropped first).
     mutating func rearmTimeoutShared<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
-        guard let timeout = spec.timeout else { return }
-        if let timer = timeoutTimer {
-            scheduler.cancel(timer)
-            timeoutTimer = nil
-        }
+        guard spec.timeout != nil else { return }
         while let oldest = sharing.deadlines.first, !sharing.isLive(oldest) { _ = sharing.deadlines.popFirst() }
-        guard let oldest = sharing.deadlines.first else { return }
-        let deadline = sharing[oldest.job].arrival + timeout
-        let delay = deadline > scheduler.now ? deadline - scheduler.now : .zero
-        timeoutTimer = scheduler.scheduleCancellable(eventKinds.timeout, target: target, after: delay)
+        rearmTimeout(forArrival: sharing.deadlines.first.map { sharing[$0.job].arrival }, scheduler: &scheduler)
     }
 
     /// Arms the completion timer at the next finish at the current rate, cancelling the

@@ -269,18 +269,7 @@ public struct CloudZone: Sendable {
         }
         dropExpired(at: time, scheduler: &scheduler, endings: &endings)
         if let maxWaiting = spec.maxWaiting, waiting.count >= maxWaiting {
-            metrics.rejectedQueueFull += 1
-            endings.append(
-                CloudRequestEnd(
-                    request: request,
-                    workloadClass: workloadClass,
-                    arrival: time,
-                    serviceStart: nil,
-                    time: time,
-                    fate: .rejected(.queueFull)
-                )
-            )
-            return .rejected(.queueFull)
+            return rejectQueueFull(request, class: workloadClass, at: time, endings: &endings)
         }
         waiting.append(
             CloudWaitingRequest(
@@ -546,14 +535,43 @@ public struct CloudZone: Sendable {
 
     /// Arms the timeout timer for the oldest waiting request, cancelling the previous one.
     mutating func rearmTimeout<Queue: PendingEventSet>(scheduler: inout Scheduler<Queue>) {
+        rearmTimeout(forArrival: waiting.first?.arrival, scheduler: &scheduler)
+    }
+
+    /// Arms the timeout timer for the deadline of a request that arrived at `arrival` (the
+    /// earliest deadline the zone holds), cancelling the previous one; with nil, only cancels.
+    mutating func rearmTimeout<Queue: PendingEventSet>(forArrival arrival: SimTime?, scheduler: inout Scheduler<Queue>)
+    {
         guard let timeout = spec.timeout else { return }
         if let timer = timeoutTimer {
             scheduler.cancel(timer)
             timeoutTimer = nil
         }
-        guard let oldest = waiting.first else { return }
-        let deadline = oldest.arrival + timeout
+        guard let arrival else { return }
+        let deadline = arrival + timeout
         let delay = deadline > scheduler.now ? deadline - scheduler.now : .zero
         timeoutTimer = scheduler.scheduleCancellable(eventKinds.timeout, target: target, after: delay)
+    }
+
+    /// Turns away `request` of `workloadClass`, arriving at `time`, because the zone's line is
+    /// full: counted, and appended to `endings`.
+    mutating func rejectQueueFull(
+        _ request: CloudRequestID,
+        class workloadClass: CloudWorkloadClass,
+        at time: SimTime,
+        endings: inout [CloudRequestEnd]
+    ) -> ArrivalOutcome {
+        metrics.rejectedQueueFull += 1
+        endings.append(
+            CloudRequestEnd(
+                request: request,
+                workloadClass: workloadClass,
+                arrival: time,
+                serviceStart: nil,
+                time: time,
+                fate: .rejected(.queueFull)
+            )
+        )
+        return .rejected(.queueFull)
     }
 }
