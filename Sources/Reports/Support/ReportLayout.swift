@@ -14,6 +14,7 @@ enum ReportLayout {
             tables.append(servedByTable(figures.workloads))
         }
         if let arrivals = arrivalsTable(report.replications) { tables.append(arrivals) }
+        if let stages = stagesTable(report.replications) { tables.append(stages) }
         if !figures.regions.isEmpty {
             tables.append(
                 TextTable(

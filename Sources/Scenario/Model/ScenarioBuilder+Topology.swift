@@ -107,6 +107,7 @@ extension ScenarioBuilder {
         let regionScaling = readAutoscaling(&region, of: .region(name))
         let inherited = regionScaling.resolved(inheriting: nil)
         let regionDiscipline = region.optional("discipline", as: Self.discipline)
+        let regionServices = region.list("services", of: .name)
         let price = region.mapping("price") { price in
             RegionPriceFields(
                 coreHour: self.price(&price, "core_hour", per: .duration),
@@ -125,7 +126,8 @@ extension ScenarioBuilder {
                     region: name,
                     workloads: workloads,
                     autoscaling: inherited,
-                    discipline: regionDiscipline
+                    discipline: regionDiscipline,
+                    services: regionServices
                 )
             } else {
                 var holder = MappingReader(
@@ -144,7 +146,8 @@ extension ScenarioBuilder {
                         name: zoneName,
                         workloads: workloads,
                         autoscaling: inherited,
-                        discipline: regionDiscipline
+                        discipline: regionDiscipline,
+                        services: regionServices
                     )
                     if spec == nil { zoneFailed = true }
                     return spec
@@ -192,14 +195,24 @@ extension ScenarioBuilder {
         region: String,
         workloads: WorkloadCatalogue,
         autoscaling: AutoscalingPolicy?,
-        discipline: ServiceDiscipline?
+        discipline: ServiceDiscipline?,
+        services: [String]?
     ) -> [ZoneSpec]? {
         var zones: [ZoneSpec] = []
         var failed = false
         var local = Diagnostics()
         MappingReader.read(node, context: "'zones' in region '\(region)'", into: &local) { template in
             guard let count = template.required("count", as: ValueParser<Int>.count.atLeast(1).atMost(26)) else {
-                template.ignore("servers", "cores", "queue", "timeout", "service", "autoscaling", "discipline")
+                template.ignore(
+                    "servers",
+                    "cores",
+                    "queue",
+                    "timeout",
+                    "service",
+                    "autoscaling",
+                    "discipline",
+                    "services"
+                )
                 failed = true
                 return
             }
@@ -215,6 +228,7 @@ extension ScenarioBuilder {
                     workloads: workloads,
                     autoscaling: autoscaling,
                     discipline: discipline,
+                    services: services,
                     copies: count
                 )
             else {
@@ -228,15 +242,17 @@ extension ScenarioBuilder {
     }
 
     /// A zone, or `copies` identical ones (a template): nil when a value is wrong (reported).
-    /// `autoscaling` and `discipline` are its region's, which its own replace.
+    /// `autoscaling`, `discipline` and `services` are its region's, which its own replace.
     mutating func readZone(
         _ zone: inout MappingReader,
         name: String,
         workloads: WorkloadCatalogue,
         autoscaling inherited: AutoscalingPolicy?,
         discipline inheritedDiscipline: ServiceDiscipline?,
+        services inheritedServices: [String]?,
         copies: Int = 1
     ) -> ZoneSpec? {
+        let services = zone.list("services", of: .name) ?? inheritedServices ?? []
         let servers = zone.required("servers", as: .count)
         let discipline = zone.optional("discipline", as: Self.discipline) ?? inheritedDiscipline ?? .fcfs
         let scaling = readAutoscaling(&zone, of: .zone(name))
@@ -291,7 +307,8 @@ extension ScenarioBuilder {
                 maxWaiting: queue,
                 timeout: timeout,
                 autoscaling: scaling.resolved(inheriting: inherited),
-                discipline: discipline
+                discipline: discipline,
+                services: services
             )
         } catch {
             let attributed = attributed(error, overridden: Set(overrides.map(\.index)), workloads: workloads)

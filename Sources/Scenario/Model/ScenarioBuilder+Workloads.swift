@@ -56,7 +56,7 @@ extension ScenarioBuilder {
         return workloads
     }
 
-    func readWorkload(_ workload: inout MappingReader, name: String) -> DecodedWorkload? {
+    mutating func readWorkload(_ workload: inout MappingReader, name: String) -> DecodedWorkload? {
         guard let kindName = workload.required("kind", as: .oneOf(Self.workloadKinds)) else {
             workload.ignore(
                 "service",
@@ -69,7 +69,8 @@ extension ScenarioBuilder {
                 "checkpoint",
                 "request_size",
                 "response_size",
-                "priority"
+                "priority",
+                "stages"
             )
             return nil
         }
@@ -87,7 +88,24 @@ extension ScenarioBuilder {
         var service = workload.optional("service", as: .distribution(of: .duration))
         var serviceKey = SpecField.service
         let kind: WorkloadKind?
+        var stages: [RequestStageSpec] = []
+        if kindName != "transaction", let node = workload.node("stages") {
+            workload.error("'stages' in workload '\(name)' applies to transaction workloads only", at: node)
+        }
         switch kindName {
+        case "transaction" where workload.contains("stages"):
+            guard let read = readStages(&workload, name: name) else { return nil }
+            stages = read
+            if workload.contains("service") {
+                workload.error(
+                    "a workload with 'stages' gives each stage its own 'time'; 'service' does not apply",
+                    at: workload.node("service") ?? workload.node
+                )
+                return nil
+            }
+            // Zones keep one service time per class; a staged class's is never drawn.
+            service = .constant(ConstantDistribution(finite: 0))
+            kind = .transaction
         case "transaction":
             if service == nil, !workload.contains("service") {
                 workload.error(
@@ -129,7 +147,8 @@ extension ScenarioBuilder {
                 slo: slo,
                 requestBytes: requestBytes,
                 responseBytes: responseBytes,
-                priority: priority
+                priority: priority,
+                stages: stages
             ),
             service: service,
             serviceKey: serviceKey

@@ -40,6 +40,9 @@ public struct ZoneSpec: Hashable, Sendable {
     public let autoscaling: AutoscalingPolicy?
     /// The order in which the zone serves its requests; ``ServiceDiscipline/fcfs`` by default.
     public let discipline: ServiceDiscipline
+    /// The services it offers to request graphs (``StagePlacement/service(_:)``), such as
+    /// `cart` or `payment`; empty by default.
+    public var services: [String]
 
     /// The largest capacity a zone may have: slot indices travel in 32-bit event payloads.
     public static let maxCapacity = Int(UInt32.max)
@@ -52,6 +55,7 @@ public struct ZoneSpec: Hashable, Sendable {
     ///   - timeout: the longest wait (> 0); nil for none.
     ///   - autoscaling: the scaling policy; `servers` must lie within its min and max.
     ///   - discipline: the order of service.
+    ///   - services: the services it offers to request-graph stages.
     /// - Throws: ``SpecError`` naming the first field at fault (`servers`, `cores`, `service`,
     ///   `queue`, `timeout`, `autoscaling.max`).
     public init(
@@ -62,7 +66,8 @@ public struct ZoneSpec: Hashable, Sendable {
         maxWaiting: Int? = nil,
         timeout: SimDuration? = nil,
         autoscaling: AutoscalingPolicy? = nil,
-        discipline: ServiceDiscipline = .fcfs
+        discipline: ServiceDiscipline = .fcfs,
+        services: [String] = []
     ) throws(SpecError) {
         let element = SpecElement.zone(name)
         guard !name.isEmpty else { throw SpecError(element, .name, .emptyName) }
@@ -116,6 +121,7 @@ public struct ZoneSpec: Hashable, Sendable {
         self.timeout = timeout
         self.autoscaling = autoscaling
         self.discipline = discipline
+        self.services = services
     }
 
     /// The same zone under another name, for zones stamped from one template; it cannot fail,

@@ -79,6 +79,13 @@ struct ModelRequest: Sendable {
     var routeLatency: SimDuration
     /// Playback stall of a stream, in seconds, once its transfer is done.
     var stallSeconds: Double
+    /// Its block of stage visits in its class's ``StagePlan`` (staged classes), or -1.
+    var board: Int32 = -1
+    /// Its stage visits and messages under way (staged classes): its slot is kept until
+    /// they are all over.
+    var branches: UInt16 = 0
+    /// Where its stages stand (staged classes).
+    var graphFate = GraphFate.running
 
     /// A new request of `workloadClass` from `demand`'s `population`, created at `created`,
     /// not yet routed.

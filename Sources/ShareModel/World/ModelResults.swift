@@ -138,6 +138,9 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     /// Their mean time before the attempt that served them (failed attempts and backoffs),
     /// in seconds: the latency retries added; nil without health checks or retried requests.
     public var meanRetryDelaySeconds: Double? = nil
+    /// Each stage's figures, in the order written, for a class with stages (a request
+    /// graph); nil, and absent from JSON, for other classes.
+    public var stages: [StageResults]? = nil
 
     /// served / arrived, or nil when nothing arrived.
     ///

@@ -29,7 +29,7 @@ extension ModelSpec {
         let names = SpecNames(self)
         collector.check { () throws(SpecError) in try validateTiming() }
         validateNames(&collector)
-        validateClasses(&collector)
+        validateClasses(&collector, names: names)
         validateSites(&collector, names: names)
         validatePopulations(&collector, names: names)
         validatePolicies(&collector, names: names)
@@ -164,10 +164,35 @@ extension ModelSpec {
         }
     }
 
-    func validateClasses(_ collector: inout SpecErrorCollector) {
+    func validateClasses(_ collector: inout SpecErrorCollector, names: SpecNames) {
         for workload in workloadClasses {
-            collector.check { () throws(SpecError) in try Self.validate(workload) }
+            collector.check { () throws(SpecError) in
+                try Self.validate(workload)
+                try Self.validateStages(of: workload, names: names)
+            }
         }
+    }
+
+    /// A class's stages: a transaction's only, without a request size, forming a graph
+    /// ``RequestGraph/resolve(_:zones:services:)`` accepts.
+    static func validateStages(of workload: WorkloadClassSpec, names: SpecNames) throws(SpecError) {
+        guard !workload.stages.isEmpty else { return }
+        let element = SpecElement.workload(workload.name)
+        guard case .transaction = workload.kind else {
+            throw SpecError(
+                element,
+                SpecField("stages"),
+                .other("applies to transaction workloads only, not to a \(workload.kind.label)")
+            )
+        }
+        if workload.requestBytes != nil {
+            throw SpecError(
+                element,
+                .requestSize,
+                .other("does not apply to a class with stages: give a later stage a 'message' instead")
+            )
+        }
+        _ = try RequestGraph.resolve(workload, zones: names.zones, services: names.services)
     }
 
     static func validate(_ workload: WorkloadClassSpec) throws(SpecError) {

@@ -37,6 +37,8 @@ struct SpecNames {
     let edgeSites: KnownNames
     let sites: KnownNames
     let workloads: KnownNames
+    /// The services zones offer to request graphs, each once, in zone order.
+    let services: KnownNames
     /// The index of each workload class by name (the first, if a name repeats).
     let workloadIndex: [String: Int]
     /// Regions with at least one zone, edge site or shared pool.
@@ -50,6 +52,12 @@ struct SpecNames {
         edgeSites = KnownNames(spec.edgeSites.map(\.name))
         sites = KnownNames(spec.siteNames)
         workloads = KnownNames(spec.workloadClasses.map(\.name))
+        var offered: [String] = []
+        var seen: Set<String> = []
+        for (_, zone) in spec.zones {
+            for service in zone.services where seen.insert(service).inserted { offered.append(service) }
+        }
+        services = KnownNames(offered)
         var index: [String: Int] = [:]
         for (position, workload) in spec.workloadClasses.enumerated() where index[workload.name] == nil {
             index[workload.name] = position

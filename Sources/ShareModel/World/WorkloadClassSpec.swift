@@ -25,21 +25,27 @@ public struct WorkloadClassSpec: Hashable, Sendable {
     /// a higher number is served first; 0 by default, so classes are equal unless told.
     /// Other disciplines ignore it.
     public var priority: Int
+    /// The stages a transaction's request passes through (a request graph), in the order
+    /// written; empty for a single visit to the zone the router picks.
+    public var stages: [RequestStageSpec]
 
     /// The allowed priorities: wide enough for any ranking, small enough to print.
     public static let priorities = -1_000_000...1_000_000
 
     /// A class named `name` of `kind` with an optional latency objective, for a transaction
-    /// optional request and response sizes in bytes, and its priority (higher first).
+    /// optional request and response sizes in bytes, its priority (higher first), and for a
+    /// transaction its stages (a request graph).
     public init(
         name: String,
         kind: WorkloadKind,
         slo: SimDuration? = nil,
         requestBytes: SampledDistribution? = nil,
         responseBytes: SampledDistribution? = nil,
-        priority: Int = 0
+        priority: Int = 0,
+        stages: [RequestStageSpec] = []
     ) {
         self.priority = priority
+        self.stages = stages
         self.name = name
         self.kind = kind
         self.slo = slo

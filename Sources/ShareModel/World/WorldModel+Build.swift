@@ -238,6 +238,7 @@ extension WorldModel {
             let origin = regionEndpoints[edgeSites[edge].originRegion.offset]
             edgeSites[edge].originLatency = spec.latency.latency(from: endpoint, to: origin)
         }
+        buildStagePlans()
     }
 
     /// The latency endpoint of every site: zones at their region's location (named after

@@ -84,6 +84,15 @@ extension WorldModel {
             handleTraceArrival(Int(event.target), scheduler: &scheduler)
         case Kind.deviceTrace:
             handleDeviceChange(Int(event.target), scheduler: &scheduler)
+        case Kind.stageReach:
+            handleStageReach(
+                RequestSlot(event.payload),
+                to: Int(event.target & 0xFF),
+                from: Int(event.target >> 8),
+                scheduler: &scheduler
+            )
+        case Kind.stageDeadSite:
+            stageFoundDeadZone(RequestSlot(event.payload), stage: Int(event.target), scheduler: &scheduler)
         default:
             preconditionFailure("world model: unknown event kind \(event.kind) at \(scheduler.now)")
         }

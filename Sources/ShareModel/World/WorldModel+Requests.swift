@@ -91,6 +91,10 @@ extension WorldModel {
     /// Routes request `id` and sends it (without counting an attempt: used for the first
     /// try, retries, and jobs moved off a device that left).
     mutating func dispatch<Queue: PendingEventSet>(_ id: RequestSlot, scheduler: inout Scheduler<Queue>) {
+        if classes[requests[id].workloadClass].stagePlan >= 0 {
+            startStages(id, scheduler: &scheduler)
+            return
+        }
         guard let choice = route(id) else {
             requests[id].site = .none
             attemptEnded(id, loss: .rejected, scheduler: &scheduler)
@@ -166,10 +170,14 @@ extension WorldModel {
         zone: ZoneID,
         scheduler: inout Scheduler<Queue>
     ) {
-        let id = RequestSlot(UInt32(end.request.value))
+        let id = RequestSlot(UInt32(truncatingIfNeeded: end.request.value))
         let region = zones[zone].region
         if end.serviceStart != nil, requests[id].isCounted {
             ledger.recordCompute(region: CostRegionID(region.index), coreSeconds: end.serviceReceived.seconds)
+        }
+        if end.request.value >> 32 != 0 {
+            stageEnded(end, zone: zone, scheduler: &scheduler)
+            return
         }
         switch end.fate {
         case .served:
@@ -194,12 +202,20 @@ extension WorldModel {
     }
 
     /// The attempt of request `id` ended without serving it: it is retried after a backoff
-    /// if attempts remain, else it ends as rejected or failed.
+    /// if attempts remain, else it ends as rejected or failed. A staged request with stages
+    /// or messages still under way ends once they are over (``settleGraph(_:scheduler:)``).
     mutating func attemptEnded<Queue: PendingEventSet>(
         _ id: RequestSlot,
         loss: AttemptLoss,
         scheduler: inout Scheduler<Queue>
     ) {
+        if requests[id].board >= 0 {
+            guard requests[id].branches == 0 else {
+                requests[id].graphFate = loss == .rejected ? .rejected : .failed
+                return
+            }
+            requests[id].graphFate = .ended
+        }
         releaseDevice(of: id)
         let attempts = Int(requests[id].attempts)
         if attempts < spec.retry.maxAttempts {
@@ -223,13 +239,17 @@ extension WorldModel {
             classes[workloadClass].tally.lostSeries.record(count: 1, sum: 0, at: scheduler.now)
             if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.lost += 1 }
         }
-        requests.remove(id)
+        removeRequest(id)
     }
 
     /// Request `id`'s answer arrived: it is served.
     mutating func finishServed(_ id: RequestSlot, at time: SimTime) {
         let request = requests[id]
-        requests.remove(id)
+        if request.board >= 0, request.branches > 0 {
+            requests[id].graphFate = .answered
+        } else {
+            removeRequest(id)
+        }
         guard request.isCounted else { return }
         let workloadClass = request.workloadClass
         let latency = time - request.created

@@ -8,7 +8,7 @@ extension WorldModel {
     public func results(at end: SimTime, events: UInt64) -> ModelResults {
         let measured = max(1e-9, (end - warmupEnd).seconds)
         var inFlight = Array(repeating: UInt64(0), count: spec.workloadClasses.count)
-        for request in liveRequests where request.isCounted {
+        for request in liveRequests where request.isCounted && request.graphFate != .answered {
             inFlight[request.workloadClass.offset] += 1
         }
         let workloads = spec.workloadClasses.indices.map { index in
@@ -107,6 +107,9 @@ extension WorldModel {
         if workload.requestBytes != nil {
             results.bytesUp = tally.bytesUp
             results.upBitsPerSecond = tally.bytesUp * 8 / measured
+        }
+        if classes[index].stagePlan >= 0 {
+            results.stages = stageResults(of: index, meanLatency: tally.latency.isEmpty ? 0 : latency.mean)
         }
         if hasHealthChecks {
             results.sentToDeadSites = tally.sentToDeadSites

@@ -119,6 +119,7 @@ extension WorldModel {
             flowRequest.append(contentsOf: repeatElement(.none, count: slot + 1 - flowRequest.count))
         }
         flowRequest[slot] = id
+        if slot < flowStage.count { flowStage[slot] = noStageFlow }
         requests[id].flow = flow
     }
 
@@ -175,6 +176,10 @@ extension WorldModel {
         while let next = network.nextCompletion(), next.time <= now {
             let id = flowRequest[next.flow.offset]
             network.endFlow(next.flow, at: now)
+            if isStageFlow(next.flow.offset) {
+                stageFlowDone(slot: next.flow.offset, scheduler: &scheduler)
+                continue
+            }
             endedFlow(of: id)
             if requests[id].phase == .uploading, case .zone(let zone) = sites[requests[id].site].role {
                 uploadDone(id, region: zones[zone].region, at: now)
@@ -254,6 +259,10 @@ extension WorldModel {
         for flow in flows {
             let id = flowRequest[flow.offset]
             network.endFlow(flow, at: scheduler.now)
+            if isStageFlow(flow.offset) {
+                stageFlowAborted(slot: flow.offset, scheduler: &scheduler)
+                continue
+            }
             endedFlow(of: id)
             attemptEnded(id, loss: .failed, scheduler: &scheduler)
         }

@@ -41,6 +41,8 @@ public struct WorldModel: SimulationModel, Sendable {
         static let zoneServersReady: UInt16 = 18
         static let traceArrival: UInt16 = 19
         static let deviceTrace: UInt16 = 20
+        static let stageReach: UInt16 = 21
+        static let stageDeadSite: UInt16 = 22
     }
 
     /// What a site is, and which entity of its kind.
@@ -96,6 +98,16 @@ public struct WorldModel: SimulationModel, Sendable {
     /// The links of the transfer being started, reused so that starting one allocates
     /// nothing once it has held the longest path.
     var transferHops: [LinkID] = []
+
+    // MARK: Request graphs
+    /// The plan of every class with stages, by ``WorkloadClassState/stagePlan``.
+    var stagePlans: [StagePlan] = []
+    /// The latencies between the zones stages run at.
+    var stageLatencies = StageLatencies()
+    /// Per flow slot, beside ``flowRequest``: for a stage's message, its receiving stage and
+    /// its sender (``stageFlowCode(to:from:)``); ``noStageFlow`` for any other flow. Empty in a
+    /// model without stages.
+    var flowStage: ContiguousArray<UInt16> = []
 
     // MARK: Work
     /// The share of a device's storage each content class gets: 1 / (content classes).
@@ -386,6 +398,8 @@ struct WorkloadClassState: EntityState, Sendable {
     var payloadStream: RandomStream
     /// Its measured counters and series.
     var tally: WorkloadTally
+    /// Its plan in ``WorldModel/stagePlans`` when it has stages, else -1.
+    var stagePlan: Int32 = -1
 }
 
 /// One population's arrival process for one class, and where its requests can go.

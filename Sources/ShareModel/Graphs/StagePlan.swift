@@ -1,0 +1,117 @@
+import SimCore
+
+/// What the model keeps of one staged class: its graph in flat arrays, where each stage may
+/// run, its random streams and its tallies, and the per-request state of its requests in flight.
+///
+/// Flat arrays (offsets into shared lists) rather than arrays of arrays, so that moving a
+/// request along reads plain integers; a request's per-stage state is one block of
+/// ``stageCount`` entries in ``visits``, reused through a free list, so a staged request
+/// allocates nothing once the board has held the peak in flight.
+struct StagePlan: Sendable {
+    /// The number of stages.
+    let stageCount: Int
+    /// The stage the answer leaves from.
+    let sink: Int
+    /// Each stage's number of predecessors.
+    let predecessorCount: [UInt8]
+    /// Each stage's join.
+    let join: [StageJoin]
+    /// Each stage's successors: `successors[successorStart[s]..<successorStart[s + 1]]`.
+    let successorStart: [Int32]
+    let successors: [Int32]
+    /// Each stage's fixed zone, or `none` when it runs at the nearest zone offering a service.
+    let fixedZone: [ZoneID]
+    /// The zones offering each stage's service, in zone order:
+    /// `candidates[candidateStart[s]..<candidateStart[s + 1]]` (empty for a fixed zone).
+    let candidateStart: [Int32]
+    let candidates: [ZoneID]
+    /// Each stage's service time in seconds, and the size of the message each predecessor
+    /// sends it in bytes (nil: none).
+    let service: [SampledDistribution]
+    let message: [SampledDistribution?]
+    /// Each stage's stream for service times (`stage/<class>/<stage>/time`) and for message
+    /// sizes (`…/message`): named, so adding a stage shifts no other stage's draws.
+    var serviceStreams: [RandomStream]
+    var messageStreams: [RandomStream]
+    /// Each stage's measured visits.
+    var tallies: [StageTally]
+    /// The per-request blocks of ``stageCount`` visits, and the free blocks.
+    var visits: ContiguousArray<StageVisit> = []
+    var freeBlocks: ContiguousArray<Int32> = []
+
+    /// Takes a free block (or a new one) and returns its index.
+    ///
+    /// - Complexity: O(1) amortised; allocates only when the board grows.
+    mutating func takeBlock() -> Int32 {
+        if let block = freeBlocks.popLast() { return block }
+        let block = Int32(visits.count / stageCount)
+        visits.append(contentsOf: repeatElement(StageVisit(), count: stageCount))
+        return block
+    }
+
+    /// The position in ``visits`` of `stage` of `block`.
+    func slot(_ block: Int32, _ stage: Int) -> Int { Int(block) * stageCount + stage }
+}
+
+/// One stage of one request in flight.
+struct StageVisit: Sendable {
+    /// The zone it runs at, or `none` until chosen.
+    var zone = ZoneID.none
+    /// The messages from its predecessors that have arrived.
+    var arrived: UInt8 = 0
+    /// Whether it has been sent to its zone (a join-first stage is sent once).
+    var released = false
+    /// When it became ready: its releasing predecessor's end (the last one's for join-all),
+    /// or the attempt's start for the first stage.
+    var readyAt = SimTime.zero
+    /// When its service ended.
+    var doneAt = SimTime.zero
+}
+
+/// What a stage counts while measuring: its visits served, their waits, services and stage
+/// times (ready to end, so the hop from its predecessors included).
+struct StageTally: Sendable {
+    var visits: UInt64 = 0
+    var waitSeconds: Double = 0
+    var serviceSeconds: Double = 0
+    var stageSeconds: Double = 0
+    var stageTimes = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
+}
+
+/// One-way latencies between the zones stages may run at, and from each population to them,
+/// computed once from the latency model: `n` zones in a dense numbering.
+struct StageLatencies: Sendable {
+    /// Each zone's dense number, or -1 when no stage runs there.
+    var number: [Int32] = []
+    var count = 0
+    /// `between[a × count + b]`: from zone `a` to zone `b` (dense numbers).
+    var between: [SimDuration] = []
+    /// `fromPopulation[p × count + b]`: from population `p` to zone `b`.
+    var fromPopulation: [SimDuration] = []
+
+    /// The latency from zone `a` to zone `b`.
+    func latency(_ a: ZoneID, _ b: ZoneID) -> SimDuration {
+        between[Int(number[a.offset]) * count + Int(number[b.offset])]
+    }
+
+    /// The latency between population `population` and zone `zone`.
+    func latency(_ population: PopulationID, _ zone: ZoneID) -> SimDuration {
+        fromPopulation[population.offset * count + Int(number[zone.offset])]
+    }
+}
+
+/// A staged request's state as a whole.
+enum GraphFate: UInt8, Sendable {
+    /// Stages are running.
+    case running
+    /// A stage was turned away: the attempt ends rejected once its branches drain.
+    case rejected
+    /// A stage failed or timed out: the attempt ends failed once its branches drain.
+    case failed
+    /// The last stage finished: the answer is on its way.
+    case answering
+    /// The answer arrived; the slot is freed once its branches drain.
+    case answered
+    /// The attempt's end is handled (retried, lost or freed): nothing more to settle.
+    case ended
+}
