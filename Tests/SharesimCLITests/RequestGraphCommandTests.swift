@@ -66,13 +66,28 @@ struct RequestGraphCommandTests {
         #expect(lone.standardError.contains("invalid 'stages[2].join' in workload 'order'"), "\(lone.standardError)")
     }
 
-    @Test("a good graph runs and its report has a Stages table")
+    @Test("a good graph runs: a Stages table, stage figures in JSON and CSV, a stage figure as headline")
     func goodGraphReports() throws {
         let fixture = try ScenarioFixture()
-        let path = try fixture.write("graph.yaml", Self.scenario)
+        let headline =
+            "report: {question: Where does an order spend its time?, headline: [stage/order:pay/shareOfLatency]}\n"
+        let path = try fixture.write("graph.yaml", headline + Self.scenario)
         let result = try CLIRunner.run(["run", path, "--quiet", "--jobs", "0", "--format", "md"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Stages"))
         #expect(result.standardOutput.contains("service stock"))
+        #expect(result.standardOutput.contains("pay · Share of latency"), "\(result.standardOutput)")
+        let json = try CLIRunner.run(["run", path, "--quiet", "--jobs", "0", "--format", "json"])
+        #expect(json.standardOutput.contains("stage/order:stock/meanStage"))
+        #expect(json.standardOutput.contains("\"stages\""))
+        let csv = try CLIRunner.run(["run", path, "--quiet", "--jobs", "0", "--format", "csv"])
+        #expect(csv.standardOutput.contains("stage,order:gateway,meanWait,Mean wait,s,"))
+        let typo = try fixture.write(
+            "typo.yaml",
+            headline.replacingOccurrences(of: "order:pay/", with: "order:pya/") + Self.scenario
+        )
+        let bad = try CLIRunner.run(["validate", typo])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("did you mean 'stage/order:pay/shareOfLatency'?"), "\(bad.standardError)")
     }
 }

@@ -210,6 +210,7 @@ enum LiveMetrics {
         let entities: (label: String, names: [String])
         switch descriptor.section {
         case .workload, .servedBy: entities = ("class", results.workloads.map(\.name))
+        case .stage: entities = ("stage", FigureRegistry.stageSubjects(of: results))
         case .region: entities = ("region", results.regions.map(\.name))
         case .zone: entities = ("zone", results.zones.map(\.name))
         case .edgeSite: entities = ("edge_site", results.edgeSites.map(\.name))
@@ -231,6 +232,7 @@ enum LiveMetrics {
         let per: String
         switch descriptor.section {
         case .workload, .servedBy: per = ", per class"
+        case .stage: per = ", per stage"
         case .region: per = ", per region"
         case .zone: per = ", per zone"
         case .edgeSite: per = ", per edge site"

@@ -42,6 +42,8 @@ struct FigureBuilder {
     mutating func build() -> ReportFigures {
         let first = runs[0]
         let workloads = first.workloads.indices.map { workload($0, first: first) }
+        let stages = FigureRegistry.stageSubjects(of: first)
+        for (position, subject) in stages.enumerated() { _ = addAll(.stage, of: subject, at: position) }
         let regions = first.regions.indices.map { index in
             let region = first.regions[index]
             let figures = addAll(.region, of: region.name, at: index)
@@ -144,7 +146,8 @@ struct FigureBuilder {
             edgeSites: edgeSites,
             sharedPools: pools,
             cost: cost,
-            series: series()
+            series: series(),
+            stages: stages.isEmpty ? nil : stages
         )
     }
 

@@ -89,6 +89,7 @@ extension FigureDescriptor {
     public var chartTitle: String {
         switch section {
         case .workload, .servedBy: label + " per class"
+        case .stage: label + " by stage"
         case .region: label + " by region"
         case .zone: label + " by zone"
         case .edgeSite: label + " by edge site"

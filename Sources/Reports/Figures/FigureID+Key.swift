@@ -76,6 +76,12 @@ extension FigureRegistry {
             ids += workloadMetrics.map { FigureID($0, of: workload) }
             ids += sources.map { FigureID.servedShare(of: workload, by: $0) }
         }
+        let stageMetrics = FigureMetric.all(in: .stage)
+        for workload in spec.workloadClasses {
+            for stage in workload.stages {
+                ids += stageMetrics.map { FigureID($0, of: workload.name + ":" + stage.name) }
+            }
+        }
         let priced = spec.prices != nil
         func add(_ section: FigureSection, _ subjects: [String]) {
             let metrics = FigureMetric.all(in: section).filter { priced || !$0.isBilled }

@@ -57,6 +57,20 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     /// Response bytes delivered down (transactions with a payload only).
     case bytesDown
 
+    // Per stage of a request graph (subject `<workload>:<stage>`).
+    /// Stage visits served.
+    case stageVisits
+    /// Mean wait for a core at the stage's zone.
+    case stageMeanWait
+    /// Mean service at the stage's zone.
+    case stageMeanService
+    /// Mean stage time: ready (its predecessor's end) to the end of its service.
+    case stageMeanTime
+    /// 99th-percentile stage time.
+    case stageP99
+    /// Mean stage time over the class's mean end-to-end latency.
+    case stageShare
+
     // Per workload class and source (``FigureID/source``).
     /// The share of the class's served requests that one source served.
     case servedShare

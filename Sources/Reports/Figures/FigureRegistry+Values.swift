@@ -10,6 +10,7 @@ extension FigureRegistry {
         switch id.descriptor.section {
         case .workload: element(run.workloads, position).flatMap { workload(id.metric, $0) }
         case .servedBy: element(run.workloads, position).flatMap { share(id.source, $0.servedBy, run) }
+        case .stage: element(stageResults(of: run), position).flatMap { stage(id.metric, $0) }
         case .region:
             id.metric.isBilled
                 ? run.cost.flatMap { element($0.regions, position) }.flatMap { regionCost(id.metric, $0) }
@@ -37,6 +38,7 @@ extension FigureRegistry {
         let names: [String] =
             switch id.descriptor.section {
             case .workload, .servedBy: run.workloads.map(\.name)
+            case .stage: stageSubjects(of: run)
             case .region: run.regions.map(\.name)
             case .zone: run.zones.map(\.name)
             case .edgeSite: run.edgeSites.map(\.name)
@@ -77,6 +79,30 @@ extension FigureRegistry {
         case .bytesUp: return workload.bytesUp
         case .bitrateUp: return workload.upBitsPerSecond
         case .bytesDown: return workload.bytesUp.map { _ in workload.bytesDelivered }
+        default: return nil
+        }
+    }
+
+    /// Every stage of every class with stages, in class then stage order: the entities of
+    /// the ``FigureSection/stage`` section.
+    public static func stageResults(of run: ModelResults) -> [StageResults] {
+        run.workloads.flatMap { $0.stages ?? [] }
+    }
+
+    /// The subjects of ``stageResults(of:)``: `<workload>:<stage>`.
+    public static func stageSubjects(of run: ModelResults) -> [String] {
+        run.workloads.flatMap { workload in (workload.stages ?? []).map { workload.name + ":" + $0.name } }
+    }
+
+    private static func stage(_ metric: FigureMetric, _ stage: StageResults) -> Double? {
+        let visited = stage.visits > 0
+        switch metric {
+        case .stageVisits: return Double(stage.visits)
+        case .stageMeanWait: return visited ? stage.meanWaitSeconds : nil
+        case .stageMeanService: return visited ? stage.meanServiceSeconds : nil
+        case .stageMeanTime: return visited ? stage.meanStageSeconds : nil
+        case .stageP99: return visited ? stage.p99StageSeconds : nil
+        case .stageShare: return stage.shareOfLatency
         default: return nil
         }
     }

@@ -176,6 +176,28 @@ public enum FigureRegistry {
             )
         case .servedShare:
             return D(metric, .servedBy, "share", "Share", .fraction, .neutral, .average, [])
+        case .stageVisits:
+            return D(metric, .stage, "visits", "Visits", .count, .neutral, .cumulative, [])
+        case .stageMeanWait:
+            return D(metric, .stage, "meanWait", "Mean wait", .seconds, .lowerIsBetter, .average, [])
+        case .stageMeanService:
+            return D(metric, .stage, "meanService", "Mean service", .seconds, .lowerIsBetter, .average, [])
+        case .stageMeanTime:
+            return D(metric, .stage, "meanStage", "Mean stage time", .seconds, .lowerIsBetter, .average, [])
+        case .stageP99:
+            return D(
+                metric,
+                .stage,
+                "stageP99",
+                "Stage time p99",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                quantile: 0.99
+            )
+        case .stageShare:
+            return D(metric, .stage, "shareOfLatency", "Share of latency", .fraction, .neutral, .average, [])
         case .regionUtilisation:
             return D(
                 metric,

@@ -4,6 +4,8 @@ public enum FigureSection: String, Hashable, Sendable, Codable, CaseIterable {
     case workload
     /// Per workload class: the share each source served.
     case servedBy
+    /// Per stage of a request graph: subject `<workload>:<stage>`.
+    case stage
     /// Per cloud region.
     case region
     /// Per availability zone.
@@ -20,6 +22,7 @@ public enum FigureSection: String, Hashable, Sendable, Codable, CaseIterable {
         switch self {
         case .workload: "Workloads"
         case .servedBy: "Served by"
+        case .stage: "Stages"
         case .region: "Regions"
         case .zone: "Zones"
         case .edgeSite: "Edge sites"

@@ -18,6 +18,9 @@ public struct ReportFigures: Hashable, Sendable, Codable {
     public var cost: CostFigures?
     /// The per-interval time series, averaged over replications.
     public var series: [SeriesPointFigures]
+    /// The subjects of the stage figures (`<workload>:<stage>`, class then stage order), or
+    /// nil, and absent from JSON, when no class has stages.
+    public var stages: [String]? = nil
 }
 
 /// One workload class's figures.

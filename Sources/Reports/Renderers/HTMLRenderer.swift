@@ -241,6 +241,7 @@ public struct HTMLRenderer: Sendable {
     private static func subjects(_ section: FigureSection, in figures: ReportFigures) -> [String] {
         switch section {
         case .workload, .servedBy: figures.workloads.map(\.name)
+        case .stage: figures.stages ?? []
         case .region: figures.regions.map(\.name)
         case .zone: figures.zones.map(\.name)
         case .edgeSite: figures.edgeSites.map(\.name)
