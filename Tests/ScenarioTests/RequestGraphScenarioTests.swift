@@ -275,6 +275,37 @@ struct RequestGraphScenarioTests {
         }
     }
 
+    @Test("a stage placed by service keeps to the population's allowed regions")
+    func allowedRegions() throws {
+        let text = Self.scenario(
+            stages: """
+                      - {name: a, zone: one-a, time: 1 ms}
+                      - {name: b, service: back, time: 1 ms}
+                """
+        )
+        let restricted = text.replacingOccurrences(
+            of: "{name: users, location: [30, 120],",
+            with: "{name: users, location: [30, 120], allowed_regions: [one],"
+        )
+        let found = errors(restricted)
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first?.contains(
+                "invalid 'workloads[0]' in population 'users': stage 'b' of 'order' needs service 'back', which no "
+                    + "zone in the population's allowed regions offers"
+            ) == true,
+            "\(found)"
+        )
+        #expect(
+            errors(
+                text.replacingOccurrences(
+                    of: "[30, 120], workloads",
+                    with: "[30, 120], allowed_regions: [two], workloads"
+                )
+            ).isEmpty
+        )
+    }
+
     /// The README's example under "Request graphs", as written there.
     static func readmeExample() throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

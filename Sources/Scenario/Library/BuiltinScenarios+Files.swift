@@ -54,6 +54,9 @@ extension BuiltinScenarios {
               - seed: 004_83d1169df7cb6cad.txt
                 figure: "Feitian joins a million servers into one computer"
                 used_in: "regions[*].zones (42,000 cores for orders and pages, a small part of such a fleet)"
+              - seed: 002_17d0decc7939d5f4.txt
+                figure: "Cainiao handles 1 billion parcels a day and manages billions of inventory items"
+                used_in: "variants.order-graph (inventory is a service of its own, called on every order)"
 
             assumptions:
               - figure: "orders ramp 200,000/s (warm-up, 23:52) -> x1.5 -> x2.2 -> x2.915 = 583,000/s for 10 minutes (minute 3 to 13, 23:55 to 00:05) -> x2.2 (the last minute)"
@@ -86,6 +89,12 @@ extension BuiltinScenarios {
                 reason: "assumption: chosen so that detection takes 30 to 60 s (uniform on [T, I + T] for k = 1), the delay the question asks about"
               - figure: "region-outage-autoscaled variant: target 70% utilisation, 10 servers a step, max twice the zone, 60 s period and cooldown, 90 s start-up"
                 reason: "assumption: a target-tracking policy on the regions nearest Hangzhou (Alibaba Cloud Auto Scaling evaluates CloudMonitor metrics each minute; 90 s is a typical ECS instance boot plus service warm-up); the seeds give no scaling figures"
+              - figure: "order-graph variant: gateway exp(2 ms), cart exp(5 ms), inventory exp(5 ms) and coupon exp(3 ms) in parallel (join all), payment exp(5 ms)"
+                reason: "assumption: the base's 20 ms of core time per order (itself an assumption) split between the services an order calls, so the variant changes the path, not the work; inventory and coupon are independent checks of the cart, so they run in parallel and payment waits for both"
+              - figure: "order-graph variant: gateway, cart, inventory and coupon offered in every region's zones (the nearest allowed zone, the least loaded of a region's); payment only in cn-hangzhou and cn-shanghai"
+                reason: "assumption: the storefront services run in every cell, near the shopper; payment is a ledger kept in few places (Alipay's home regions, an assumption), so most orders cross to another region for it; mainland shoppers' stages stay in the mainland (allowed_regions)"
+              - figure: "order-graph variant: messages of 2 kB (cart) and 1 kB (checks, payment request) between stages"
+                reason: "assumption: a cart or an order is a few kB of JSON; the sizes matter only for the 2 Tbps egress they cross between regions, where they are negligible, and are there to show the field"
               - figure: "slice-1-100 variant: orders, zone servers, queues, egress and edge uplinks at 1/100; page assets at one per order (2,000/s)"
                 reason: the same timeline in seconds of wall time rather than minutes; queueing on 4-core zones is far worse than at full scale (Erlang C at 90% gives 35 ms against 0.012 ms), so use it to try things, not for figures
               - figure: "currency CNY; 1 USD = 7.2 CNY for the regions outside the mainland, priced in USD"
@@ -462,6 +471,60 @@ extension BuiltinScenarios {
                   regions.cn-shenzhen.autoscaling: *scale100
                   regions.cn-qingdao.autoscaling: {target_utilisation: 70%, min: 200, max: 400, step_out: 10, step_in: 10, cooldown: 60 s, startup: 90 s, period: 60 s}
                   regions.cn-nanjing.autoscaling: {target_utilisation: 70%, min: 500, max: 1000, step_out: 10, step_in: 10, cooldown: 60 s, startup: 90 s, period: 60 s}
+              - name: order-graph
+                description: >-
+                  Each order is a request graph instead of one 20 ms visit: a gateway, then the cart, then
+                  inventory and coupon checks in parallel (both must answer), then payment, which runs only
+                  in Hangzhou or Shanghai (whichever is nearer the checks); the same 20 ms of core time
+                  per order, split between the stages. Where does an order spend its time at the peak, and
+                  what does the trip to a payment region add?
+                set:
+                  workloads:
+                    - name: orders
+                      kind: transaction
+                      slo: 200 ms
+                      stages:
+                        - {name: gateway, service: gateway, time: exp(2 ms)}
+                        - {name: cart, service: cart, time: exp(5 ms), message: 2 kB}
+                        - {name: inventory, service: inventory, time: exp(5 ms), after: [cart], message: 1 kB}
+                        - {name: coupon, service: coupon, time: exp(3 ms), after: [cart], message: 1 kB}
+                        - {name: payment, service: payment, time: exp(5 ms), after: [inventory, coupon], join: all, message: 1 kB}
+                    - name: page-assets
+                      kind: download
+                      catalogue: 100k
+                      zipf: 0.9
+                      object_size: lognormal(150 kB, 1.0)
+                      service: exp(10 ms)
+                      slo: 300 ms
+                  regions.cn-hangzhou.services: &front-and-payment [gateway, cart, inventory, coupon, payment]
+                  regions.cn-shanghai.services: *front-and-payment
+                  regions.cn-qingdao.services: &front [gateway, cart, inventory, coupon]
+                  regions.cn-beijing.services: *front
+                  regions.cn-zhangjiakou.services: *front
+                  regions.cn-huhehaote.services: *front
+                  regions.cn-wulanchabu.services: *front
+                  regions.cn-shenzhen.services: *front
+                  regions.cn-heyuan.services: *front
+                  regions.cn-guangzhou.services: *front
+                  regions.cn-chengdu.services: *front
+                  regions.cn-hongkong.services: *front
+                  regions.cn-nanjing.services: *front
+                  regions.cn-fuzhou.services: *front
+                  regions.cn-wuhan.services: *front
+                  regions.ap-southeast-1.services: *front
+                  regions.ap-southeast-2.services: *front
+                  regions.ap-southeast-3.services: *front
+                  regions.ap-southeast-5.services: *front
+                  regions.ap-southeast-6.services: *front
+                  regions.ap-southeast-7.services: *front
+                  regions.ap-northeast-1.services: *front
+                  regions.ap-northeast-2.services: *front
+                  regions.us-west-1.services: *front
+                  regions.us-east-1.services: *front
+                  regions.eu-central-1.services: *front
+                  regions.eu-west-1.services: *front
+                  regions.me-east-1.services: *front
+                  regions.me-central-1.services: *front
               - name: no-edge
                 description: No edge tier - page assets come straight from the regions' zones.
                 set:

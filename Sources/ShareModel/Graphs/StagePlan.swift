@@ -88,6 +88,14 @@ struct StageLatencies: Sendable {
     var between: [SimDuration] = []
     /// `fromPopulation[p × count + b]`: from population `p` to zone `b`.
     var fromPopulation: [SimDuration] = []
+    /// `allowed[p × count + b]`: whether population `p` may be served at zone `b` (its
+    /// `allowed_regions`), for stages placed by service.
+    var allowed: [Bool] = []
+
+    /// Whether `population` may be served at `zone` by a stage placed by service.
+    func allows(_ population: PopulationID, _ zone: ZoneID) -> Bool {
+        allowed[population.offset * count + Int(number[zone.offset])]
+    }
 
     /// The latency from zone `a` to zone `b`.
     func latency(_ a: ZoneID, _ b: ZoneID) -> SimDuration {

@@ -81,11 +81,14 @@ extension WorldModel {
                 table.between.append(spec.latency.latency(from: from, to: siteEndpoints[zones[b].site.offset]))
             }
         }
-        for population in clientEndpoints {
+        for (index, population) in clientEndpoints.enumerated() {
+            let allowedRegions = spec.populations[index].allowedRegions
             for b in members {
                 table.fromPopulation.append(
                     spec.latency.latency(from: population, to: siteEndpoints[zones[b].site.offset])
                 )
+                let region = spec.regions[zones[b].region.offset].region.name
+                table.allowed.append(allowedRegions?.contains(region) ?? true)
             }
         }
         stageLatencies = table

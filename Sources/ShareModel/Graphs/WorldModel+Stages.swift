@@ -53,7 +53,8 @@ extension WorldModel {
 
     /// The zone stage `stage` of plan `plan` runs at: its fixed zone, or the zone offering
     /// its service that the router believes up and that is nearest to `from` (to
-    /// `population` when `from` is `none`); among equally near zones (a region's zones share
+    /// `population` when `from` is `none`) and in a region `population` is allowed
+    /// (`allowed_regions`); among equally near zones (a region's zones share
     /// one location) the least loaded, requests held per core, then the first in zone order.
     /// Nil when none is up.
     ///
@@ -68,7 +69,7 @@ extension WorldModel {
         let end = Int(stagePlans[plan].candidateStart[stage + 1])
         for index in start..<end {
             let zone = stagePlans[plan].candidates[index]
-            guard sites[zones[zone].site].detectedUp else { continue }
+            guard sites[zones[zone].site].detectedUp, stageLatencies.allows(population, zone) else { continue }
             let latency =
                 from.isNone ? stageLatencies.latency(population, zone) : stageLatencies.latency(from, zone)
             if best != nil, latency > bestLatency { continue }

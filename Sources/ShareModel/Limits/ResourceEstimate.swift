@@ -58,7 +58,8 @@ public struct ResourceEstimate: Hashable, Sendable {
         LatencyHistogram.countsBytes(highestTrackable: WorkloadTallyLimits.latencyRange)
     )
     /// Events per request: its arrival, its reaching a site, its service or transfer ending,
-    /// and its answer arriving back.
+    /// and its answer arriving back; a request graph's later stages add two each (a hop and
+    /// an end).
     public static let eventsPerRequest = 4.0
 }
 
@@ -153,9 +154,16 @@ extension ModelSpec {
             if cycle > 0 { events += Double(pool.deviceCount) * (1 + 2 * horizon / cycle) }
         }
         let end = SimTime.zero + warmup + duration
+        let stageCounts = Dictionary(
+            workloadClasses.map { ($0.name, $0.stages.count) },
+            uniquingKeysWith: { first, _ in first }
+        )
         for population in populations {
             for demand in population.demands {
-                events += demand.expectedCount(until: end) * ResourceEstimate.eventsPerRequest
+                // A request graph's stage adds its hop and its end, beyond the first stage's.
+                let stages = Double(stageCounts[demand.workloadClass] ?? 0)
+                let perRequest = ResourceEstimate.eventsPerRequest + 2 * max(0, stages - 1)
+                events += demand.expectedCount(until: end) * perRequest
             }
         }
         let order = items.indices.sorted {

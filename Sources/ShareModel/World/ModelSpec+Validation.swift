@@ -360,6 +360,34 @@ extension ModelSpec {
                     )
                 )
             }
+            try validateStagePlaces(of: workload, for: population, field: field)
+        }
+    }
+
+    /// Each `service:` stage of `workload` has a zone offering it in `population`'s allowed
+    /// regions (stages placed by service keep to them; a stage at a named zone goes there).
+    func validateStagePlaces(
+        of workload: WorkloadClassSpec,
+        for population: PopulationSpec,
+        field: SpecField
+    ) throws(SpecError) {
+        guard let allowed = population.allowedRegions else { return }
+        for stage in workload.stages {
+            guard case .service(let service) = stage.placement else { continue }
+            let offered = regions.contains { placement in
+                allowed.contains(placement.region.name)
+                    && placement.region.zones.contains { $0.services.contains(service) }
+            }
+            if !offered {
+                throw SpecError(
+                    .population(population.name),
+                    field,
+                    .other(
+                        "stage '\(stage.name)' of '\(workload.name)' needs service '\(service)', which no zone in "
+                            + "the population's allowed regions offers"
+                    )
+                )
+            }
         }
     }
 
