@@ -306,6 +306,53 @@ struct RequestGraphScenarioTests {
         )
     }
 
+    @Test("outages, full queues, timeouts and lost join-first branches: every request ends once, retried as a whole")
+    func failuresConserveRequests() throws {
+        // A fan-out whose right branch's zone fails for 20 s and whose left zone has a short
+        // queue and a timeout; three attempts each. Requests in flight at the end are the
+        // only ones neither served nor lost, and slots of answered requests whose losing
+        // join-first branch still runs are not counted in flight.
+        for join in ["all", "first"] {
+            var text = Self.scenario(
+                stages: """
+                          - {name: gateway, zone: one-a, time: exp(5 ms)}
+                          - {name: left, zone: one-a, time: exp(40 ms)}
+                          - {name: right, service: back, time: exp(30 ms), after: [gateway], message: 10 kB}
+                          - {name: join, zone: two-a, time: 1 ms, after: [left, right], join: \(join)}
+                    """,
+                rate: "40/s",
+                servers: 2,
+                region: ", egress: 10 Mbps",
+                duration: "300 s",
+                warmup: "20 s"
+            )
+            text = text.replacingOccurrences(
+                of: "zones: [{name: one-a, servers: 2}]",
+                with: "zones: [{name: one-a, servers: 2, queue: 20, timeout: 300 ms}]"
+            )
+            text += """
+
+                routing: {policy: nearest-healthy, retry: {attempts: 3, backoff: 50 ms}}
+                failures:
+                  - {zone: two-a, at: 100 s, for: 20 s}
+                  - {link: one.egress, at: 200 s, for: 5 s}
+                """
+            let spec = try Scenario.parse(text, name: "failures.yaml").spec
+            var simulation = try ModelRun.prepare(spec, seed: 7)
+            let results = try ModelRun.finish(&simulation)
+            let order = results.workloads[0]
+            #expect(order.arrived == order.served + order.rejected + order.failed + order.inFlight, "join \(join)")
+            #expect(order.served > 8_000, "join \(join): \(order)")
+            #expect(order.rejected + order.failed > 100, "join \(join): the outage and the queue lose requests")
+            #expect(order.retries > 100, "join \(join)")
+            // Every slot still held is a request under way: nothing leaked.
+            let model = simulation.model
+            let held = model.requests.liveSlots.filter { model.requests[$0].graphFate == .answered }
+            #expect(held.allSatisfy { model.requests[$0].branches > 0 })
+            #expect(model.requests.live < 200, "join \(join): \(model.requests.live) slots held at the end")
+        }
+    }
+
     /// The README's example under "Request graphs", as written there.
     static func readmeExample() throws -> String {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
