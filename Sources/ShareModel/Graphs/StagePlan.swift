@@ -16,27 +16,39 @@ struct StagePlan: Sendable {
     let predecessorCount: [UInt8]
     /// Each stage's join.
     let join: [StageJoin]
-    /// Each stage's successors: `successors[successorStart[s]..<successorStart[s + 1]]`.
+    /// Where each stage's successors start in ``successors`` (one more entry than stages).
     let successorStart: [Int32]
+    /// Each stage's successors: `successors[successorStart[s]..<successorStart[s + 1]]`.
     let successors: [Int32]
     /// Each stage's fixed zone, or `none` when it runs at the nearest zone offering a service.
     let fixedZone: [ZoneID]
+    /// Where each stage's candidate zones start in ``candidates`` (one more entry than stages).
+    let candidateStart: [Int32]
     /// The zones offering each stage's service, in zone order:
     /// `candidates[candidateStart[s]..<candidateStart[s + 1]]` (empty for a fixed zone).
-    let candidateStart: [Int32]
     let candidates: [ZoneID]
-    /// Each stage's service time in seconds, and the size of the message each predecessor
-    /// sends it in bytes (nil: none).
+    /// Where each stage's candidates ordered by nearness start in ``nearest``.
+    var nearestStart: [Int32] = []
+    /// Each stage's candidates ordered by latency from each origin (nearest first, zone
+    /// order on a tie), an origin being a population or a zone stages run at
+    /// (``StageLatencies/origin(population:zone:)``):
+    /// `nearest[nearestStart[s] + origin × k + i]` for the stage's k candidates, so placing
+    /// a stage reads its candidates nearest first and stops past the nearest up ones.
+    var nearest: [ZoneID] = []
+    /// Each stage's service time in seconds.
     let service: [SampledDistribution]
+    /// The size of the message each predecessor sends each stage, in bytes (nil: none).
     let message: [SampledDistribution?]
-    /// Each stage's stream for service times (`stage/<class>/<stage>/time`) and for message
-    /// sizes (`…/message`): named, so adding a stage shifts no other stage's draws.
+    /// Each stage's stream for service times, `stage/<class>/<stage>/time`: named, so adding
+    /// a stage shifts no other stage's draws.
     var serviceStreams: [RandomStream]
+    /// Each stage's stream for message sizes, `stage/<class>/<stage>/message`.
     var messageStreams: [RandomStream]
     /// Each stage's measured visits.
     var tallies: [StageTally]
-    /// The per-request blocks of ``stageCount`` visits, and the free blocks.
+    /// The per-request blocks of ``stageCount`` visits, one after another.
     var visits: ContiguousArray<StageVisit> = []
+    /// The blocks of ended requests, for reuse.
     var freeBlocks: ContiguousArray<Int32> = []
 
     /// Takes a free block (or a new one) and returns its index.
@@ -91,6 +103,16 @@ struct StageLatencies: Sendable {
     /// `allowed[p × count + b]`: whether population `p` may be served at zone `b` (its
     /// `allowed_regions`), for stages placed by service.
     var allowed: [Bool] = []
+
+    /// The number of origins a stage can be placed from: every population, then every zone
+    /// stages run at.
+    var origins: Int { count == 0 ? 0 : fromPopulation.count / count + count }
+
+    /// The origin index of `zone` (a zone stages run at), or of `population` when `zone` is
+    /// `none`.
+    func origin(population: PopulationID, zone: ZoneID) -> Int {
+        zone.isNone ? population.offset : fromPopulation.count / count + Int(number[zone.offset])
+    }
 
     /// Whether `population` may be served at `zone` by a stage placed by service.
     func allows(_ population: PopulationID, _ zone: ZoneID) -> Bool {

@@ -21,8 +21,9 @@ public struct StageResults: Hashable, Sendable, Codable {
     public var meanServiceSeconds: Double
     /// Mean stage time (ready to end of service), in seconds.
     public var meanStageSeconds: Double
-    /// The stage time's median and 99th percentile, in seconds (0 without visits).
+    /// The stage time's median, in seconds (0 without visits).
     public var p50StageSeconds: Double
+    /// The stage time's 99th percentile, in seconds (0 without visits).
     public var p99StageSeconds: Double
     /// ``meanStageSeconds`` over the class's mean end-to-end latency (0 to 1 on a chain; the
     /// branches of a fan-out may add up to more than 1); nil when nothing was served.

@@ -63,6 +63,38 @@ extension WorldModel {
             stagePlans.append(plan)
         }
         buildStageLatencies(used: used)
+        for plan in stagePlans.indices { orderCandidates(of: plan) }
+    }
+
+    /// Orders each stage's candidates of plan `plan` by latency from every origin, nearest
+    /// first and in zone order on a tie (``StagePlan/nearest``).
+    ///
+    /// - Complexity: O(stages × origins × k log k) for k candidates a stage.
+    mutating func orderCandidates(of plan: Int) {
+        let table = stageLatencies
+        var starts: [Int32] = []
+        var nearest: [ZoneID] = []
+        for stage in 0..<stagePlans[plan].stageCount {
+            starts.append(Int32(nearest.count))
+            let first = Int(stagePlans[plan].candidateStart[stage])
+            let end = Int(stagePlans[plan].candidateStart[stage + 1])
+            let candidates = Array(stagePlans[plan].candidates[first..<end])
+            guard !candidates.isEmpty else { continue }
+            for origin in 0..<table.origins {
+                let populations = table.origins - table.count
+                func latency(_ zone: ZoneID) -> SimDuration {
+                    origin < populations
+                        ? table.latency(PopulationID(UInt32(origin)), zone)
+                        : table.between[(origin - populations) * table.count + Int(table.number[zone.offset])]
+                }
+                nearest += candidates.sorted { a, b in
+                    let (left, right) = (latency(a), latency(b))
+                    return left < right || (left == right && a.index < b.index)
+                }
+            }
+        }
+        stagePlans[plan].nearestStart = starts
+        stagePlans[plan].nearest = nearest
     }
 
     /// The latencies between the zones marked in `used` and from every population to them.

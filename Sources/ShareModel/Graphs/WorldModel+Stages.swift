@@ -58,24 +58,26 @@ extension WorldModel {
     /// one location) the least loaded, requests held per core, then the first in zone order.
     /// Nil when none is up.
     ///
-    /// - Complexity: O(zones offering the service).
+    /// - Complexity: O(zones offering the service nearer than the nearest up one, and as near).
     func stageZone(plan: Int, stage: Int, population: PopulationID, from: ZoneID) -> ZoneID? {
         let fixed = stagePlans[plan].fixedZone[stage]
         if !fixed.isNone { return fixed }
+        let count = Int(stagePlans[plan].candidateStart[stage + 1] - stagePlans[plan].candidateStart[stage])
+        let base =
+            Int(stagePlans[plan].nearestStart[stage])
+            + stageLatencies.origin(population: population, zone: from) * count
         var best: ZoneID?
         var bestLatency = SimDuration.zero
         var bestLoad = 0.0
-        let start = Int(stagePlans[plan].candidateStart[stage])
-        let end = Int(stagePlans[plan].candidateStart[stage + 1])
-        for index in start..<end {
-            let zone = stagePlans[plan].candidates[index]
+        for index in base..<(base + count) {
+            let zone = stagePlans[plan].nearest[index]
             guard sites[zones[zone].site].detectedUp, stageLatencies.allows(population, zone) else { continue }
             let latency =
                 from.isNone ? stageLatencies.latency(population, zone) : stageLatencies.latency(from, zone)
-            if best != nil, latency > bestLatency { continue }
+            if best != nil, latency > bestLatency { break }
             let held = zones[zone].engine.inService + zones[zone].engine.waitingCount
             let load = Double(held) / Double(max(1, zones[zone].engine.capacity))
-            if best == nil || latency < bestLatency || load < bestLoad {
+            if best == nil || load < bestLoad {
                 best = zone
                 bestLatency = latency
                 bestLoad = load
