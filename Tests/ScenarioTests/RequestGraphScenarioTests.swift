@@ -335,6 +335,7 @@ struct RequestGraphScenarioTests {
                 routing: {policy: nearest-healthy, retry: {attempts: 3, backoff: 50 ms}}
                 failures:
                   - {zone: two-a, at: 100 s, for: 20 s}
+                  - {zone: one-a, at: 150 s, for: 5 s}
                   - {link: one.egress, at: 200 s, for: 5 s}
                 """
             let spec = try Scenario.parse(text, name: "failures.yaml").spec

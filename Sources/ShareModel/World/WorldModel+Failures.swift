@@ -39,7 +39,8 @@ extension WorldModel {
 
     /// Fails the bytes a zone that just failed was moving: uploads into it and answers out of
     /// it (site `site`), and, when that was the last zone of `region` up, every edge miss
-    /// `region` was sending as origin. Their attempts fail and are retried.
+    /// `region` was sending as origin. Their attempts fail and are retried. Messages between
+    /// request-graph stages are not answers: they go on.
     ///
     /// - Complexity: O(flows in progress); failures are rare events.
     mutating func abortTransfers<Queue: PendingEventSet>(
@@ -49,7 +50,8 @@ extension WorldModel {
     ) {
         let originDown = !regions[region].canServeOrigin
         var doomed: [RequestSlot] = []
-        for id in flowRequest where !id.isNone {
+        // A stage's message has left its zone: it goes on (its own links may still fail it).
+        for (slot, id) in flowRequest.enumerated() where !id.isNone && !isStageFlow(slot) {
             let request = requests[id]
             if request.site == site || (originDown && request.servedBy == .origin && request.egressRegion == region) {
                 doomed.append(id)
