@@ -96,7 +96,8 @@ extension WorldModel {
         }
     }
 
-    /// Creates the shared links: region egress, edge uplinks, population access.
+    /// Creates the shared links: region egress, edge uplinks, population access, then the
+    /// drawn links; resolves the paths.
     mutating func buildNetwork() throws(SpecError) {
         for (index, placement) in spec.regions.enumerated() {
             regions[index].egressLink = try addLink(
@@ -132,6 +133,9 @@ extension WorldModel {
                 )
             )
         }
+        try buildDrawnLinks()
+        drawnLinkBytes = Array(repeating: 0, count: drawnLinks.count)
+        buildPaths()
     }
 
     /// A link of `capacity`, or `none` when there is no limit.
@@ -236,7 +240,8 @@ extension WorldModel {
         for edge in edgeSites.ids {
             let endpoint = siteEndpoints[edgeSites[edge].site.offset]
             let origin = regionEndpoints[edgeSites[edge].originRegion.offset]
-            edgeSites[edge].originLatency = spec.latency.latency(from: endpoint, to: origin)
+            edgeSites[edge].originLatency =
+                spec.latency.latency(from: endpoint, to: origin) + pathLatency(edgeSites[edge].originPath)
         }
     }
 

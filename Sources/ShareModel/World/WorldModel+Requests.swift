@@ -131,7 +131,9 @@ extension WorldModel {
             }
             startTransfer(
                 id,
-                path: [regions[origin].egressLink, edgeSites[edge].uplink, accessLink(of: id)],
+                sender: regions[origin].egressLink,
+                relayPath: edgeSites[edge].originPath,
+                relay: edgeSites[edge].uplink,
                 scheduler: &scheduler
             )
         case (.toSite, .pool(let pool)):
@@ -176,7 +178,7 @@ extension WorldModel {
             requests[id].servedBy = .cloud
             if classes[requests[id].workloadClass].traits.hasContent || requests[id].bytes > 0 {
                 requests[id].egressRegion = region
-                startTransfer(id, path: [regions[region].egressLink, accessLink(of: id)], scheduler: &scheduler)
+                startTransfer(id, sender: regions[region].egressLink, scheduler: &scheduler)
             } else {
                 respond(id, scheduler: &scheduler)
             }

@@ -96,6 +96,16 @@ public struct WorldModel: SimulationModel, Sendable {
     /// The links of the transfer being started, reused so that starting one allocates
     /// nothing once it has held the longest path.
     var transferHops: [LinkID] = []
+    /// The links drawn in ``ModelSpec/links``, in its order.
+    var drawnLinks: [LinkID] = []
+    /// The paths of ``ModelSpec/paths`` (those that join anything), and their links end to end.
+    var paths: [ModelPath] = []
+    var pathHops: [LinkID] = []
+    /// Per population and site (`population × sites + site`): the index in ``paths`` of the
+    /// path between them, or -1; empty when the spec has no paths.
+    var clientPaths: [Int32] = []
+    /// Measured bytes each drawn link carried, in ``drawnLinks`` order.
+    var drawnLinkBytes: [Double] = []
 
     // MARK: Work
     /// The share of a device's storage each content class gets: 1 / (content classes).
@@ -202,6 +212,8 @@ enum LinkOwner: Sendable {
     case edgeUplink(EdgeSiteID)
     case populationAccess(PopulationID)
     case device(pool: PoolID, device: DeviceIndex)
+    /// The link at this position of ``ModelSpec/links``.
+    case drawn(Int)
 }
 
 /// One link of the model: who owns it and whether it is up.
@@ -251,6 +263,10 @@ struct RegionState: EntityState, Sendable {
     var ingressFlows = 0
     /// Measured bytes received over its ingress (transaction requests).
     var ingressBytes: Double = 0
+    /// False while an outage holds its egress down (limited or not): its answers fail.
+    var egressUp = true
+    /// False while an outage holds its ingress down (limited or not): uploads into it fail.
+    var ingressUp = true
     /// Measured requests its zones served.
     var served: UInt64 = 0
     /// Its zones.
@@ -298,6 +314,8 @@ struct EdgeSiteState: EntityState, Sendable {
     var uplink: LinkID = .none
     /// One-way latency to the origin region.
     var originLatency: SimDuration = .zero
+    /// The path to the origin region (index in ``WorldModel/paths``), or -1.
+    var originPath: Int32 = -1
     /// False while an outage holds it down.
     var isUp = true
     /// When it last went down.
@@ -371,6 +389,8 @@ struct PopulationState: EntityState, Sendable {
     typealias ID = PopulationID
     /// The access link, or `none` when unlimited.
     var accessLink: LinkID = .none
+    /// False while an outage holds its access link down (limited or not): transfers to it fail.
+    var accessUp = true
 }
 
 /// One workload class: what the hot path asks of it, its catalogue, its work draws and tally.
