@@ -14,6 +14,7 @@ enum ReportLayout {
             tables.append(servedByTable(figures.workloads))
         }
         if let arrivals = arrivalsTable(report.replications) { tables.append(arrivals) }
+        if let links = linksTable(report.replications) { tables.append(links) }
         if !figures.regions.isEmpty {
             tables.append(
                 TextTable(
