@@ -42,6 +42,7 @@ extension WorldModel {
                 )
             )
             sites.append(SiteState(role: .zone(id), region: regionID))
+            if regions[regionID].firstZone < 0 { regions[regionID].firstZone = id.offset }
             regions[regionID].zoneCount += 1
             regions[regionID].zonesUp += 1
         }

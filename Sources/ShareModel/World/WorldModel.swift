@@ -9,7 +9,8 @@ public import SimCore
 /// Life of a request: an arrival creates it (measured if created after the warm-up); the
 /// router picks a site and, for a pool, a device; the request travels the one-way latency to
 /// the site; a zone queues and serves it, an edge site looks it up in its cache (a miss
-/// travels on to the origin region), a device starts sending or computing; bytes flow over
+/// travels on to the origin region, whose first zone up handles it), a device starts sending
+/// or computing; bytes flow over
 /// the path's links at max-min fair rates; the answer travels back. A rejection or failure
 /// is retried after a backoff until the retry policy's attempts are used up, and the request
 /// then ends as rejected or failed. Every request ends exactly once.
@@ -271,6 +272,8 @@ struct RegionState: EntityState, Sendable {
     var served: UInt64 = 0
     /// Its zones.
     var zoneCount = 0
+    /// Its first zone's ``ZoneID`` offset (its zones are consecutive), or -1 for none.
+    var firstZone = -1
     /// Its zones that are up: an origin with zones but none up serves no edge miss.
     var zonesUp = 0
 
