@@ -222,7 +222,7 @@ struct StandaloneScenarioTests {
                 shownCount += 1
             }
         }
-        #expect(shownCount == 51)
+        #expect(shownCount == 53)
     }
 
     @Test("A variant keeps the sweep only when every point still applies")

@@ -35,11 +35,13 @@ struct TopologyScaleTests {
         #expect(misrouted.isEmpty, "\(misrouted.prefix(5))")
         #expect(results.workloads.map(\.arrived) == [2_547, 2_503])
         #expect(reached + onTheirWay == 2_547 + 2_503)
-        #expect(results.workloads.map(\.served) == [2_106, 2_198])
+        // (Downloads served: 2,198 before misses were handled in an origin zone; its service
+        // time leaves 14 more misses unfinished at the end.)
+        #expect(results.workloads.map(\.served) == [2_106, 2_184])
         // Downloads went to edge sites (cold caches: most missed through to the origin) or to a
         // nearer zone; orders to zones.
         let downloads = results.workloads[1].servedBy
-        #expect([downloads.edge, downloads.origin, downloads.cloudByRegion.reduce(0, +)] == [28, 2_033, 137])
+        #expect([downloads.edge, downloads.origin, downloads.cloudByRegion.reduce(0, +)] == [28, 2_019, 137])
         #expect(results.workloads[0].servedBy.cloudByRegion.reduce(0, +) == 2_106)
         #expect(results.workloads.allSatisfy { $0.rejected == 0 && $0.failed == 0 && $0.retries == 0 })
         #expect(model.demands.allSatisfy { !$0.candidates.isComplete })

@@ -15,6 +15,7 @@ enum ReportLayout {
         }
         if let arrivals = arrivalsTable(report.replications) { tables.append(arrivals) }
         if let stages = stagesTable(report.replications) { tables.append(stages) }
+        if let links = linksTable(report.replications) { tables.append(links) }
         if !figures.regions.isEmpty {
             tables.append(
                 TextTable(

@@ -1834,6 +1834,8 @@ extension BuiltinScenarios {
                 reason: sized so all three carry the census burst at about half load and Moscow alone at over 80%
               - figure: "edge caches in Moscow (80 Gbps), Saint Petersburg, Yekaterinburg and Novosibirsk (10 Gbps each), 2 TB each; egress 40 Gbps (Moscow), 10 Gbps (others)"
                 reason: a CDN presence in the largest cities; Moscow's is sized for all of Russia's video when the new sites are not used
+              - figure: "variants siberian-trunk and siberian-trunk-cut: a 2 Gbps Yekaterinburg-Novosibirsk trunk (latency from the map, about 1,400 km) carrying Novosibirsk's traffic with ru-yekaterinburg (where those variants serve it) and its edge's misses; the cut lasts minutes 15 to 20"
+                reason: assumption - a leased backbone wave between the Urals and Siberia; the seeds give no backbone figures, and 2 Gbps is below Novosibirsk's video demand, so the trunk, not the edge, is what a cut or a squeeze shows
               - figure: "lowest-latency routing, 3 attempts with 100 ms backoff"
                 reason: users go to the site that answers fastest at its current load
               - figure: "currency RUB: 1.2 RUB per provisioned core-hour, egress 1.5 RUB/GB, edge caches 0.8 RUB/GB"
@@ -1976,6 +1978,21 @@ extension BuiltinScenarios {
                   <<: *moscow-only
                   failures:
                     - {zone: ru-moscow-a, at: 22 min, for: 10 min}
+              - name: siberian-trunk
+                description: Novosibirsk is served in the ru-yekaterinburg region only (its zones, and the Yekaterinburg and Novosibirsk edges), and reaches its zones, as its edge's misses do, over a 2 Gbps trunk (latency from the map) rather than an unlimited network.
+                set: &siberian-trunk
+                  populations.novosibirsk.allowed_regions: [ru-yekaterinburg]
+                  links:
+                    - {name: yekaterinburg-novosibirsk, capacity: 2 Gbps, between: [ru-yekaterinburg, edge-novosibirsk]}
+                  paths:
+                    - {from: novosibirsk, to: ru-yekaterinburg, via: [yekaterinburg-novosibirsk]}
+                    - {from: edge-novosibirsk, to: ru-yekaterinburg, via: [yekaterinburg-novosibirsk]}
+              - name: siberian-trunk-cut
+                description: The same trunk, cut for 5 minutes (minutes 15 to 20) - the transfers over it fail and are retried elsewhere.
+                set:
+                  <<: *siberian-trunk
+                  failures:
+                    - {link: yekaterinburg-novosibirsk, at: 15 min, for: 5 min}
             """#
         ),
         (

@@ -205,10 +205,11 @@ extension ScenarioBuilder {
         var random: [RandomFailureSpec] = []
         var local = Diagnostics()
         let targetKeys = ["zone", "region", "edge_site", "link", "group"]
-        let linkNames = ReferenceNames(
-            regionNames.ordered.map { "\($0).egress" } + edgeNames.ordered.map { "\($0).uplink" }
-                + populationNames.ordered.map { "\($0).access" }
+        var linkNames = ReferenceNames(
+            regionNames.ordered.map { "\($0).egress" } + regionNames.ordered.map { "\($0).ingress" }
+                + edgeNames.ordered.map { "\($0).uplink" } + populationNames.ordered.map { "\($0).access" }
         )
+        linkNames.append(contentsOf: drawnLinkNames)
         _ = top.mappings("failures", element: "failure") { failure -> Bool? in
             let present = targetKeys.filter { failure.contains($0) }
             guard present.count == 1, let key = present.first, let name = failure.required(key, as: .name) else {

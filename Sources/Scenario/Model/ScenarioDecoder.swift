@@ -46,6 +46,8 @@ struct ScenarioBuilder {
     var edgeNames = ReferenceNames()
     var populationNames = ReferenceNames()
     var groupNames = ReferenceNames()
+    /// The names of the links drawn in `links`, as the file writes them.
+    var drawnLinkNames = ReferenceNames()
     /// The scenario's health check, and its regions', zones' and edge sites' own, as read.
     var healthCheck: HealthCheckSpec?
     var healthCheckOverrides: [HealthCheckOverride] = []
@@ -122,6 +124,8 @@ struct ScenarioBuilder {
         let populations = readPopulations(&top, workloads: workloads ?? [])
         let (routing, retry) = readRouting(&top)
         readHealthCheck(&top, for: nil)
+        let links = readLinks(&top)
+        let paths = readPaths(&top)
         let failureGroups = readFailureGroups(&top)
         let (outages, randomFailures) = readFailures(&top)
         if let cost = top.node("cost") { elements[.cost] = cost }
@@ -139,7 +143,8 @@ struct ScenarioBuilder {
         // missing from the model), so the model is checked as a whole only when all is well.
         guard !diagnostics.hasErrors, !top.diagnostics.hasErrors else { return nil }
         guard let name, let duration, let latency, let workloads, let regions,
-            let edgeSites, let pools, let populations, let routing, let retry, let outages, let randomFailures
+            let edgeSites, let pools, let populations, let routing, let retry, let outages, let randomFailures,
+            let links, let paths
         else { return nil }
         let prices = buildPrices(regions: regions, edgeSites: edgeSites, pools: pools, creditPrice: creditPrice)
         guard !diagnostics.hasErrors else { return nil }
@@ -163,6 +168,8 @@ struct ScenarioBuilder {
             duration: duration,
             interval: interval ?? max(.seconds(1), .nanoseconds(duration.nanoseconds / 20))
         )
+        spec.links = links
+        spec.paths = paths
         spec.arrivalTraces = buildTraces(traceEntries, spec: spec)
         spec.deviceTraces = buildDeviceTraces(deviceTraceEntries, spec: spec)
         guard !diagnostics.hasErrors else { return nil }

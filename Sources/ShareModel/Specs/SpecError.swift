@@ -52,6 +52,8 @@ public struct SpecElement: Hashable, Sendable, CustomStringConvertible {
         case failureGroup = "failure group"
         /// A gray failure (a slowdown), by its index among the model's slowdowns.
         case slowdown
+        /// A path of `paths`, by its index, named after its two ends.
+        case path
     }
 
     /// Which kind of element.
@@ -102,6 +104,12 @@ public struct SpecElement: Hashable, Sendable, CustomStringConvertible {
     /// The slowdown at `index` among the model's slowdowns, slowing `target`.
     public static func slowdown(_ index: Int, of target: FailureTarget) -> SpecElement {
         SpecElement(.slowdown, name: target.description, index: index)
+    }
+    /// The link drawn in `links` named `name`.
+    public static func link(_ name: String) -> SpecElement { SpecElement(.link, name: name) }
+    /// The path at `index` in `paths`, between `from` and `to`.
+    public static func path(_ index: Int, from: String, to: String) -> SpecElement {
+        SpecElement(.path, name: "\(from) to \(to)", index: index)
     }
     /// The measured latency at `index` in `latency.measured`.
     public static func measuredLatency(_ index: Int) -> SpecElement { SpecElement(.measuredLatency, index: index) }
@@ -299,6 +307,12 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
     public static let path = SpecField("path")
     /// `bytes` (a flow-network flow; not a scenario element).
     public static let bytes = SpecField("bytes")
+    /// `via` (a path: the links it crosses).
+    public static let via = SpecField("via")
+    /// `from` (a path: one end).
+    public static let from = SpecField("from")
+    /// `to` (a path: the other end).
+    public static let to = SpecField("to")
     /// `autoscaling` (zone or region), and its keys below.
     public static let autoscaling = SpecField("autoscaling")
 

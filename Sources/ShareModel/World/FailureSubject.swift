@@ -7,7 +7,20 @@ enum FailureSubject: Sendable {
     case zones(Range<Int>)
     case edgeSite(EdgeSiteID)
     case link(LinkID)
+    /// A built-in link without a capacity limit (not in the flow network).
+    case gate(LinkGate)
     case nothing
+}
+
+/// A built-in link without a capacity limit: it carries no flow of its own, but it can fail,
+/// and the transfers crossing it fail with it.
+enum LinkGate: Sendable, Equatable {
+    /// A region's egress.
+    case egress(RegionID)
+    /// A region's ingress (backhaul).
+    case ingress(RegionID)
+    /// A population's access link.
+    case access(PopulationID)
 }
 
 extension WorldModel {
@@ -54,7 +67,7 @@ extension WorldModel {
             switch target {
             case .zone, .region, .group: return zoneRange(zonesOf(target))
             case .edgeSite(let name): return edgeByName[name].map(FailureSubject.edgeSite) ?? .nothing
-            case .link(let name): return linkIndex(named: name).map(FailureSubject.link) ?? .nothing
+            case .link(let name): return linkSubject(named: name) ?? .nothing
             }
         }
     }

@@ -35,10 +35,13 @@ public struct ModelResults: Hashable, Sendable, Codable {
     /// requests it created in the measured span; nil, and absent from JSON, when every demand
     /// is Poisson (so such runs encode exactly as before arrival processes existed).
     public var arrivals: [DemandArrivalResults]? = nil
+    /// Per link drawn in the scenario's `links`, in its order; nil, and absent from JSON, when
+    /// it draws none (so such runs encode exactly as before drawn links existed).
+    public var links: [LinkResults]? = nil
 
     private enum CodingKeys: String, CodingKey {
         case seed, warmupSeconds, durationSeconds, intervalSeconds, eventsProcessed, workloads, regions, zones
-        case edgeSites, sharedPools, cost, series, warnings, arrivals
+        case edgeSites, sharedPools, cost, series, warnings, arrivals, links
     }
 
     /// Encodes every field in declaration order; `warnings` only when there are some, so a
@@ -59,7 +62,25 @@ public struct ModelResults: Hashable, Sendable, Codable {
         try container.encode(series, forKey: .series)
         if let warnings { try container.encode(warnings, forKey: .warnings) }
         if let arrivals { try container.encode(arrivals, forKey: .arrivals) }
+        if let links { try container.encode(links, forKey: .links) }
     }
+}
+
+/// One link drawn in the scenario: what it carried and for how long it was down.
+public struct LinkResults: Hashable, Sendable, Codable {
+    /// The link's name.
+    public var name: String
+    /// Its capacity, in bit/s.
+    public var capacityBitsPerSecond: Double
+    /// Its one-way latency, in seconds.
+    public var latencySeconds: Double
+    /// Bytes that crossed it, counted as each transfer over it completed (answers and
+    /// request bytes alike).
+    public var bytes: Double
+    /// Those bytes' bits over capacity × measured time.
+    public var utilisation: Double
+    /// Measured seconds it was down.
+    public var downSeconds: Double
 }
 
 /// One demand's arrival process, as the report describes it.

@@ -36,6 +36,7 @@ extension ModelSpec {
         validateFailures(&collector, names: names)
         validatePrices(&collector, names: names)
         validateTraces(&collector)
+        validateTopology(&collector)
         try collector.throwIfAny()
     }
 
@@ -518,13 +519,27 @@ extension ModelSpec {
         }
     }
 
-    /// The names links can be failed by: `<region>.egress`, `<edge site>.uplink` and
-    /// `<population>.access`, for those that have a capacity.
+    /// The names links can be failed by: the built-in `<region>.egress`, `<region>.ingress`,
+    /// `<edge site>.uplink` and `<population>.access` (limited or not: an unlimited one fails
+    /// too), then the links drawn in ``links``.
     public var linkNames: [String] {
+        builtinLinkNames + links.map(\.name)
+    }
+
+    /// The names of the built-in links, limited or not, in the order ``linkNames`` lists them.
+    public var builtinLinkNames: [String] {
+        regions.map { "\($0.region.name).egress" } + regions.map { "\($0.region.name).ingress" }
+            + edgeSites.map { "\($0.name).uplink" } + populations.map { "\($0.name).access" }
+    }
+
+    /// The names of the links with a capacity (that a path may cross): built-in links with a
+    /// limit, then the drawn links.
+    public var limitedLinkNames: [String] {
         regions.compactMap { $0.egressBitsPerSecond == nil ? nil : "\($0.region.name).egress" }
             + regions.compactMap { $0.ingressBitsPerSecond == nil ? nil : "\($0.region.name).ingress" }
             + edgeSites.map { "\($0.name).uplink" }
             + populations.compactMap { $0.accessBitsPerSecond == nil ? nil : "\($0.name).access" }
+            + links.map(\.name)
     }
 
     /// Whether a population may be served in `region` under its data-residency rule.

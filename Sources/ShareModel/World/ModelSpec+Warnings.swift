@@ -5,9 +5,10 @@ extension ModelSpec {
     /// start after the run ends, end before measuring starts, or are cut off by the end
     /// (a shortened `--duration` moves the end), in outage order; then bursts outside the run or
     /// its measured span, in burst order; then priorities that act nowhere (see
-    /// ``priorityWarnings``). One sentence each.
+    /// ``priorityWarnings``); then bytes that would move in no time (see
+    /// ``transferWarnings``). One sentence each.
     public var warnings: [String] {
-        outageWarnings + burstWarnings + priorityWarnings
+        outageWarnings + burstWarnings + priorityWarnings + transferWarnings
     }
 
     /// Workload priorities that change nothing: a class with a priority other than 0 while no

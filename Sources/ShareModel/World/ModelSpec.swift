@@ -44,6 +44,11 @@ public struct ModelSpec: Sendable {
     public var arrivalTraces: [ArrivalTraceSpec] = []
     /// Device on/off traces, each driving devices of one shared pool instead of its churn.
     public var deviceTraces: [DeviceTraceSpec] = []
+    /// Links drawn beside the built-in ones (backbones, cross-border links); none by default.
+    public var links: [LinkSpec] = []
+    /// The drawn links traffic between two ends crosses; none by default: every request
+    /// crosses only its ends' own lines, as without `paths`.
+    public var paths: [PathSpec] = []
     /// Simulated time before measurement starts (statistics are discarded).
     public var warmup: SimDuration
     /// Simulated time measured after the warm-up.

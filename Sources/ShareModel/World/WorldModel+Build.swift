@@ -42,6 +42,7 @@ extension WorldModel {
                 )
             )
             sites.append(SiteState(role: .zone(id), region: regionID))
+            if regions[regionID].firstZone < 0 { regions[regionID].firstZone = id.offset }
             regions[regionID].zoneCount += 1
             regions[regionID].zonesUp += 1
         }
@@ -96,7 +97,8 @@ extension WorldModel {
         }
     }
 
-    /// Creates the shared links: region egress, edge uplinks, population access.
+    /// Creates the shared links: region egress, edge uplinks, population access, then the
+    /// drawn links; resolves the paths.
     mutating func buildNetwork() throws(SpecError) {
         for (index, placement) in spec.regions.enumerated() {
             regions[index].egressLink = try addLink(
@@ -132,6 +134,9 @@ extension WorldModel {
                 )
             )
         }
+        try buildDrawnLinks()
+        drawnLinkBytes = Array(repeating: 0, count: drawnLinks.count)
+        buildPaths()
     }
 
     /// A link of `capacity`, or `none` when there is no limit.
@@ -236,7 +241,8 @@ extension WorldModel {
         for edge in edgeSites.ids {
             let endpoint = siteEndpoints[edgeSites[edge].site.offset]
             let origin = regionEndpoints[edgeSites[edge].originRegion.offset]
-            edgeSites[edge].originLatency = spec.latency.latency(from: endpoint, to: origin)
+            edgeSites[edge].originLatency =
+                spec.latency.latency(from: endpoint, to: origin) + pathLatency(edgeSites[edge].originPath)
         }
         buildStagePlans()
     }

@@ -53,7 +53,8 @@ extension WorldModel {
         )
     }
 
-    /// The one-way latency from `population` to every site, by site index.
+    /// The one-way latency from `population` to every site, by site index, with the drawn
+    /// links of the path between them, if any (so routing sees them).
     ///
     /// - Complexity: O(regions + edge sites + pools) latency computations: the zones of a
     ///   region share its endpoint (and come one after another), so they share one.
@@ -70,6 +71,10 @@ extension WorldModel {
             }
             if case .zone = sites[site].role { previousZoneRegion = region } else { previousZoneRegion = nil }
             latencies.append(spec.latency.latency(from: client, to: siteEndpoints[site.offset]))
+        }
+        guard !clientPaths.isEmpty else { return latencies }
+        for site in sites.ids {
+            latencies[site.offset] = latencies[site.offset] + pathLatency(from: population, to: site)
         }
         return latencies
     }

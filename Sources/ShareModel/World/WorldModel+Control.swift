@@ -37,8 +37,11 @@ extension WorldModel {
             guard let edge = edgeSiteID(named: name) else { return false }
             setEdge(edge, down: down, scheduler: &scheduler)
         case .link(let name):
-            guard let link = linkIndex(named: name) else { return false }
-            setLink(link, down: down, scheduler: &scheduler)
+            switch linkSubject(named: name) {
+            case .link(let link): setLink(link, down: down, scheduler: &scheduler)
+            case .gate(let gate): setGate(gate, down: down, scheduler: &scheduler)
+            default: return false
+            }
         case .group(let name):
             guard let group = spec.failureGroups.first(where: { $0.name == name }) else { return false }
             for zone in group.zones.compactMap(zoneID(named:)) {

@@ -12,6 +12,8 @@ extension WorldModel {
             setEdge(edge, down: starts, scheduler: &scheduler)
         case .link(let link):
             setLink(link, down: starts, scheduler: &scheduler)
+        case .gate(let gate):
+            setGate(gate, down: starts, scheduler: &scheduler)
         case .nothing:
             break
         }
@@ -57,6 +59,11 @@ extension WorldModel {
                 doomed.append(id)
             }
         }
+        abortFlows(of: doomed, scheduler: &scheduler)
+    }
+
+    /// Ends the flows of requests `doomed` now: their attempts fail.
+    mutating func abortFlows<Queue: PendingEventSet>(of doomed: [RequestSlot], scheduler: inout Scheduler<Queue>) {
         guard !doomed.isEmpty else { return }
         for id in doomed {
             network.endFlow(requests[id].flow, at: scheduler.now)
@@ -108,24 +115,63 @@ extension WorldModel {
         }
     }
 
-    /// The link a failure target's name refers to (see ``ModelSpec/linkNames``).
-    func linkIndex(named name: String) -> LinkID? {
+    /// What failing the link a failure target's name refers to takes down (see
+    /// ``ModelSpec/linkNames``): a link of the network, or the gate of a built-in link without
+    /// a limit.
+    func linkSubject(named name: String) -> FailureSubject? {
+        func subject(_ link: LinkID, else gate: LinkGate) -> FailureSubject {
+            link.isNone ? .gate(gate) : .link(link)
+        }
         for (index, placement) in spec.regions.enumerated() where "\(placement.region.name).egress" == name {
-            let link = regions[index].egressLink
-            return link.isNone ? nil : link
+            return subject(regions[index].egressLink, else: .egress(RegionID(UInt32(index))))
         }
         for (index, placement) in spec.regions.enumerated() where "\(placement.region.name).ingress" == name {
-            let link = regions[index].ingressLink
-            return link.isNone ? nil : link
+            return subject(regions[index].ingressLink, else: .ingress(RegionID(UInt32(index))))
         }
         for (index, site) in spec.edgeSites.enumerated() where "\(site.name).uplink" == name {
-            return edgeSites[index].uplink
+            return .link(edgeSites[index].uplink)
         }
         for (index, population) in spec.populations.enumerated() where "\(population.name).access" == name {
-            let link = populations[index].accessLink
-            return link.isNone ? nil : link
+            return subject(populations[index].accessLink, else: .access(PopulationID(UInt32(index))))
+        }
+        for (index, link) in spec.links.enumerated() where link.name == name {
+            return .link(drawnLinks[index])
         }
         return nil
+    }
+
+    /// The built-in link without a limit `gate` goes down (the transfers crossing it fail at
+    /// once, and new ones fail as they start) or comes back; a change to the state it is
+    /// already in does nothing.
+    ///
+    /// - Complexity: O(flows in progress); failures are rare events.
+    mutating func setGate<Queue: PendingEventSet>(_ gate: LinkGate, down: Bool, scheduler: inout Scheduler<Queue>) {
+        switch gate {
+        case .egress(let region):
+            guard regions[region].egressUp == down else { return }
+            regions[region].egressUp = !down
+        case .ingress(let region):
+            guard regions[region].ingressUp == down else { return }
+            regions[region].ingressUp = !down
+        case .access(let population):
+            guard populations[population].accessUp == down else { return }
+            populations[population].accessUp = !down
+        }
+        outageClock.change(wentDown: down, at: scheduler.now, measuringFrom: warmupEnd)
+        guard down else { return }
+        var doomed: [RequestSlot] = []
+        for id in flowRequest where !id.isNone {
+            let request = requests[id]
+            let uploading = request.phase == .uploading
+            let crosses =
+                switch gate {
+                case .egress(let region): !uploading && request.egressRegion == region
+                case .ingress(let region): uploading && sites[request.site].region == region
+                case .access(let population): !uploading && request.population == population
+                }
+            if crosses { doomed.append(id) }
+        }
+        abortFlows(of: doomed, scheduler: &scheduler)
     }
 
     /// The zone named `name`, if any (the first, in spec order).

@@ -133,11 +133,13 @@ extension WorldModel {
                 attemptEnded(id, loss: .failed, scheduler: &scheduler)
                 return
             }
-            startTransfer(
-                id,
-                path: [regions[origin].egressLink, edgeSites[edge].uplink, accessLink(of: id)],
-                scheduler: &scheduler
-            )
+            // The miss is handled by the origin's first zone that is up, with its service time
+            // for the class; a region without zones sends the object at once, as before.
+            if let zone = originZone(of: origin) {
+                enterZone(id, zone: zone, scheduler: &scheduler)
+                return
+            }
+            sendFromOrigin(id, edge: edge, scheduler: &scheduler)
         case (.toSite, .pool(let pool)):
             reachPool(id, pool: pool, scheduler: &scheduler)
         default:
@@ -145,6 +147,37 @@ extension WorldModel {
                 "request \(id.index) reached site \(site.index) in phase \(requests[id].phase) at \(scheduler.now)"
             )
         }
+    }
+
+    /// The first zone of region `origin` that is up, or nil (none up, or no zones).
+    ///
+    /// - Complexity: O(zones of the region), through ``RegionState/firstZone``.
+    func originZone(of origin: RegionID) -> ZoneID? {
+        let first = regions[origin].firstZone
+        guard first >= 0 else { return nil }
+        var zone = ZoneID(UInt32(first))
+        while zone.offset < zones.count, zones[zone].region == origin {
+            if zones[zone].engine.isUp { return zone }
+            zone = ZoneID(UInt32(zone.offset + 1))
+        }
+        return nil
+    }
+
+    /// Sends the object of edge miss `id` from its origin, through edge site `edge`, to its
+    /// population.
+    mutating func sendFromOrigin<Queue: PendingEventSet>(
+        _ id: RequestSlot,
+        edge: EdgeSiteID,
+        scheduler: inout Scheduler<Queue>
+    ) {
+        let origin = edgeSites[edge].originRegion
+        startTransfer(
+            id,
+            sender: regions[origin].egressLink,
+            relayPath: edgeSites[edge].originPath,
+            relay: edgeSites[edge].uplink,
+            scheduler: &scheduler
+        )
     }
 
     /// Request `id` (its request's bytes, if any, all arrived) enters zone `zone`'s queue, or
@@ -181,10 +214,15 @@ extension WorldModel {
         }
         switch end.fate {
         case .served:
+            if case .edge(let edge) = sites[requests[id].site].role {
+                // An edge miss handled at its origin: the object now goes out through the edge.
+                sendFromOrigin(id, edge: edge, scheduler: &scheduler)
+                return
+            }
             requests[id].servedBy = .cloud
             if classes[requests[id].workloadClass].traits.hasContent || requests[id].bytes > 0 {
                 requests[id].egressRegion = region
-                startTransfer(id, path: [regions[region].egressLink, accessLink(of: id)], scheduler: &scheduler)
+                startTransfer(id, sender: regions[region].egressLink, scheduler: &scheduler)
             } else {
                 respond(id, scheduler: &scheduler)
             }

@@ -34,8 +34,38 @@ extension WorldModel {
             cost: costResults(end: end, measured: measured),
             series: series(until: end),
             warnings: Optional(warnings(workloads: workloads, zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 },
-            arrivals: arrivalResults()
+            arrivals: arrivalResults(),
+            links: linkResults(end: end, measured: measured)
         )
+    }
+
+    /// The figures of every drawn link, or nil when the spec draws none.
+    func linkResults(end: SimTime, measured: Double) -> [LinkResults]? {
+        guard !spec.links.isEmpty else { return nil }
+        return spec.links.enumerated().map { index, link in
+            LinkResults(
+                name: link.name,
+                capacityBitsPerSecond: link.capacityBitsPerSecond,
+                latencySeconds: spec.oneWayLatency(of: link).seconds,
+                bytes: drawnLinkBytes[index],
+                utilisation: drawnLinkBytes[index] * 8 / (link.capacityBitsPerSecond * measured),
+                downSeconds: measuredDowntime(of: .link(link.name), end: end)
+            )
+        }
+    }
+
+    /// The measured seconds `target` was down by its outage windows (overlaps once), up to `end`.
+    func measuredDowntime(of target: FailureTarget, end: SimTime) -> Double {
+        guard let index = failureTargets.firstIndex(of: target) else { return 0 }
+        var seconds = 0.0
+        var covered = warmupEnd
+        for window in failureWindows[index].sorted(by: { $0.start < $1.start }) {
+            let start = max(window.start, covered)
+            let stop = min(window.end, end)
+            if stop > start { seconds += (stop - start).seconds }
+            covered = max(covered, stop)
+        }
+        return seconds
     }
 
     /// Every synthetic demand's process and measured arrivals, when some demand is not

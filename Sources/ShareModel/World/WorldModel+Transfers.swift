@@ -23,7 +23,7 @@ extension WorldModel {
         }
         if hit {
             requests[id].servedBy = .edge
-            startTransfer(id, path: [edgeSites[edge].uplink, accessLink(of: id)], scheduler: &scheduler)
+            startTransfer(id, sender: edgeSites[edge].uplink, scheduler: &scheduler)
         } else {
             requests[id].servedBy = .origin
             requests[id].egressRegion = edgeSites[edge].originRegion
@@ -48,11 +48,7 @@ extension WorldModel {
         if classes[requests[id].workloadClass].traits.isCompute {
             startJob(id, pool: pool, scheduler: &scheduler)
         } else {
-            startTransfer(
-                id,
-                path: [deviceLink(pool: pool, device: device), accessLink(of: id)],
-                scheduler: &scheduler
-            )
+            startTransfer(id, sender: deviceLink(pool: pool, device: device), scheduler: &scheduler)
         }
     }
 
@@ -72,21 +68,34 @@ extension WorldModel {
         return link
     }
 
-    /// Starts request `id`'s bytes over `path` (links that are `none` are skipped); with no
-    /// link at all, the bytes arrive at once. A path through a failed link fails the attempt.
+    /// Starts request `id`'s bytes from `sender` (the sending site's line) to its population:
+    /// over `sender`, the links of path `relayPath` (an edge miss: origin to edge site), `relay`
+    /// (the edge site's uplink), the links of the request's own path to its site (see
+    /// ``clientPath(of:)``) and its population's access link. Links that are `none` (no limit)
+    /// are skipped; with no link at all, the bytes arrive at once. A path through a failed
+    /// link, limited or not, fails the attempt.
     mutating func startTransfer<Queue: PendingEventSet>(
         _ id: RequestSlot,
-        path: [LinkID],
+        sender: LinkID,
+        relayPath: Int32 = -1,
+        relay: LinkID = .none,
         scheduler: inout Scheduler<Queue>
     ) {
         let now = scheduler.now
+        let egress = requests[id].egressRegion
+        guard populations[requests[id].population].accessUp, egress.isNone || regions[egress].egressUp else {
+            attemptEnded(id, loss: .failed, scheduler: &scheduler)
+            return
+        }
         transferHops.removeAll(keepingCapacity: true)
-        for link in path where !link.isNone {
-            guard links[link].isUp else {
-                attemptEnded(id, loss: .failed, scheduler: &scheduler)
-                return
-            }
-            transferHops.append(link)
+        appendHop(sender)
+        appendPath(relayPath)
+        appendHop(relay)
+        appendPath(clientPath(of: id))
+        appendHop(accessLink(of: id))
+        for link in transferHops where !links[link].isUp {
+            attemptEnded(id, loss: .failed, scheduler: &scheduler)
+            return
         }
         requests[id].transferStart = now
         guard !transferHops.isEmpty else {
@@ -123,9 +132,9 @@ extension WorldModel {
         requests[id].flow = flow
     }
 
-    /// Starts request `id`'s request bytes up to zone `zone` over its region's ingress
-    /// (backhaul) link; with no ingress limit they arrive at once and it enters the zone. A
-    /// failed ingress link fails the attempt.
+    /// Starts request `id`'s request bytes up to zone `zone` over the links of its path to the
+    /// zone and its region's ingress (backhaul) link; with no link with a limit they arrive at
+    /// once and it enters the zone. A failed link, limited or not, fails the attempt.
     mutating func startUpload<Queue: PendingEventSet>(
         _ id: RequestSlot,
         zone: ZoneID,
@@ -133,20 +142,24 @@ extension WorldModel {
     ) {
         let now = scheduler.now
         let region = zones[zone].region
-        let link = regions[region].ingressLink
         requests[id].transferStart = now
         requests[id].egressRegion = .none
-        guard !link.isNone else {
-            uploadDone(id, region: region, at: now)
-            enterZone(id, zone: zone, scheduler: &scheduler)
-            return
-        }
-        guard links[link].isUp else {
+        guard regions[region].ingressUp else {
             attemptEnded(id, loss: .failed, scheduler: &scheduler)
             return
         }
         transferHops.removeAll(keepingCapacity: true)
-        transferHops.append(link)
+        appendPath(clientPath(of: id))
+        appendHop(regions[region].ingressLink)
+        guard !transferHops.isEmpty else {
+            uploadDone(id, region: region, at: now)
+            enterZone(id, zone: zone, scheduler: &scheduler)
+            return
+        }
+        for link in transferHops where !links[link].isUp {
+            attemptEnded(id, loss: .failed, scheduler: &scheduler)
+            return
+        }
         launchFlow(id, hops: transferHops, bytes: requests[id].uploadBytes, at: now)
         requests[id].phase = .uploading
         regions[region].ingressFlows += 1
@@ -158,6 +171,7 @@ extension WorldModel {
     mutating func uploadDone(_ id: RequestSlot, region: RegionID, at time: SimTime) {
         let request = requests[id]
         guard request.isCounted else { return }
+        countDrawnBytes(of: id, bytes: request.uploadBytes, upload: true)
         regions[region].ingressBytes += request.uploadBytes
         classes[request.workloadClass].tally.bytesUp += request.uploadBytes
         backhaulSamples?.record(link: region.offset, bytes: request.uploadBytes, from: request.transferStart, to: time)
@@ -219,6 +233,7 @@ extension WorldModel {
             requests[id].stallSeconds = max(0, (time - request.transferStart).seconds - playback)
         }
         let bytes = request.bytes
+        countDrawnBytes(of: id, bytes: bytes, upload: false)
         if !request.egressRegion.isNone {
             regions[request.egressRegion].egressBytes += request.isCounted ? bytes : 0
             if request.isCounted {

@@ -9,7 +9,8 @@ public import SimCore
 /// Life of a request: an arrival creates it (measured if created after the warm-up); the
 /// router picks a site and, for a pool, a device; the request travels the one-way latency to
 /// the site; a zone queues and serves it, an edge site looks it up in its cache (a miss
-/// travels on to the origin region), a device starts sending or computing; bytes flow over
+/// travels on to the origin region, whose first zone up handles it), a device starts sending
+/// or computing; bytes flow over
 /// the path's links at max-min fair rates; the answer travels back. A rejection or failure
 /// is retried after a backoff until the retry policy's attempts are used up, and the request
 /// then ends as rejected or failed. Every request ends exactly once.
@@ -98,6 +99,16 @@ public struct WorldModel: SimulationModel, Sendable {
     /// The links of the transfer being started, reused so that starting one allocates
     /// nothing once it has held the longest path.
     var transferHops: [LinkID] = []
+    /// The links drawn in ``ModelSpec/links``, in its order.
+    var drawnLinks: [LinkID] = []
+    /// The paths of ``ModelSpec/paths`` (those that join anything), and their links end to end.
+    var paths: [ModelPath] = []
+    var pathHops: [LinkID] = []
+    /// Per population and site (`population × sites + site`): the index in ``paths`` of the
+    /// path between them, or -1; empty when the spec has no paths.
+    var clientPaths: [Int32] = []
+    /// Measured bytes each drawn link carried, in ``drawnLinks`` order.
+    var drawnLinkBytes: [Double] = []
 
     // MARK: Request graphs
     /// The plan of every class with stages, by ``WorkloadClassState/stagePlan``.
@@ -214,6 +225,8 @@ enum LinkOwner: Sendable {
     case edgeUplink(EdgeSiteID)
     case populationAccess(PopulationID)
     case device(pool: PoolID, device: DeviceIndex)
+    /// The link at this position of ``ModelSpec/links``.
+    case drawn(Int)
 }
 
 /// One link of the model: who owns it and whether it is up.
@@ -263,10 +276,16 @@ struct RegionState: EntityState, Sendable {
     var ingressFlows = 0
     /// Measured bytes received over its ingress (transaction requests).
     var ingressBytes: Double = 0
+    /// False while an outage holds its egress down (limited or not): its answers fail.
+    var egressUp = true
+    /// False while an outage holds its ingress down (limited or not): uploads into it fail.
+    var ingressUp = true
     /// Measured requests its zones served.
     var served: UInt64 = 0
     /// Its zones.
     var zoneCount = 0
+    /// Its first zone's ``ZoneID`` offset (its zones are consecutive), or -1 for none.
+    var firstZone = -1
     /// Its zones that are up: an origin with zones but none up serves no edge miss.
     var zonesUp = 0
 
@@ -310,6 +329,8 @@ struct EdgeSiteState: EntityState, Sendable {
     var uplink: LinkID = .none
     /// One-way latency to the origin region.
     var originLatency: SimDuration = .zero
+    /// The path to the origin region (index in ``WorldModel/paths``), or -1.
+    var originPath: Int32 = -1
     /// False while an outage holds it down.
     var isUp = true
     /// When it last went down.
@@ -383,6 +404,8 @@ struct PopulationState: EntityState, Sendable {
     typealias ID = PopulationID
     /// The access link, or `none` when unlimited.
     var accessLink: LinkID = .none
+    /// False while an outage holds its access link down (limited or not): transfers to it fail.
+    var accessUp = true
 }
 
 /// One workload class: what the hot path asks of it, its catalogue, its work draws and tally.
