@@ -79,4 +79,51 @@ import Testing
         #expect(text.contains("+100.0/s ± 0.0/s (+9.5%) *"))
         #expect(text.contains("Δ more-web"))
     }
+
+    /// A baseline without drawn links against a topology that draws two.
+    static func topologyComparison() -> ComparisonReport {
+        ComparisonReport(entries: [
+            .init(label: "today", report: ReportFixture.run()),
+            .init(label: "backbone", report: ReportFixture.run(variant: "backbone", links: true)),
+        ])
+    }
+
+    @Test func linksOnlyTheAlternativeDrawsAreComparedWithoutADifference() throws {
+        let comparison = Self.topologyComparison()
+        let peak = try #require(comparison.figure(FigureID(.linkPeakUtilisation, of: "cable")))
+        #expect(peak.estimates[0] == nil)
+        #expect(peak.estimates[1]?.mean == 1.0)
+        #expect(peak.differences == [nil, nil])
+        let bytes = try #require(comparison.figure(FigureID(.linkBytes, of: "trunk")))
+        #expect(bytes.estimates[1]?.mean == 1.8e10)
+        // The baseline's figures come first, in its own order; the links follow.
+        let baselineCount = ReportFixture.run().rows.count
+        #expect(comparison.figures.prefix(baselineCount).map(\.id) == ReportFixture.run().rows.map(\.id))
+        #expect(comparison.figures.dropFirst(baselineCount).allSatisfy { $0.id.descriptor.section == .link })
+        #expect(comparison.figures.count == baselineCount + 2 * 5)
+    }
+
+    @Test func linksAreShownInEveryFormatOfATopologyComparison() {
+        let comparison = Self.topologyComparison()
+        let csv = CSVRenderer().summary(comparison)
+        #expect(csv.contains("link,cable,peakUtilisation,"))
+        #expect(csv.contains("link,trunk,bytes,"))
+        let json = JSONReportRenderer(includeWallTime: false).render(comparison)
+        #expect(json.contains("\"link/cable/peakUtilisation\""))
+        let table = TableRenderer(colour: false).render(comparison)
+        #expect(table.contains("cable"))
+        #expect(table.contains("trunk"))
+        let html = HTMLRenderer().render(comparison)
+        #expect(html.contains("cable"))
+    }
+
+    @Test func twoTopologiesWithTheSameLinkGetAPairedDifference() throws {
+        let comparison = ComparisonReport(entries: [
+            .init(label: "a", report: ReportFixture.run(links: true)),
+            .init(label: "b", report: ReportFixture.run(variant: "b", links: true)),
+        ])
+        let down = try #require(comparison.figure(FigureID(.linkDown, of: "cable")))
+        #expect(down.differences[1]?.mean == 0)
+        #expect(down.differences[1]?.paired == true)
+    }
 }

@@ -84,7 +84,7 @@ struct FigureRegistryTests {
 
     @Test("every chart, headline and dashboard figure names a figure the report has")
     func chartsNameExistingFigures() throws {
-        let report = ReportFixture.run()
+        let report = ReportFixture.run(links: true)
         let rows = Set(report.rows.map(\.id.metric))
         for chart in FigureChart.allCases {
             let charted = FigureRegistry.descriptors(in: chart)

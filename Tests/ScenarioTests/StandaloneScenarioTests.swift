@@ -222,7 +222,7 @@ struct StandaloneScenarioTests {
                 shownCount += 1
             }
         }
-        #expect(shownCount == 53)
+        #expect(shownCount == 54)
     }
 
     @Test("A variant keeps the sweep only when every point still applies")

@@ -219,7 +219,7 @@ struct ScenarioCommandTests {
         #expect(
             result.standardOutput.contains(
                 "variants: base, zone-outage-at-peak, region-outage-at-peak, region-outage-detected, "
-                    + "region-outage-autoscaled, no-edge"
+                    + "region-outage-autoscaled, order-graph, no-edge, slice-1-100"
             )
         )
         #expect(

@@ -9,8 +9,13 @@ public import ShareModel
 /// objects and decoded, which is also how workers hand results over.
 public enum ReportFixture {
     /// Replication `index` (0 or 1), with every figure nudged by `shift` (added to web's
-    /// throughput, for comparisons).
-    public static func replication(_ index: Int, webThroughputShift shift: Double = 0) -> ModelResults {
+    /// throughput, for comparisons); with `links`, two drawn links (`trunk`, `cable`) and their
+    /// series too (the golden files are made without).
+    public static func replication(
+        _ index: Int,
+        webThroughputShift shift: Double = 0,
+        links: Bool = false
+    ) -> ModelResults {
         let r = Double(index)
         let cdf = LatencyResults.cdfPercentiles.enumerated().map { position, percentile -> [String: Any] in
             ["percentile": percentile, "seconds": 0.010 * Double(position + 1) * (1 + 0.1 * r)]
@@ -105,7 +110,7 @@ public enum ReportFixture {
         ]
         let series: [[String: Any]] = (0..<3).map { interval in
             let k = Double(interval)
-            return [
+            var point: [String: Any] = [
                 "startSeconds": 10 * k, "lengthSeconds": 10.0,
                 "workloads": [
                     [
@@ -125,12 +130,31 @@ public enum ReportFixture {
                 "zoneUtilisation": [0.6 + 0.03 * k, 0.5 + 0.02 * k, 0.3 + 0.05 * k + 0.02 * r],
                 "poolOnlineFraction": [0.7 + 0.01 * k],
             ]
+            if links {
+                point["links"] = [
+                    ["bytes": 5e9 + 1e9 * k, "utilisation": 0.4 + 0.08 * k, "meanFlows": 12 + k],
+                    ["bytes": 1.25e9, "utilisation": 1.0, "meanFlows": 40 + 2 * r],
+                ]
+            }
+            return point
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "seed": 42 + index, "warmupSeconds": 5.0, "durationSeconds": 30.0, "intervalSeconds": 10.0,
             "eventsProcessed": 1_234_567 + 1_000 * index, "workloads": [web, video], "regions": regions,
             "zones": zones, "edgeSites": [edge], "sharedPools": [pool], "cost": cost, "series": series,
         ]
+        if links {
+            object["links"] = [
+                [
+                    "name": "trunk", "capacityBitsPerSecond": 1e10, "latencySeconds": 0.005, "bytes": 1.8e10,
+                    "utilisation": 0.48, "peakUtilisation": 0.56, "meanFlows": 13.0, "downSeconds": 0.0,
+                ],
+                [
+                    "name": "cable", "capacityBitsPerSecond": 1e9, "latencySeconds": 0.03, "bytes": 3.75e9,
+                    "utilisation": 1.0, "peakUtilisation": 1.0, "meanFlows": 40 + 2 * r, "downSeconds": 5.0 * r,
+                ],
+            ]
+        }
         do {
             let data = try JSONSerialization.data(withJSONObject: object)
             return try JSONDecoder().decode(ModelResults.self, from: data)
@@ -139,9 +163,12 @@ public enum ReportFixture {
         }
     }
 
-    /// The two replications.
-    public static func replications(webThroughputShift shift: Double = 0) -> [ModelResults] {
-        [replication(0, webThroughputShift: shift), replication(1, webThroughputShift: shift)]
+    /// The two replications, with two drawn links when `links`.
+    public static func replications(webThroughputShift shift: Double = 0, links: Bool = false) -> [ModelResults] {
+        [
+            replication(0, webThroughputShift: shift, links: links),
+            replication(1, webThroughputShift: shift, links: links),
+        ]
     }
 
     /// The fixture scenario's question and headline figures: web's throughput and p99, the edge's share of
@@ -154,11 +181,12 @@ public enum ReportFixture {
         ]
     )
 
-    /// The fixed run report, leading with `focus` (nil for none).
+    /// The fixed run report, leading with `focus` (nil for none), with two drawn links when `links`.
     public static func run(
         variant: String? = nil,
         webThroughputShift shift: Double = 0,
-        focus: ReportFocus? = focus
+        focus: ReportFocus? = focus,
+        links: Bool = false
     ) -> RunReport {
         RunReport(
             scenarioName: "fixture-cdn",
@@ -167,7 +195,7 @@ public enum ReportFixture {
             sharesimVersion: "0.0.0-test",
             wallTimeSeconds: 1.5,
             focus: focus,
-            replications: replications(webThroughputShift: shift)
+            replications: replications(webThroughputShift: shift, links: links)
         )
     }
 

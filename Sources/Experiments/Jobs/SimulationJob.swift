@@ -56,6 +56,9 @@ public struct SimulationJob: Codable, Hashable, Sendable {
     /// A stable hash of the scenario's resolved document (its `extends` included), part of
     /// the id, so `--resume` never reuses a result computed before the file was edited.
     public var scenarioDigest: String = ""
+    /// Where this job writes its sampled requests' records, if the command records them;
+    /// set by the runner. Not part of ``id``: recording changes no result.
+    public var requestTrace: RequestTracePart? = nil
 
     /// A job from its parts; `order` is set by the runner.
     public init(
@@ -136,16 +139,29 @@ public struct SimulationJob: Codable, Hashable, Sendable {
     ) throws -> JobResult {
         let scenario = try resolvedScenario()
         let seed = scenario.seed(forReplication: replication)
-        var simulation = try ModelRun.prepare(scenario.spec, seed: seed, limits: limits)
+        var simulation = try ModelRun.prepare(
+            scenario.spec,
+            seed: seed,
+            limits: limits,
+            recording: requestTrace?.sampling
+        )
+        let records = try requestTrace.map {
+            try RequestTraceWriter(part: $0, variant: variant, replication: replication)
+        }
         // Run in 1/2000ths of the span so the caller can show how far it got and stop it.
         let end = simulation.model.runEnd
         let chunk = SimDuration(nanoseconds: max(1, end.nanoseconds / 2_000))
         while simulation.now < end, simulation.model.limitBreach == nil {
             ModelRun.advance(&simulation, until: min(end, simulation.now + chunk))
+            try records?.write(simulation.model.takeRequestRecords())
             progress?(simulation.now, end, simulation.scheduler.eventCount)
             if isStopRequested() { throw ExperimentError.interrupted }
         }
         let results = try ModelRun.finish(&simulation)
+        if let records {
+            try records.write(simulation.model.takeUnfinishedRequestRecords(at: end))
+            try records.commit()
+        }
         // The result names its scenario; the texts stay out of results files.
         var job = self
         job.scenario.pinnedTexts = nil

@@ -211,6 +211,7 @@ enum LiveMetrics {
         switch descriptor.section {
         case .workload, .servedBy: entities = ("class", results.workloads.map(\.name))
         case .stage: entities = ("stage", FigureRegistry.stageSubjects(of: results))
+        case .link: entities = ("link", (results.links ?? []).map(\.name))
         case .region: entities = ("region", results.regions.map(\.name))
         case .zone: entities = ("zone", results.zones.map(\.name))
         case .edgeSite: entities = ("edge_site", results.edgeSites.map(\.name))
@@ -233,6 +234,7 @@ enum LiveMetrics {
         switch descriptor.section {
         case .workload, .servedBy: per = ", per class"
         case .stage: per = ", per stage"
+        case .link: per = ", per link"
         case .region: per = ", per region"
         case .zone: per = ", per zone"
         case .edgeSite: per = ", per edge site"

@@ -18,6 +18,8 @@ public struct ExperimentRunner: Sendable {
         public var shard: ShardSpec
         /// The longest wall time of one job in a worker, in seconds, before it is killed and retried.
         public var timeLimitSeconds: Double?
+        /// Where the sampled requests' records go (`--trace-requests`), if anywhere.
+        public var requestTrace: RequestTrace?
 
         /// Refuses `resume` and a shard without a results file: a shard keeps its results only
         /// there.
@@ -39,13 +41,15 @@ public struct ExperimentRunner: Sendable {
             resultsPath: String? = nil,
             resume: Bool = false,
             shard: ShardSpec = .all,
-            timeLimitSeconds: Double? = nil
+            timeLimitSeconds: Double? = nil,
+            requestTrace: RequestTrace? = nil
         ) {
             self.workers = workers
             self.resultsPath = resultsPath
             self.resume = resume
             self.shard = shard
             self.timeLimitSeconds = timeLimitSeconds
+            self.requestTrace = requestTrace
         }
     }
 
@@ -60,6 +64,8 @@ public struct ExperimentRunner: Sendable {
         public var interrupted: Bool
         /// Wall-clock seconds the run took.
         public var wallSeconds: Double
+        /// What joining the request records gave, when the command records them.
+        public var requestRecords: RequestTrace.Joined? = nil
 
         /// Whether every job finished.
         public var isComplete: Bool { failures.isEmpty && !interrupted && results.allSatisfy { $0 != nil } }
@@ -108,8 +114,10 @@ public struct ExperimentRunner: Sendable {
             numbered.order = position
             numbered.planSize = plan.jobs.count
             numbered.shardCount = options.shard.count
+            numbered.requestTrace = options.requestTrace?.part(forJob: position)
             return numbered
         }
+        try options.requestTrace?.prepare(resuming: options.resume)
         let selected = jobs.enumerated().filter { options.shard.contains(position: $0.offset) }
         let workerJobs = try selected.map { WorkerJob(id: $0.element.id, payload: try JobCoding.encode($0.element)) }
         let journal = try options.resultsPath.map { path throws in
@@ -179,12 +187,12 @@ public struct ExperimentRunner: Sendable {
                 )
             }
         }
-        return Outcome(
-            results: results,
-            failures: failures,
-            interrupted: outcome.interrupted,
-            wallSeconds: seconds
-        )
+        var made = Outcome(results: results, failures: failures, interrupted: outcome.interrupted, wallSeconds: seconds)
+        if let trace = options.requestTrace {
+            let finished = selected.map(\.offset).filter { results[$0] != nil }
+            made.requestRecords = try trace.join(finished: finished, complete: made.isComplete)
+        }
+        return made
     }
 
     /// Runs one job from its JSON payload within `limits` and returns its result as JSON:

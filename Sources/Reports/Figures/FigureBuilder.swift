@@ -44,6 +44,8 @@ struct FigureBuilder {
         let workloads = first.workloads.indices.map { workload($0, first: first) }
         let stages = FigureRegistry.stageSubjects(of: first)
         for (position, subject) in stages.enumerated() { _ = addAll(.stage, of: subject, at: position) }
+        let links = (first.links ?? []).map(\.name)
+        for (position, subject) in links.enumerated() { _ = addAll(.link, of: subject, at: position) }
         let regions = first.regions.indices.map { index in
             let region = first.regions[index]
             let figures = addAll(.region, of: region.name, at: index)
@@ -147,7 +149,8 @@ struct FigureBuilder {
             sharedPools: pools,
             cost: cost,
             series: series(),
-            stages: stages.isEmpty ? nil : stages
+            stages: stages.isEmpty ? nil : stages,
+            links: first.links == nil ? nil : links
         )
     }
 
@@ -239,6 +242,14 @@ struct FigureBuilder {
                 Estimate(values: points.compactMap { element($0.poolOnlineFraction, poolIndex) })
             }
             let servers = points.contains { $0.zoneServers != nil }
+            let links = (first.links ?? []).indices.map { linkIndex in
+                let values = points.compactMap { $0.links.flatMap { element($0, linkIndex) } }
+                return SeriesLinkFigures(
+                    bytes: Estimate(values: values.map(\.bytes)),
+                    utilisation: Estimate(values: values.map(\.utilisation)),
+                    meanFlows: Estimate(values: values.map(\.meanFlows))
+                )
+            }
             return SeriesPointFigures(
                 startSeconds: reference.startSeconds,
                 lengthSeconds: reference.lengthSeconds,
@@ -248,7 +259,8 @@ struct FigureBuilder {
                 zoneServers: servers
                     ? first.zones.indices.map { zoneIndex in
                         Estimate(values: points.compactMap { $0.zoneServers.flatMap { element($0, zoneIndex) } })
-                    } : nil
+                    } : nil,
+                links: first.links == nil ? nil : links
             )
         }
     }

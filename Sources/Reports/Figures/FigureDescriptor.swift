@@ -90,6 +90,7 @@ extension FigureDescriptor {
         switch section {
         case .workload, .servedBy: label + " per class"
         case .stage: label + " by stage"
+        case .link: label + " by link"
         case .region: label + " by region"
         case .zone: label + " by zone"
         case .edgeSite: label + " by edge site"

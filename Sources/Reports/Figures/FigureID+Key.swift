@@ -63,7 +63,7 @@ extension FigureRegistry {
     /// Every figure a run of `spec` reports, in the order of a run report's rows: each
     /// class's metrics (those about outages only when `spec` has failures, or with
     /// `orMayMeasure`, where a run could measure them: a live run's manual outages, a variant's
-    /// failures) and served-by shares, then each region's, zone's, edge site's and
+    /// failures) and served-by shares, each stage's, then each drawn link's, region's, zone's, edge site's and
     /// pool's metrics, then the cost (when `spec` has prices).
     ///
     /// - Complexity: O(entities × metrics).
@@ -87,6 +87,7 @@ extension FigureRegistry {
             let metrics = FigureMetric.all(in: section).filter { priced || !$0.isBilled }
             for subject in subjects { ids += metrics.map { FigureID($0, of: subject) } }
         }
+        add(.link, spec.links.map(\.name))
         add(.region, spec.regionNames)
         add(.zone, spec.zones.map(\.zone.name))
         add(.edgeSite, spec.edgeSites.map(\.name))

@@ -71,6 +71,18 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     /// Mean stage time over the class's mean end-to-end latency.
     case stageShare
 
+    // Per drawn link (``ShareModel/LinkSpec``).
+    /// Bytes that crossed the link in the measured span.
+    case linkBytes
+    /// Those bytes' bits over capacity × measured time.
+    case linkUtilisation
+    /// The highest utilisation of one interval of the series.
+    case linkPeakUtilisation
+    /// Active flows on the link, time-weighted.
+    case linkMeanFlows
+    /// Measured seconds the link was down.
+    case linkDown
+
     // Per workload class and source (``FigureID/source``).
     /// The share of the class's served requests that one source served.
     case servedShare

@@ -11,6 +11,7 @@ extension FigureRegistry {
         case .workload: element(run.workloads, position).flatMap { workload(id.metric, $0) }
         case .servedBy: element(run.workloads, position).flatMap { share(id.source, $0.servedBy, run) }
         case .stage: element(stageResults(of: run), position).flatMap { stage(id.metric, $0) }
+        case .link: element(run.links ?? [], position).flatMap { link(id.metric, $0) }
         case .region:
             id.metric.isBilled
                 ? run.cost.flatMap { element($0.regions, position) }.flatMap { regionCost(id.metric, $0) }
@@ -39,6 +40,7 @@ extension FigureRegistry {
             switch id.descriptor.section {
             case .workload, .servedBy: run.workloads.map(\.name)
             case .stage: stageSubjects(of: run)
+            case .link: (run.links ?? []).map(\.name)
             case .region: run.regions.map(\.name)
             case .zone: run.zones.map(\.name)
             case .edgeSite: run.edgeSites.map(\.name)
@@ -104,6 +106,17 @@ extension FigureRegistry {
         case .stageP99: return visited ? stage.p99StageSeconds : nil
         case .stageShare: return stage.shareOfLatency
         default: return nil
+        }
+    }
+
+    private static func link(_ metric: FigureMetric, _ link: LinkResults) -> Double? {
+        switch metric {
+        case .linkBytes: link.bytes
+        case .linkUtilisation: link.utilisation
+        case .linkPeakUtilisation: link.peakUtilisation
+        case .linkMeanFlows: link.meanFlows
+        case .linkDown: link.downSeconds
+        default: nil
         }
     }
 

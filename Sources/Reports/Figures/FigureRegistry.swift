@@ -198,6 +198,34 @@ public enum FigureRegistry {
             )
         case .stageShare:
             return D(metric, .stage, "shareOfLatency", "Share of latency", .fraction, .neutral, .average, [])
+        case .linkBytes:
+            return D(metric, .link, "bytes", "Bytes", .bytes, .neutral, .cumulative, [.comparisonBars])
+        case .linkUtilisation:
+            return D(
+                metric,
+                .link,
+                "utilisation",
+                "Utilisation",
+                .fraction,
+                .neutral,
+                .average,
+                [.comparisonBars, .sweepLines]
+            )
+        case .linkPeakUtilisation:
+            return D(
+                metric,
+                .link,
+                "peakUtilisation",
+                "Peak utilisation",
+                .fraction,
+                .neutral,
+                .average,
+                [.comparisonBars, .sweepLines]
+            )
+        case .linkMeanFlows:
+            return D(metric, .link, "meanFlows", "Mean flows", .count, .neutral, .average, [])
+        case .linkDown:
+            return D(metric, .link, "downSeconds", "Down", .seconds, .lowerIsBetter, .cumulative, [])
         case .regionUtilisation:
             return D(
                 metric,

@@ -6,6 +6,8 @@ public enum FigureSection: String, Hashable, Sendable, Codable, CaseIterable {
     case servedBy
     /// Per stage of a request graph: subject `<workload>:<stage>`.
     case stage
+    /// Per link drawn in the scenario.
+    case link
     /// Per cloud region.
     case region
     /// Per availability zone.
@@ -23,6 +25,7 @@ public enum FigureSection: String, Hashable, Sendable, Codable, CaseIterable {
         case .workload: "Workloads"
         case .servedBy: "Served by"
         case .stage: "Stages"
+        case .link: "Links"
         case .region: "Regions"
         case .zone: "Zones"
         case .edgeSite: "Edge sites"

@@ -27,35 +27,41 @@ public struct ComparisonReport: Hashable, Sendable, Codable {
 
     /// The runs; the first is the baseline. At least one.
     public let entries: [Entry]
-    /// Every figure of the baseline, in its row order, across all entries.
+    /// Every figure of any entry across all entries: the baseline's in its row order, then
+    /// those only later entries have (a link or zone only an alternative topology draws), in
+    /// the order they first appear.
     public let figures: [ComparisonFigure]
 
     /// Compares `entries` (at least one) against the first.
     ///
-    /// Figures are matched by ``FigureID``; a figure the baseline lacks is left out, and
-    /// one an entry lacks has a nil estimate and difference there.
+    /// Figures are matched by ``FigureID``; one an entry lacks has a nil estimate there, and
+    /// a difference only where both it and the baseline have the figure.
     public init(entries: [Entry]) {
         precondition(!entries.isEmpty, "a comparison needs at least one run")
         self.entries = entries
-        let baseline = entries[0].report
         let lookups = entries.map { entry in
             Dictionary(entry.report.rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        figures = baseline.rows.map { row in
-            let matches = lookups.map { $0[row.id] }
+        var seen = Set<FigureID>()
+        var ids: [FigureID] = []
+        for entry in entries {
+            for row in entry.report.rows where seen.insert(row.id).inserted { ids.append(row.id) }
+        }
+        figures = ids.map { id in
+            let matches = lookups.map { $0[id] }
             let differences = matches.enumerated().map { index, match -> FigureDifference? in
-                guard index > 0, let match else { return nil }
-                return FigureDifference(baseline: row.values, alternative: match.values)
+                guard index > 0, let match, let baseline = matches[0] else { return nil }
+                return FigureDifference(baseline: baseline.values, alternative: match.values)
             }
             return ComparisonFigure(
-                id: row.id,
+                id: id,
                 estimates: matches.map { $0?.estimate },
                 differences: differences
             )
         }
     }
 
-    /// The figure `id` across the runs, or nil when the baseline lacks it.
+    /// The figure `id` across the runs, or nil when no run has it.
     ///
     /// - Complexity: O(number of figures).
     public func figure(_ id: FigureID) -> ComparisonFigure? {

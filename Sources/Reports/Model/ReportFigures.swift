@@ -21,6 +21,9 @@ public struct ReportFigures: Hashable, Sendable, Codable {
     /// The subjects of the stage figures (`<workload>:<stage>`, class then stage order), or
     /// nil, and absent from JSON, when no class has stages.
     public var stages: [String]? = nil
+    /// The names of the links drawn in the scenario, the subjects of the link figures, or nil,
+    /// and absent from JSON, when it draws none.
+    public var links: [String]? = nil
 }
 
 /// One workload class's figures.
@@ -262,6 +265,18 @@ public struct SeriesPointFigures: Hashable, Sendable, Codable {
     public var poolOnlineFraction: [Estimate?]
     /// Per zone: paid servers within the interval, time-weighted; nil when no zone is autoscaled.
     public var zoneServers: [Estimate?]? = nil
+    /// Per drawn link, in ``ReportFigures/links`` order; nil when the scenario draws none.
+    public var links: [SeriesLinkFigures]? = nil
+}
+
+/// One drawn link's figures in one interval.
+public struct SeriesLinkFigures: Hashable, Sendable, Codable {
+    /// Bytes that crossed the link in the interval.
+    public var bytes: Estimate?
+    /// Those bytes' bits over capacity × the interval's length, 0...1.
+    public var utilisation: Estimate?
+    /// Active flows on the link, time-weighted within the interval.
+    public var meanFlows: Estimate?
 }
 
 /// One class's figures in one interval.

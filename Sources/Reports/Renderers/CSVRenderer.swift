@@ -156,22 +156,5 @@ public struct CSVRenderer: Sendable {
     }
 
     /// `text` as one RFC 4180 field.
-    private func field(_ text: String) -> String {
-        let needsQuotes =
-            text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || text.first == " " || text.last == " "
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingQuotes() + "\""
-    }
-}
-
-extension String {
-    /// The string with every `"` doubled, for a quoted CSV field.
-    fileprivate func replacingQuotes() -> String {
-        var result = ""
-        for character in self {
-            if character == "\"" { result += "\"\"" } else { result.append(character) }
-        }
-        return result
-    }
+    private func field(_ text: String) -> String { CSVField.escaped(text) }
 }

@@ -242,6 +242,7 @@ public struct HTMLRenderer: Sendable {
         switch section {
         case .workload, .servedBy: figures.workloads.map(\.name)
         case .stage: figures.stages ?? []
+        case .link: figures.links ?? []
         case .region: figures.regions.map(\.name)
         case .zone: figures.zones.map(\.name)
         case .edgeSite: figures.edgeSites.map(\.name)
@@ -252,10 +253,17 @@ public struct HTMLRenderer: Sendable {
 
     private func comparisonCharts(_ comparison: ComparisonReport) -> [String] {
         let labels = comparison.entries.map(\.label)
-        let baseline = comparison.entries[0].report.figures
         var charts: [String] = []
         for descriptor in FigureRegistry.descriptors(in: .comparisonBars) {
-            let chartGroups: [SVGChart.BarGroup] = Self.subjects(descriptor.section, in: baseline).compactMap {
+            // Every run's entities, the baseline's first: an alternative may draw links it lacks.
+            var subjects: [String] = []
+            for entry in comparison.entries {
+                for subject in Self.subjects(descriptor.section, in: entry.report.figures)
+                where !subjects.contains(subject) {
+                    subjects.append(subject)
+                }
+            }
+            let chartGroups: [SVGChart.BarGroup] = subjects.compactMap {
                 guard let figure = comparison.figure(FigureID(descriptor.metric, of: $0)),
                     figure.estimates.contains(where: { $0 != nil })
                 else { return nil }

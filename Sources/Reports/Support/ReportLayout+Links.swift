@@ -2,8 +2,8 @@ import ShareModel
 
 extension ReportLayout {
     /// Each link drawn in the scenario: capacity, latency, and the means over replications of
-    /// the bytes it carried, its utilisation and its time down; nil when the scenario draws
-    /// none, so such runs read as before.
+    /// the bytes that crossed it, its mean and peak-interval utilisation, its time-weighted
+    /// flows and its time down; nil when the scenario draws none, so such runs read as before.
     static func linksTable(_ replications: [ModelResults]) -> TextTable? {
         guard let first = replications.first?.links else { return nil }
         func mean(_ index: Int, _ value: (LinkResults) -> Double) -> Double {
@@ -12,7 +12,7 @@ extension ReportLayout {
         }
         return TextTable(
             title: "Links",
-            headers: ["Link", "Capacity", "Latency", "Bytes", "Utilisation", "Down"],
+            headers: ["Link", "Capacity", "Latency", "Bytes", "Utilisation", "Peak util.", "Mean flows", "Down"],
             rows: first.indices.map { index in
                 [
                     .init(first[index].name),
@@ -20,6 +20,8 @@ extension ReportLayout {
                     .init(HumanFormat.format(first[index].latencySeconds, .seconds)),
                     .init(HumanFormat.format(mean(index, \.bytes), .bytes)),
                     .init(HumanFormat.format(mean(index, \.utilisation), .fraction)),
+                    .init(HumanFormat.format(mean(index, \.peakUtilisation), .fraction)),
+                    .init(HumanFormat.format(mean(index, \.meanFlows), .count)),
                     .init(HumanFormat.format(mean(index, \.downSeconds), .seconds)),
                 ]
             }

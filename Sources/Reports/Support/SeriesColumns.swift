@@ -1,7 +1,7 @@
 /// A run's time series as a table: one column per figure and entity, named as the series
 /// CSV names them (`workload.<name>.throughput_req_per_s`, `zone.<name>.utilisation_fraction`,
-/// `pool.<name>.online_fraction`), after `start_s` and `length_s`; one row per interval,
-/// means over replications. The series CSV and the JSON report's `series` both read it.
+/// `pool.<name>.online_fraction`, `link.<name>.bytes`), after `start_s` and `length_s`; one
+/// row per interval, means over replications. The series CSV and the JSON report's `series` both read it.
 struct SeriesColumns {
     /// `start_s`, `length_s`, then one header per figure column.
     var headers: [String]
@@ -23,6 +23,10 @@ struct SeriesColumns {
         headers += figures.sharedPools.map { "pool." + $0.name + ".online_fraction" }
         let scaled = figures.zones.indices.filter { figures.zones[$0].serversMean != nil }
         headers += scaled.map { "zone." + figures.zones[$0].name + ".servers" }
+        let links = figures.links ?? []
+        for link in links {
+            headers += ["utilisation_fraction", "bytes", "flows"].map { "link." + link + "." + $0 }
+        }
         let rows = figures.series.map { point -> [Double?] in
             var row: [Double?] = [point.startSeconds, point.lengthSeconds]
             for index in figures.workloads.indices {
@@ -36,6 +40,10 @@ struct SeriesColumns {
             row += figures.zones.indices.map { element(point.zoneUtilisation, $0)??.mean }
             row += figures.sharedPools.indices.map { element(point.poolOnlineFraction, $0)??.mean }
             row += scaled.map { index in point.zoneServers.flatMap { element($0, index) }??.mean }
+            for index in links.indices {
+                let link = point.links.flatMap { element($0, index) }
+                row += [link?.utilisation?.mean, link?.bytes?.mean, link?.meanFlows?.mean]
+            }
             return row
         }
         return SeriesColumns(headers: headers, rows: rows)

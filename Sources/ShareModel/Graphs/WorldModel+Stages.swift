@@ -30,6 +30,7 @@ extension WorldModel {
         requests[id].graphFate = .running
         requests[id].branches = 0
         requests[id].phase = .toSite
+        recordStep(id, .stages, at: now, site: "")
         let population = requests[id].population
         guard let zone = stageZone(plan: plan, stage: 0, population: population, from: .none) else {
             requests[id].site = .none
@@ -191,6 +192,15 @@ extension WorldModel {
         }
         let now = end.time
         stagePlans[plan].visits[slot].doneAt = now
+        recordStageVisit(
+            id,
+            stage: stage,
+            zone: zone,
+            ready: stagePlans[plan].visits[slot].readyAt,
+            timeInZone: end.timeInZone,
+            wait: end.wait,
+            ended: now
+        )
         if requests[id].isCounted {
             let stageTime = now - stagePlans[plan].visits[slot].readyAt
             stagePlans[plan].tallies[stage].visits += 1
@@ -236,7 +246,7 @@ extension WorldModel {
         if requests[id].bytes > 0 {
             let region = zones[zone].region
             requests[id].egressRegion = region
-            startTransfer(id, path: [regions[region].egressLink, accessLink(of: id)], scheduler: &scheduler)
+            startTransfer(id, sender: regions[region].egressLink, scheduler: &scheduler)
         } else {
             respond(id, scheduler: &scheduler)
         }
@@ -314,6 +324,7 @@ extension WorldModel {
         }
         flowRequest[slot] = id
         flowStage[slot] = code
+        meterStartedFlow(over: transferHops, at: now)
     }
 
     /// The stage message in flow slot `slot` has all its bytes across (the flow is ended by

@@ -173,6 +173,29 @@ public struct FlowNetwork: Sendable {
         return sum
     }
 
+    /// The number of active flows crossing `link`.
+    ///
+    /// - Complexity: O(1).
+    public func flowCount(on link: LinkID) -> Int {
+        precondition(Int(link.index) < linkCapacity.count, "unknown link \(link.index)")
+        return linkEntries[Int(link.index)].count
+    }
+
+    /// The bytes the active flows crossing `link` have delivered by `time`, each counted
+    /// from its start (ended flows are not included).
+    ///
+    /// - Precondition: `time` is not before ``clock``.
+    /// - Complexity: O(flows on `link`).
+    public func deliveredBytes(over link: LinkID, at time: SimTime) -> Double {
+        precondition(Int(link.index) < linkCapacity.count, "unknown link \(link.index)")
+        var sum = 0.0
+        for entry in linkEntries[Int(link.index)] {
+            let index = Int(entry &>> 32)
+            sum += min(unclampedDeliveredBytes(of: index, at: time), flowTotalBytes[index])
+        }
+        return sum
+    }
+
     /// The active flows crossing `link`, in increasing id order.
     ///
     /// - Complexity: O(k log k) for k flows on the link.

@@ -86,6 +86,9 @@ struct ModelRequest: Sendable {
     var branches: UInt16 = 0
     /// Where its stages stand (staged classes).
     var graphFate = GraphFate.running
+    /// Its record's draft slot in ``WorldModel/recorder`` when it is sampled, else
+    /// ``RequestRecorder/unsampled``.
+    var draft: UInt32
 
     /// A new request of `workloadClass` from `demand`'s `population`, created at `created`,
     /// not yet routed.
@@ -123,6 +126,7 @@ struct ModelRequest: Sendable {
         self.lastAttempt = created
         self.routeLatency = .zero
         self.stallSeconds = 0
+        self.draft = RequestRecorder.unsampled
     }
 }
 

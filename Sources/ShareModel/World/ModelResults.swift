@@ -74,11 +74,17 @@ public struct LinkResults: Hashable, Sendable, Codable {
     public var capacityBitsPerSecond: Double
     /// Its one-way latency, in seconds.
     public var latencySeconds: Double
-    /// Bytes that crossed it, counted as each transfer over it completed (answers and
-    /// request bytes alike).
+    /// Bytes that crossed it in the measured span, as an interface counter counts them:
+    /// answers, request bytes and stage messages alike, whether or not their transfer
+    /// finished.
     public var bytes: Double
-    /// Those bytes' bits over capacity × measured time.
+    /// Those bytes' bits over capacity × measured time, 0...1.
     public var utilisation: Double
+    /// The highest utilisation of one interval of the series (the last, shorter interval
+    /// included): a link that saturates in a peak shows it here even if its mean is low.
+    public var peakUtilisation: Double
+    /// Active flows on it, time-weighted over the measured span.
+    public var meanFlows: Double
     /// Measured seconds it was down.
     public var downSeconds: Double
 }
@@ -671,6 +677,9 @@ public struct IntervalResults: Hashable, Sendable, Codable {
     /// Per zone: paid servers (in service, starting, retiring), time-weighted within the
     /// interval; nil (absent from JSON) when no zone is autoscaled.
     public var zoneServers: [Double]? = nil
+    /// Per drawn link, in ``ModelResults/links`` order: bytes, utilisation and flows in the
+    /// interval; nil (absent from JSON) when the scenario draws no link.
+    public var links: [IntervalLinkPoint]? = nil
 }
 
 /// One class's figures in one interval.

@@ -14,14 +14,18 @@ public enum ModelRun {
     }
 
     /// The model for `spec` and `seed`, started, in a simulation ready to run; for callers
-    /// that run it in steps (progress, live mode) and then call ``finish(_:)``.
+    /// that run it in steps (progress, live mode) and then call ``finish(_:)``. With
+    /// `recording`, the sampled requests' records are kept for
+    /// ``WorldModel/takeRequestRecords()``.
     public static func prepare(
         _ spec: ModelSpec,
         seed: UInt64,
-        limits: RunLimits = .unlimited
+        limits: RunLimits = .unlimited,
+        recording: RequestSampling? = nil
     ) throws(SpecErrors) -> Simulation<WorldModel, DefaultPendingEventSet> {
         var model = try WorldModel(spec: spec, seed: seed)
         model.limits = limits
+        if let recording { model.recordRequests(recording) }
         var simulation = Simulation(model: model)
         simulation.model.start(scheduler: &simulation.scheduler)
         return simulation

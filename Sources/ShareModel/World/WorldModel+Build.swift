@@ -135,7 +135,7 @@ extension WorldModel {
             )
         }
         try buildDrawnLinks()
-        drawnLinkBytes = Array(repeating: 0, count: drawnLinks.count)
+        linkMeters = drawnLinks.map { _ in LinkMeter(interval: spec.interval, origin: warmupEnd) }
         buildPaths()
     }
 

@@ -32,6 +32,7 @@ extension WorldModel {
         let device = requests[id].device
         let cores = Double(pools[pool].engine.cpuCores[device.offset])
         requests[id].phase = .computing
+        recordStep(id, .compute, at: scheduler.now)
         requests[id].runStart = scheduler.now
         requests[id].runCores = cores
         requests[id].jobTimer = scheduler.scheduleCancellable(

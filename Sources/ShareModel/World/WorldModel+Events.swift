@@ -27,6 +27,7 @@ extension WorldModel {
             scheduler.schedule(Kind.slowdownEnd, target: UInt32(index), at: slowdown.end)
         }
         startHealthChecks(scheduler: &scheduler)
+        scheduleLinkReading(after: warmupEnd, scheduler: &scheduler)
         if warmupEnd == .zero {
             beginMeasurement(at: .zero)
         } else {
@@ -93,6 +94,9 @@ extension WorldModel {
             )
         case Kind.stageDeadSite:
             stageFoundDeadZone(RequestSlot(event.payload), stage: Int(event.target), scheduler: &scheduler)
+        case Kind.linkReading:
+            readLinkMeters(at: scheduler.now)
+            scheduleLinkReading(after: scheduler.now, scheduler: &scheduler)
         default:
             preconditionFailure("world model: unknown event kind \(event.kind) at \(scheduler.now)")
         }
@@ -141,6 +145,7 @@ extension WorldModel {
             edgeSites[edge].downtime = .zero
             if !edgeSites[edge].isUp { edgeSites[edge].downSince = time }
         }
+        readLinkMeters(at: time)
     }
 
     /// Processes what a zone reported and records its new load.

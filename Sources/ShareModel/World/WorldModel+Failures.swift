@@ -66,7 +66,7 @@ extension WorldModel {
     mutating func abortFlows<Queue: PendingEventSet>(of doomed: [RequestSlot], scheduler: inout Scheduler<Queue>) {
         guard !doomed.isEmpty else { return }
         for id in doomed {
-            network.endFlow(requests[id].flow, at: scheduler.now)
+            endFlow(requests[id].flow, at: scheduler.now)
             endedFlow(of: id)
             attemptEnded(id, loss: .failed, scheduler: &scheduler)
         }

@@ -181,6 +181,7 @@ extension WorldModel {
         let index = Int(sites[site].probe)
         guard index >= 0 else { return false }
         scheduler.schedule(Kind.deadSiteTimeout, target: 0, payload: id.index, after: probes[index].timeout)
+        recordStep(id, .deadSite, at: scheduler.now)
         return true
     }
 }

@@ -119,23 +119,3 @@ extension PathEnds {
         return false
     }
 }
-
-extension WorldModel {
-    /// Adds request `id`'s `bytes` to the measured bytes of the drawn links it crossed: its own
-    /// path's, and for an edge miss answered (not an upload) the edge site's path to its origin.
-    mutating func countDrawnBytes(of id: RequestSlot, bytes: Double, upload: Bool) {
-        guard !paths.isEmpty, requests[id].isCounted else { return }
-        countDrawnBytes(onPath: clientPath(of: id), bytes: bytes)
-        if !upload, requests[id].servedBy == .origin, case .edge(let edge) = sites[requests[id].site].role {
-            countDrawnBytes(onPath: edgeSites[edge].originPath, bytes: bytes)
-        }
-    }
-
-    /// Adds `bytes` to each drawn link of path `path` (none for -1).
-    mutating func countDrawnBytes(onPath path: Int32, bytes: Double) {
-        guard path >= 0 else { return }
-        for position in paths[Int(path)].hops {
-            if case .drawn(let index) = links[pathHops[position]].owner { drawnLinkBytes[index] += bytes }
-        }
-    }
-}

@@ -78,6 +78,7 @@ extension WorldModel {
             if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.arrived += 1 }
         }
         let id = requests.insert(request)
+        recordCreated(id, at: now)
         attempt(id, scheduler: &scheduler)
     }
 
@@ -97,6 +98,7 @@ extension WorldModel {
         }
         guard let choice = route(id) else {
             requests[id].site = .none
+            recordStep(id, .travel, at: scheduler.now)
             attemptEnded(id, loss: .rejected, scheduler: &scheduler)
             return
         }
@@ -105,6 +107,7 @@ extension WorldModel {
         requests[id].device = choice.device
         requests[id].routeLatency = choice.latency
         requests[id].phase = .toSite
+        recordStep(id, .travel, at: scheduler.now)
         if case .pool(let pool) = sites[site].role, classes[requests[id].workloadClass].traits.isCompute {
             reserve(device: choice.device, of: pool, for: id)
         }
@@ -186,6 +189,7 @@ extension WorldModel {
     {
         if !zones[zone].engine.isUp, reachedDeadSite(id, site: zones[zone].site, scheduler: &scheduler) { return }
         requests[id].phase = .inZone
+        recordStep(id, .queue, at: scheduler.now, site: spec.zones[zone.offset].zone.name)
         _ = zones[zone].engine.arrive(
             request: CloudRequestID(UInt64(id.index)),
             class: CloudWorkloadClass(requests[id].workloadClass.index),
@@ -212,6 +216,7 @@ extension WorldModel {
             stageEnded(end, zone: zone, scheduler: &scheduler)
             return
         }
+        if let start = end.serviceStart { recordStep(id, .service, at: start, site: spec.zones[zone.offset].zone.name) }
         switch end.fate {
         case .served:
             if case .edge(let edge) = sites[requests[id].site].role {
@@ -236,6 +241,7 @@ extension WorldModel {
     /// The answer to request `id` starts back to its population.
     mutating func respond<Queue: PendingEventSet>(_ id: RequestSlot, scheduler: inout Scheduler<Queue>) {
         requests[id].phase = .returning
+        recordStep(id, .return, at: scheduler.now)
         scheduler.schedule(Kind.respond, target: 0, payload: id.index, after: requests[id].routeLatency)
     }
 
@@ -255,9 +261,11 @@ extension WorldModel {
             requests[id].graphFate = .ended
         }
         releaseDevice(of: id)
+        recordLost(id, as: loss, at: scheduler.now)
         let attempts = Int(requests[id].attempts)
         if attempts < spec.retry.maxAttempts {
             requests[id].phase = .backingOff
+            recordStep(id, .backoff, at: scheduler.now, site: "")
             requests[id].avoidSite = requests[id].site
             if requests[id].isCounted { classes[requests[id].workloadClass].tally.retries += 1 }
             var delay = spec.retry.baseDelay(beforeAttempt: attempts + 1)
@@ -277,11 +285,13 @@ extension WorldModel {
             classes[workloadClass].tally.lostSeries.record(count: 1, sum: 0, at: scheduler.now)
             if request.arrivedDuringOutage { classes[workloadClass].tally.duringOutages.lost += 1 }
         }
+        recordEnded(id, as: loss == .rejected ? .rejected : .failed, at: scheduler.now)
         removeRequest(id)
     }
 
     /// Request `id`'s answer arrived: it is served.
     mutating func finishServed(_ id: RequestSlot, at time: SimTime) {
+        recordEnded(id, as: .served, at: time)
         let request = requests[id]
         if request.board >= 0, request.branches > 0 {
             requests[id].graphFate = .answered

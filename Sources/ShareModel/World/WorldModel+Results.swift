@@ -20,6 +20,7 @@ extension WorldModel {
         }
         let edgeResults = spec.edgeSites.indices.map { edgeResult($0, end: end, measured: measured) }
         let poolResults = pools.indices.map { poolResult($0, end: end) }
+        let linkSeries = linkSeries(until: end)
         return ModelResults(
             seed: seed,
             warmupSeconds: spec.warmup.seconds,
@@ -32,23 +33,30 @@ extension WorldModel {
             edgeSites: edgeResults,
             sharedPools: poolResults,
             cost: costResults(end: end, measured: measured),
-            series: series(until: end),
+            series: series(until: end, links: linkSeries),
             warnings: Optional(warnings(workloads: workloads, zones: zoneResults)).flatMap { $0.isEmpty ? nil : $0 },
             arrivals: arrivalResults(),
-            links: linkResults(end: end, measured: measured)
+            links: linkResults(end: end, measured: measured, series: linkSeries)
         )
     }
 
-    /// The figures of every drawn link, or nil when the spec draws none.
-    func linkResults(end: SimTime, measured: Double) -> [LinkResults]? {
+    /// The figures of every drawn link, from its `series` (``linkSeries(until:)``), or nil
+    /// when the spec draws none.
+    func linkResults(end: SimTime, measured: Double, series: [[IntervalLinkPoint]]) -> [LinkResults]? {
         guard !spec.links.isEmpty else { return nil }
         return spec.links.enumerated().map { index, link in
-            LinkResults(
+            let points = series[index]
+            let lengths = linkMeters[index].flows.points(until: end).map { Double($0.length.nanoseconds) / 1e9 }
+            let bytes = points.reduce(0) { $0 + $1.bytes }
+            let flowSeconds = zip(points, lengths).reduce(0) { $0 + $1.0.meanFlows * $1.1 }
+            return LinkResults(
                 name: link.name,
                 capacityBitsPerSecond: link.capacityBitsPerSecond,
                 latencySeconds: spec.oneWayLatency(of: link).seconds,
-                bytes: drawnLinkBytes[index],
-                utilisation: drawnLinkBytes[index] * 8 / (link.capacityBitsPerSecond * measured),
+                bytes: bytes,
+                utilisation: measured > 0 ? bytes * 8 / (link.capacityBitsPerSecond * measured) : 0,
+                peakUtilisation: points.map(\.utilisation).max() ?? 0,
+                meanFlows: measured > 0 ? flowSeconds / measured : 0,
                 downSeconds: measuredDowntime(of: .link(link.name), end: end)
             )
         }
@@ -321,8 +329,9 @@ extension WorldModel {
         return CostResults(billed.summary(prices: prices))
     }
 
-    /// The per-interval series from the end of the warm-up to `end`.
-    func series(until end: SimTime) -> [IntervalResults] {
+    /// The per-interval series from the end of the warm-up to `end`, with each drawn link's
+    /// points from `links` (``linkSeries(until:)``).
+    func series(until end: SimTime, links: [[IntervalLinkPoint]]) -> [IntervalResults] {
         let served = classes.map { $0.tally.servedSeries.points(until: end) }
         let bytes = classes.map { $0.tally.bytesSeries.points(until: end) }
         let lost = classes.map { $0.tally.lostSeries.points(until: end) }
@@ -363,7 +372,8 @@ extension WorldModel {
                     return cores > 0 ? busy[zone][index].mean / cores : 0
                 },
                 poolOnlineFraction: online.map { $0[index].mean },
-                zoneServers: autoscaled ? servers.map { $0[index].mean } : nil
+                zoneServers: autoscaled ? servers.map { $0[index].mean } : nil,
+                links: links.isEmpty ? nil : links.map { $0.indices.contains(index) ? $0[index] : .idle }
             )
         }
     }

@@ -28,6 +28,8 @@ extension WorldModel {
             requests[id].servedBy = .origin
             requests[id].egressRegion = edgeSites[edge].originRegion
             requests[id].phase = .toOrigin
+            let origin = spec.regions[edgeSites[edge].originRegion.offset].region.name
+            recordStep(id, .toOrigin, at: scheduler.now, site: origin)
             scheduler.schedule(Kind.reach, target: 0, payload: id.index, after: edgeSites[edge].originLatency * 2)
         }
     }
@@ -105,6 +107,7 @@ extension WorldModel {
         }
         launchFlow(id, hops: transferHops, bytes: requests[id].bytes, at: now)
         requests[id].phase = .transferring
+        recordStep(id, .transfer, at: now, links: transferHops)
         switch sites[requests[id].site].role {
         case .edge(let edge): edgeSites[edge].activeFlows += 1
         case .pool(let pool): pools[pool].devices[uploads: requests[id].device] &+= 1
@@ -130,6 +133,7 @@ extension WorldModel {
         flowRequest[slot] = id
         if slot < flowStage.count { flowStage[slot] = noStageFlow }
         requests[id].flow = flow
+        meterStartedFlow(over: hops, at: now)
     }
 
     /// Starts request `id`'s request bytes up to zone `zone` over the links of its path to the
@@ -162,6 +166,7 @@ extension WorldModel {
         }
         launchFlow(id, hops: transferHops, bytes: requests[id].uploadBytes, at: now)
         requests[id].phase = .uploading
+        recordStep(id, .upload, at: now, links: transferHops)
         regions[region].ingressFlows += 1
         flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
     }
@@ -171,7 +176,6 @@ extension WorldModel {
     mutating func uploadDone(_ id: RequestSlot, region: RegionID, at time: SimTime) {
         let request = requests[id]
         guard request.isCounted else { return }
-        countDrawnBytes(of: id, bytes: request.uploadBytes, upload: true)
         regions[region].ingressBytes += request.uploadBytes
         classes[request.workloadClass].tally.bytesUp += request.uploadBytes
         backhaulSamples?.record(link: region.offset, bytes: request.uploadBytes, from: request.transferStart, to: time)
@@ -189,7 +193,7 @@ extension WorldModel {
         let now = scheduler.now
         while let next = network.nextCompletion(), next.time <= now {
             let id = flowRequest[next.flow.offset]
-            network.endFlow(next.flow, at: now)
+            endFlow(next.flow, at: now)
             if isStageFlow(next.flow.offset) {
                 stageFlowDone(slot: next.flow.offset, scheduler: &scheduler)
                 continue
@@ -233,7 +237,6 @@ extension WorldModel {
             requests[id].stallSeconds = max(0, (time - request.transferStart).seconds - playback)
         }
         let bytes = request.bytes
-        countDrawnBytes(of: id, bytes: bytes, upload: false)
         if !request.egressRegion.isNone {
             regions[request.egressRegion].egressBytes += request.isCounted ? bytes : 0
             if request.isCounted {
@@ -273,7 +276,7 @@ extension WorldModel {
         guard !flows.isEmpty else { return }
         for flow in flows {
             let id = flowRequest[flow.offset]
-            network.endFlow(flow, at: scheduler.now)
+            endFlow(flow, at: scheduler.now)
             if isStageFlow(flow.offset) {
                 stageFlowAborted(slot: flow.offset, scheduler: &scheduler)
                 continue

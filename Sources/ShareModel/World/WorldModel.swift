@@ -44,6 +44,7 @@ public struct WorldModel: SimulationModel, Sendable {
         static let deviceTrace: UInt16 = 20
         static let stageReach: UInt16 = 21
         static let stageDeadSite: UInt16 = 22
+        static let linkReading: UInt16 = 23
     }
 
     /// What a site is, and which entity of its kind.
@@ -107,8 +108,8 @@ public struct WorldModel: SimulationModel, Sendable {
     /// Per population and site (`population × sites + site`): the index in ``paths`` of the
     /// path between them, or -1; empty when the spec has no paths.
     var clientPaths: [Int32] = []
-    /// Measured bytes each drawn link carried, in ``drawnLinks`` order.
-    var drawnLinkBytes: [Double] = []
+    /// What each drawn link carried, in ``drawnLinks`` order.
+    var linkMeters: [LinkMeter] = []
 
     // MARK: Request graphs
     /// The plan of every class with stages, by ``WorkloadClassState/stagePlan``.
@@ -164,6 +165,10 @@ public struct WorldModel: SimulationModel, Sendable {
     public var limits = RunLimits.unlimited
     /// Why the run stopped early, if it reached a limit: the run cannot go on after it.
     public internal(set) var limitBreach: RunLimitBreach?
+
+    // MARK: Per-request records
+    /// The sampled requests' records, when the run records any (``recordRequests(_:)``).
+    var recorder: RequestRecorder?
 
     /// The model for `spec` (validated here) and `seed`, with nothing scheduled yet.
     ///

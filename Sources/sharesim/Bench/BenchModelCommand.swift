@@ -4,17 +4,10 @@ import HostRuntime
 
 /// `sharesim bench model`: the whole model at scale: a large shared pool, a global cloud.
 struct BenchModelCommand: ParsableCommand {
-    /// Which model to run.
-    enum Workload: String, ExpressibleByArgument, CaseIterable {
-        /// A pool of home devices with churn serving video, with a cloud fallback.
-        case pool
-        /// 29 regions and 87 zones serving orders.
-        case cloud
-        /// 10^4 transfers on saturated links.
-        case saturated
-        /// 3,200 edge sites and 1,000 zones: build time and cost per request.
-        case topology
-    }
+    /// Which model to run: a pool of home devices with churn serving video with a cloud
+    /// fallback, 29 regions and 87 zones serving orders, 10^4 transfers on saturated links,
+    /// or 3,200 edge sites and 1,000 zones (build time and cost per request).
+    enum Workload: String, ExpressibleByArgument, CaseIterable { case pool, cloud, saturated, topology }
 
     static let configuration = CommandConfiguration(
         commandName: "model",

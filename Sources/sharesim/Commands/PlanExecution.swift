@@ -9,11 +9,12 @@ import SimCore
 enum PlanExecution {
     static func execute(_ plan: ExperimentPlan, execution: ExecutionOptions, report: ReportOptions) throws {
         let resultsPath = execution.results ?? report.destination.defaultResultsPath
+        let runner = ExperimentRunner(options: try execution.runnerOptions(defaultResultsPath: resultsPath))
+        let trace = runner.options.requestTrace.map { [(flag: "--trace-requests", path: $0.path)] } ?? []
         try OutputSafety.check(
-            OutputSafety.outputs(of: report.destination, resultsPath: resultsPath),
+            OutputSafety.outputs(of: report.destination, resultsPath: resultsPath) + trace,
             against: try OutputSafety.inputs(of: plan)
         )
-        let runner = ExperimentRunner(options: try execution.runnerOptions(defaultResultsPath: resultsPath))
         try runner.options.requireResultsFile()
         let check = ResourceCheck(simultaneous: runner.simultaneous(plan), force: execution.force)
         for warning in try check.check(plan) {
@@ -22,6 +23,9 @@ enum PlanExecution {
         let outcome = try runner.run(plan, progress: TerminalProgress.hooks(quiet: execution.quiet))
         for failure in outcome.failures {
             FileHandle.standardError.write(Data("sharesim: error: \(failure)\n".utf8))
+        }
+        if let trace = runner.options.requestTrace, let joined = outcome.requestRecords {
+            FileHandle.standardError.write(Data((RequestTrace.summary(joined, of: trace) + "\n").utf8))
         }
         if execution.shard != nil {
             FileHandle.standardError.write(

@@ -6,9 +6,7 @@ struct ScaledNumber: ExpressibleByArgument, Sendable {
     /// The number, suffix applied.
     let value: Double
 
-    init(_ value: Double) {
-        self.value = value
-    }
+    init(_ value: Double) { self.value = value }
 
     init?(argument: String) {
         guard let value = HumanNumbers.parse(argument) else { return nil }
@@ -23,9 +21,7 @@ struct CountArgument: ExpressibleByArgument, Sendable {
     /// The count.
     let value: Int
 
-    init(_ value: Int) {
-        self.value = value
-    }
+    init(_ value: Int) { self.value = value }
 
     init?(argument: String) {
         guard let scaled = ScaledNumber(argument: argument)?.value, scaled == scaled.rounded(), abs(scaled) < 9e18

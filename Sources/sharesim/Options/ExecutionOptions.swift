@@ -27,6 +27,12 @@ struct ExecutionOptions: ParsableArguments {
     @Flag(help: "Run even when a simulation's memory estimate exceeds its share of this machine.")
     var force = false
 
+    @Option(help: "Write each sampled request's record (path, step times, outcome) to this .csv or .jsonl file.")
+    var traceRequests: String?
+
+    @Option(help: "The share of requests --trace-requests records, in (0, 1] (default 0.01).")
+    var traceSample: Double?
+
     func validate() throws {
         if let jobs, !(0...256).contains(jobs) { throw ValidationError("--jobs must be 0...256, got \(jobs)") }
         if let shard {
@@ -35,6 +41,7 @@ struct ExecutionOptions: ParsableArguments {
         if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400 * 7) {
             throw ValidationError("--time-limit must be 0...604800 seconds, got \(timeLimit)")
         }
+        if traceSample != nil, traceRequests == nil { throw ValidationError("--trace-sample needs --trace-requests") }
     }
 
     /// The runner's options; the results file defaults to `defaultResultsPath` (next to `--output`).
@@ -44,7 +51,8 @@ struct ExecutionOptions: ParsableArguments {
             resultsPath: results ?? defaultResultsPath,
             resume: resume,
             shard: try shard.map { try ShardSpec(parsing: $0) } ?? .all,
-            timeLimitSeconds: timeLimit
+            timeLimitSeconds: timeLimit,
+            requestTrace: try traceRequests.map { try RequestTrace(path: $0, rate: traceSample ?? 0.01) }
         )
     }
 }
