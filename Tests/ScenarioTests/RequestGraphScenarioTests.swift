@@ -169,6 +169,74 @@ struct RequestGraphScenarioTests {
         #expect(abs(try #require(stages[1].shareOfLatency) - 27.0 / 53) < 1e-3)
     }
 
+    /// Runs `spec` with `seed` recording every request; the results and all records.
+    func recorded(_ spec: ModelSpec, seed: UInt64) throws -> (ModelResults, [RequestRecord]) {
+        var simulation = try ModelRun.prepare(spec, seed: seed, recording: RequestSampling(rate: 1))
+        let end = simulation.model.runEnd
+        ModelRun.advance(&simulation, until: end)
+        var records = simulation.model.takeRequestRecords()
+        let results = try ModelRun.finish(&simulation)
+        records += simulation.model.takeUnfinishedRequestRecords(at: end)
+        return (results, records)
+    }
+
+    @Test(
+        "request records carry each stage's visit: exact hops and services, and the stage figures recomputed from them"
+    )
+    func recordsCarryStageVisits() throws {
+        // Deterministic: 5 ms to the first stage, 10 ms served, 7 ms on, 20 ms served.
+        let exact = Self.scenario(
+            stages: """
+                      - {name: first, zone: one-a, time: 10 ms}
+                      - {name: second, zone: two-a, time: 20 ms}
+                """,
+            rate: "1/s",
+            arrivals: ", arrivals: deterministic",
+            latencies: (5, 7, 11),
+            duration: "100 s",
+            warmup: "0 s"
+        )
+        let (_, exactRecords) = try recorded(try Scenario.parse(exact, name: "exact.yaml").spec, seed: 1)
+        let served = exactRecords.filter { $0.outcome == .served }
+        #expect(served.count >= 99)
+        for record in served {
+            let visits = record.stageVisits
+            #expect(visits.map(\.stage) == ["first", "second"] && visits.map(\.zone) == ["one-a", "two-a"])
+            guard visits.count == 2 else { continue }
+            #expect(visits[0].ready == record.created && visits[0].arrived - visits[0].ready == .milliseconds(5))
+            #expect(visits[0].started == visits[0].arrived && visits[0].ended - visits[0].started == .milliseconds(10))
+            #expect(visits[1].ready == visits[0].ended && visits[1].arrived - visits[1].ready == .milliseconds(7))
+            #expect(visits[1].started == visits[1].arrived && visits[1].ended - visits[1].started == .milliseconds(20))
+            #expect(record.ended - visits[1].ended == .milliseconds(11))
+        }
+        // A queueing tandem (λ = 5/s, μ = 10/s and 8/s): summing the counted records' visits
+        // gives back each stage's visits and mean wait, service and stage time, which the
+        // model tallies on its own path.
+        let tandem = Self.scenario(
+            stages: """
+                      - {name: first, zone: one-a, time: exp(100 ms)}
+                      - {name: second, zone: two-a, time: exp(125 ms)}
+                """,
+            duration: "600 s",
+            warmup: "60 s"
+        )
+        let (results, records) = try recorded(try Scenario.parse(tandem, name: "tandem.yaml").spec, seed: 5)
+        let stages = try #require(results.workloads[0].stages)
+        for (index, stage) in stages.enumerated() {
+            let visits = records.filter(\.counted).flatMap(\.stageVisits).filter { $0.stage == stage.name }
+            #expect(UInt64(visits.count) == stage.visits && visits.count > 2_000, "\(stage.name)")
+            #expect(visits.allSatisfy { $0.ready <= $0.arrived && $0.arrived <= $0.started && $0.started <= $0.ended })
+            let n = Double(visits.count)
+            let wait = visits.reduce(0.0) { $0 + ($1.started - $1.arrived).seconds } / n
+            let service = visits.reduce(0.0) { $0 + ($1.ended - $1.started).seconds } / n
+            let whole = visits.reduce(0.0) { $0 + ($1.ended - $1.ready).seconds } / n
+            #expect(abs(wait - stage.meanWaitSeconds) <= 1e-9 * stage.meanWaitSeconds, "stage \(index)")
+            #expect(abs(service - stage.meanServiceSeconds) <= 1e-9 * stage.meanServiceSeconds, "stage \(index)")
+            #expect(abs(whole - stage.meanStageSeconds) <= 1e-9 * stage.meanStageSeconds, "stage \(index)")
+            #expect(stage.meanWaitSeconds > 0.05, "stage \(index) queues")
+        }
+    }
+
     @Test("a message crossing a limited egress (and ingress) takes exactly bytes / capacity more")
     func messageOverLimitedLinks() throws {
         func latencies(region: String, ingress: String) throws -> [SimDuration] {

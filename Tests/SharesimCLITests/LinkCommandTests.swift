@@ -54,4 +54,44 @@ struct LinkCommandTests {
         #expect(run.standardOutput.contains("Links"), "\(run.standardOutput)")
         #expect(run.standardOutput.contains("trunk") && run.standardOutput.contains("cable"))
     }
+
+    @Test("compare of two topologies: the links only one draws are shown there, saturation and bytes exact")
+    func topologyComparison() throws {
+        let fixture = try ScenarioFixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        // Today's structure (no links) against a path over a 10 Gbps trunk and a 4 Mbps
+        // cable: 1 MB a second (8 Mbit/s) offered saturates the cable.
+        let plain = Self.scenario.components(separatedBy: "links:")[0]
+        let today = try fixture.write("today.yaml", plain)
+        let drawn = try fixture.write(
+            "drawn.yaml",
+            Self.scenario.replacingOccurrences(of: "capacity: 5 Gbps", with: "capacity: 4 Mbps")
+        )
+        let result = try CLIRunner.run(["compare", today, drawn, "--quiet", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        )
+        let rows = try #require(report["figures"] as? [[String: Any]])
+        func mean(_ figure: String, _ run: String) -> Double? {
+            rows.first { $0["figure"] as? String == figure && $0["run"] as? String == run }?["mean"] as? Double
+        }
+        for link in ["trunk", "cable"] {
+            for metric in ["bytes", "utilisation", "peakUtilisation", "meanFlows", "downSeconds"] {
+                let key = "link/\(link)/\(metric)"
+                #expect(rows.contains { $0["figure"] as? String == key && $0["run"] as? String == "today" }, "\(key)")
+                #expect(mean(key, "today") == nil, "\(key) has no value where no link is drawn")
+                #expect(mean(key, "drawn") != nil, "\(key)")
+            }
+        }
+        // Both links are on the one path: they carried the same bytes. The cable was full in
+        // some interval (its peak is exactly 1) and carried at most its capacity × 60 s.
+        let bytes = try #require(mean("link/cable/bytes", "drawn"))
+        #expect(mean("link/trunk/bytes", "drawn") == bytes)
+        #expect(mean("link/cable/peakUtilisation", "drawn") == 1)
+        #expect(bytes <= 4e6 * 60 / 8 * (1 + 1e-9) && bytes > 0.95 * 4e6 * 60 / 8, "\(bytes)")
+        #expect(abs(try #require(mean("link/trunk/utilisation", "drawn")) - bytes * 8 / (1e10 * 60)) < 1e-15)
+        let table = try CLIRunner.run(["compare", today, drawn, "--quiet"])
+        #expect(table.standardOutput.contains("cable · Peak utilisation"), "\(table.standardOutput)")
+    }
 }

@@ -5,7 +5,8 @@ import SimCore
 ///
 /// Bytes are exact: the bytes of ended flows plus the bytes active flows have delivered so
 /// far, read at the start of the measured span and at every interval boundary
-/// (``cumulativeBytes``), so an interval's bytes are the difference of two readings.
+/// (``WorldModel/carriedBytes(ofDrawnLink:at:)``), so an interval's bytes are the
+/// difference of two readings.
 struct LinkMeter: Sendable {
     /// Bytes delivered over the link by flows that have ended (completed or aborted), since
     /// the run began.
@@ -20,6 +21,17 @@ struct LinkMeter: Sendable {
     /// A meter whose flow series has intervals of `interval` from `origin` (the end of the warm-up).
     init(interval: SimDuration, origin: SimTime) {
         flows = TimeWeightedSeries(initialValue: 0, interval: interval, origin: origin)
+    }
+
+    /// The utilisation of `bytes` carried in `seconds` on a link of `capacity` bit/s, 0...1.
+    ///
+    /// A saturated link's bytes are summed from rates that add up to its capacity, so the
+    /// quotient may exceed 1 by a rounding error; that error (below 1e-9) is removed, any
+    /// larger excess is left to show.
+    static func utilisation(bytes: Double, capacity: Double, seconds: Double) -> Double {
+        guard seconds > 0 else { return 0 }
+        let value = bytes * 8 / (capacity * seconds)
+        return value > 1 && value < 1 + 1e-9 ? 1 : value
     }
 }
 

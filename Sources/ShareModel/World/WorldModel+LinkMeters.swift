@@ -72,7 +72,7 @@ extension WorldModel {
                 let bytes = max(0, stop - start)
                 return IntervalLinkPoint(
                     bytes: bytes,
-                    utilisation: bytes * 8 / (capacity * seconds),
+                    utilisation: LinkMeter.utilisation(bytes: bytes, capacity: capacity, seconds: seconds),
                     meanFlows: flows[point].mean
                 )
             }

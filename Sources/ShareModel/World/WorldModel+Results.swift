@@ -54,7 +54,11 @@ extension WorldModel {
                 capacityBitsPerSecond: link.capacityBitsPerSecond,
                 latencySeconds: spec.oneWayLatency(of: link).seconds,
                 bytes: bytes,
-                utilisation: measured > 0 ? bytes * 8 / (link.capacityBitsPerSecond * measured) : 0,
+                utilisation: LinkMeter.utilisation(
+                    bytes: bytes,
+                    capacity: link.capacityBitsPerSecond,
+                    seconds: measured
+                ),
                 peakUtilisation: points.map(\.utilisation).max() ?? 0,
                 meanFlows: measured > 0 ? flowSeconds / measured : 0,
                 downSeconds: measuredDowntime(of: .link(link.name), end: end)
