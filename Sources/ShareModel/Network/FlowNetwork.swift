@@ -28,6 +28,11 @@ public import SimCore
 /// same bit for bit in both modes (every water-filling takes a round's flows off a link in
 /// one subtraction); completion times may differ by a nanosecond of rounding.
 ///
+/// A *dedicated* link (``addDedicatedLink(capacityBitsPerSecond:)``, a client's own line)
+/// carries one flow at a time and caps it. A capped flow that starts or ends while every other
+/// link on its path has room for the caps of all its flows changes no other rate, and costs
+/// O(p) instead of a recompute (see `FlowNetwork+Dedicated`).
+///
 /// Each flow's delivered bytes advance at its rate between rate changes: the network keeps
 /// a per-flow "last update" instant and settles a flow's progress only when its rate
 /// changes (SimGrid's lazy update). ``nextCompletion()`` gives the earliest completion at
@@ -53,6 +58,13 @@ public struct FlowNetwork: Sendable {
     /// The active flows crossing each link, as `flow slot << 32 | hop`, where `hop` is the
     /// link's position on that flow's path. Unordered; removal swaps the last entry in.
     var linkEntries: ContiguousArray<ContiguousArray<UInt64>> = []
+    /// Whether each link is dedicated: one flow at a time, its capacity that flow's cap
+    /// (see `FlowNetwork+Dedicated`).
+    var linkIsDedicated: ContiguousArray<Bool> = []
+    /// Per link: the sum of the caps (``demandUnits(ofCap:)``) of its flows that have one.
+    var linkLineDemand: ContiguousArray<UInt64> = []
+    /// Per link: the number of its flows with no dedicated link (no cap).
+    var linkUnlined: ContiguousArray<UInt32> = []
 
     // MARK: Flows (indexed by flow slot)
 
@@ -84,6 +96,8 @@ public struct FlowNetwork: Sendable {
     var flowVirtualStart: ContiguousArray<Double> = []
     /// Bumped whenever a flow starts in the slot, so entries for an earlier flow are stale.
     var flowGeneration: ContiguousArray<UInt32> = []
+    /// Each flow's cap as counted in its links' demand, or ``uncapped``.
+    var flowDemand: ContiguousArray<UInt64> = []
 
     // MARK: Saturated links
 
@@ -127,6 +141,9 @@ public struct FlowNetwork: Sendable {
         precondition(linkCapacity.count < Int(UInt32.max), "more than 4 billion links")
         linkCapacity.append(capacityBitsPerSecond)
         linkEntries.append([])
+        linkIsDedicated.append(false)
+        linkLineDemand.append(0)
+        linkUnlined.append(0)
         scratch.addLink()
         saturated.addLink()
         return LinkID(id)
@@ -157,7 +174,14 @@ public struct FlowNetwork: Sendable {
         }
         try Self.validate(capacity: capacityBitsPerSecond, link: Int(link.index))
         advanceClock(to: time)
+        let dedicatedFlow = linkIsDedicated[Int(link.index)] ? linkEntries[Int(link.index)].first : nil
+        if let entry = dedicatedFlow { applyDemand(of: Int(entry &>> 32), sign: -1) }
         linkCapacity[Int(link.index)] = capacityBitsPerSecond
+        if let entry = dedicatedFlow {
+            let index = Int(entry &>> 32)
+            flowDemand[index] = demandUnits(ofFlow: index)
+            applyDemand(of: index, sign: 1)
+        }
         scratch.seeds.removeAll(keepingCapacity: true)
         scratch.seeds.append(link.index)
         recomputeComponent(at: time)
@@ -208,8 +232,10 @@ public struct FlowNetwork: Sendable {
 
     /// Starts a transfer of `bytes` bytes over `path` at `time`, and returns its id.
     ///
-    /// The path lists each link at most once, in order; `bytes` is finite and ≥ 0 (a
-    /// zero-byte flow completes at once). The new flow's component is recomputed.
+    /// The path lists each link at most once, in order, and crosses no dedicated link that
+    /// already carries a flow; `bytes` is finite and ≥ 0 (a zero-byte flow completes at once).
+    /// The new flow's component is recomputed, unless the flow is capped by a dedicated link
+    /// and every other link on its path has room for it (then O(p)).
     ///
     /// - Throws: ``SpecError`` naming `path`, `path[i]` or `bytes`.
     /// - Precondition: `time` is not before ``clock``.
@@ -242,6 +268,7 @@ public struct FlowNetwork: Sendable {
             flowSaturatedClass.append(UInt32.max)
             flowVirtualStart.append(0)
             flowGeneration.append(0)
+            flowDemand.append(0)
             scratch.addFlow()
         }
         let index = Int(slot)
@@ -260,6 +287,13 @@ public struct FlowNetwork: Sendable {
             scratch.seeds.append(link.index)
         }
         activeFlowCount += 1
+        flowDemand[index] = demandUnits(ofFlow: index)
+        if startWithSlack(index) {
+            applyDemand(of: index, sign: 1)
+            dropStaleCompletions()
+            return FlowID(slot)
+        }
+        applyDemand(of: index, sign: 1)
         if joinSaturatedComponent(index, at: time.nanoseconds) {
             dropStaleCompletions()
             return FlowID(slot)
@@ -296,6 +330,8 @@ public struct FlowNetwork: Sendable {
         let index = Int(flow.index)
         precondition(isActive(flow), "flow \(flow.index) is not active at \(time)")
         advanceClock(to: time)
+        let slack = endsWithSlack(index)
+        applyDemand(of: index, sign: -1)
         if flowSaturatedClass[index] != UInt32.max { return endSaturatedFlow(index, at: time) }
         settle(index, at: time.nanoseconds)
         let delivered = min(flowDeliveredBytes[index], flowTotalBytes[index])
@@ -306,6 +342,13 @@ public struct FlowNetwork: Sendable {
         flowCompletionStamp[index] &+= 1
         freeFlowSlots.append(flow.index)
         activeFlowCount -= 1
+        if slack {
+            lastRecomputedFlowCount = 0
+            lastRecomputedLinkCount = flowPath[index].count
+            dropStaleCompletions()
+            compactCompletionsIfSparse()
+            return delivered
+        }
         recomputeComponent(at: time)
         return delivered
     }
@@ -413,7 +456,8 @@ public struct FlowNetwork: Sendable {
         )
     }
 
-    /// Checks that `path` is non-empty, names known links, and repeats none. O(p).
+    /// Checks that `path` is non-empty, names known links, repeats none, and crosses no
+    /// dedicated link that carries a flow. O(p).
     mutating func validate(path: [LinkID]) throws(SpecError) {
         guard !path.isEmpty else {
             throw SpecError(SpecElement(.flow), .path, .empty)
@@ -435,6 +479,13 @@ public struct FlowNetwork: Sendable {
                 )
             }
             scratch.linkMark[Int(link.index)] = epoch
+            guard !linkIsDedicated[Int(link.index)] || linkEntries[Int(link.index)].isEmpty else {
+                throw SpecError(
+                    SpecElement(.flow),
+                    .path.at(position),
+                    .other("crosses dedicated link \(link.index), which already carries a flow")
+                )
+            }
         }
     }
 
