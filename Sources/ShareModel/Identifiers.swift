@@ -29,9 +29,10 @@ protocol EntityState {
 }
 
 extension Array where Element: EntityState {
-    /// The row of entity `id`.
+    /// The row of entity `id`, borrowed for reads (a `get` would copy the row, retaining
+    /// every array it holds, on each read of one field).
     subscript(_ id: Element.ID) -> Element {
-        get { self[Int(id.index)] }
+        _read { yield self[Int(id.index)] }
         _modify { yield &self[Int(id.index)] }
     }
 

@@ -68,7 +68,9 @@ struct ReportFocusTests {
             #expect(focus.headline.count == scenario.report?.headline.count, "\(name)")
         }
         let hongKong = try #require(try BuiltinScenarios.scenario(named: "xunlei-hongkong").reportFocus)
-        #expect(hongKong.headline.first == .servedShare(of: "hk-video", by: .shared))
+        #expect(hongKong.headline.first == FigureID(.startupDelayP50, of: "hk-video"))
+        #expect(hongKong.headline.contains(FigureID(.rebufferRatio, of: "hk-video")))
+        #expect(hongKong.headline.contains(.servedShare(of: "hk-video", by: .shared)))
         #expect(hongKong.headline.contains(FigureID(.costPerTBDelivered)))
     }
 

@@ -96,11 +96,17 @@ import Testing
         #expect(peak.differences == [nil, nil])
         let bytes = try #require(comparison.figure(FigureID(.linkBytes, of: "trunk")))
         #expect(bytes.estimates[1]?.mean == 1.8e10)
-        // The baseline's figures come first, in its own order; the links follow.
+        // The baseline's figures come first, in its own order; what only the alternative has
+        // follows: its links, and the playback figures of its video class (a stream there).
         let baselineCount = ReportFixture.run().rows.count
         #expect(comparison.figures.prefix(baselineCount).map(\.id) == ReportFixture.run().rows.map(\.id))
-        #expect(comparison.figures.dropFirst(baselineCount).allSatisfy { $0.id.descriptor.section == .link })
-        #expect(comparison.figures.count == baselineCount + 2 * 5)
+        #expect(
+            comparison.figures.dropFirst(baselineCount).allSatisfy {
+                $0.id.descriptor.section == .link || $0.id.metric.isPlayback
+            }
+        )
+        let playbackMetrics = FigureMetric.allCases.count { $0.isPlayback }
+        #expect(comparison.figures.count == baselineCount + 2 * 5 + playbackMetrics)
     }
 
     @Test func linksAreShownInEveryFormatOfATopologyComparison() {

@@ -24,8 +24,8 @@ struct ReportFocusCommandTests {
         let names = lines.dropFirst(10).prefix { $0.hasPrefix("| ") }.map { $0.split(separator: "|")[0] }
         #expect(
             names.map { $0.trimmingCharacters(in: .whitespaces) } == [
-                "hk-video · Served by Shared devices", "hk-video · Latency p50", "hk-video · Latency p99",
-                "hk-video · Stall", "Cost · Per TB delivered", "Cost · Total",
+                "hk-video · Start-up delay p50", "hk-video · Start-up delay p99", "hk-video · Rebuffering ratio",
+                "hk-video · Served by Shared devices", "Cost · Per TB delivered", "Cost · Total",
                 "hk-onething · Paid per device per month",
                 "cn-shenzhen · Egress 95th",
             ]
@@ -39,9 +39,10 @@ struct ReportFocusCommandTests {
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines[1] == "Question")
         #expect(lines[3] == "Headline figures")
-        #expect(lines[6].hasPrefix("  hk-video · Served by Shared devices "))
-        #expect(lines[6].hasSuffix(" pp"))
-        #expect(lines[7].hasPrefix("  hk-video · Latency p50 "))
+        #expect(lines[6].hasPrefix("  hk-video · Start-up delay p50 "))
+        #expect(lines[8].hasPrefix("  hk-video · Rebuffering ratio "))
+        #expect(lines[9].hasPrefix("  hk-video · Served by Shared devices "))
+        #expect(lines[9].hasSuffix(" pp"))
     }
 
     @Test("a misspelt headline figure exits 2 at its file, line and column, with a suggestion")
@@ -50,21 +51,21 @@ struct ReportFocusCommandTests {
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let shown = try CLIRunner.run(["show", "xunlei-hongkong"]).standardOutput
         let text = shown.replacingOccurrences(
-            of: "    - workload/hk-video/latencyP50\n",
-            with: "    - workload/hk-video/latncyP50\n"
+            of: "    - workload/hk-video/startupDelayP50\n",
+            with: "    - workload/hk-video/startupDelyP50\n"
         )
         let path = try fixture.write("mine.yaml", text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = try #require(lines.firstIndex { $0.contains("latncyP50") }) + 1
+        let line = try #require(lines.firstIndex { $0.contains("startupDelyP50") }) + 1
         for arguments in [["run", path, "--quiet"], ["validate", path]] {
             let result = try CLIRunner.run(arguments)
             #expect(result.status == 2)
             #expect(
                 result.standardError.hasPrefix(
-                    "\(path):\(line):7: error: unknown figure 'workload/hk-video/latncyP50' in 'report.headline'"
+                    "\(path):\(line):7: error: unknown figure 'workload/hk-video/startupDelyP50' in 'report.headline'"
                 )
             )
-            #expect(result.standardError.hasSuffix("did you mean 'workload/hk-video/latencyP50'?\n"))
+            #expect(result.standardError.hasSuffix("did you mean 'workload/hk-video/startupDelayP50'?\n"))
         }
     }
 }

@@ -10,7 +10,8 @@ public import ShareModel
 public enum ReportFixture {
     /// Replication `index` (0 or 1), with every figure nudged by `shift` (added to web's
     /// throughput, for comparisons); with `links`, two drawn links (`trunk`, `cable`) and their
-    /// series too (the golden files are made without).
+    /// series too, and the video class a stream with playback figures (the golden files are
+    /// made without).
     public static func replication(
         _ index: Int,
         webThroughputShift shift: Double = 0,
@@ -41,7 +42,7 @@ public enum ReportFixture {
             "throughputPerSecond": 1_000 + 100 * r + shift, "bitsPerSecond": 1.176e8 + 1.2e7 * r,
             "stallSeconds": 0, "wastedCPUSeconds": 0,
         ]
-        let video: [String: Any] = [
+        var video: [String: Any] = [
             "name": "video \"HD\", EU", "kind": "download",
             "arrived": 600 + 30 * index, "served": 590 + 30 * index, "rejected": 4, "failed": 3 + index,
             "inFlight": 3, "retries": 9, "preemptions": 0,
@@ -137,6 +138,16 @@ public enum ReportFixture {
                 ]
             }
             return point
+        }
+        if links {
+            let playback: [String: Any] = [
+                "sessions": 590 + 30 * index, "startupP50": 0.9 + 0.1 * r, "startupP90": 1.8 + 0.1 * r,
+                "startupP99": 3.1 + 0.2 * r, "startupMean": 1.1 + 0.1 * r,
+                "rebuffersPerSession": 0.2 + 0.05 * r, "rebufferRatio": 0.004 + 0.001 * r,
+                "rebufferedShare": 0.08 + 0.01 * r, "watchedSeconds": 1.77e5, "stallSeconds": 12.5 + 2 * r,
+            ]
+            video["kind"] = "stream"
+            video["playback"] = playback
         }
         var object: [String: Any] = [
             "seed": 42 + index, "warmupSeconds": 5.0, "durationSeconds": 30.0, "intervalSeconds": 10.0,

@@ -197,7 +197,13 @@ struct FigureBuilder {
             retryDelaySeconds: figures[.retryDelay] ?? nil,
             bytesUp: figures[.bytesUp] ?? nil,
             bitsPerSecondUp: figures[.bitrateUp] ?? nil,
-            bytesDown: figures[.bytesDown] ?? nil
+            bytesDown: figures[.bytesDown] ?? nil,
+            startupDelayP50: figures[.startupDelayP50] ?? nil,
+            startupDelayP90: figures[.startupDelayP90] ?? nil,
+            startupDelayP99: figures[.startupDelayP99] ?? nil,
+            rebuffersPerSession: figures[.rebuffersPerSession] ?? nil,
+            rebufferRatio: figures[.rebufferRatio] ?? nil,
+            rebufferedSessionShare: figures[.rebufferedShare] ?? nil
         )
     }
 

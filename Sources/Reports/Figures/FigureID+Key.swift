@@ -71,10 +71,13 @@ extension FigureRegistry {
         var ids: [FigureID] = []
         let sources = [ServedBySource.edge, .shared] + spec.regionNames.map { .cloud(region: $0) } + [.origin]
         let hasOutages = orMayMeasure || !spec.outages.isEmpty || !spec.randomFailures.isEmpty
-        let workloadMetrics = FigureMetric.all(in: .workload).filter { hasOutages || !$0.descriptor.onlyWhenMeasured }
-        for workload in spec.workloadClasses.map(\.name) {
-            ids += workloadMetrics.map { FigureID($0, of: workload) }
-            ids += sources.map { FigureID.servedShare(of: workload, by: $0) }
+        let workloadMetrics = FigureMetric.all(in: .workload).filter {
+            $0.isPlayback || hasOutages || !$0.descriptor.onlyWhenMeasured
+        }
+        for workload in spec.workloadClasses {
+            let isStream = if case .stream = workload.kind { true } else { false }
+            ids += workloadMetrics.filter { isStream || !$0.isPlayback }.map { FigureID($0, of: workload.name) }
+            ids += sources.map { FigureID.servedShare(of: workload.name, by: $0) }
         }
         let stageMetrics = FigureMetric.all(in: .stage)
         for workload in spec.workloadClasses {

@@ -38,6 +38,18 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case retries
     /// Stream playback stall, summed over served streams.
     case stall
+    /// Median start-up delay of a stream's sessions (press play to first frame).
+    case startupDelayP50
+    /// 90th-percentile start-up delay.
+    case startupDelayP90
+    /// 99th-percentile start-up delay.
+    case startupDelayP99
+    /// Stalls after playback started, per session.
+    case rebuffersPerSession
+    /// Stalled time over viewing time (watched plus stalled).
+    case rebufferRatio
+    /// The share of sessions with at least one stall.
+    case rebufferedShare
     /// Compute jobs moved because their device left.
     case preemptions
     /// Requests that arrived while a zone, edge site or link was down.
@@ -222,5 +234,18 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     /// The metrics of `section`, in report order.
     public static func all(in section: FigureSection) -> [FigureMetric] {
         allCases.filter { $0.descriptor.section == section }
+    }
+}
+
+extension FigureMetric {
+    /// Whether it describes a stream's playback (start-up delay, rebuffering): reported for
+    /// stream classes only.
+    public var isPlayback: Bool {
+        switch self {
+        case .startupDelayP50, .startupDelayP90, .startupDelayP99, .rebuffersPerSession, .rebufferRatio,
+            .rebufferedShare:
+            true
+        default: false
+        }
     }
 }

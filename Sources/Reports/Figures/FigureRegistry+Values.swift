@@ -72,6 +72,12 @@ extension FigureRegistry {
         case .unfinished: return Double(workload.inFlight)
         case .retries: return Double(workload.retries)
         case .stall: return workload.stallSeconds
+        case .startupDelayP50: return workload.playback?.startupP50
+        case .startupDelayP90: return workload.playback?.startupP90
+        case .startupDelayP99: return workload.playback?.startupP99
+        case .rebuffersPerSession: return workload.playback?.rebuffersPerSession
+        case .rebufferRatio: return workload.playback?.rebufferRatio
+        case .rebufferedShare: return workload.playback?.rebufferedShare
         case .preemptions: return Double(workload.preemptions)
         case .arrivedDuringOutages: return workload.duringOutages.map { Double($0.arrived) }
         case .lostDuringOutages: return workload.duringOutages.map { Double($0.lost) }

@@ -136,6 +136,61 @@ public enum FigureRegistry {
             return D(metric, .workload, "retries", "Retries", .count, .lowerIsBetter, .cumulative, [])
         case .stall:
             return D(metric, .workload, "stallSeconds", "Stall", .seconds, .lowerIsBetter, .cumulative, [])
+        case .startupDelayP50, .startupDelayP90, .startupDelayP99:
+            let (key, label, quantile, charts): (String, String, Double, Set<FigureChart>) =
+                switch metric {
+                case .startupDelayP50: ("startupDelayP50", "Start-up delay p50", 0.5, comparison.union([.headline]))
+                case .startupDelayP90: ("startupDelayP90", "Start-up delay p90", 0.9, [])
+                default: ("startupDelayP99", "Start-up delay p99", 0.99, comparison)
+                }
+            return D(
+                metric,
+                .workload,
+                key,
+                label,
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                charts,
+                quantile: quantile,
+                onlyWhenMeasured: true
+            )
+        case .rebuffersPerSession:
+            return D(
+                metric,
+                .workload,
+                "rebuffersPerSession",
+                "Rebuffers per session",
+                .count,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
+        case .rebufferRatio:
+            return D(
+                metric,
+                .workload,
+                "rebufferRatio",
+                "Rebuffering ratio",
+                .fraction,
+                .lowerIsBetter,
+                .average,
+                comparison.union([.headline]),
+                onlyWhenMeasured: true
+            )
+        case .rebufferedShare:
+            return D(
+                metric,
+                .workload,
+                "rebufferedSessionShare",
+                "Sessions with a rebuffer",
+                .fraction,
+                .lowerIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .preemptions:
             return D(metric, .workload, "preemptions", "Preemptions", .count, .lowerIsBetter, .cumulative, [])
         case .arrivedDuringOutages:

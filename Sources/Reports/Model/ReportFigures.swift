@@ -74,6 +74,14 @@ public struct WorkloadFigures: Hashable, Sendable, Codable {
     public var bitsPerSecondUp: Estimate? = nil
     /// Response bytes delivered down; nil as above.
     public var bytesDown: Estimate? = nil
+    /// A stream's start-up delay percentiles in seconds, rebuffers per session, rebuffering
+    /// ratio and share of sessions with a rebuffer; nil for other classes.
+    public var startupDelayP50: Estimate? = nil
+    public var startupDelayP90: Estimate? = nil
+    public var startupDelayP99: Estimate? = nil
+    public var rebuffersPerSession: Estimate? = nil
+    public var rebufferRatio: Estimate? = nil
+    public var rebufferedSessionShare: Estimate? = nil
 }
 
 /// The share of one class's served requests that one source served.

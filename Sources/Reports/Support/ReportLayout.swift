@@ -252,7 +252,18 @@ enum ReportLayout {
             row("Stall", { $0.stallSeconds }, .seconds),
             row("Preemptions", { $0.preemptions }, .count),
         ]
-        return TextTable(title: "Workloads", headers: ["Figure"] + workloads.map(\.name), rows: rows)
+        // A stream's player, in rows of their own when some class streams.
+        let playback: [[TextTable.Cell]] =
+            workloads.contains { $0.kind == "stream" }
+            ? [
+                row("Start-up delay p50", { $0.startupDelayP50 }, .seconds),
+                row("Start-up delay p90", { $0.startupDelayP90 }, .seconds),
+                row("Start-up delay p99", { $0.startupDelayP99 }, .seconds),
+                row("Rebuffers per session", { $0.rebuffersPerSession }, .count),
+                row("Rebuffering ratio", { $0.rebufferRatio }, .fraction),
+                row("Sessions with a rebuffer", { $0.rebufferedSessionShare }, .fraction),
+            ] : []
+        return TextTable(title: "Workloads", headers: ["Figure"] + workloads.map(\.name), rows: rows + playback)
     }
 
     private static func servedByTable(_ workloads: [WorkloadFigures]) -> TextTable {

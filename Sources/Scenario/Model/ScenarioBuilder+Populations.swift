@@ -26,6 +26,7 @@ extension ScenarioBuilder {
         let location = location(&population, of: .population(name))
         let clients = population.optional("clients", as: .oneOf(["home", "mobile", "enterprise"]), default: "home")
         let access = population.optional("access", as: .dataRate)
+        let lines = Self.readLines(&population)
         let allowed = population.list("allowed_regions", of: .name)
         if let allowed, let node = population.entry("allowed_regions")?.value.sequenceElements {
             for (region, element) in zip(allowed, node) {
@@ -117,9 +118,30 @@ extension ScenarioBuilder {
             location: location,
             clientKind: Self.clientKinds[clients] ?? .homeBroadband,
             accessBitsPerSecond: access,
+            lines: lines,
             allowedRegions: allowed,
             demands: demands
         )
+    }
+
+    /// A population's `line`: one rate distribution for every client (`line: uniform(30 Mbps,
+    /// 300 Mbps)`), or a list of access technologies, each `{name, share, rate}`. Nil when
+    /// absent or invalid (reported).
+    static func readLines(_ population: inout MappingReader) -> ClientLineMix? {
+        guard population.contains("line") else { return nil }
+        guard let written = population.node("line")?.sequenceElements else {
+            return population.optional("line", as: .distribution(of: .dataRate)).map(ClientLineMix.init(bitsPerSecond:))
+        }
+        let technologies = population.mappings("line", element: "line") { line -> ClientLineMix.Technology? in
+            let name = line.required("name", as: .name)
+            let share = line.required("share", as: .fraction)
+            let rate = line.required("rate", as: .distribution(of: .dataRate))
+            guard let name, let share, let rate else { return nil }
+            return ClientLineMix.Technology(name: name, share: share, bitsPerSecond: rate)
+        }
+        // A technology that failed to read is reported already; its shares are not checked.
+        guard let technologies, technologies.count == written.count else { return nil }
+        return ClientLineMix(technologies: technologies)
     }
 
     /// A rate profile's error as the scenario key at fault (`diurnal[3]`, `peaks[0].times`),

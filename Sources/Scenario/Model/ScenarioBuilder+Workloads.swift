@@ -70,7 +70,8 @@ extension ScenarioBuilder {
                 "request_size",
                 "response_size",
                 "priority",
-                "stages"
+                "stages",
+                "playback"
             )
             return nil
         }
@@ -89,6 +90,10 @@ extension ScenarioBuilder {
         var serviceKey = SpecField.service
         let kind: WorkloadKind?
         var stages: [RequestStageSpec] = []
+        var playback = PlaybackSpec()
+        if kindName != "stream", let node = workload.node("playback") {
+            workload.error("'playback' in workload '\(name)' applies to stream workloads only", at: node)
+        }
         if kindName != "transaction", let node = workload.node("stages") {
             workload.error("'stages' in workload '\(name)' applies to transaction workloads only", at: node)
         }
@@ -119,6 +124,7 @@ extension ScenarioBuilder {
             let sizes = workload.required("object_size", as: .distribution(of: .dataSize))
             let bitrate =
                 kindName == "stream" ? workload.required("bitrate", as: .dataRate) : nil
+            if kindName == "stream", let read = Self.readPlayback(&workload) { playback = read }
             if service == nil { service = .constant(ConstantDistribution(finite: 0.001)) }
             if let catalogue, let sizes {
                 let content = ContentSpec(catalogueSize: catalogue, zipfExponent: zipf, objectBytes: sizes)
@@ -148,10 +154,46 @@ extension ScenarioBuilder {
                 requestBytes: requestBytes,
                 responseBytes: responseBytes,
                 priority: priority,
-                stages: stages
+                stages: stages,
+                playback: playback
             ),
             service: service,
             serviceKey: serviceKey
         )
+    }
+}
+
+extension ScenarioBuilder {
+    /// A stream's `playback`: `segment`, `startup`, `resume` and `buffer_ahead` (durations of
+    /// media) and `watch` (a distribution of viewing times); each defaults as in
+    /// ``PlaybackSpec``. Nil when absent or a value is invalid (reported).
+    static func readPlayback(_ workload: inout MappingReader) -> PlaybackSpec? {
+        var failed = false
+        let spec = workload.mapping("playback") { playback -> PlaybackSpec in
+            let defaults = PlaybackSpec()
+            func seconds(_ key: String, _ fallback: Double) -> Double? {
+                guard playback.contains(key) else { return fallback }
+                guard let value = playback.optional(key, as: ValueParser<SimDuration>.simDuration.positiveDuration)
+                else {
+                    failed = true
+                    return nil
+                }
+                return value.seconds
+            }
+            let segment = seconds("segment", defaults.segmentSeconds)
+            let startup = seconds("startup", defaults.startupSeconds)
+            let resume = seconds("resume", startup ?? defaults.resumeSeconds)
+            let ahead = seconds("buffer_ahead", defaults.bufferAheadSeconds)
+            let watch = playback.optional("watch", as: .distribution(of: .duration))
+            if playback.contains("watch"), watch == nil { failed = true }
+            return PlaybackSpec(
+                segmentSeconds: segment ?? defaults.segmentSeconds,
+                startupSeconds: startup ?? defaults.startupSeconds,
+                resumeSeconds: resume,
+                bufferAheadSeconds: ahead ?? defaults.bufferAheadSeconds,
+                watchSeconds: watch
+            )
+        }
+        return failed ? nil : spec
     }
 }

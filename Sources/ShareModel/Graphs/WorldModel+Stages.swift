@@ -380,8 +380,10 @@ extension WorldModel {
         }
     }
 
-    /// Frees request `id`'s slot, and its block of stage visits if it has one.
+    /// Frees request `id`'s slot, its block of stage visits and its playback session if it has
+    /// them.
     mutating func removeRequest(_ id: RequestSlot) {
+        endSession(of: id)
         let block = requests[id].board
         if block >= 0 {
             requests[id].graphFate = .ended

@@ -228,6 +228,8 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
     public static let maxUploads = SpecField("max_uploads")
     /// `access` (population: access-link capacity).
     public static let access = SpecField("access")
+    /// A population's client lines (`line`).
+    public static let line = SpecField("line")
     /// `allowed_regions` (population).
     public static let allowedRegions = SpecField("allowed_regions")
     /// `slo` (workload).
@@ -248,6 +250,8 @@ public struct SpecField: Hashable, Sendable, CustomStringConvertible {
     public static let ingress = SpecField("ingress")
     /// `bitrate` (stream workload).
     public static let bitrate = SpecField("bitrate")
+    /// A stream's player (`playback`).
+    public static let playback = SpecField("playback")
     /// `checkpoint` (compute workload).
     public static let checkpoint = SpecField("checkpoint")
     /// `weights` (routing).

@@ -18,6 +18,9 @@ enum RequestPhase: UInt8, Sendable {
     case returning
     /// Waiting to be tried again.
     case backingOff
+    /// A stream between segments: its player's request for the next is on its way, or waits
+    /// for room in the buffer.
+    case betweenSegments
 }
 
 /// Who served a request.
@@ -60,6 +63,13 @@ struct ModelRequest: Sendable {
     var bytes: Double
     /// The bytes a transaction's request carries up to its zone, or 0.
     var uploadBytes: Double
+    /// The downlink of its client's own line in bits per second, drawn at creation, or 0
+    /// when its population's clients have no line.
+    var lineBitsPerSecond: Double = 0
+    /// The dedicated link standing for that line while a transfer to it runs, else `none`.
+    var line: LinkID = .none
+    /// Its player in ``WorldModel/sessions`` (streams), or -1.
+    var session: Int32 = -1
     /// The region whose egress carries the bytes (zones, edge misses), or `none`.
     var egressRegion: RegionID
     /// Compute work left, in CPU-seconds.
@@ -169,7 +179,7 @@ struct RequestTable: Sendable {
 
     /// The request in `slot`.
     subscript(slot: RequestSlot) -> ModelRequest {
-        get { slots[slot.offset] }
+        _read { yield slots[slot.offset] }
         _modify { yield &slots[slot.offset] }
     }
 }

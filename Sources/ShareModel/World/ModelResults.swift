@@ -168,6 +168,8 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     /// Each stage's figures, in the order written, for a class with stages (a request
     /// graph); nil, and absent from JSON, for other classes.
     public var stages: [StageResults]? = nil
+    /// Start-up delay and rebuffering of a stream class's sessions; nil for other classes.
+    public var playback: PlaybackResults? = nil
 
     /// served / arrived, or nil when nothing arrived.
     ///

@@ -221,6 +221,7 @@ extension ModelSpec {
         case .stream(let content, let bitrate):
             try Self.validate(content, element: element)
             try SpecError.requirePositive(bitrate, element, .bitrate)
+            try Self.validate(workload.playback, videoSeconds: content.objectBytes.mean * 8 / bitrate, element: element)
         case .compute(let job):
             if !(job.cpuSeconds.mean.isFinite && job.cpuSeconds.mean > 0) {
                 throw SpecError(element, .cpu, .other("must have a positive finite mean, got \(job.cpuSeconds.mean)"))
@@ -339,6 +340,7 @@ extension ModelSpec {
         if let access = population.accessBitsPerSecond {
             try SpecError.requirePositive(access, element, .access)
         }
+        if let lines = population.lines { try validate(lines, element) }
         for (index, region) in (population.allowedRegions ?? []).enumerated() {
             try names.regions.require(region, element, .allowedRegions.at(index), kind: "region")
         }
@@ -564,5 +566,69 @@ extension ModelSpec {
             names += sharedPools.filter { allows(population, region: $0.region) }.map(\.pool.name)
         }
         return names
+    }
+}
+
+extension ModelSpec {
+    /// Checks a population's client lines: at least one technology, each share in (0, 1],
+    /// the shares summing to 1, each rate distribution with a positive mean.
+    func validate(_ lines: ClientLineMix, _ element: SpecElement) throws(SpecError) {
+        guard !lines.technologies.isEmpty else { throw SpecError(element, .line, .empty) }
+        var total = 0.0
+        for (index, technology) in lines.technologies.enumerated() {
+            let field = lines.technologies.count == 1 ? SpecField.line : SpecField.line.at(index)
+            guard technology.share > 0, technology.share <= 1 else {
+                throw SpecError(element, field.child("share"), .other("must be in (0, 1], got \(technology.share)"))
+            }
+            guard technology.bitsPerSecond.mean > 0, technology.bitsPerSecond.mean.isFinite else {
+                throw SpecError(element, field.child("rate"), .other("needs a positive mean rate"))
+            }
+            total += technology.share
+        }
+        guard abs(total - 1) <= ClientLineMix.shareTolerance else {
+            throw SpecError(
+                element,
+                .line,
+                .other("shares sum to \((total * 1e6).rounded() / 1e6); they must sum to 1 (every client has one line)")
+            )
+        }
+    }
+}
+
+extension ModelSpec {
+    /// Checks a stream's player: positive, finite buffers and segment; the start-up and resume
+    /// buffers and a segment within the buffer ahead; a start-up buffer no longer than the
+    /// mean video (`videoSeconds`, the mean object size over the bitrate); a viewing time with a
+    /// positive mean.
+    static func validate(_ playback: PlaybackSpec, videoSeconds: Double, element: SpecElement) throws(SpecError) {
+        let buffers: [(String, Double)] = [
+            ("segment", playback.segmentSeconds), ("startup", playback.startupSeconds),
+            ("resume", playback.resumeSeconds), ("buffer_ahead", playback.bufferAheadSeconds),
+        ]
+        for (key, value) in buffers {
+            try SpecError.requirePositive(value, element, .playback.child(key))
+        }
+        for (key, value) in buffers.dropLast() where value > playback.bufferAheadSeconds {
+            throw SpecError(
+                element,
+                .playback.child(key),
+                .other(
+                    "\(value) s is longer than 'buffer_ahead' (\(playback.bufferAheadSeconds) s), the most the player holds"
+                )
+            )
+        }
+        if playback.startupSeconds > videoSeconds {
+            throw SpecError(
+                element,
+                .playback.child("startup"),
+                .other(
+                    "\(playback.startupSeconds) s is longer than the mean video (\((videoSeconds * 10).rounded() / 10) s: "
+                        + "object_size over bitrate)"
+                )
+            )
+        }
+        if let watch = playback.watchSeconds, !(watch.mean > 0 && watch.mean.isFinite) {
+            throw SpecError(element, .playback.child("watch"), .other("needs a positive, finite mean viewing time"))
+        }
     }
 }

@@ -12,6 +12,11 @@ public struct PopulationSpec: Hashable, Sendable {
     /// The aggregate downlink of the population's access network in bits per second, shared
     /// max-min fairly by every transfer to it; nil for no limit.
     public var accessBitsPerSecond: Double?
+    /// Each client's own line (its downlink), drawn per request from a mix of access
+    /// technologies; every transfer to the client is capped by it. Nil for no per-client cap
+    /// (a transfer then goes as fast as the links it crosses allow, which overstates what one
+    /// home receives).
+    public var lines: ClientLineMix?
     /// The regions the population may be served from (data residency, as under GDPR); nil
     /// for anywhere. Edge sites and shared pools count as being in their ``EdgeSiteSpec/region``
     /// and ``SharedPoolPlacement/region``.
@@ -19,15 +24,18 @@ public struct PopulationSpec: Hashable, Sendable {
     /// The work the population generates, one arrival process per entry.
     public var demands: [WorkloadDemand]
 
-    /// A population at `location` generating `demands`.
+    /// A population at `location` generating `demands`, its clients on `lines` (nil: no
+    /// per-client cap).
     public init(
         name: String,
         location: GeoCoordinate,
         clientKind: SiteKind = .homeBroadband,
         accessBitsPerSecond: Double? = nil,
+        lines: ClientLineMix? = nil,
         allowedRegions: [String]? = nil,
         demands: [WorkloadDemand]
     ) {
+        self.lines = lines
         self.name = name
         self.location = location
         self.clientKind = clientKind

@@ -28,6 +28,9 @@ public struct WorkloadClassSpec: Hashable, Sendable {
     /// The stages a transaction's request passes through (a request graph), in the order
     /// written; empty for a single visit to the zone the router picks.
     public var stages: [RequestStageSpec]
+    /// How a stream is watched (segments, buffers, viewing time); streams only, ignored by
+    /// other kinds (decoding refuses it on them).
+    public var playback: PlaybackSpec
 
     /// The allowed priorities: wide enough for any ranking, small enough to print.
     public static let priorities = -1_000_000...1_000_000
@@ -42,8 +45,10 @@ public struct WorkloadClassSpec: Hashable, Sendable {
         requestBytes: SampledDistribution? = nil,
         responseBytes: SampledDistribution? = nil,
         priority: Int = 0,
-        stages: [RequestStageSpec] = []
+        stages: [RequestStageSpec] = [],
+        playback: PlaybackSpec = PlaybackSpec()
     ) {
+        self.playback = playback
         self.priority = priority
         self.stages = stages
         self.name = name
@@ -67,9 +72,10 @@ public enum WorkloadKind: Hashable, Sendable {
     /// An object fetched whole from the catalogue: from an edge cache, a shared device that
     /// holds it, or the cloud (the origin).
     case download(ContentSpec)
-    /// A video watched while it downloads: an object as for a download, played at
-    /// `bitrateBitsPerSecond`; when the transfer takes longer than the playback, the viewer
-    /// waits (the difference is counted as stall time).
+    /// A video watched as it arrives: an object as for a download (its size over the bitrate
+    /// is its length), played at `bitrateBitsPerSecond` by a player that fetches it in
+    /// segments (``WorkloadClassSpec/playback``): start-up delay, stalls and the watched part
+    /// are what it is measured by.
     case stream(ContentSpec, bitrateBitsPerSecond: Double)
     /// A batch of CPU work, run in a cloud zone or on a shared device.
     case compute(ComputeJobSpec)

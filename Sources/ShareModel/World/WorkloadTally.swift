@@ -29,6 +29,12 @@ struct WorkloadTally: Sendable {
     /// Measured request bytes its transactions carried up to their zones.
     var bytesUp: Double = 0
     var stallSeconds: Double = 0
+    /// Streams: seconds of media watched, stalls after playback started, sessions with at
+    /// least one, and start-up delays (created at the first served stream).
+    var watchedSeconds: Double = 0
+    var rebuffers: UInt64 = 0
+    var rebufferedSessions: UInt64 = 0
+    var startupDelay: LatencyHistogram?
     var wastedCPUSeconds: Double = 0
     /// Attempts that reached a site that was down.
     var sentToDeadSites: UInt64 = 0

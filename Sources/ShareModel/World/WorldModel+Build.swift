@@ -130,7 +130,9 @@ extension WorldModel {
                         owner: .populationAccess(PopulationID(UInt32(index))),
                         element: .population(population.name),
                         field: .access
-                    )
+                    ),
+                    lines: population.lines,
+                    lineStream: RandomStream(seed: seed, name: "lines/\(population.name)")
                 )
             )
         }
@@ -177,6 +179,7 @@ extension WorldModel {
                     catalogue: catalogue,
                     workStream: RandomStream(seed: seed, name: "work/\(workload.name)"),
                     payloadStream: RandomStream(seed: seed, name: "payload/\(workload.name)"),
+                    watchStream: RandomStream(seed: seed, name: "watch/\(workload.name)"),
                     tally: WorkloadTally(regionCount: spec.regions.count, interval: spec.interval, origin: warmupEnd)
                 )
             )

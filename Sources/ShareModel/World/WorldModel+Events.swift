@@ -94,6 +94,8 @@ extension WorldModel {
             )
         case Kind.stageDeadSite:
             stageFoundDeadZone(RequestSlot(event.payload), stage: Int(event.target), scheduler: &scheduler)
+        case Kind.segmentRequest:
+            segmentRequested(RequestSlot(event.payload), scheduler: &scheduler)
         case Kind.linkReading:
             readLinkMeters(at: scheduler.now)
             scheduleLinkReading(after: scheduler.now, scheduler: &scheduler)

@@ -155,6 +155,7 @@ extension WorldModel {
         case .regionIngress(let region): "\(spec.regions[region.offset].region.name).ingress"
         case .edgeUplink(let edge): "\(spec.edgeSites[edge.offset].name).uplink"
         case .populationAccess(let population): "\(spec.populations[population.offset].name).access"
+        case .clientLine(let population): "\(spec.populations[population.offset].name).line"
         case .device(let pool, let device): "\(spec.sharedPools[pool.offset].pool.name)#\(device.index).uplink"
         case .drawn(let index): spec.links[index].name
         }

@@ -57,6 +57,10 @@ extension WorldModel {
             request.bytes = bytes >= 0 ? bytes : Double(catalogue.size(of: chosen))
         }
         request.serviceSeconds = serviceSeconds
+        let population = demands[index].population
+        if let lines = populations[population].lines {
+            request.lineBitsPerSecond = lines.draw(using: &populations[population].lineStream)
+        }
         if classes[workloadClass].traits.hasPayload {
             let payload = spec.workloadClasses[workloadClass.offset]
             if let size = payload.requestBytes {
@@ -65,6 +69,17 @@ extension WorldModel {
             if let size = payload.responseBytes {
                 request.bytes = max(0, size.sample(using: &classes[workloadClass].payloadStream))
             }
+        }
+        let bitrate = classes[workloadClass].traits.streamBitrate
+        if bitrate > 0 {
+            let videoSeconds = request.bytes * 8 / bitrate
+            var watch = videoSeconds
+            if let drawn = spec.workloadClasses[workloadClass.offset].playback.watchSeconds {
+                watch = drawn.sample(using: &classes[workloadClass].watchStream)
+            }
+            request.session = openSession(
+                PlaybackSession(videoSeconds: videoSeconds, watchSeconds: watch, created: now)
+            )
         }
         if let job = spec.workloadClasses[workloadClass.offset].kind.job {
             request.work =
@@ -292,6 +307,7 @@ extension WorldModel {
     /// Request `id`'s answer arrived: it is served.
     mutating func finishServed(_ id: RequestSlot, at time: SimTime) {
         recordEnded(id, as: .served, at: time)
+        recordPlayback(id)
         let request = requests[id]
         if request.board >= 0, request.branches > 0 {
             requests[id].graphFate = .answered

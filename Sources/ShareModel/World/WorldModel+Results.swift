@@ -150,6 +150,19 @@ extension WorldModel {
             results.bytesUp = tally.bytesUp
             results.upBitsPerSecond = tally.bytesUp * 8 / measured
         }
+        if classes[index].traits.streamBitrate > 0 {
+            let startup = tally.startupDelay.flatMap { $0.isEmpty ? nil : $0 }
+            results.playback = PlaybackResults(
+                sessions: tally.served,
+                startup: startup.map {
+                    ($0.percentile(50).seconds, $0.percentile(90).seconds, $0.percentile(99).seconds, $0.mean.seconds)
+                },
+                rebuffers: tally.rebuffers,
+                rebufferedSessions: tally.rebufferedSessions,
+                watchedSeconds: tally.watchedSeconds,
+                stallSeconds: tally.stallSeconds
+            )
+        }
         if classes[index].stagePlan >= 0 {
             results.stages = stageResults(of: index, meanLatency: tally.latency.isEmpty ? 0 : latency.mean)
         }

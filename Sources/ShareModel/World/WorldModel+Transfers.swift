@@ -99,13 +99,16 @@ extension WorldModel {
             attemptEnded(id, loss: .failed, scheduler: &scheduler)
             return
         }
+        if requests[id].lineBitsPerSecond > 0 { appendHop(lendLine(to: id, at: now)) }
         requests[id].transferStart = now
+        rememberSource(of: id, sender: sender, relayPath: relayPath, relay: relay)
+        let bytes = nextTransferBytes(of: id)
         guard !transferHops.isEmpty else {
             transferDone(id, at: now)
-            respond(id, scheduler: &scheduler)
+            transferArrived(id, scheduler: &scheduler)
             return
         }
-        launchFlow(id, hops: transferHops, bytes: requests[id].bytes, at: now)
+        launchFlow(id, hops: transferHops, bytes: bytes, at: now)
         requests[id].phase = .transferring
         recordStep(id, .transfer, at: now, links: transferHops)
         switch sites[requests[id].site].role {
@@ -204,16 +207,41 @@ extension WorldModel {
                 enterZone(id, zone: zone, scheduler: &scheduler)
             } else {
                 transferDone(id, at: now)
-                respond(id, scheduler: &scheduler)
+                transferArrived(id, scheduler: &scheduler)
             }
         }
         flowTimer.rearm(for: network, kind: Kind.flowDue, target: 0, scheduler: &scheduler)
     }
 
-    /// Forgets request `id`'s flow (ended by the caller).
+    /// A dedicated link standing for request `id`'s client line, at its rate, from
+    /// its population's idle lines or new; kept by the request until its flow ends.
+    mutating func lendLine(to id: RequestSlot, at now: SimTime) -> LinkID {
+        let rate = requests[id].lineBitsPerSecond
+        let link: LinkID
+        do {
+            let population = requests[id].population
+            if let idle = populations[population].idleLines.popLast() {
+                link = idle
+                try network.setCapacity(rate, of: link, at: now)
+            } else {
+                link = try network.addDedicatedLink(capacityBitsPerSecond: rate)
+                links.append(LinkState(owner: .clientLine(population)))
+            }
+        } catch {
+            preconditionFailure("request \(id.index)'s line of \(rate) bit/s: \(error)")
+        }
+        requests[id].line = link
+        return link
+    }
+
+    /// Forgets request `id`'s flow (ended by the caller), and takes back its client line.
     mutating func endedFlow(of id: RequestSlot) {
         flowRequest[requests[id].flow.offset] = .none
         requests[id].flow = .none
+        if !requests[id].line.isNone {
+            populations[requests[id].population].idleLines.append(requests[id].line)
+            requests[id].line = .none
+        }
         if requests[id].phase == .uploading {
             regions[sites[requests[id].site].region].ingressFlows -= 1
             return
@@ -227,16 +255,11 @@ extension WorldModel {
         if !region.isNone { regions[region].activeFlows -= 1 }
     }
 
-    /// Accounts for the bytes of request `id`, all delivered at `time`: egress, edge and
-    /// device figures, credits, and a stream's stall.
+    /// Accounts for the bytes of request `id`'s transfer (a stream's segment), all delivered
+    /// at `time`: egress, edge and device figures, and credits.
     mutating func transferDone(_ id: RequestSlot, at time: SimTime) {
         let request = requests[id]
-        let bitrate = classes[request.workloadClass].traits.streamBitrate
-        if bitrate > 0 {
-            let playback = request.bytes * 8 / bitrate
-            requests[id].stallSeconds = max(0, (time - request.transferStart).seconds - playback)
-        }
-        let bytes = request.bytes
+        let bytes = transferredBytes(of: id)
         if !request.egressRegion.isNone {
             regions[request.egressRegion].egressBytes += request.isCounted ? bytes : 0
             if request.isCounted {

@@ -45,6 +45,8 @@ public struct WorldModel: SimulationModel, Sendable {
         static let stageReach: UInt16 = 21
         static let stageDeadSite: UInt16 = 22
         static let linkReading: UInt16 = 23
+        /// A player's request for its next segment reaches the source.
+        static let segmentRequest: UInt16 = 24
     }
 
     /// What a site is, and which entity of its kind.
@@ -100,6 +102,10 @@ public struct WorldModel: SimulationModel, Sendable {
     /// The links of the transfer being started, reused so that starting one allocates
     /// nothing once it has held the longest path.
     var transferHops: [LinkID] = []
+    /// The players of the streams in flight, in reusable slots (``ModelRequest/session``).
+    var sessions: ContiguousArray<PlaybackSession> = []
+    /// Free slots of ``sessions``, reused last freed first.
+    var freeSessions: ContiguousArray<Int32> = []
     /// The links drawn in ``ModelSpec/links``, in its order.
     var drawnLinks: [LinkID] = []
     /// The paths of ``ModelSpec/paths`` (those that join anything), and their links end to end.
@@ -229,6 +235,8 @@ enum LinkOwner: Sendable {
     case regionIngress(RegionID)
     case edgeUplink(EdgeSiteID)
     case populationAccess(PopulationID)
+    /// A client's own line, lent to one transfer to the population at a time.
+    case clientLine(PopulationID)
     case device(pool: PoolID, device: DeviceIndex)
     /// The link at this position of ``ModelSpec/links``.
     case drawn(Int)
@@ -411,6 +419,13 @@ struct PopulationState: EntityState, Sendable {
     var accessLink: LinkID = .none
     /// False while an outage holds its access link down (limited or not): transfers to it fail.
     var accessUp = true
+    /// Its clients' lines, or nil when transfers to them are not capped per client.
+    var lines: ClientLineMix? = nil
+    /// The stream each request's client line is drawn from.
+    var lineStream = RandomStream(seed: 0, key: 0)
+    /// Dedicated links that stood for its clients' lines and carry no transfer now, reused
+    /// last freed first: there are as many as transfers to its clients ever ran at once.
+    var idleLines: ContiguousArray<LinkID> = []
 }
 
 /// One workload class: what the hot path asks of it, its catalogue, its work draws and tally.
@@ -424,6 +439,8 @@ struct WorkloadClassState: EntityState, Sendable {
     var workStream: RandomStream
     /// The stream a transaction's request and response sizes are drawn from.
     var payloadStream: RandomStream
+    /// The stream a stream's viewing times are drawn from.
+    var watchStream: RandomStream
     /// Its measured counters and series.
     var tally: WorkloadTally
     /// Its plan in ``WorldModel/stagePlans`` when it has stages, else -1.
@@ -469,6 +486,8 @@ struct ClassTraits: Sendable {
     var slo: SimDuration?
     /// A transaction whose request or response carries bytes.
     var hasPayload: Bool
+    /// A stream's player (its buffers in seconds of media).
+    var player: PlayerBuffers
 
     init(_ spec: WorkloadClassSpec) {
         isCompute = spec.kind.job != nil
@@ -477,5 +496,6 @@ struct ClassTraits: Sendable {
         checkpointSeconds = spec.kind.job?.checkpointInterval?.seconds ?? 0
         slo = spec.slo
         hasPayload = spec.hasPayload
+        player = PlayerBuffers(spec.playback)
     }
 }
