@@ -190,7 +190,7 @@ struct StandaloneScenarioTests {
         #expect(
             decoded.report?.headline.map(\.name) == [
                 "servedBy/kuaishou-short-video/shared", "servedBy/xiaomi-updates/shared",
-                "workload/kuaishou-short-video/stallSeconds", "workload/kuaishou-short-video/latencyP99",
+                "workload/kuaishou-short-video/startupDelayP50", "workload/kuaishou-short-video/rebufferRatio",
                 "cost/perTBDelivered",
             ]
         )
