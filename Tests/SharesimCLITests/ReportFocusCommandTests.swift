@@ -21,6 +21,8 @@ struct ReportFocusCommandTests {
                 "", "## Headline figures", "", "| Figure | Value |",
             ]
         )
+        // A stream's latency is said to be its session's length, once, among the notes.
+        #expect(result.standardOutput.components(separatedBy: "A stream's latency is its session's length").count == 2)
         let names = lines.dropFirst(10).prefix { $0.hasPrefix("| ") }.map { $0.split(separator: "|")[0] }
         #expect(
             names.map { $0.trimmingCharacters(in: .whitespaces) } == [

@@ -100,7 +100,10 @@ enum ReportLayout {
             title: "ShareSim report: " + report.metadata.scenarioName,
             facts: facts(report.metadata) + warningFacts(report.warnings.map { ("", $0) }),
             tables: tables,
-            notes: notes(replications: report.metadata.replications)
+            notes: notes(
+                replications: report.metadata.replications,
+                streams: figures.workloads.contains { $0.kind == "stream" }
+            )
         )
         document.question = report.metadata.focus?.question
         let currency = figures.cost?.currency
@@ -219,10 +222,17 @@ enum ReportLayout {
         return facts
     }
 
-    static func notes(replications: Int) -> [String] {
-        guard replications > 1 else { return ["One replication: no confidence intervals."] }
+    static func notes(replications: Int, streams: Bool = false) -> [String] {
+        let intervals =
+            replications > 1
+            ? "± is the half-width of the 95% confidence interval over \(replications) replications (Student t)."
+            : "One replication: no confidence intervals."
+        guard streams else { return [intervals] }
         return [
-            "± is the half-width of the 95% confidence interval over \(replications) replications (Student t)."
+            intervals,
+            "A stream's latency is its session's length (press play to the last watched segment's arrival); "
+                + "what its viewer waits for is the start-up delay, and rebuffering is what interrupts the viewing. "
+                + "A download's latency is its completion time.",
         ]
     }
 
