@@ -109,9 +109,43 @@ struct PlaybackScenarioTests {
         #expect(session.rebuffers == 1)
     }
 
+    @Test("the rendition follows the buffer: lowest in the reservoir, highest once the buffer ahead is full")
+    func renditionFollowsTheBuffer() {
+        let player = PlayerBuffers(PlaybackSpec(segmentSeconds: 4, bufferAheadSeconds: 30))
+        let ladder = [1e6, 2e6, 4e6]
+        #expect(player.rung(forBuffer: 0, rates: ladder) == 0)
+        #expect(player.rung(forBuffer: 4, rates: ladder) == 0)
+        // 15 s: 1 + 3 × (15 - 4) / (26 - 4) = 2.5 Mbit/s, so the 2 Mbit/s rendition; 26 s is
+        // all the player holds when it asks (30 s ahead less a segment): the top.
+        #expect(player.rung(forBuffer: 15, rates: ladder) == 1)
+        #expect(player.rung(forBuffer: 25.9, rates: ladder) == 1)
+        #expect(player.rung(forBuffer: 26, rates: ladder) == 2)
+        #expect(player.rung(forBuffer: 30, rates: [3e6]) == 0)
+    }
+
+    @Test("with a ladder, a 3 Mbit/s line settles below the 4 Mbit/s top without stalling; a fast line reaches it")
+    func ladderAdaptsToTheLine() throws {
+        let ladder = "{segment: 4 s, startup: 4 s, ladder: [1 Mbps, 2 Mbps, 4 Mbps]}"
+        let slow = try Self.playback(Self.scenario(line: "3 Mbps", bitrate: 4e6, videoSeconds: 600, playback: ladder))
+        let slowRate = try #require(slow.averageBitrate)
+        // The line sustains at most 3 Mbit/s of media on average: more would drain the buffer for good.
+        #expect(slowRate > 1e6 && slowRate <= 3e6, "\(slowRate)")
+        #expect(slow.rebuffersPerSession == 0)
+        let fast = try Self.playback(Self.scenario(line: "40 Mbps", bitrate: 4e6, videoSeconds: 600, playback: ladder))
+        let fastRate = try #require(fast.averageBitrate)
+        #expect(fastRate > 3.5e6 && fastRate <= 4e6, "\(fastRate)")
+        // Without a ladder, every segment is at the bitrate.
+        let single = try Self.playback(
+            Self.scenario(line: "40 Mbps", bitrate: 4e6, videoSeconds: 600, playback: "{segment: 4 s}")
+        )
+        #expect(single.averageBitrate == 4e6)
+    }
+
     @Test(
         "bad players are located errors",
         arguments: [
+            ("{ladder: [1 Mbps, 800 kbps, 2 Mbps]}", "renditions must go up"),
+            ("{ladder: [1 Mbps, 3 Mbps]}", "must be the stream's 'bitrate'"),
             ("{startup: 40 s, buffer_ahead: 30 s}", "buffer_ahead"),
             ("{startup: 200 s, buffer_ahead: 300 s}", "longer than the mean video"),
             ("{segment: 0 s}", "segment"),

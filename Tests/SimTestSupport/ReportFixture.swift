@@ -145,6 +145,7 @@ public enum ReportFixture {
                 "startupP99": 3.1 + 0.2 * r, "startupMean": 1.1 + 0.1 * r,
                 "rebuffersPerSession": 0.2 + 0.05 * r, "rebufferRatio": 0.004 + 0.001 * r,
                 "rebufferedShare": 0.08 + 0.01 * r, "watchedSeconds": 1.77e5, "stallSeconds": 12.5 + 2 * r,
+                "averageBitrate": 2.4e6 + 1e5 * r,
             ]
             video["kind"] = "stream"
             video["playback"] = playback

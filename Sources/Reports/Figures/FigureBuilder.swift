@@ -203,7 +203,8 @@ struct FigureBuilder {
             startupDelayP99: figures[.startupDelayP99] ?? nil,
             rebuffersPerSession: figures[.rebuffersPerSession] ?? nil,
             rebufferRatio: figures[.rebufferRatio] ?? nil,
-            rebufferedSessionShare: figures[.rebufferedShare] ?? nil
+            rebufferedSessionShare: figures[.rebufferedShare] ?? nil,
+            averageBitrate: figures[.averageBitrate] ?? nil
         )
     }
 

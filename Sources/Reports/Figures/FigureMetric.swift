@@ -50,6 +50,8 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case rebufferRatio
     /// The share of sessions with at least one stall.
     case rebufferedShare
+    /// The mean bitrate of the media a stream's sessions received.
+    case averageBitrate
     /// Compute jobs moved because their device left.
     case preemptions
     /// Requests that arrived while a zone, edge site or link was down.
@@ -243,7 +245,7 @@ extension FigureMetric {
     public var isPlayback: Bool {
         switch self {
         case .startupDelayP50, .startupDelayP90, .startupDelayP99, .rebuffersPerSession, .rebufferRatio,
-            .rebufferedShare:
+            .rebufferedShare, .averageBitrate:
             true
         default: false
         }

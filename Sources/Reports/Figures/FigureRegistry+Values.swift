@@ -78,6 +78,7 @@ extension FigureRegistry {
         case .rebuffersPerSession: return workload.playback?.rebuffersPerSession
         case .rebufferRatio: return workload.playback?.rebufferRatio
         case .rebufferedShare: return workload.playback?.rebufferedShare
+        case .averageBitrate: return workload.playback?.averageBitrate
         case .preemptions: return Double(workload.preemptions)
         case .arrivedDuringOutages: return workload.duringOutages.map { Double($0.arrived) }
         case .lostDuringOutages: return workload.duringOutages.map { Double($0.lost) }

@@ -191,6 +191,18 @@ public enum FigureRegistry {
                 [],
                 onlyWhenMeasured: true
             )
+        case .averageBitrate:
+            return D(
+                metric,
+                .workload,
+                "averageBitrate",
+                "Average bitrate",
+                .bitsPerSecond,
+                .higherIsBetter,
+                .average,
+                [],
+                onlyWhenMeasured: true
+            )
         case .preemptions:
             return D(metric, .workload, "preemptions", "Preemptions", .count, .lowerIsBetter, .cumulative, [])
         case .arrivedDuringOutages:

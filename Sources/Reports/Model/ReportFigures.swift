@@ -82,6 +82,8 @@ public struct WorkloadFigures: Hashable, Sendable, Codable {
     public var rebuffersPerSession: Estimate? = nil
     public var rebufferRatio: Estimate? = nil
     public var rebufferedSessionShare: Estimate? = nil
+    /// A stream's mean bitrate of the media received, in bit/s; nil for other classes.
+    public var averageBitrate: Estimate? = nil
 }
 
 /// The share of one class's served requests that one source served.

@@ -272,6 +272,7 @@ enum ReportLayout {
                 row("Rebuffers per session", { $0.rebuffersPerSession }, .count),
                 row("Rebuffering ratio", { $0.rebufferRatio }, .fraction),
                 row("Sessions with a rebuffer", { $0.rebufferedSessionShare }, .fraction),
+                row("Average bitrate", { $0.averageBitrate }, .bitsPerSecond),
             ] : []
         return TextTable(title: "Workloads", headers: ["Figure"] + workloads.map(\.name), rows: rows + playback)
     }

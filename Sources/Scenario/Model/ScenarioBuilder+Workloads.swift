@@ -165,7 +165,8 @@ extension ScenarioBuilder {
 
 extension ScenarioBuilder {
     /// A stream's `playback`: `segment`, `startup`, `resume` and `buffer_ahead` (durations of
-    /// media) and `watch` (a distribution of viewing times); each defaults as in
+    /// media), `watch` (a distribution of viewing times) and `ladder` (renditions, ascending
+    /// data rates); each defaults as in
     /// ``PlaybackSpec``. Nil when absent or a value is invalid (reported).
     static func readPlayback(_ workload: inout MappingReader) -> PlaybackSpec? {
         var failed = false
@@ -186,12 +187,15 @@ extension ScenarioBuilder {
             let ahead = seconds("buffer_ahead", defaults.bufferAheadSeconds)
             let watch = playback.optional("watch", as: .distribution(of: .duration))
             if playback.contains("watch"), watch == nil { failed = true }
+            let ladder = playback.list("ladder", of: .dataRate)
+            if playback.contains("ladder"), ladder == nil { failed = true }
             return PlaybackSpec(
                 segmentSeconds: segment ?? defaults.segmentSeconds,
                 startupSeconds: startup ?? defaults.startupSeconds,
                 resumeSeconds: resume,
                 bufferAheadSeconds: ahead ?? defaults.bufferAheadSeconds,
-                watchSeconds: watch
+                watchSeconds: watch,
+                ladderBitsPerSecond: ladder ?? []
             )
         }
         return failed ? nil : spec

@@ -20,6 +20,9 @@ public struct PlaybackResults: Hashable, Sendable, Codable {
     /// Seconds of media watched, and of stalls, summed over sessions.
     public var watchedSeconds: Double
     public var stallSeconds: Double
+    /// The mean bitrate of the media received, in bit/s (each segment at its rendition's
+    /// rate, weighted by its length); nil with nothing received.
+    public var averageBitrate: Double?
 
     /// Results of `sessions` served sessions with the given start-up percentiles (nil when
     /// none started), stalls, stalled sessions and watched and stalled seconds.
@@ -29,8 +32,11 @@ public struct PlaybackResults: Hashable, Sendable, Codable {
         rebuffers: UInt64,
         rebufferedSessions: UInt64,
         watchedSeconds: Double,
-        stallSeconds: Double
+        stallSeconds: Double,
+        receivedMediaSeconds: Double = 0,
+        receivedMediaBits: Double = 0
     ) {
+        averageBitrate = receivedMediaSeconds > 0 ? receivedMediaBits / receivedMediaSeconds : nil
         self.sessions = sessions
         startupP50 = startup?.p50
         startupP90 = startup?.p90

@@ -16,6 +16,26 @@ struct PlayerBuffers: Sendable {
     }
 }
 
+extension PlayerBuffers {
+    /// The rendition (an index into `rates`, ascending) for a segment asked for while the
+    /// player holds `buffer` seconds of media: a buffer-based choice in the manner of BBA-0
+    /// (Huang et al., SIGCOMM 2014): the lowest while the buffer holds at most one segment
+    /// (the reservoir), the highest once it holds the buffer ahead less one segment (all it can
+    /// hold when it asks), and between them the highest rendition at or below a rate that rises
+    /// linearly with the buffer.
+    func rung(forBuffer buffer: Double, rates: [Double]) -> Int {
+        guard rates.count > 1 else { return 0 }
+        let reservoir = segmentSeconds
+        let upper = bufferAheadSeconds - segmentSeconds
+        if buffer <= reservoir { return 0 }
+        if buffer >= upper || upper <= reservoir { return rates.count - 1 }
+        let target = rates[0] + (rates[rates.count - 1] - rates[0]) * (buffer - reservoir) / (upper - reservoir)
+        var chosen = 0
+        for index in rates.indices where rates[index] <= target { chosen = index }
+        return chosen
+    }
+}
+
 /// One viewer's player: what it has received, where its playhead is, and what it has
 /// suffered (start-up delay, stalls). Pure bookkeeping in media seconds and instants; the
 /// world model feeds it segment arrivals and does what it answers.
@@ -63,8 +83,16 @@ struct PlaybackSession: Sendable {
     var rebufferSeconds: Double = 0
     /// Bytes received (every segment that arrived whole).
     var receivedBytes: Double = 0
-    /// The current segment's bytes, while it is fetched.
+    /// The current segment's bytes and rendition's rate (bit/s), while it is fetched.
     var segmentBytes: Double = 0
+    var segmentRate: Double = 0
+    /// The media the player held when it asked for the next segment (its rendition is
+    /// chosen from it), in seconds.
+    var requestBuffer: Double = 0
+    /// Media received, in seconds and in bits at their renditions' rates (their ratio is the
+    /// average bitrate delivered).
+    var receivedMedia: Double = 0
+    var receivedMediaBits: Double = 0
     /// The source's sending line and relays, kept for the next segment.
     var sender: LinkID = .none
     var relayPath: Int32 = -1
@@ -92,9 +120,12 @@ struct PlaybackSession: Sendable {
     /// playback starts or resumes when the buffer allows, and the player says what next.
     mutating func segmentArrived(at arrival: SimTime, player: PlayerBuffers) -> Next {
         advance(to: arrival)
-        bufferedUntil = min(videoSeconds, bufferedUntil + segmentMedia(nextSegment, player: player))
+        let media = segmentMedia(nextSegment, player: player)
+        bufferedUntil = min(videoSeconds, bufferedUntil + media)
         nextSegment += 1
         receivedBytes += segmentBytes
+        receivedMedia += media
+        receivedMediaBits += media * segmentRate
         let watchedAll = bufferedUntil >= watchSeconds
         switch state {
         case .starting where watchedAll || bufferedUntil >= player.startupSeconds:
@@ -112,9 +143,13 @@ struct PlaybackSession: Sendable {
             state = .complete
             return .complete
         }
-        guard state == .playing else { return .fetch(at: arrival) }
+        guard state == .playing else {
+            requestBuffer = bufferedUntil - playhead
+            return .fetch(at: arrival)
+        }
         // The next segment fits once the buffer ahead has room for a whole one.
         let wait = bufferedUntil + player.segmentSeconds - player.bufferAheadSeconds - playhead
+        requestBuffer = bufferedUntil - playhead - max(0, wait)
         return .fetch(at: wait > 0 ? arrival + .seconds(wait) : arrival)
     }
 

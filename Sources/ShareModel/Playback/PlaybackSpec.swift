@@ -20,6 +20,11 @@ public struct PlaybackSpec: Hashable, Sendable {
     /// How long a viewer watches, in seconds of media, drawn per session and cut at the
     /// video's end; nil for the whole video.
     public var watchSeconds: SampledDistribution?
+    /// The renditions the player chooses among, in bits per second, strictly ascending, the
+    /// top one the stream's bitrate; empty for one rendition (the bitrate). Each segment's
+    /// rendition is chosen from the buffer the player holds when it asks for it (see
+    /// ``PlayerBuffers/rung(forBuffer:rates:)``).
+    public var ladderBitsPerSecond: [Double]
 
     /// A player with the given buffers, segments and viewing time.
     public init(
@@ -27,8 +32,10 @@ public struct PlaybackSpec: Hashable, Sendable {
         startupSeconds: Double = 4,
         resumeSeconds: Double? = nil,
         bufferAheadSeconds: Double = 30,
-        watchSeconds: SampledDistribution? = nil
+        watchSeconds: SampledDistribution? = nil,
+        ladderBitsPerSecond: [Double] = []
     ) {
+        self.ladderBitsPerSecond = ladderBitsPerSecond
         self.segmentSeconds = segmentSeconds
         self.startupSeconds = startupSeconds
         self.resumeSeconds = resumeSeconds ?? startupSeconds

@@ -25,10 +25,15 @@ extension WorldModel {
     mutating func nextTransferBytes(of id: RequestSlot) -> Double {
         let slot = Int(requests[id].session)
         guard slot >= 0 else { return requests[id].bytes }
-        let bitrate = classes[requests[id].workloadClass].traits.streamBitrate
-        let player = classes[requests[id].workloadClass].traits.player
+        let row = requests[id].workloadClass.offset
+        let player = classes[row].traits.player
+        var rate = classes[row].traits.streamBitrate
+        if !classes[row].ladder.isEmpty {
+            rate = classes[row].ladder[player.rung(forBuffer: sessions[slot].requestBuffer, rates: classes[row].ladder)]
+        }
         let media = sessions[slot].segmentMedia(sessions[slot].nextSegment, player: player)
-        sessions[slot].segmentBytes = media * bitrate / 8
+        sessions[slot].segmentRate = rate
+        sessions[slot].segmentBytes = media * rate / 8
         return sessions[slot].segmentBytes
     }
 
@@ -111,6 +116,8 @@ extension WorldModel {
         let session = sessions[slot]
         let row = requests[id].workloadClass.offset
         classes[row].tally.watchedSeconds += session.watchSeconds
+        classes[row].tally.receivedMediaSeconds += session.receivedMedia
+        classes[row].tally.receivedMediaBits += session.receivedMediaBits
         classes[row].tally.rebuffers += UInt64(session.rebuffers)
         if session.rebuffers > 0 { classes[row].tally.rebufferedSessions += 1 }
         if let delay = session.startupDelay {

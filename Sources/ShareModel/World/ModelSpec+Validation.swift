@@ -222,6 +222,7 @@ extension ModelSpec {
             try Self.validate(content, element: element)
             try SpecError.requirePositive(bitrate, element, .bitrate)
             try Self.validate(workload.playback, videoSeconds: content.objectBytes.mean * 8 / bitrate, element: element)
+            try Self.validate(ladder: workload.playback.ladderBitsPerSecond, bitrate: bitrate, element: element)
         case .compute(let job):
             if !(job.cpuSeconds.mean.isFinite && job.cpuSeconds.mean > 0) {
                 throw SpecError(element, .cpu, .other("must have a positive finite mean, got \(job.cpuSeconds.mean)"))
@@ -629,6 +630,35 @@ extension ModelSpec {
         }
         if let watch = playback.watchSeconds, !(watch.mean > 0 && watch.mean.isFinite) {
             throw SpecError(element, .playback.child("watch"), .other("needs a positive, finite mean viewing time"))
+        }
+    }
+}
+
+extension ModelSpec {
+    /// Checks a stream's ladder: positive, finite, strictly ascending rates whose top is the
+    /// stream's bitrate (the rate its object size is a video of).
+    static func validate(ladder: [Double], bitrate: Double, element: SpecElement) throws(SpecError) {
+        guard !ladder.isEmpty else { return }
+        let field = SpecField.playback.child("ladder")
+        for (index, rate) in ladder.enumerated() {
+            try SpecError.requirePositive(rate, element, field.at(index))
+            if index > 0, rate <= ladder[index - 1] {
+                throw SpecError(
+                    element,
+                    field.at(index),
+                    .other("renditions must go up: \(rate) bit/s after \(ladder[index - 1]) bit/s")
+                )
+            }
+        }
+        if ladder[ladder.count - 1] != bitrate {
+            throw SpecError(
+                element,
+                field,
+                .other(
+                    "the top rendition (\(ladder[ladder.count - 1]) bit/s) must be the stream's 'bitrate' "
+                        + "(\(bitrate) bit/s), the rate its object sizes are videos of"
+                )
+            )
         }
     }
 }

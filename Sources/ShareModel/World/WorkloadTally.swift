@@ -32,6 +32,9 @@ struct WorkloadTally: Sendable {
     /// Streams: seconds of media watched, stalls after playback started, sessions with at
     /// least one, and start-up delays (created at the first served stream).
     var watchedSeconds: Double = 0
+    /// Streams: media received, in seconds and in bits at its renditions' rates.
+    var receivedMediaSeconds: Double = 0
+    var receivedMediaBits: Double = 0
     var rebuffers: UInt64 = 0
     var rebufferedSessions: UInt64 = 0
     var startupDelay: LatencyHistogram?

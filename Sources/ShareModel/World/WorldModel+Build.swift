@@ -180,6 +180,7 @@ extension WorldModel {
                     workStream: RandomStream(seed: seed, name: "work/\(workload.name)"),
                     payloadStream: RandomStream(seed: seed, name: "payload/\(workload.name)"),
                     watchStream: RandomStream(seed: seed, name: "watch/\(workload.name)"),
+                    ladder: workload.playback.ladderBitsPerSecond,
                     tally: WorkloadTally(regionCount: spec.regions.count, interval: spec.interval, origin: warmupEnd)
                 )
             )

@@ -160,7 +160,9 @@ extension WorldModel {
                 rebuffers: tally.rebuffers,
                 rebufferedSessions: tally.rebufferedSessions,
                 watchedSeconds: tally.watchedSeconds,
-                stallSeconds: tally.stallSeconds
+                stallSeconds: tally.stallSeconds,
+                receivedMediaSeconds: tally.receivedMediaSeconds,
+                receivedMediaBits: tally.receivedMediaBits
             )
         }
         if classes[index].stagePlan >= 0 {

@@ -441,6 +441,8 @@ struct WorkloadClassState: EntityState, Sendable {
     var payloadStream: RandomStream
     /// The stream a stream's viewing times are drawn from.
     var watchStream: RandomStream
+    /// A stream's renditions in bits per second, ascending (empty: its bitrate alone).
+    var ladder: [Double] = []
     /// Its measured counters and series.
     var tally: WorkloadTally
     /// Its plan in ``WorldModel/stagePlans`` when it has stages, else -1.
