@@ -121,6 +121,10 @@ struct PlaybackScenarioTests {
         #expect(player.rung(forBuffer: 25.9, rates: ladder) == 1)
         #expect(player.rung(forBuffer: 26, rates: ladder) == 2)
         #expect(player.rung(forBuffer: 30, rates: [3e6]) == 0)
+        // The throughput rule lifts it: 3 Mbit/s measured carries 2 Mbit/s (≤ 0.8 × 3), not 4.
+        #expect(player.rung(forBuffer: 0, throughput: 3e6, rates: ladder) == 1)
+        #expect(player.rung(forBuffer: 0, throughput: 5e6, rates: ladder) == 2)
+        #expect(player.rung(forBuffer: 26, throughput: 1e6, rates: ladder) == 2)
     }
 
     @Test("with a ladder, a 3 Mbit/s line settles below the 4 Mbit/s top without stalling; a fast line reaches it")

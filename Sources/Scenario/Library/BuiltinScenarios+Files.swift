@@ -2468,6 +2468,8 @@ extension BuiltinScenarios {
                 reason: assumption - Hong Kong's home broadband is almost all fibre (plans of 100 Mbps to 1 Gbps are the norm); some homes keep older DSL or cable, and some viewing is on 4G/5G phones; the seed gives no line figures
               - figure: "player: 10 s segments, 10 s start-up buffer (one segment), resumes after 10 s, fetches up to 30 s ahead"
                 reason: assumption - HLS players fetch 6 to 10 s segments and start after one or two; 10 s (HLS's original segment length) keeps a simulated day to about 50 M events
+              - figure: "renditions 800 kbps, 1.2 Mbps and 2 Mbps (480p, 720p and 1080p-class), chosen from the buffer"
+                reason: assumption - a typical on-demand ladder for episodes at these sizes; the object sizes are the 2 Mbps rendition's
               - figure: "viewers watch exp(6 min) of a video (cut at its end): about 4.7 of 12 minutes on average"
                 reason: assumption - many on-demand viewers leave early (a mean view of well under half a drama episode is common in VOD audience data); the seed gives no viewing times
               - figure: "2 ms request handling per video in a cloud zone, 2 servers x 8 cores per zone"
@@ -2497,7 +2499,7 @@ extension BuiltinScenarios {
                 zipf: 0.8
                 object_size: lognormal(150 MB, 0.6)
                 bitrate: 2 Mbps
-                playback: {segment: 10 s, startup: 10 s, buffer_ahead: 30 s, watch: "exp(6 min)"}
+                playback: {segment: 10 s, startup: 10 s, buffer_ahead: 30 s, watch: "exp(6 min)", ladder: [800 kbps, 1.2 Mbps, 2 Mbps]}
 
             regions:
               - name: cn-shenzhen

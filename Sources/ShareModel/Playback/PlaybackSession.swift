@@ -34,6 +34,16 @@ extension PlayerBuffers {
         for index in rates.indices where rates[index] <= target { chosen = index }
         return chosen
     }
+
+    /// The rendition for the next segment: the buffer's choice (``rung(forBuffer:rates:)``), or
+    /// higher if the last segment came at a throughput that carries a higher one with a 20%
+    /// margin (`throughput` in bit/s, 0 before any) — the throughput rule players such as
+    /// dash.js use while their buffer is short, so that a fast line does not start low.
+    func rung(forBuffer buffer: Double, throughput: Double, rates: [Double]) -> Int {
+        var chosen = rung(forBuffer: buffer, rates: rates)
+        for index in rates.indices where index > chosen && rates[index] <= 0.8 * throughput { chosen = index }
+        return chosen
+    }
 }
 
 /// One viewer's player: what it has received, where its playhead is, and what it has
@@ -87,8 +97,12 @@ struct PlaybackSession: Sendable {
     var segmentBytes: Double = 0
     var segmentRate: Double = 0
     /// The media the player held when it asked for the next segment (its rendition is
-    /// chosen from it), in seconds.
+    /// chosen from it), in seconds, and when it asked.
     var requestBuffer: Double = 0
+    var requestedAt: SimTime
+    /// The throughput the last segment came at, from the player's request to its arrival, in
+    /// bit/s; 0 before the first.
+    var lastThroughput: Double = 0
     /// Media received, in seconds and in bits at their renditions' rates (their ratio is the
     /// average bitrate delivered).
     var receivedMedia: Double = 0
@@ -106,6 +120,7 @@ struct PlaybackSession: Sendable {
         self.created = created
         self.clock = created
         self.stallStart = created
+        self.requestedAt = created
     }
 
     /// The media seconds of segment `index` of `player`'s segments: a whole segment, or what is
@@ -126,6 +141,8 @@ struct PlaybackSession: Sendable {
         receivedBytes += segmentBytes
         receivedMedia += media
         receivedMediaBits += media * segmentRate
+        let took = (arrival - requestedAt).seconds
+        if took > 0 { lastThroughput = segmentBytes * 8 / took }
         let watchedAll = bufferedUntil >= watchSeconds
         switch state {
         case .starting where watchedAll || bufferedUntil >= player.startupSeconds:
@@ -145,12 +162,14 @@ struct PlaybackSession: Sendable {
         }
         guard state == .playing else {
             requestBuffer = bufferedUntil - playhead
+            requestedAt = arrival
             return .fetch(at: arrival)
         }
         // The next segment fits once the buffer ahead has room for a whole one.
         let wait = bufferedUntil + player.segmentSeconds - player.bufferAheadSeconds - playhead
         requestBuffer = bufferedUntil - playhead - max(0, wait)
-        return .fetch(at: wait > 0 ? arrival + .seconds(wait) : arrival)
+        requestedAt = wait > 0 ? arrival + .seconds(wait) : arrival
+        return .fetch(at: requestedAt)
     }
 
     /// Moves the playhead to `time` while playing; where the buffer runs dry first, playback

@@ -29,7 +29,12 @@ extension WorldModel {
         let player = classes[row].traits.player
         var rate = classes[row].traits.streamBitrate
         if !classes[row].ladder.isEmpty {
-            rate = classes[row].ladder[player.rung(forBuffer: sessions[slot].requestBuffer, rates: classes[row].ladder)]
+            let rung = player.rung(
+                forBuffer: sessions[slot].requestBuffer,
+                throughput: sessions[slot].lastThroughput,
+                rates: classes[row].ladder
+            )
+            rate = classes[row].ladder[rung]
         }
         let media = sessions[slot].segmentMedia(sessions[slot].nextSegment, player: player)
         sessions[slot].segmentRate = rate
