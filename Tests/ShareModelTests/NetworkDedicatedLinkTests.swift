@@ -11,13 +11,15 @@ struct NetworkDedicatedLinkTests {
     /// A random sequence over `shared` links and a pool of dedicated links: flows start over a
     /// free dedicated link (most of them) and 1...3 shared links, end, and links change
     /// capacity, including dedicated links in use. Returns how many starts and ends took the
-    /// fast path, and how many changes there were. `lineShare` of the flows have a line.
+    /// fast path, and how many changes there were. `lineShare` of the flows have a line; the
+    /// rates are checked against the oracle after every `checkEvery`-th change and the last.
     static func run(
         seed: UInt64,
         steps: Int,
         sharedCapacity: Double,
         flowsBeforeEnding: Int,
-        lineShare: Double = 0.9
+        lineShare: Double = 0.9,
+        checkEvery: Int = 1
     ) -> (
         fast: Int, changes: Int
     ) {
@@ -65,6 +67,9 @@ struct NetworkDedicatedLinkTests {
                 let link = shared[Int(random.nextInt(below: UInt64(sharedCount)))]
                 try! network.setCapacity(sharedCapacity * (0.2 + random.nextUnit()), of: link, at: time)
             }
+            // The oracle check costs O(F²): with hundreds of flows, every few steps (a wrong rate
+            // stays until its component is recomputed, so it is still seen).
+            guard step % checkEvery == 0 || step == steps - 1 else { continue }
             let (exact, total) = NetworkDifferentialTests.checkInvariants(network, seed: seed, step: step)
             #expect(exact == total, "seed \(seed) step \(step): \(total - exact) rates differ from the oracle")
         }
@@ -93,7 +98,7 @@ struct NetworkDedicatedLinkTests {
 
     @Test("hundreds of lined flows on one link, in and out of saturated mode, equal the oracle")
     func saturatedAndSlack() {
-        _ = Self.run(seed: 99, steps: 600, sharedCapacity: 3e9, flowsBeforeEnding: 200)
+        _ = Self.run(seed: 99, steps: 600, sharedCapacity: 3e9, flowsBeforeEnding: 200, checkEvery: 8)
     }
 
     @Test("a dedicated link carries one flow at a time")
