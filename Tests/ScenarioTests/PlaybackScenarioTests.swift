@@ -109,6 +109,31 @@ struct PlaybackScenarioTests {
         #expect(session.rebuffers == 1)
     }
 
+    @Test("conservation: every session ends once, and the bytes served are whole segments, all sent by the region")
+    func sessionsConserveBytes() throws {
+        // Fifty viewers at once, 60 s videos at 1 Mbit/s in 4 s segments (500,000 bytes each),
+        // each watching exp(30 s) of it.
+        let text = Self.scenario(
+            line: "10 Mbps",
+            bitrate: 1e6,
+            videoSeconds: 60,
+            playback: "{segment: 4 s, startup: 4 s, watch: \"exp(30 s)\"}"
+        ).replacingOccurrences(of: "count: 1, at: 1 s", with: "count: 50, at: 1 s")
+        let scenario = try Scenario.parse(text, name: "conservation.yaml")
+        let results = try ModelRun.run(scenario.spec, seed: 7)
+        let video = results.workloads[0]
+        #expect(video.arrived == 50 && video.served == 50 && video.inFlight == 0 && video.failed == 0)
+        let playback = try #require(video.playback)
+        #expect(playback.sessions == 50)
+        let segments = video.bytesDelivered / 500_000
+        #expect(segments == segments.rounded() && segments >= 50, "\(video.bytesDelivered) bytes")
+        #expect(results.regions[0].egressBytes == video.bytesDelivered)
+        // Each session received whole segments covering what it watched, so no more than one
+        // segment beyond it: watched ≤ received media < watched + 4 s per session.
+        let media = video.bytesDelivered * 8 / 1e6
+        #expect(media >= playback.watchedSeconds && media < playback.watchedSeconds + 4 * 50)
+    }
+
     @Test("the rendition follows the buffer: lowest in the reservoir, highest once the buffer ahead is full")
     func renditionFollowsTheBuffer() {
         let player = PlayerBuffers(PlaybackSpec(segmentSeconds: 4, bufferAheadSeconds: 30))

@@ -36,8 +36,8 @@ public struct WorkloadClassSpec: Hashable, Sendable {
     public static let priorities = -1_000_000...1_000_000
 
     /// A class named `name` of `kind` with an optional latency objective, for a transaction
-    /// optional request and response sizes in bytes, its priority (higher first), and for a
-    /// transaction its stages (a request graph).
+    /// optional request and response sizes in bytes, its priority (higher first), for a
+    /// transaction its stages (a request graph), and for a stream its player.
     public init(
         name: String,
         kind: WorkloadKind,
