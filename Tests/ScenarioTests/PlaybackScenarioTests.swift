@@ -60,6 +60,14 @@ struct PlaybackScenarioTests {
         #expect(playback.watchedSeconds == 120)
     }
 
+    @Test("time to first byte means the same for a stream: its first segment's first byte, 5 + 2 + 5 ms")
+    func streamFirstByte() throws {
+        let text = Self.scenario(line: "10 Mbps", bitrate: 2e6, videoSeconds: 120, playback: "{segment: 4 s}")
+        let results = try ModelRun.run(try Scenario.parse(text, name: "ttfb.yaml").spec, seed: 1)
+        let firstByte = try #require(results.workloads[0].timeToFirstByteP50)
+        #expect(abs(firstByte - 0.012) < 0.012e-3, "\(firstByte)")
+    }
+
     @Test("r > C: the rebuffering ratio is 1 - C/r")
     func rebufferingOnASlowLine() throws {
         // 4 Mbit/s video on a 2 Mbit/s line: the player receives media at half speed, so of

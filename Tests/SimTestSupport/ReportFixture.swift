@@ -41,6 +41,7 @@ public enum ReportFixture {
             "sloSeconds": 0.2, "sloMet": 29_100 + 2_950 * index, "bytesDelivered": 4.41e8 + 4.5e7 * r,
             "throughputPerSecond": 1_000 + 100 * r + shift, "bitsPerSecond": 1.176e8 + 1.2e7 * r,
             "stallSeconds": 0, "wastedCPUSeconds": 0,
+            "timeToFirstByteP50": 0.031 + 0.001 * r, "timeToFirstByteP99": 0.0842 + 0.006 * r,
         ]
         var video: [String: Any] = [
             "name": "video \"HD\", EU", "kind": "download",
@@ -54,6 +55,7 @@ public enum ReportFixture {
             "sloMet": 0, "bytesDelivered": 2.95e10 + 1.5e9 * r,
             "throughputPerSecond": 19.666 + r, "bitsPerSecond": 7.87e9 + 4e8 * r,
             "stallSeconds": 12.5 + 2 * r, "wastedCPUSeconds": 0,
+            "timeToFirstByteP50": 0.061 + 0.002 * r, "timeToFirstByteP99": 0.24 + 0.01 * r,
         ]
         let regions: [[String: Any]] = [
             [

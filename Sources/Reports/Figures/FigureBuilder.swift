@@ -167,7 +167,7 @@ struct FigureBuilder {
                 share: add(.servedShare(of: spec.name, by: source), at: index)
             )
         }
-        return WorkloadFigures(
+        var result = WorkloadFigures(
             name: spec.name,
             kind: spec.kind,
             sloSeconds: spec.sloSeconds,
@@ -197,15 +197,18 @@ struct FigureBuilder {
             retryDelaySeconds: figures[.retryDelay] ?? nil,
             bytesUp: figures[.bytesUp] ?? nil,
             bitsPerSecondUp: figures[.bitrateUp] ?? nil,
-            bytesDown: figures[.bytesDown] ?? nil,
-            startupDelayP50: figures[.startupDelayP50] ?? nil,
-            startupDelayP90: figures[.startupDelayP90] ?? nil,
-            startupDelayP99: figures[.startupDelayP99] ?? nil,
-            rebuffersPerSession: figures[.rebuffersPerSession] ?? nil,
-            rebufferRatio: figures[.rebufferRatio] ?? nil,
-            rebufferedSessionShare: figures[.rebufferedShare] ?? nil,
-            averageBitrate: figures[.averageBitrate] ?? nil
+            bytesDown: figures[.bytesDown] ?? nil
         )
+        result.timeToFirstByteP50 = figures[.timeToFirstByteP50] ?? nil
+        result.timeToFirstByteP99 = figures[.timeToFirstByteP99] ?? nil
+        result.startupDelayP50 = figures[.startupDelayP50] ?? nil
+        result.startupDelayP90 = figures[.startupDelayP90] ?? nil
+        result.startupDelayP99 = figures[.startupDelayP99] ?? nil
+        result.rebuffersPerSession = figures[.rebuffersPerSession] ?? nil
+        result.rebufferRatio = figures[.rebufferRatio] ?? nil
+        result.rebufferedSessionShare = figures[.rebufferedShare] ?? nil
+        result.averageBitrate = figures[.averageBitrate] ?? nil
+        return result
     }
 
     /// The CDF of class `index`, each percentile's latency averaged over replications with samples.

@@ -20,6 +20,10 @@ public enum FigureMetric: Hashable, Sendable, CaseIterable {
     case latencyP999
     /// Largest end-to-end latency.
     case latencyMax
+    /// Median time to first byte (creation to the answer's first byte at the client).
+    case timeToFirstByteP50
+    /// 99th-percentile time to first byte.
+    case timeToFirstByteP99
     /// Served requests within the class's objective over served requests.
     case sloAttainment
     /// Served over arrived; requests still in flight at the end count against it.

@@ -63,6 +63,8 @@ extension FigureRegistry {
         case .latencyP99: return served ? latency.p99 : nil
         case .latencyP999: return served ? latency.p999 : nil
         case .latencyMax: return served ? latency.max : nil
+        case .timeToFirstByteP50: return workload.timeToFirstByteP50
+        case .timeToFirstByteP99: return workload.timeToFirstByteP99
         case .sloAttainment: return workload.sloAttainment
         case .successRatio: return workload.successRatio
         case .arrived: return Double(workload.arrived)

@@ -69,6 +69,30 @@ public enum FigureRegistry {
             return D(metric, .workload, "latencyP999", "Latency p99.9", .seconds, .lowerIsBetter, .average, [])
         case .latencyMax:
             return D(metric, .workload, "latencyMax", "Latency max", .seconds, .lowerIsBetter, .average, [])
+        case .timeToFirstByteP50:
+            return D(
+                metric,
+                .workload,
+                "timeToFirstByteP50",
+                "Time to first byte p50",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                quantile: 0.5
+            )
+        case .timeToFirstByteP99:
+            return D(
+                metric,
+                .workload,
+                "timeToFirstByteP99",
+                "Time to first byte p99",
+                .seconds,
+                .lowerIsBetter,
+                .average,
+                [],
+                quantile: 0.99
+            )
         case .sloAttainment:
             return D(
                 metric,

@@ -82,6 +82,9 @@ public struct WorkloadFigures: Hashable, Sendable, Codable {
     public var rebuffersPerSession: Estimate? = nil
     public var rebufferRatio: Estimate? = nil
     public var rebufferedSessionShare: Estimate? = nil
+    /// Time to first byte, p50 and p99, in seconds (the same for every kind).
+    public var timeToFirstByteP50: Estimate? = nil
+    public var timeToFirstByteP99: Estimate? = nil
     /// A stream's mean bitrate of the media received, in bit/s; nil for other classes.
     public var averageBitrate: Estimate? = nil
 }

@@ -232,7 +232,7 @@ enum ReportLayout {
             intervals,
             "A stream's latency is its session's length (press play to the last watched segment's arrival); "
                 + "what its viewer waits for is the start-up delay, and rebuffering is what interrupts the viewing. "
-                + "A download's latency is its completion time.",
+                + "A download's latency is its completion time; time to first byte means the same for every class.",
         ]
     }
 
@@ -249,6 +249,8 @@ enum ReportLayout {
             row("Latency p99", { $0.latency.p99 }, .seconds),
             row("Latency p99.9", { $0.latency.p999 }, .seconds),
             row("Latency max", { $0.latency.max }, .seconds),
+            row("Time to first byte p50", { $0.timeToFirstByteP50 }, .seconds),
+            row("Time to first byte p99", { $0.timeToFirstByteP99 }, .seconds),
             [.init("SLO objective")]
                 + workloads.map { .init($0.sloSeconds.map { "≤ " + HumanFormat.seconds($0) } ?? "—") },
             row("SLO attainment", { $0.sloAttainment }, .fraction),

@@ -70,6 +70,9 @@ struct ModelRequest: Sendable {
     var line: LinkID = .none
     /// Its player in ``WorldModel/sessions`` (streams), or -1.
     var session: Int32 = -1
+    /// When the first byte of its answer reached its client (a transfer's start plus the
+    /// one-way latency back), or nil before; an answer without bytes sets it on arrival.
+    var firstByte: SimTime?
     /// The region whose egress carries the bytes (zones, edge misses), or `none`.
     var egressRegion: RegionID
     /// Compute work left, in CPU-seconds.

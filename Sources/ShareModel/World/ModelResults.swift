@@ -168,6 +168,11 @@ public struct WorkloadResults: Hashable, Sendable, Codable {
     /// Each stage's figures, in the order written, for a class with stages (a request
     /// graph); nil, and absent from JSON, for other classes.
     public var stages: [StageResults]? = nil
+    /// Time to first byte of served requests, p50 and p99, in seconds: creation to the first
+    /// byte of the answer at the client (a transfer's start plus the way back; the answer's
+    /// arrival when it carries no bytes); nil when nothing was served. The same for every kind.
+    public var timeToFirstByteP50: Double? = nil
+    public var timeToFirstByteP99: Double? = nil
     /// Start-up delay and rebuffering of a stream class's sessions; nil for other classes.
     public var playback: PlaybackResults? = nil
 

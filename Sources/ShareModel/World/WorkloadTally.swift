@@ -38,6 +38,8 @@ struct WorkloadTally: Sendable {
     var rebuffers: UInt64 = 0
     var rebufferedSessions: UInt64 = 0
     var startupDelay: LatencyHistogram?
+    /// Time to first byte of served requests (created at the first).
+    var firstByte: LatencyHistogram?
     var wastedCPUSeconds: Double = 0
     /// Attempts that reached a site that was down.
     var sentToDeadSites: UInt64 = 0

@@ -327,6 +327,11 @@ extension WorldModel {
         // the typed-id subscript, its `_modify` coroutine was called out of line with a
         // heap-allocated frame, once per served request for each.
         let row = workloadClass.offset
+        let firstByte = (request.firstByte ?? time) - request.created
+        if classes[row].tally.firstByte == nil {
+            classes[row].tally.firstByte = LatencyHistogram(highestTrackable: WorkloadTallyLimits.latencyRange)
+        }
+        classes[row].tally.firstByte!.record(firstByte)
         if classes[row].tally.live != nil { classes[row].tally.live!.record(latency, at: time) }
         if classes[row].tally.latencyLog != nil { classes[row].tally.latencyLog!.append(latency) }
         if let slo = classes[workloadClass].traits.slo, latency <= slo {

@@ -150,6 +150,10 @@ extension WorldModel {
             results.bytesUp = tally.bytesUp
             results.upBitsPerSecond = tally.bytesUp * 8 / measured
         }
+        if let firstByte = tally.firstByte, !firstByte.isEmpty {
+            results.timeToFirstByteP50 = firstByte.percentile(50).seconds
+            results.timeToFirstByteP99 = firstByte.percentile(99).seconds
+        }
         if classes[index].traits.streamBitrate > 0 {
             let startup = tally.startupDelay.flatMap { $0.isEmpty ? nil : $0 }
             results.playback = PlaybackResults(

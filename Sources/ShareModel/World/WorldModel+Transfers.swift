@@ -102,6 +102,7 @@ extension WorldModel {
         if requests[id].lineBitsPerSecond > 0 { appendHop(lendLine(to: id, at: now)) }
         requests[id].transferStart = now
         rememberSource(of: id, sender: sender, relayPath: relayPath, relay: relay)
+        if requests[id].firstByte == nil { requests[id].firstByte = now + requests[id].routeLatency }
         let bytes = nextTransferBytes(of: id)
         guard !transferHops.isEmpty else {
             transferDone(id, at: now)
