@@ -2362,7 +2362,7 @@ description: >-
   Shenzhen cloud. Variants compare cloud only, CDN plus cloud, a latency-driven hybrid, high
   and low box churn, a box density like a mainland city's (a third), boxes paid on the 95th
   percentile instead of credits, and the Shenzhen region failing at the peak. Billed in CNY as
-  it is done: provisioned servers, cross-border bandwidth on the 95th percentile, CDN per GB. Demand is a slice (about ten videos a second, 5.6 Gbit/s on average), not all of Hong Kong. Each video is a playback session on the viewer's own line: start-up delay and rebuffering are what the viewer sees.
+  it is done: provisioned servers, cross-border bandwidth on the 95th percentile, CDN per GB. Demand is a slice (about ten videos a second, 5.5 Gbit/s on average), not all of Hong Kong. Each video is a playback session on the viewer's own line: start-up delay and rebuffering are what the viewer sees.
 
 # What every report of this scenario leads with: the question, and the figures that answer it
 # (named as in the CSV and JSON reports: section/subject/metric).
@@ -2403,7 +2403,7 @@ sources:
 assumptions:
   - figure: "20,000 OneThing Cloud boxes in the pool"
     reason: the seed gives no Hong Kong box count; a few tenths of a percent of Hong Kong's ~2.7M households, a plausible first-year uptake
-  - figure: "demand of 12 videos/s before the daily curve (10/s on average, 23/s at 21:00; with viewers leaving early, 5.6 Gbit/s on average over the day)"
+  - figure: "demand of 12 videos/s before the daily curve (10/s on average, 23/s at 21:00; with viewers leaving early, 5.5 Gbit/s on average over the day)"
     reason: the part of Hong Kong's viewing this network carries; it was sized when every video was watched whole (33 Gbps at the peak), and is kept so that runs stay comparable
   - figure: "daily demand curve: low at 04:00 (0.2), evening peak at 21:00 (1.9)"
     reason: typical residential video viewing pattern
